@@ -1,0 +1,49 @@
+# kohtaanto: the two commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: demo test test-postgres install messages browser lint lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+## install: the virtual environment, the project and its compiled translations
+install: $(STAMP) messages
+
+messages: $(STAMP)
+	$(BIN)/kohtaanto messages compile > /dev/null
+
+## demo: a SQLite database with fictional demo data, served on http://$(HOST):$(PORT)
+demo: install
+	$(BIN)/kohtaanto demo --host $(HOST) --port $(PORT)
+
+## browser: Debian chromium for the end-to-end and accessibility tests (installed when run as root)
+browser:
+	@scripts/ensure-browser
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+## test: lint, type-check the domain core, then the whole suite (SQLite, or DATABASE_URL if set)
+test: lint browser
+	KOHTAANTO_DATA_DIR="$(CURDIR)/.data/test" $(BIN)/pytest
+
+## test-postgres: the same suite against a throwaway PostgreSQL cluster
+test-postgres: install
+	scripts/with-postgres $(MAKE) test
+
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) .data build src/*.egg-info
+	find src -name '*.mo' -delete

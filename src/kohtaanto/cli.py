@@ -1,0 +1,332 @@
+"""The ``kohtaanto`` command.
+
+A usage error prints one line on stderr and exits 2; a runtime failure prints one line and
+exits 1. ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from kohtaanto import __version__
+
+PROG = "kohtaanto"
+ROLES = ("job_seeker", "employer", "professional", "analyst", "administrator")
+
+
+class Failure(click.ClickException):
+    """A runtime failure with a one-line message (exit code 1)."""
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.web.settings")
+    import django
+
+    from kohtaanto.web.config import ConfigError
+
+    try:
+        django.setup()
+    except ConfigError as exc:
+        raise Failure(f"configuration: {'; '.join(exc.problems)}") from None
+    from kohtaanto.web.context import bind_request_id
+
+    bind_request_id(f"cli-{os.getpid()}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}")
+
+
+def _call(command: str, *args: str, **options: Any) -> None:
+    from django.core.management import call_command
+
+    call_command(command, *args, **options)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
+@click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """kohtaanto: inclusive recruitment. Serve the web app, manage users, verify the audit trail."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@cli.command()
+def migrate() -> None:
+    """Create or update the database tables."""
+    _django()
+    _call("migrate", interactive=False, verbosity=1)
+
+
+def _serve(host: str, port: int, workers: int) -> None:
+    from django.conf import settings
+    from gunicorn.app.base import BaseApplication
+
+    if settings.CONFIG.production:
+        _call("collectstatic", interactive=False, verbosity=0)
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", 4)
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("forwarded_allow_ips", "127.0.0.1")
+
+        def load(self) -> Any:
+            from kohtaanto.web.wsgi import application
+
+            return application
+
+    click.echo(f"Serving kohtaanto on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    Server().run()
+
+
+host_option = click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+port_option = click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+
+
+@cli.command()
+@host_option
+@port_option
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the web app with gunicorn (as in production)."""
+    _django()
+    from kohtaanto.web.health import unapplied_migrations
+
+    if unapplied_migrations():
+        raise Failure("the database has unapplied migrations; run 'kohtaanto migrate' first")
+    _serve(host, port, workers)
+
+
+@cli.command()
+@host_option
+@port_option
+@click.option("--no-serve", is_flag=True, help="Prepare the database and demo data, then stop.")
+def demo(host: str, port: int, no_serve: bool) -> None:
+    """Create the demo database with fictional data, print the logins and serve the app."""
+    _django()
+    from django.conf import settings
+
+    if settings.CONFIG.production:
+        raise Failure("the demo refuses to run with KOHTAANTO_ENV=production")
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    _call("migrate", interactive=False, verbosity=0)
+    from kohtaanto.web import demo as demo_data
+
+    created = demo_data.load()
+    click.echo(f"Data directory: {settings.DATA_DIR}")
+    click.echo("Demo data: " + ("created." if created else "already present, reused."))
+    demo_data.print_logins()
+    if not no_serve:
+        _serve(host, port, workers=2)
+
+
+@cli.command()
+@click.option("--role", required=True, type=click.Choice(ROLES), help="The user's one role.")
+@click.option("--username", required=True, help="Sign-in name.")
+@click.option("--email", default="", help="E-mail address.")
+@click.option("--first-name", default="")
+@click.option("--last-name", default="")
+@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option("--organisation", "business_id", default=None, help="Employer's business ID (employer users).")
+@click.option("--area", default=None, help="Employment area's Finnish name (professionals, job seekers).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def createuser(
+    role: str,
+    username: str,
+    email: str,
+    first_name: str,
+    last_name: str,
+    language: str,
+    business_id: str | None,
+    area: str | None,
+    password_stdin: bool,
+) -> None:
+    """Create a user with one role. Prompts for the password unless --password-stdin is given."""
+    if role == "employer" and not business_id:
+        raise click.UsageError("--organisation is required for --role employer")
+    if role == "professional" and not area:
+        raise click.UsageError("--area is required for --role professional")
+    if business_id and role != "employer":
+        raise click.UsageError("--organisation is only for --role employer")
+    _django()
+    from django.core.exceptions import ValidationError
+
+    from kohtaanto.identifiers import BusinessId, InvalidBusinessId
+    from kohtaanto.web.accounts import services
+    from kohtaanto.web.accounts.models import EmploymentArea, Organisation
+
+    organisation = employment_area = None
+    if business_id:
+        try:
+            organisation = Organisation.objects.get(business_id=BusinessId.parse(business_id).value)
+        except (InvalidBusinessId, Organisation.DoesNotExist):
+            raise Failure(f"no organisation with business ID {business_id!r}") from None
+    if area:
+        employment_area = EmploymentArea.objects.filter(name_fi=area).first()
+        if employment_area is None:
+            raise Failure(f"no employment area named {area!r}")
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = services.create_user(
+            None,
+            username=username,
+            role=role,
+            password=password,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            language=language,
+            organisation=organisation,
+            employment_area=employment_area,
+        )
+    except ValidationError as exc:
+        problems = [f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items()]
+        raise Failure("; ".join(problems)) from None
+    click.echo(f"Created {user.username} ({role}).")
+
+
+@cli.command()
+def check() -> None:
+    """Check the configuration, the database connection and pending migrations."""
+    from kohtaanto.web import health
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.web.settings")
+    report = health.run_checks()
+    for line in report.lines:
+        click.echo(line)
+    if not report.ok:
+        raise Failure(f"{report.problems} problem(s) found")
+
+
+@cli.group()
+def audit() -> None:
+    """Export and verify the audit trail."""
+
+
+@audit.command("export")
+@click.option("--since", required=True, metavar="DATE", help="YYYY-MM-DD or an ISO date-time (Finnish time).")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def audit_export(since: str, output: Path | None) -> None:
+    """Write audit events from DATE on as JSON lines."""
+    _django()
+    from kohtaanto.web.audit.export import json_lines, parse_since
+
+    try:
+        moment = parse_since(since)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+    lines = json_lines(moment)
+    if output is None:
+        for line in lines:
+            click.echo(line)
+        return
+    tmp = output.with_name(output.name + ".partial")
+    with tmp.open("w", encoding="utf-8") as handle:
+        count = 0
+        for line in lines:
+            handle.write(line + "\n")
+            count += 1
+    tmp.replace(output)
+    click.echo(f"Wrote {count} events to {output}", err=True)
+
+
+@audit.command("verify")
+def audit_verify() -> None:
+    """Recompute the hash chain and report the first event that does not fit."""
+    _django()
+    from kohtaanto.web.audit.services import verify
+
+    result = verify()
+    if not result.ok:
+        raise Failure(
+            f"audit chain broken at event #{result.broken_at}: {result.reason} "
+            f"({result.checked} events before it are intact)"
+        )
+    click.echo(f"Audit chain intact: {result.checked} events; latest hash {result.head_hash}")
+
+
+@cli.command()
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Backup file (default: DATA_DIR/backups/kohtaanto-<time>.sqlite3 or .dump).",
+)
+def backup(output: Path | None) -> None:
+    """Back up the database with its own tool (SQLite online backup, or pg_dump)."""
+    _django()
+    from kohtaanto.web import backup as backups
+
+    try:
+        path = backups.make_backup(output)
+    except backups.BackupError as exc:
+        raise Failure(str(exc)) from None
+    click.echo(f"Backup written to {path}")
+
+
+@cli.group()
+def messages() -> None:
+    """Translation catalogues."""
+
+
+@messages.command("compile")
+def messages_compile() -> None:
+    """Compile the .po catalogues into .mo files (the install step runs this)."""
+    from kohtaanto.web.i18n import compile_catalogues
+
+    for path in compile_catalogues():
+        click.echo(f"compiled {path}")
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"{PROG}: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        code = cli.main(args=args, prog_name=PROG, standalone_mode=False)
+    except click.UsageError as exc:
+        path = exc.ctx.command_path if exc.ctx is not None else PROG
+        message = " ".join(exc.format_message().split())
+        click.echo(f"{path}: {message} (see '{path} --help')", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        if debug:
+            traceback.print_exc()
+        _fail(exc.format_message(), 1)
+    except click.Abort:
+        _fail("aborted", 1)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        if debug:
+            traceback.print_exc()
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        _fail(f"{exc.__class__.__name__}: {first}" if first else exc.__class__.__name__, 1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,81 @@
+"""Admin pages. Querysets come from the permission service; saves go through the services,
+so the admin writes the same audit events as the pages and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from kohtaanto.web.accounts import permissions, services
+from kohtaanto.web.accounts.models import EmploymentArea, Municipality, Organisation, User
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "business_id", "legal_form", "size_class", "sector", "municipality")
+    list_filter = ("legal_form", "size_class", "sector", "municipality__area")
+    search_fields = ("name", "business_id")
+    fields = services.ORGANISATION_FIELDS
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return permissions.organisations_for(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
+        values = {
+            field: form.cleaned_data[field]
+            for field in services.ORGANISATION_FIELDS
+            if field in form.cleaned_data
+        }
+        if change:
+            saved = services.update_organisation(request.user, Organisation.objects.get(pk=obj.pk), **values)
+        else:
+            saved = services.create_organisation(request.user, **values)
+        obj.pk = saved.pk
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(EmploymentArea)
+class EmploymentAreaAdmin(ReadOnlyAdmin):
+    list_display = ("name_fi", "name_sv")
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return permissions.areas_for(request.user)
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(ReadOnlyAdmin):
+    list_display = ("code", "name_fi", "name_sv", "area")
+
+
+@admin.register(User)
+class UserAdmin(ReadOnlyAdmin):
+    list_display = (
+        "username",
+        "role",
+        "organisation",
+        "employment_area",
+        "language",
+        "is_active",
+        "last_login",
+    )
+    list_filter = ("role", "language", "is_active", "employment_area")
+    search_fields = ("username", "email", "first_name", "last_name")
+    exclude = ("password", "user_permissions", "groups")
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return permissions.people_for(request.user)

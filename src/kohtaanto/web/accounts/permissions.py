@@ -1,0 +1,105 @@
+"""Who may see and change what. Pages, the API and the admin all ask here.
+
+- An administrator sees everything.
+- A professional sees their own employment area: its organisations and people.
+- An employer user sees their own organisation and its members.
+- A job seeker sees themselves.
+- An analyst sees aggregates only, never rows about people or organisations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
+from kohtaanto.web.audit.models import AuditEvent
+
+
+class PermissionDenied(Exception):
+    """The actor may not do this."""
+
+
+def _role(user: Any) -> str | None:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    return str(user.role)
+
+
+def organisations_for(user: Any) -> QuerySet[Organisation]:
+    role = _role(user)
+    qs = Organisation.objects.select_related("municipality__area")
+    if role == Role.ADMINISTRATOR:
+        return qs.all()
+    if role == Role.PROFESSIONAL:
+        return qs.filter(municipality__area_id=user.employment_area_id)
+    if role == Role.EMPLOYER:
+        return qs.filter(pk=user.organisation_id)
+    return qs.none()
+
+
+def people_for(user: Any) -> QuerySet[User]:
+    role = _role(user)
+    qs = User.objects.select_related("organisation", "employment_area")
+    if role == Role.ADMINISTRATOR:
+        return qs.all()
+    if role == Role.PROFESSIONAL:
+        area = user.employment_area_id
+        return qs.filter(
+            Q(employment_area_id=area, role__in=[Role.JOB_SEEKER, Role.PROFESSIONAL])
+            | Q(role=Role.EMPLOYER, organisation__municipality__area_id=area)
+        )
+    if role == Role.EMPLOYER:
+        return qs.filter(organisation_id=user.organisation_id)
+    if role is not None:
+        return qs.filter(pk=user.pk)
+    return qs.none()
+
+
+def areas_for(user: Any) -> QuerySet[EmploymentArea]:
+    """Employment areas are public facts (names and municipalities): every signed-in user may read them."""
+    if _role(user) is None:
+        return EmploymentArea.objects.none()
+    return EmploymentArea.objects.prefetch_related("municipalities")
+
+
+def audit_events_for(user: Any) -> QuerySet[AuditEvent]:
+    """The whole trail for administrators; everyone else sees only their own actions."""
+    role = _role(user)
+    if role == Role.ADMINISTRATOR:
+        return AuditEvent.objects.all()
+    if role is not None:
+        return AuditEvent.objects.filter(actor_id=user.pk)
+    return AuditEvent.objects.none()
+
+
+def can_change_organisation(user: Any, organisation: Organisation) -> bool:
+    role = _role(user)
+    if role in (Role.ADMINISTRATOR, Role.EMPLOYER, Role.PROFESSIONAL):
+        return organisations_for(user).filter(pk=organisation.pk).exists()
+    return False
+
+
+def can_create_organisation(user: Any, area_id: int | None) -> bool:
+    role = _role(user)
+    if role == Role.ADMINISTRATOR:
+        return True
+    return role == Role.PROFESSIONAL and area_id == user.employment_area_id
+
+
+def can_manage_users(user: Any) -> bool:
+    return _role(user) == Role.ADMINISTRATOR
+
+
+def can_view_audit_trail(user: Any) -> bool:
+    return _role(user) == Role.ADMINISTRATOR
+
+
+def can_view_statistics(user: Any) -> bool:
+    return _role(user) in (Role.ANALYST, Role.ADMINISTRATOR)
+
+
+def require(allowed: bool, message: str = "not allowed") -> None:
+    if not allowed:
+        raise PermissionDenied(message)

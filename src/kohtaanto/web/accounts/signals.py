@@ -1,0 +1,38 @@
+"""Sign-ins, sign-outs and lockouts go to the audit trail too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.db import transaction
+from django.dispatch import receiver
+
+from kohtaanto.web.audit.services import record
+
+
+@receiver(user_logged_in)
+def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    with transaction.atomic():
+        record(actor=user, action="session.signed_in", obj=user)
+
+
+@receiver(user_logged_out)
+def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        with transaction.atomic():
+            record(actor=user, action="session.signed_out", obj=user)
+
+
+@receiver(user_locked_out)
+def _locked_out(
+    sender: Any, request: Any, username: str | None = None, ip_address: str | None = None, **kwargs: Any
+) -> None:
+    with transaction.atomic():
+        record(
+            actor=None,
+            action="session.locked_out",
+            object_type="accounts.user",
+            data={"username": username or ""},
+        )

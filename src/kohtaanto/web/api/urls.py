@@ -1,0 +1,24 @@
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from kohtaanto.web.api import views
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("employment-areas", views.EmploymentAreaViewSet, basename="employment-area")
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("audit-events", views.AuditEventViewSet, basename="audit-event")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[]), name="api-schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api-schema", permission_classes=[]),
+        name="api-docs",
+    ),
+    path("v1/auth/token/", views.TokenView.as_view(), name="api-token"),
+    path("v1/me/", views.MeView.as_view(), name="api-me"),
+    path("v1/", include(router.urls)),
+    re_path(r"^.*$", views.not_found, name="api-not-found"),
+]

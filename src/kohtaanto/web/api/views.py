@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.db import transaction
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kohtaanto.web.accounts import permissions, services
+from kohtaanto.web.accounts.models import Organisation
+from kohtaanto.web.api import serializers as s
+from kohtaanto.web.audit.export import parse_since
+from kohtaanto.web.audit.services import record
+
+ERRORS = {
+    400: OpenApiResponse(s.ErrorSerializer, description="Validation error with per-field messages"),
+    401: OpenApiResponse(s.ErrorSerializer, description="Not signed in"),
+    403: OpenApiResponse(s.ErrorSerializer, description="Not allowed"),
+    404: OpenApiResponse(s.ErrorSerializer, description="Not found or not visible to you"),
+}
+
+
+def _errors(*codes: int) -> dict[int, OpenApiResponse]:
+    return {code: ERRORS[code] for code in codes}
+
+
+class TokenView(APIView):
+    """Exchange a user name and password for an API token (failed attempts are throttled)."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_scope = "token"
+
+    def get_authenticate_header(self, request: Request) -> str:
+        return "Token"
+
+    @extend_schema(request=s.TokenRequestSerializer, responses={200: s.TokenSerializer, **_errors(400, 401)})
+    def post(self, request: Request) -> Response:
+        form = s.TokenRequestSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        user = authenticate(
+            request._request,
+            username=form.validated_data["username"],
+            password=form.validated_data["password"],
+        )
+        if user is None or not user.is_active:
+            raise AuthenticationFailed("Wrong user name or password.")
+        with transaction.atomic():
+            token, created = Token.objects.get_or_create(user=user)
+            if created:
+                record(actor=user, action="api_token.issued", obj=user)
+        return Response({"token": token.key})
+
+
+class MeView(APIView):
+    @extend_schema(responses={200: s.MeSerializer, **_errors(401)})
+    def get(self, request: Request) -> Response:
+        return Response(s.MeSerializer(request.user).data)
+
+    @extend_schema(request=s.MeSerializer, responses={200: s.MeSerializer, **_errors(400, 401)})
+    def patch(self, request: Request) -> Response:
+        form = s.MeSerializer(request.user, data=request.data, partial=True)
+        form.is_valid(raise_exception=True)
+        if "language" in form.validated_data:
+            services.set_language(request.user, form.validated_data["language"])
+        return Response(s.MeSerializer(request.user).data)
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: s.EmploymentAreaSerializer(many=True), **_errors(401)}),
+    retrieve=extend_schema(responses={200: s.EmploymentAreaSerializer, **_errors(401, 404)}),
+)
+class EmploymentAreaViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.EmploymentAreaSerializer
+
+    def get_queryset(self) -> Any:
+        return permissions.areas_for(self.request.user).order_by("name_fi")
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: s.OrganisationSerializer(many=True), **_errors(401)}),
+    retrieve=extend_schema(responses={200: s.OrganisationSerializer, **_errors(401, 404)}),
+    create=extend_schema(responses={201: s.OrganisationSerializer, **_errors(400, 401, 403)}),
+    partial_update=extend_schema(responses={200: s.OrganisationSerializer, **_errors(400, 401, 403, 404)}),
+)
+class OrganisationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = s.OrganisationSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> Any:
+        return permissions.organisations_for(self.request.user).order_by("name")
+
+    def perform_create(self, serializer: s.OrganisationSerializer) -> None:
+        try:
+            serializer.instance = services.create_organisation(self.request.user, **serializer.validated_data)
+        except permissions.PermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
+
+    def perform_update(self, serializer: s.OrganisationSerializer) -> None:
+        instance: Organisation = serializer.instance  # type: ignore[assignment]
+        if not permissions.can_change_organisation(self.request.user, instance):
+            raise PermissionDenied("You may not change this organisation.")
+        try:
+            serializer.instance = services.update_organisation(
+                self.request.user, instance, **serializer.validated_data
+            )
+        except permissions.PermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("since", str, description="ISO date or time; events at or after it"),
+            OpenApiParameter("action", str, description="exact action name, e.g. organisation.updated"),
+        ],
+        responses={200: s.AuditEventSerializer(many=True), **_errors(400, 401, 403)},
+    ),
+    retrieve=extend_schema(responses={200: s.AuditEventSerializer, **_errors(401, 403, 404)}),
+)
+class AuditEventViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.AuditEventSerializer
+    lookup_field = "sequence"
+    lookup_value_regex = r"\d{1,18}"
+
+    def get_queryset(self) -> Any:
+        if not permissions.can_view_audit_trail(self.request.user):
+            raise PermissionDenied("Only administrators read the audit trail.")
+        events = permissions.audit_events_for(self.request.user).order_by("sequence")
+        params = self.request.query_params
+        if params.get("since"):
+            try:
+                events = events.filter(timestamp__gte=parse_since(params["since"]))
+            except ValueError as exc:
+                raise ValidationError({"since": [str(exc)]}) from None
+        if params.get("action"):
+            events = events.filter(action=params["action"][:64])
+        return events
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+@permission_classes([AllowAny])
+def not_found(request: Request) -> Response:
+    raise NotFound()

@@ -1,0 +1,140 @@
+"""Settings from the environment, validated in one place.
+
+Only the environment configures kohtaanto (``KOHTAANTO_*``, ``DATABASE_URL``, ``SECRET_KEY``,
+``ALLOWED_HOSTS``). Production refuses to start with unsafe values and lists every problem.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+ENVIRONMENTS = ("development", "production")
+_INSECURE_KEYS = {"", "changeme", "change-me", "secret", "dev", "development", "insecure"}
+
+
+class ConfigError(Exception):
+    """The environment does not make a safe configuration. ``problems`` lists why."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Config:
+    env: str
+    debug: bool
+    secret_key: str
+    allowed_hosts: tuple[str, ...]
+    csrf_trusted_origins: tuple[str, ...]
+    database_url: str
+    data_dir: Path
+    log_format: str
+    log_level: str
+    behind_tls_proxy: bool
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+
+def _flag(environ: Mapping[str, str], name: str, default: bool, problems: list[str]) -> bool:
+    raw = environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    problems.append(f"{name} must be true or false, not {raw!r}")
+    return default
+
+
+def _list(raw: str | None) -> tuple[str, ...]:
+    return tuple(item.strip() for item in (raw or "").split(",") if item.strip())
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("kohtaanto", appauthor=False))
+
+
+def _development_secret(data_dir: Path) -> str:
+    """A per-installation random key kept in the data directory (development only)."""
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(key)
+    return key
+
+
+def _production_problems(
+    environ: Mapping[str, str], debug: bool, secret_key: str, allowed_hosts: tuple[str, ...]
+) -> list[str]:
+    problems = []
+    if debug:
+        problems.append("KOHTAANTO_DEBUG must be off in production")
+    if secret_key.strip().lower() in _INSECURE_KEYS or secret_key.startswith("django-insecure"):
+        problems.append("SECRET_KEY is missing or a known default; set a random value of 50+ characters")
+    elif len(secret_key) < 50:
+        problems.append("SECRET_KEY is shorter than 50 characters")
+    if not allowed_hosts:
+        problems.append("ALLOWED_HOSTS is empty; list the host names the service answers to")
+    if "*" in allowed_hosts:
+        problems.append("ALLOWED_HOSTS must not contain '*' in production")
+    if not environ.get("DATABASE_URL"):
+        problems.append("DATABASE_URL is not set; production needs an explicit database")
+    return problems
+
+
+def load_config(environ: Mapping[str, str]) -> Config:
+    problems: list[str] = []
+    env = environ.get("KOHTAANTO_ENV", "development").strip().lower() or "development"
+    if env not in ENVIRONMENTS:
+        problems.append(f"KOHTAANTO_ENV must be one of {', '.join(ENVIRONMENTS)}, not {env!r}")
+        env = "production"  # judge an unknown environment by the strict rules
+    production = env == "production"
+    debug = _flag(environ, "KOHTAANTO_DEBUG", default=False, problems=problems)
+    data_dir = Path(environ.get("KOHTAANTO_DATA_DIR") or default_data_dir()).expanduser().resolve()
+    allowed_hosts = _list(environ.get("ALLOWED_HOSTS"))
+    secret_key = environ.get("SECRET_KEY", "")
+    log_format = environ.get("KOHTAANTO_LOG_FORMAT", "json" if production else "console")
+    if log_format not in {"json", "console"}:
+        problems.append(f"KOHTAANTO_LOG_FORMAT must be json or console, not {log_format!r}")
+    log_level = environ.get("KOHTAANTO_LOG_LEVEL", "INFO").upper()
+    if log_level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+        problems.append(f"KOHTAANTO_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}")
+
+    behind_tls_proxy = _flag(environ, "KOHTAANTO_BEHIND_TLS_PROXY", default=production, problems=problems)
+    if production:
+        problems.extend(_production_problems(environ, debug, secret_key, allowed_hosts))
+    if problems:
+        raise ConfigError(problems)
+
+    if not production:
+        allowed_hosts = allowed_hosts or ("127.0.0.1", "localhost", "[::1]", "testserver")
+        if not secret_key:
+            secret_key = _development_secret(data_dir)
+    database_url = environ.get("DATABASE_URL") or f"sqlite:///{data_dir / 'kohtaanto.sqlite3'}"
+    return Config(
+        env=env,
+        debug=debug,
+        secret_key=secret_key,
+        allowed_hosts=allowed_hosts,
+        csrf_trusted_origins=_list(environ.get("KOHTAANTO_CSRF_TRUSTED_ORIGINS")),
+        database_url=database_url,
+        data_dir=data_dir,
+        log_format=log_format,
+        log_level=log_level,
+        behind_tls_proxy=behind_tls_proxy,
+    )

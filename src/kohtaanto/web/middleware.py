@@ -1,0 +1,65 @@
+"""Request id and per-user language."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+
+import structlog
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+from kohtaanto.web import context
+
+_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+class RequestIdMiddleware:
+    """Give every request an id (or keep a well-formed ``X-Request-ID``) for logs and audit."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        request.request_id = request_id  # type: ignore[attr-defined]
+        token = context.bind_request_id(request_id)
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            structlog.contextvars.unbind_contextvars("request_id")
+            context.reset_request_id(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+def language_for(request: HttpRequest) -> str:
+    """A signed-in user's saved language, else the language cookie, else Finnish."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.language in SUPPORTED:
+        return str(user.language)
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return cookie if cookie in SUPPORTED else settings.LANGUAGE_CODE
+
+
+class LanguageMiddleware:
+    """Activate the language for this request. Finnish is the default; the browser's
+    Accept-Language is not consulted so that a shared computer shows the service's language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = language_for(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        response.headers.setdefault("Vary", "Cookie")
+        translation.deactivate()
+        return response

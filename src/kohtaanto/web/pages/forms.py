@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import pgettext_lazy
+
+from kohtaanto.web.accounts.models import Organisation
+from kohtaanto.web.audit.models import AuditEvent
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "business_id",
+            "legal_form",
+            "size_class",
+            "sector",
+            "municipality",
+            "description_fi",
+            "description_sv",
+            "description_en",
+        ]
+        widgets = {
+            "description_fi": forms.Textarea(attrs={"rows": 3}),
+            "description_sv": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "business_id": pgettext_lazy("help", "Seven digits, a hyphen and a check digit, e.g. 1234567-1.")
+        }
+
+    def __init__(self, *args: Any, municipalities: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if municipalities is not None:
+            self.fields["municipality"].queryset = municipalities
+        self.fields["municipality"].queryset = self.fields["municipality"].queryset.select_related("area")
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=pgettext_lazy("audit", "Action"), required=False)
+    actor = forms.CharField(label=pgettext_lazy("audit", "Actor (user name)"), required=False, max_length=150)
+    object_type = forms.CharField(label=pgettext_lazy("audit", "Object type"), required=False, max_length=64)
+    since = forms.DateField(
+        label=pgettext_lazy("audit", "From date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = forms.DateField(
+        label=pgettext_lazy("audit", "To date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        actions = AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct()
+        self.fields["action"].choices = [
+            ("", pgettext_lazy("audit", "All actions")),
+            *((a, a) for a in actions),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            self.add_error("until", pgettext_lazy("validation", "The end date is before the start date."))
+        return data

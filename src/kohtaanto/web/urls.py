@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kohtaanto.web.api.errors import json_not_found, json_server_error
+
+admin.site.site_header = "kohtaanto"
+admin.site.site_title = "kohtaanto"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include("kohtaanto.web.api.urls")),
+    path("", include("kohtaanto.web.pages.urls")),
+]
+
+handler404 = json_not_found
+handler500 = json_server_error

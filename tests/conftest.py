@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import (
+    AreaFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    make_user,
+)
+
+PASSWORD = "a-long-test-passphrase-42"
+
+
+@pytest.fixture
+def world(db):
+    """Two employment areas, each with a municipality, an employer, an employer user,
+    a professional and a job seeker; plus an analyst and an administrator."""
+    north, south = AreaFactory(name_fi="Pohjoisen testialue"), AreaFactory(name_fi="Etelän testialue")
+    n_mun, s_mun = MunicipalityFactory(area=north), MunicipalityFactory(area=south)
+    n_org, s_org = OrganisationFactory(municipality=n_mun), OrganisationFactory(municipality=s_mun)
+    return {
+        "north": north,
+        "south": south,
+        "north_municipality": n_mun,
+        "south_municipality": s_mun,
+        "north_org": n_org,
+        "south_org": s_org,
+        "north_employer": make_user("employer", organisation=n_org, username="n_employer"),
+        "south_employer": make_user("employer", organisation=s_org, username="s_employer"),
+        "north_professional": make_user("professional", employment_area=north, username="n_pro"),
+        "south_professional": make_user("professional", employment_area=south, username="s_pro"),
+        "north_seeker": make_user("job_seeker", employment_area=north, username="n_seeker"),
+        "south_seeker": make_user("job_seeker", employment_area=south, username="s_seeker"),
+        "analyst": make_user("analyst", username="analyst"),
+        "admin": make_user("administrator", username="admin"),
+    }

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+from babel.messages.pofile import read_po
+from django.test import Client
+from django.utils import translation
+
+from kohtaanto.web.accounts.models import LegalForm, Role
+from kohtaanto.web.i18n import catalogues
+
+pytestmark = pytest.mark.db
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_catalogue_is_complete(language):
+    (path,) = [p for p in catalogues() if p.parts[-3] == language]
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    missing = [
+        m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))
+    ]
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert missing == [] and fuzzy == []
+
+
+def test_model_choices_are_translated():
+    with translation.override("fi"):
+        assert str(Role.JOB_SEEKER.label) == "Työnhakija"
+        assert str(LegalForm.ASSOCIATION.label) == "Yhdistys"
+    with translation.override("sv"):
+        assert str(Role.JOB_SEEKER.label) == "Arbetssökande"
+        assert str(LegalForm.ASSOCIATION.label) == "Förening"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("fi", "Kirjaudu sisään"), ("sv", "Logga in"), ("en", "Sign in")]
+)
+def test_login_page_in_each_language(db, language, text):
+    client = Client()
+    client.cookies["kohtaanto_language"] = language
+    html = client.get("/login/").content.decode()
+    assert f'<html lang="{language}">' in html and text in html

@@ -1,0 +1,72 @@
+"""Test data builders. Business IDs are generated with valid check digits."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth.hashers import make_password
+
+from kohtaanto.identifiers import business_id_check_digit
+from kohtaanto.web.accounts.models import EmploymentArea, Municipality, Organisation, User
+
+TEST_PASSWORD = "a-long-test-passphrase-42"
+_HASHED: dict[str, str] = {}
+
+
+def valid_business_id(n: int) -> str:
+    """The n-th checksum-valid business ID in the 97xxxxx range."""
+    candidate = 9700000 + n * 3
+    while True:
+        digits = f"{candidate:07d}"
+        check = business_id_check_digit(digits)
+        if check is not None:
+            return f"{digits}-{check}"
+        candidate += 1
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmploymentArea
+
+    name_fi = factory.Sequence(lambda n: f"Testialue {n}")
+    name_sv = factory.Sequence(lambda n: f"Testområde {n}")
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    code = factory.Sequence(lambda n: f"T{n:02d}")
+    name_fi = factory.Sequence(lambda n: f"Testikunta {n}")
+    name_sv = factory.Sequence(lambda n: f"Testkommun {n}")
+    area = factory.SubFactory(AreaFactory)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Testiyritys {n} Oy")
+    business_id = factory.Sequence(valid_business_id)
+    legal_form = "company"
+    size_class = "micro"
+    sector = "G"
+    municipality = factory.SubFactory(MunicipalityFactory)
+    description_fi = "Testikuvaus"
+
+
+def make_user(role: str, username: str, **kwargs: object) -> User:
+    if "password" not in _HASHED:
+        _HASHED["password"] = make_password(TEST_PASSWORD)
+    defaults = {"first_name": username.capitalize(), "last_name": "Testinen", "language": "fi"}
+    defaults.update(kwargs)  # type: ignore[arg-type]
+    user = User(
+        username=username,
+        role=role,
+        is_staff=role == "administrator",
+        is_superuser=role == "administrator",
+        **defaults,
+    )
+    user.password = _HASHED["password"]
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user

@@ -1,0 +1,116 @@
+"""The command line: one-line errors, exit codes 2 (usage) and 1 (failure), no traceback without --debug."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kohtaanto
+
+pytestmark = pytest.mark.unit
+
+BIN = Path(sys.executable).with_name("kohtaanto")
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, data_dir: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("KOHTAANTO_", "DATABASE_URL"))}
+    full_env["KOHTAANTO_LOG_LEVEL"] = "WARNING"
+    if data_dir is not None:
+        full_env["KOHTAANTO_DATA_DIR"] = str(data_dir)
+    full_env.update(env or {})
+    return subprocess.run(
+        [str(BIN), *args], capture_output=True, text=True, env=full_env, input=stdin, timeout=120, check=False
+    )
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"kohtaanto {kohtaanto.__version__}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["no-such-command"],
+        ["--no-such-flag"],
+        ["createuser", "--username", "x"],
+        ["createuser", "--role", "wizard", "--username", "x"],
+        ["createuser", "--role", "employer", "--username", "x", "--password-stdin"],
+        ["serve", "--port", "99999"],
+        ["audit", "export"],
+        ["audit", "export", "--since", "last tuesday"],
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_code_2(args: list[str], tmp_path: Path):
+    result = run(*args, data_dir=tmp_path)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("kohtaanto")
+    assert "Traceback" not in result.stderr
+
+
+def test_every_subcommand_has_help():
+    for command in (
+        ["demo"],
+        ["serve"],
+        ["migrate"],
+        ["createuser"],
+        ["check"],
+        ["audit", "export"],
+        ["audit", "verify"],
+        ["backup"],
+        ["messages", "compile"],
+    ):
+        result = run(*command, "--help")
+        assert result.returncode == 0, command
+        assert "Usage:" in result.stdout
+
+
+UNSAFE_PRODUCTION = {"KOHTAANTO_ENV": "production", "KOHTAANTO_DEBUG": "true", "SECRET_KEY": "changeme"}
+
+
+def test_unsafe_production_settings_stop_a_command_with_one_line(tmp_path: Path):
+    result = run("migrate", env=UNSAFE_PRODUCTION, data_dir=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "KOHTAANTO_DEBUG must be off in production" in lines[0]
+    assert "ALLOWED_HOSTS is empty" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_check_lists_each_problem(tmp_path: Path):
+    result = run("check", env=UNSAFE_PRODUCTION, data_dir=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.count("FAIL  configuration:") >= 3
+    failures = result.stdout.count("FAIL  ")
+    assert result.stderr.strip().splitlines() == [f"kohtaanto: {failures} problem(s) found"]
+
+
+def test_check_reports_unreachable_database_and_debug_shows_traceback(tmp_path: Path):
+    env = {"DATABASE_URL": "postgres://nobody:x@127.0.0.1:1/none"}
+    result = run("check", env=env, data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "FAIL  database: cannot connect" in result.stdout
+    # A runtime failure with --debug prints the traceback.
+    debug = run("--debug", "audit", "verify", env=env, data_dir=tmp_path)
+    assert debug.returncode == 1
+    assert "Traceback" in debug.stderr
+    plain = run("audit", "verify", env=env, data_dir=tmp_path)
+    assert plain.returncode == 1 and "Traceback" not in plain.stderr
+    assert len(plain.stderr.strip().splitlines()) == 1
+
+
+def test_check_passes_on_a_migrated_database(tmp_path: Path):
+    assert run("migrate", data_dir=tmp_path).returncode == 0
+    result = run("check", data_dir=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok    database migrations are up to date" in result.stdout
