@@ -20,3 +20,16 @@ def test_repeated_failed_logins_lock_the_account_for_a_while(world):
     # Another account from the same address is not locked.
     other = Client().post("/login/", {"username": "n_pro", "password": TEST_PASSWORD})
     assert other.status_code == 302
+
+
+def test_api_token_lockout_is_a_json_error(world):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    for _ in range(5):
+        client.post("/api/v1/auth/token/", {"username": "n_pro", "password": "wrong"}, format="json")
+    response = client.post(
+        "/api/v1/auth/token/", {"username": "n_pro", "password": TEST_PASSWORD}, format="json"
+    )
+    assert response.status_code == 429
+    assert response.json()["error"]["code"] == "locked_out"

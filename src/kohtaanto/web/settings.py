@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "kohtaanto.web.audit",
     "kohtaanto.web.accounts",
     "kohtaanto.web.pages",
@@ -62,7 +61,7 @@ WSGI_APPLICATION = "kohtaanto.web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [PACKAGE_DIR / "web" / "templates"],  # project-wide overrides (e.g. admin/base_site.html)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -110,7 +109,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "kohtaanto/lockout.html"
+AXES_LOCKOUT_CALLABLE = "kohtaanto.web.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = 1 if CONFIG.behind_tls_proxy else None
 
@@ -187,6 +186,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "kohtaanto.web.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.ScopedRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"token": "20/min"},
 }
@@ -195,9 +195,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Inclusive recruitment: people, organisations, employment areas and the audit trail.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

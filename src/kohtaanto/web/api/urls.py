@@ -1,8 +1,8 @@
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from kohtaanto.web.api import views
+from kohtaanto.web.api import docs, views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -12,11 +12,7 @@ router.register("audit-events", views.AuditEventViewSet, basename="audit-event")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(permission_classes=[]), name="api-schema"),
-    path(
-        "docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="api-schema", permission_classes=[]),
-        name="api-docs",
-    ),
+    path("docs/", docs.api_reference, name="api-docs"),
     path("v1/auth/token/", views.TokenView.as_view(), name="api-token"),
     path("v1/me/", views.MeView.as_view(), name="api-me"),
     path("v1/", include(router.urls)),

@@ -42,9 +42,9 @@ class TokenView(APIView):
     def get_authenticate_header(self, request: Request) -> str:
         return "Token"
 
-    @extend_schema(request=s.TokenRequestSerializer, responses={200: s.TokenSerializer, **_errors(400, 401)})
+    @extend_schema(request=s.CredentialsSerializer, responses={200: s.TokenSerializer, **_errors(400, 401)})
     def post(self, request: Request) -> Response:
-        form = s.TokenRequestSerializer(data=request.data)
+        form = s.CredentialsSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         user = authenticate(
             request._request,

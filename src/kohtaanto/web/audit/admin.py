@@ -4,9 +4,30 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import pgettext_lazy
 
 from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.audit.models import AuditEvent
+
+
+class ActorRoleFilter(admin.SimpleListFilter):
+    """Role filter with a named choice for system actions (no signed-in actor), so no link is blank."""
+
+    title = pgettext_lazy("audit", "role")
+    parameter_name = "actor_role"
+    SYSTEM = "system"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [*Role.choices, (self.SYSTEM, pgettext_lazy("audit", "System or command line"))]
+
+    def queryset(self, request: HttpRequest, queryset: Any) -> Any:
+        value = self.value()
+        if value == self.SYSTEM:
+            return queryset.filter(actor_role="")
+        if value:
+            return queryset.filter(actor_role=value)
+        return queryset
 
 
 @admin.register(AuditEvent)
@@ -20,7 +41,7 @@ class AuditEventAdmin(admin.ModelAdmin):
         "object_type",
         "object_id",
     )
-    list_filter = ("action", "actor_role", "object_type")
+    list_filter = ("action", ActorRoleFilter, "object_type")
     search_fields = ("actor_username", "object_id", "request_id")
 
     def get_queryset(self, request: HttpRequest) -> Any:

@@ -11,10 +11,12 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from kohtaanto.web.accounts import permissions, services
 from kohtaanto.web.accounts.models import Language, Municipality, Organisation, Role
@@ -134,8 +136,10 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         form = OrganisationForm(request.POST, instance=organisation, municipalities=municipalities)
         saved = _save_form(request, form, organisation)
         if saved is not None:
-            return redirect("pages:organisation_list" if user.role != Role.EMPLOYER else "pages:dashboard")  # type: ignore[union-attr]
-        status = 400
+            target = reverse("pages:dashboard" if user.role == Role.EMPLOYER else "pages:organisation_list")  # type: ignore[union-attr]
+            return HttpResponseClientRedirect(target) if request.htmx else redirect(target)  # type: ignore[attr-defined]
+        # htmx swaps only 2xx responses, so the partial with field errors comes back as 200.
+        status = 200 if request.htmx else 400  # type: ignore[attr-defined]
     else:
         form = OrganisationForm(instance=organisation, municipalities=municipalities)
         status = 200
@@ -183,4 +187,7 @@ def audit_verify(request: HttpRequest) -> HttpResponse:
     if not permissions.can_view_audit_trail(request.user):
         raise Http404
     result = audit.verify()
-    return render(request, "kohtaanto/partials/audit_verification.html", {"result": result})
+    template = (
+        "kohtaanto/partials/audit_verification.html" if request.htmx else "kohtaanto/audit_verification.html"
+    )  # type: ignore[attr-defined]
+    return render(request, template, {"result": result})

@@ -1,0 +1,59 @@
+"""A bounded schemathesis run against /api/schema/: generated requests, signed in as an
+administrator (who reaches every operation), must never get a 5xx, and every 4xx must carry
+the API's JSON error shape."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+
+from kohtaanto.web.wsgi import application
+
+pytestmark = pytest.mark.db
+
+MAX_EXAMPLES = 25
+SCHEMA = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+OPERATIONS = {result.ok().label: result.ok() for result in SCHEMA.get_all_operations()}
+
+
+def test_the_schema_lists_the_api():
+    assert len(OPERATIONS) >= 10
+    assert "PATCH /api/v1/organisations/{id}/" in OPERATIONS
+
+
+@pytest.fixture
+def admin_token(world):
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.create(user=world["admin"]).key
+
+
+@pytest.mark.parametrize("label", sorted(OPERATIONS))
+def test_no_server_errors_and_one_error_shape(label, admin_token):
+    operation = OPERATIONS[label]
+    seen: dict[int, int] = {}
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+        database=None,
+    )
+    def run(case):
+        response = case.call_and_validate(
+            headers={"Authorization": f"Token {admin_token}"}, checks=[not_a_server_error]
+        )
+        seen[response.status_code] = seen.get(response.status_code, 0) + 1
+        if 400 <= response.status_code < 500:
+            body = response.json()
+            assert set(body) == {"error"}, body
+            assert body["error"]["status"] == response.status_code
+            assert isinstance(body["error"]["message"], str)
+
+    run()
+    assert seen, "no request was sent"
+    assert max(seen) < 500

@@ -1,0 +1,112 @@
+"""axe-core on every page, signed in as the role that sees it, in Finnish and Swedish.
+Zero serious or critical violations are allowed; minor and moderate ones are reported."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.conftest import choose_language, sign_in
+
+pytestmark = pytest.mark.a11y
+
+AXE = Axe()
+OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+REPORT: list[dict[str, object]] = []
+
+# (who, path, what to do before the scan)
+PAGES = [
+    (None, "/login/", None),
+    (None, "/no-such-page/", None),
+    ("tyonhakija1", "/", None),
+    ("tyonantaja1", "/", None),
+    ("tyonantaja1", "/organisations/{org}/edit/", None),
+    ("tyonantaja1", "/organisations/{org}/edit/", "submit-invalid"),
+    ("ammattilainen1", "/", None),
+    ("ammattilainen1", "/organisations/", None),
+    ("ammattilainen1", "/organisations/new/", None),
+    ("analyytikko", "/", None),
+    ("yllapitaja", "/", "verify-chain"),
+    ("yllapitaja", "/audit/", None),
+    ("yllapitaja", "/audit/?since=2026-02-01&until=2026-01-01", None),
+    ("yllapitaja", "/audit/verify/", "post-verify"),
+    ("yllapitaja", "/admin/", None),
+    ("yllapitaja", "/admin/accounts/organisation/", None),
+    ("yllapitaja", "/admin/audit/auditevent/", None),
+    (None, "/api/docs/", None),
+]
+
+
+def scan(page) -> list[dict[str, object]]:
+    results = AXE.run(page, options=OPTIONS)
+    return results.response["violations"]
+
+
+def _prepare(page, action: str | None) -> None:
+    if action == "submit-invalid":
+        page.locator("#id_business_id").fill("1234567-0")
+        page.locator("#organisation-form button[type=submit]").click()
+        page.locator(".error-summary").wait_for()
+    elif action == "verify-chain":
+        page.locator("#chain-heading ~ form button").click()
+        page.locator("#verification .status").wait_for()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+@pytest.mark.parametrize(
+    ("who", "path", "action"), PAGES, ids=[f"{w or 'anonymous'}:{p}:{a or ''}" for w, p, a in PAGES]
+)
+def test_page_has_no_serious_accessibility_violations(page, demo_world, who, path, action, language):
+    from kohtaanto.web.accounts.models import Organisation
+
+    org = Organisation.objects.get(business_id="9800001-6")
+    if who:
+        sign_in(page, who, demo_world.PASSWORD)
+    else:
+        page.goto("/login/")
+    choose_language(page, language)
+    if action == "post-verify":
+        page.goto("/")
+        page.locator("#chain-heading ~ form").evaluate("form => form.submit()")
+        page.wait_for_url("**/audit/verify/")
+    else:
+        page.goto(path.format(org=org.pk))
+    _prepare(page, action)
+    violations = scan(page)
+    REPORT.append(
+        {
+            "page": path,
+            "who": who or "anonymous",
+            "language": language,
+            "action": action,
+            "violations": {v["id"]: v["impact"] for v in violations},
+        }
+    )
+    blocking = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert blocking == []
+
+
+def test_write_the_accessibility_report():
+    """Writes the collected results for the record (runs after the scans in file order)."""
+    if not REPORT:
+        pytest.skip("no scans ran in this session")
+    target = Path(os.environ.get("KOHTAANTO_DATA_DIR", ".")) / "axe-report.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(REPORT, indent=1, ensure_ascii=False), encoding="utf-8")
+    counts: dict[str, int] = {}
+    for row in REPORT:
+        for impact in row["violations"].values():  # type: ignore[union-attr]
+            counts[impact] = counts.get(impact, 0) + 1
+    print(f"\naxe: {len(REPORT)} page scans; violations by impact: {counts or 'none'}; report {target}")
+    assert all(not {"serious", "critical"} & set(row["violations"].values()) for row in REPORT)  # type: ignore[union-attr]
