@@ -35,7 +35,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
 
-    code = factory.Sequence(lambda n: f"T{n:02d}")
+    code = factory.Sequence(lambda n: f"{n % 1000:03d}")
     name_fi = factory.Sequence(lambda n: f"Testikunta {n}")
     name_sv = factory.Sequence(lambda n: f"Testkommun {n}")
     area = factory.SubFactory(AreaFactory)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
@@ -21,6 +23,17 @@ OPERATIONS = {result.ok().label: result.ok() for result in SCHEMA.get_all_operat
 def test_the_schema_lists_the_api():
     assert len(OPERATIONS) >= 10
     assert "PATCH /api/v1/organisations/{id}/" in OPERATIONS
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Calls go through the WSGI app directly, not Django's test client, so do what that client does:
+    keep request signals from closing the connection that holds the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -136,3 +136,14 @@ def test_timestamps_come_from_the_given_clock(world):
     event = audit.record(actor=None, action="test.clock", clock=lambda: moment)
     assert AuditEvent.objects.get(pk=event.pk).timestamp == moment
     assert audit.verify().ok
+
+
+def test_each_recorded_event_writes_one_structured_log_line(world):
+    from structlog.testing import capture_logs
+
+    with capture_logs() as logs:
+        services.update_organisation(world["north_employer"], world["north_org"], name="Lokitettu Oy")
+    lines = [entry for entry in logs if entry["event"] == "audit.recorded"]
+    assert len(lines) == 1
+    assert lines[0]["action"] == "organisation.updated"
+    assert lines[0]["object_id"] == str(world["north_org"].pk)

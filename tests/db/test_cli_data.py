@@ -1,0 +1,115 @@
+"""The data commands end to end, in subprocesses against their own SQLite database:
+demo loading, createuser, audit export and verify (with a tampered chain) and backup."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_cli import run
+
+pytestmark = pytest.mark.db
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory) -> Path:
+    data_dir = tmp_path_factory.mktemp("demo")
+    result = run("demo", "--no-serve", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "tyonantaja1" in result.stdout and "kohtaanto-demo-2026" in result.stdout
+    again = run("demo", "--no-serve", data_dir=data_dir)
+    assert "already present, reused" in again.stdout
+    return data_dir
+
+
+def test_demo_creates_the_database_in_the_data_directory_once(demo_dir):
+    db = sqlite3.connect(demo_dir / "kohtaanto.sqlite3")
+    assert db.execute("select count(*) from accounts_user").fetchone()[0] == 14
+    assert db.execute("select count(*) from accounts_organisation").fetchone()[0] == 4
+    password = db.execute("select password from accounts_user where username='yllapitaja'").fetchone()[0]
+    assert password.startswith("argon2$")
+    db.close()
+
+
+def test_createuser_validates_and_audits(demo_dir):
+    ok = run(
+        "createuser",
+        "--role",
+        "employer",
+        "--username",
+        "uusi_tyonantaja",
+        "--organisation",
+        "9800003-2",
+        "--password-stdin",
+        data_dir=demo_dir,
+        stdin="pitka-ja-hyva-salasana-77\n",
+    )
+    assert ok.returncode == 0, ok.stderr
+    weak = run(
+        "createuser",
+        "--role",
+        "analyst",
+        "--username",
+        "heikko",
+        "--password-stdin",
+        data_dir=demo_dir,
+        stdin="12345\n",
+    )
+    assert weak.returncode == 1 and len(weak.stderr.strip().splitlines()) == 1
+    assert "password" in weak.stderr
+    missing = run(
+        "createuser",
+        "--role",
+        "employer",
+        "--username",
+        "x",
+        "--organisation",
+        "1234567-0",
+        "--password-stdin",
+        data_dir=demo_dir,
+        stdin="pitka-ja-hyva-salasana-77\n",
+    )
+    assert missing.returncode == 1 and "no organisation with business ID" in missing.stderr
+    export = run("audit", "export", "--since", "2000-01-01", data_dir=demo_dir)
+    events = [json.loads(line) for line in export.stdout.splitlines()]
+    created = [e for e in events if e["action"] == "user.created" and e["data"]["role"] == "employer"]
+    assert len(created) == 5
+    assert [e["sequence"] for e in events] == list(range(1, len(events) + 1))
+
+
+def test_audit_export_to_a_file_and_since_in_the_future(demo_dir, tmp_path):
+    target = tmp_path / "audit.jsonl"
+    result = run("audit", "export", "--since", "2000-01-01", "--output", str(target), data_dir=demo_dir)
+    assert result.returncode == 0
+    assert len(target.read_text().splitlines()) >= 22
+    assert run("audit", "export", "--since", "2999-01-01", data_dir=demo_dir).stdout == ""
+
+
+def test_backup_is_a_consistent_sqlite_copy(demo_dir, tmp_path):
+    target = tmp_path / "copy.sqlite3"
+    result = run("backup", "--output", str(target), data_dir=demo_dir)
+    assert result.returncode == 0, result.stderr
+    copy = sqlite3.connect(target)
+    assert copy.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("select count(*) from audit_auditevent").fetchone()[0] >= 22
+    copy.close()
+
+
+def test_audit_verify_detects_a_tampered_chain(tmp_path):
+    data_dir = tmp_path / "tamper"
+    assert run("demo", "--no-serve", data_dir=data_dir).returncode == 0
+    intact = run("audit", "verify", data_dir=data_dir)
+    assert intact.returncode == 0 and intact.stdout.startswith("Audit chain intact: 22 events")
+    db = sqlite3.connect(data_dir / "kohtaanto.sqlite3")
+    db.execute("update audit_auditevent set actor_username = 'someone-else' where sequence = 7")
+    db.commit()
+    db.close()
+    broken = run("audit", "verify", data_dir=data_dir)
+    assert broken.returncode == 1
+    assert broken.stderr.strip() == (
+        "kohtaanto: audit chain broken at event #7: contents do not match the stored hash "
+        "(6 events before it are intact)"
+    )
