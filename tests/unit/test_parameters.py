@@ -14,6 +14,7 @@ RATE = """\
 description: Example rate
 unit: percent
 reference: https://example.invalid/law
+last_checked: 2026-11-27
 values:
   2020-01-01:
     value: 50
@@ -57,15 +58,15 @@ def test_before_the_first_value_and_after_closing_there_is_no_value(tmp_path: Pa
     ("text", "message"),
     [
         ("- a list", "a parameter file is a mapping"),
-        ("description: x\nunit: percent\nreference: r\n", "missing values"),
-        ("description: x\nunit: furlongs\nreference: r\nvalues: {2020-01-01: {value: 1}}", "unknown unit"),
-        ("description: x\nunit: percent\nreference: r\nvalues: {not-a-date: {value: 1}}", "is not a date"),
+        ("description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\n", "missing values"),
+        ("description: x\nunit: furlongs\nreference: r\nlast_checked: 2026-01-01\nvalues: {2020-01-01: {value: 1}}", "unknown unit"),
+        ("description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\nvalues: {not-a-date: {value: 1}}", "is not a date"),
         (
-            "description: x\nunit: percent\nreference: r\nvalues: {2020-01-01: {value: abc}}",
+            "description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\nvalues: {2020-01-01: {value: abc}}",
             "is not a number",
         ),
         (
-            "description: x\nunit: percent\nreference: r\nvalues: {2020-01-01: {value: true}}",
+            "description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\nvalues: {2020-01-01: {value: true}}",
             "must be a number",
         ),
         ("description: [unclosed", "not valid YAML"),

@@ -4,16 +4,21 @@ A parameter file looks like this::
 
     description: Pay subsidy rate for a person with reduced work ability
     unit: percent
-    reference: https://www.finlex.fi/fi/laki/alkup/2023/20230371
+    reference: https://www.finlex.fi/fi/laki/alkup/2023/20230371 (Act 371/2023)
+    last_checked: 2026-11-27
     values:
       2023-07-01:
         value: 70
-        source: https://tyomarkkinatori.fi/...
-        verified: true
+        source: https://tyomarkkinatori.fi/lisatietoa-palveluista/palkkatuki
+      2026-01-01:
+        value: 70
+        verified: false
+        note: no source prints the 2026 value
 
 The folder path under the root is the parameter's dotted name, e.g.
 ``pay_subsidy/rate/reduced_work_ability.yaml`` → ``pay_subsidy.rate.reduced_work_ability``.
-A value of ``null`` closes the parameter from that date on.
+Dates must be in increasing order. A value of ``null`` closes the parameter from that date on.
+Every error names the file and the line.
 """
 
 from __future__ import annotations
@@ -32,16 +37,20 @@ UNITS = frozenset(
         "EUR",
         "EUR/month",
         "EUR/day",
+        "EUR/hour",
         "EUR/year",
         "percent",
+        "ratio",
         "months",
         "days",
         "hours/week",
+        "hours/month",
+        "hours/year",
         "years",
-        "ratio",
         "count",
     }
 )
+REQUIRED = ("description", "unit", "reference", "last_checked", "values")
 
 
 class ParameterError(ValueError):
@@ -56,13 +65,14 @@ class DatedValue:
     value: Decimal | None
     source: str
     verified: bool
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
     """A legal number with its history.
 
-    >>> p = Parameter("x", "Example", "percent", "https://example.org", (
+    >>> p = Parameter("x", "Example", "percent", "https://example.org", dt.date(2026, 1, 1), (
     ...     DatedValue(dt.date(2023, 7, 1), Decimal("70"), "https://example.org/a", True),
     ...     DatedValue(dt.date(2020, 1, 1), Decimal("50"), "https://example.org/b", False),
     ... ))
@@ -76,6 +86,7 @@ class Parameter:
     description: str
     unit: str
     reference: str
+    last_checked: dt.date
     values: tuple[DatedValue, ...]  # newest first
 
     def value_at(self, on: dt.date) -> DatedValue:
@@ -93,10 +104,17 @@ class Parameter:
             raise ParameterError(f"{self.name} is closed on {on.isoformat()}")
         return value
 
+    def in_force(self, on: dt.date) -> bool:
+        try:
+            self.value_at(on)
+        except ParameterError:
+            return False
+        return True
+
 
 @dataclass(frozen=True, slots=True)
 class ParameterSet(Mapping[str, Parameter]):
-    """All parameters under one root, by dotted name."""
+    """All parameters under one or more roots, by dotted name."""
 
     parameters: Mapping[str, Parameter]
 
@@ -111,6 +129,12 @@ class ParameterSet(Mapping[str, Parameter]):
 
     def __len__(self) -> int:
         return len(self.parameters)
+
+    def merged(self, other: ParameterSet) -> ParameterSet:
+        clash = sorted(set(self.parameters) & set(other.parameters))
+        if clash:
+            raise ParameterError(f"parameter defined twice: {clash[0]}")
+        return ParameterSet({**self.parameters, **other.parameters})
 
 
 def _as_date(key: Any, where: str) -> dt.date:
@@ -133,44 +157,81 @@ def _as_decimal(raw: Any, where: str) -> Decimal | None:
         raise ParameterError(f"{where}: {raw!r} is not a number") from None
 
 
-def load_parameter_file(path: Path, name: str) -> Parameter:
-    """Read one parameter file; every problem names the file and the field."""
+def _key_lines(path: Path, text: str) -> dict[str, int]:
+    """Line numbers (1-based) of the top-level keys and of each date under ``values``."""
+    lines: dict[str, int] = {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        raise ParameterError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise ParameterError(f"{path}{line}: not valid YAML") from None
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if key.value == "values" and isinstance(value, yaml.MappingNode):
+                for date_key, _entry in value.value:
+                    lines[f"values.{date_key.value}"] = date_key.start_mark.line + 1
+    return lines
+
+
+def load_parameter_file(path: Path, name: str) -> Parameter:
+    """Read one parameter file; every problem names the file, the line and the field."""
+    text = path.read_text(encoding="utf-8")
+    lines = _key_lines(path, text)
+    data = yaml.safe_load(text)
+
+    def where(key: str) -> str:
+        return f"{path}:{lines[key]}" if key in lines else str(path)
+
     if not isinstance(data, dict):
-        raise ParameterError(f"{path}: a parameter file is a mapping")
-    missing = [key for key in ("description", "unit", "reference", "values") if key not in data]
+        raise ParameterError(f"{path}:1: a parameter file is a mapping")
+    missing = [key for key in REQUIRED if key not in data]
     if missing:
-        raise ParameterError(f"{path}: missing {', '.join(missing)}")
+        raise ParameterError(f"{path}:1: missing {', '.join(missing)}")
     if data["unit"] not in UNITS:
-        raise ParameterError(f"{path}: unknown unit {data['unit']!r}")
+        raise ParameterError(f"{where('unit')}: unknown unit {data['unit']!r}")
+    last_checked = _as_date(data["last_checked"], where("last_checked"))
     raw_values = data["values"]
     if not isinstance(raw_values, dict) or not raw_values:
-        raise ParameterError(f"{path}: values must map dates to entries")
-    values = []
+        raise ParameterError(f"{where('values')}: values must map dates to entries")
+    values: list[DatedValue] = []
     for key, entry in raw_values.items():
-        where = f"{path} [{key}]"
+        here = where(f"values.{key}")
         if not isinstance(entry, dict) or "value" not in entry:
-            raise ParameterError(f"{where}: an entry needs a value")
-        source = entry.get("source") or data["reference"]
+            raise ParameterError(f"{here}: an entry needs a value")
+        unknown = set(entry) - {"value", "source", "verified", "note"}
+        if unknown:
+            raise ParameterError(f"{here}: unknown field {sorted(unknown)[0]!r}")
+        verified = entry.get("verified", True)
+        if not isinstance(verified, bool):
+            raise ParameterError(f"{here}: verified must be true or false")
+        start = _as_date(key, here)
+        if values and start <= values[-1].start:
+            raise ParameterError(f"{here}: dates must increase ({start} comes after {values[-1].start})")
         values.append(
             DatedValue(
-                start=_as_date(key, where),
-                value=_as_decimal(entry["value"], where),
-                source=str(source),
-                verified=bool(entry.get("verified", True)),
+                start=start,
+                value=_as_decimal(entry["value"], here),
+                source=str(entry.get("source") or data["reference"]),
+                verified=verified,
+                note=str(entry.get("note", "")),
             )
         )
-    values.sort(key=lambda v: v.start, reverse=True)
-    return Parameter(name, str(data["description"]), str(data["unit"]), str(data["reference"]), tuple(values))
+    return Parameter(
+        name,
+        str(data["description"]),
+        str(data["unit"]),
+        str(data["reference"]),
+        last_checked,
+        tuple(reversed(values)),
+    )
 
 
-def load_parameters(root: Path) -> ParameterSet:
+def load_parameters(root: Path, prefix: str = "") -> ParameterSet:
     """Load every ``*.yaml`` under ``root``; the relative path is the dotted name."""
     found: dict[str, Parameter] = {}
     for path in sorted(root.rglob("*.yaml")):
-        name = ".".join(path.relative_to(root).with_suffix("").parts)
+        name = prefix + ".".join(path.relative_to(root).with_suffix("").parts)
         found[name] = load_parameter_file(path, name)
     return ParameterSet(found)

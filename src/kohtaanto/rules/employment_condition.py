@@ -1,0 +1,67 @@
+"""Does pay-subsidised work accrue the employment condition (työssäoloehto)? (HE 13/2024)
+
+Work started on or after 2.9.2024 with palkkatuki accrues nothing, except for a person with
+reduced work ability or a long-term unemployed person aged 60+: the first 10 months count for
+nothing and each later month for 75 %.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+
+from kohtaanto.rules.answers import Answer
+from kohtaanto.rules.explain import Condition, Law, Message
+from kohtaanto.rules.parameters import ParameterSet
+from kohtaanto.rules.situations import EmploymentConditionSituation
+
+REFORM = dt.date(2024, 9, 2)
+COUNTING = ("reduced_work_ability", "aged_60_long_term_unemployed")
+
+
+def accrual_note(support_id: str | None, on: dt.date) -> Message | None:
+    if support_id is None or on < REFORM or not support_id.startswith("pay_subsidy"):
+        return None
+    if support_id == "pay_subsidy_reduced_work_ability":
+        return Message("note.accrual_partial")
+    return Message("note.accrual_none")
+
+
+def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameters: ParameterSet) -> Answer:
+    law = Law(parameters, max(on, REFORM))
+    required = law("unemployment.employment_condition.months_required")
+    after_reform = s.started_on >= REFORM
+    if s.subsidy_basis == "none" or not after_reform:
+        counted, months_needed = Decimal(s.months_worked), required
+        accrues = True
+    elif s.subsidy_basis in COUNTING:
+        skipped = law("unemployment.employment_condition.subsidised_months_not_counted")
+        share = law("unemployment.employment_condition.subsidised_share_counted")
+        counted = max(Decimal(s.months_worked) - skipped, Decimal(0)) * share
+        months_needed = skipped + Decimal(math.ceil(required / share))
+        accrues = True
+    else:
+        counted, months_needed, accrues = Decimal(0), None, False
+    return Answer(
+        question="employment_condition",
+        on=on,
+        results={
+            "accrues": accrues,
+            "months_counted": counted,
+            "months_required": required,
+            "months_of_work_needed": int(months_needed) if months_needed is not None else None,
+            "condition_met": counted >= required,
+        },
+        conditions=(Condition(Message("condition.started_after_reform", {"date": REFORM}), after_reform),),
+        notes=(
+            Message("note.accrual_none")
+            if not accrues
+            else Message(
+                "note.accrual_partial"
+                if s.subsidy_basis in COUNTING and after_reform
+                else "note.accrual_full"
+            ),
+        ),
+        used=tuple(law.used.values()),
+    )

@@ -1,0 +1,95 @@
+"""The rules engine: validates a situation, picks the question's formulas and answers as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kohtaanto.rules.answers import Answer
+from kohtaanto.rules.deminimis import check_de_minimis
+from kohtaanto.rules.employment_condition import employment_condition
+from kohtaanto.rules.hire import evaluate_hire
+from kohtaanto.rules.packs import RulePack, load_pack, resolve
+from kohtaanto.rules.parameters import ParameterSet, load_parameters
+from kohtaanto.rules.parttime import evaluate_part_time
+from kohtaanto.rules.pension import evaluate_pension
+from kohtaanto.rules.right_to_work import evaluate_right_to_work
+from kohtaanto.rules.situations import (
+    DeMinimisCheck,
+    EmploymentConditionSituation,
+    HireSituation,
+    PartTimeSituation,
+    PensionSituation,
+    RightToWorkSituation,
+)
+
+PARAMETERS_DIR = Path(__file__).parent / "parameters"
+
+
+class InputError(ValueError):
+    """The situation does not fit the schema; ``problems`` lists each field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Question:
+    schema: type[BaseModel]
+    answer: Callable[..., Answer]
+
+
+QUESTIONS: dict[str, Question] = {
+    "hire": Question(HireSituation, evaluate_hire),
+    "part_time": Question(PartTimeSituation, evaluate_part_time),
+    "pension": Question(PensionSituation, evaluate_pension),
+    "right_to_work": Question(RightToWorkSituation, evaluate_right_to_work),
+    "de_minimis": Question(DeMinimisCheck, check_de_minimis),
+    "employment_condition": Question(EmploymentConditionSituation, employment_condition),
+}
+
+
+def problems_of(error: ValidationError) -> list[str]:
+    out = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"]) or "(input)"
+        out.append(f"{where}: {item['msg']}")
+    return out
+
+
+class RulesEngine:
+    def __init__(self, parameters: ParameterSet, packs: Iterable[RulePack] = ()) -> None:
+        self.packs = tuple(packs)
+        for pack in self.packs:
+            parameters = parameters.merged(pack.parameters)
+        self.parameters = parameters
+
+    def situation(self, question: str, data: Mapping[str, Any]) -> BaseModel:
+        if question not in QUESTIONS:
+            raise InputError([f"question: unknown question {question!r}"])
+        try:
+            return QUESTIONS[question].schema.model_validate(data)
+        except ValidationError as exc:
+            raise InputError(problems_of(exc)) from None
+
+    def ask(self, question: str, data: Mapping[str, Any], on: dt.date) -> Answer:
+        situation = self.situation(question, data)
+        if question == "hire":
+            return evaluate_hire(situation, on, self.parameters, self.packs)  # type: ignore[arg-type]
+        return QUESTIONS[question].answer(situation, on, self.parameters)
+
+
+@cache
+def national_parameters() -> ParameterSet:
+    return load_parameters(PARAMETERS_DIR)
+
+
+def build_engine(pack_specs: Iterable[str] = ()) -> RulesEngine:
+    return RulesEngine(national_parameters(), [load_pack(resolve(spec)) for spec in pack_specs])

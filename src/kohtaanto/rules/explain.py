@@ -1,0 +1,134 @@
+"""Explanations: the parameters an answer used, the conditions it checked, and messages in fi/sv/en.
+
+Messages are ids with parameters; :func:`render` turns them into a sentence in one language, from
+``messages.yaml``. The domain stays free of any web framework's translation machinery.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kohtaanto.rules.parameters import ParameterSet
+
+LANGUAGES = ("fi", "sv", "en")
+CENT = Decimal("0.01")
+
+
+def money(value: Decimal) -> Decimal:
+    """Round half up to cents, as benefit and subsidy amounts are printed.
+
+    >>> money(Decimal("800.015"))
+    Decimal('800.02')
+    """
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    data = yaml.safe_load((Path(__file__).parent / "messages.yaml").read_text(encoding="utf-8"))
+    return {str(key): {str(k): str(v) for k, v in value.items()} for key, value in data.items()}
+
+
+def _fmt(value: Any, language: str) -> str:
+    if isinstance(value, Decimal):
+        text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
+        if language in ("fi", "sv"):
+            text = text.replace(",", "\u00a0").replace(".", ",")
+        return text
+    if isinstance(value, dt.date):
+        return f"{value.day}.{value.month}.{value.year}" if language in ("fi", "sv") else value.isoformat()
+    return str(value)
+
+
+def render(code: str, params: Mapping[str, Any], language: str) -> str:
+    """One message in one language; unknown ids are a programming error.
+
+    >>> render("condition.started_before_decision", {}, "en")
+    'The work must not start before the decision on the support.'
+    """
+    texts = catalogue()[code]
+    template = texts.get(language) or texts["en"]
+    return template.format(**{key: _fmt(value, language) for key, value in params.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        return render(self.code, self.params, language)
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A condition the rules checked, and whether it was met."""
+
+    message: Message
+    met: bool
+
+    def text(self, language: str) -> str:
+        mark = {"fi": ("täyttyy", "ei täyty"), "sv": ("uppfyllt", "inte uppfyllt"), "en": ("met", "not met")}
+        yes, no = mark.get(language, mark["en"])
+        return f"{self.message.text(language)} ({yes if self.met else no})"
+
+
+@dataclass(frozen=True, slots=True)
+class UsedParameter:
+    name: str
+    value: Decimal
+    unit: str
+    start: dt.date
+    source: str
+    verified: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "value": float(self.value),
+            "unit": self.unit,
+            "since": self.start.isoformat(),
+            "source": self.source,
+            "verified": self.verified,
+        }
+
+
+class Law:
+    """Parameters as of one date, recording every value an answer reads."""
+
+    def __init__(self, parameters: ParameterSet, on: dt.date) -> None:
+        self.parameters = parameters
+        self.on = on
+        self.used: dict[str, UsedParameter] = {}
+
+    def __call__(self, name: str) -> Decimal:
+        parameter = self.parameters[name]
+        dated = parameter.value_at(self.on)
+        assert dated.value is not None  # noqa: S101 - value_at never returns a closing entry
+        self.used[name] = UsedParameter(
+            name, dated.value, parameter.unit, dated.start, dated.source, dated.verified
+        )
+        return dated.value
+
+    def has(self, name: str) -> bool:
+        return name in self.parameters and self.parameters[name].in_force(self.on)
+
+    def fork(self) -> Law:
+        """A fresh recorder on the same date, for one support's own list of parameters."""
+        return Law(self.parameters, self.on)
+
+
+def unverified_warnings(used: Mapping[str, UsedParameter]) -> list[Message]:
+    return [
+        Message("warning.unverified_parameter", {"name": u.name, "source": u.source})
+        for u in used.values()
+        if not u.verified
+    ]

@@ -1,0 +1,137 @@
+"""Question 2, part-time work: how earnings change the unemployment benefit (soviteltu
+työttömyysetuus), and what the month looks like with and without the work.
+
+Two versions by the start of the claim period: before 1.4.2024 a protected amount (suojaosa)
+of earnings did not reduce the benefit; from 1.4.2024 every euro reduces it by 50 cents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+from kohtaanto.rules.answers import Answer
+from kohtaanto.rules.dated import Dated
+from kohtaanto.rules.explain import Condition, Law, Message, money
+from kohtaanto.rules.parameters import ParameterSet
+from kohtaanto.rules.situations import PartTimeSituation
+
+ZERO = Decimal(0)
+reduction: Dated[Callable[[Law, Decimal, str], Decimal]] = Dated("unemployment.adjustment.reduction")
+
+
+@reduction.since("2019-01-01")
+def reduction_2019_01(law: Law, earnings: Decimal, period: str) -> Decimal:
+    protected = law(
+        "unemployment.adjustment.protected_amount_month"
+        if period == "month"
+        else "unemployment.adjustment.protected_amount_4_weeks"
+    )
+    return max(earnings - protected, ZERO) * law("unemployment.adjustment.reduction_share")
+
+
+@reduction.since("2024-04-01")
+def reduction_2024_04(law: Law, earnings: Decimal, period: str) -> Decimal:
+    return earnings * law("unemployment.adjustment.reduction_share")
+
+
+def daily_wage(law: Law, wage_month: Decimal) -> Decimal:
+    deduction = law("unemployment.earnings_related.wage_deduction")
+    return wage_month * (1 - deduction / 100) / law("unemployment.adjustment.days_per_month")
+
+
+def earnings_related_daily(law: Law, wage_day: Decimal) -> Decimal:
+    """Perusosa + 45 % of the daily wage above it (20 % above the break point); at most 90 % of the wage."""
+    basic = law("unemployment.basic_daily")
+    break_day = law("unemployment.earnings_related.break_point_month") / law(
+        "unemployment.adjustment.days_per_month"
+    )
+    low, high = (
+        law("unemployment.earnings_related.share_below_break"),
+        law("unemployment.earnings_related.share_above_break"),
+    )
+    part = low * (min(wage_day, break_day) - basic) + high * max(wage_day - break_day, ZERO)
+    allowance = basic + max(part, ZERO)
+    return min(allowance, law("unemployment.earnings_related.max_share_of_daily_wage") * wage_day)
+
+
+def _step_down(law: Law, s: PartTimeSituation, full: Decimal, notes: list[Message]) -> Decimal:
+    if not s.step_down_applies or s.benefit != "earnings_related":
+        return full
+    if not law.has("unemployment.earnings_related.step_down_days_first"):
+        notes.append(Message("note.step_down_not_in_force"))
+        return full
+    basic = law("unemployment.basic_daily")
+    share = Decimal(1)
+    if s.paid_days_before >= law("unemployment.earnings_related.step_down_days_second"):
+        share = law("unemployment.earnings_related.step_down_share_second")
+    elif s.paid_days_before >= law("unemployment.earnings_related.step_down_days_first"):
+        share = law("unemployment.earnings_related.step_down_share_first")
+    if share < 1:
+        notes.append(Message("note.step_down", {"days": s.paid_days_before, "share": share * 100}))
+    return max(full * share, basic)
+
+
+def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterSet) -> Answer:
+    claim_start = s.claim_period_start or on
+    law = Law(parameters, claim_start)
+    notes: list[Message] = []
+    warnings: list[Message] = []
+    days = law(
+        "unemployment.adjustment.days_per_month"
+        if s.period == "month"
+        else "unemployment.adjustment.days_per_4_weeks"
+    )
+    wage_day: Decimal | None = None
+    if s.benefit == "earnings_related":
+        if s.wage_before_month is not None:
+            wage_day = daily_wage(law, s.wage_before_month)
+            full = earnings_related_daily(law, wage_day)
+        else:
+            full = s.full_daily_allowance or ZERO
+    else:
+        full = s.full_daily_allowance or law("unemployment.basic_daily")
+    full = _step_down(law, s, full, notes)
+    max_share = law("unemployment.adjustment.max_hours_share")
+    can_adjust = s.hours_share_of_full_time <= max_share
+    conditions = [Condition(Message("condition.part_time_share", {"share": max_share * 100}), can_adjust)]
+    formula = reduction.at(claim_start)
+    cut = formula(law, s.earnings_in_period, s.period) if can_adjust else ZERO
+    if formula is reduction_2019_01:
+        notes.append(Message("note.protected_amount"))
+    else:
+        notes.append(Message("note.no_protected_amount"))
+    adjusted = max(full - cut / days, ZERO) if can_adjust else ZERO
+    if s.benefit == "earnings_related" and can_adjust:
+        if wage_day is None:
+            basic = law("unemployment.basic_daily")
+            wage_day = (full - basic) / law("unemployment.earnings_related.share_below_break") + basic
+            warnings.append(Message("warning.wage_implied", {"wage": money(wage_day)}))
+        ceiling = wage_day * days
+        if adjusted * days + s.earnings_in_period > ceiling:
+            adjusted = max(ceiling - s.earnings_in_period, ZERO) / days
+            notes.append(Message("note.hundred_percent_rule", {"wage": money(ceiling)}))
+    benefit_period = adjusted * days
+    without_work = full * days
+    return Answer(
+        question="part_time",
+        on=on,
+        results={
+            "can_adjust": can_adjust,
+            "full_daily_allowance": money(full),
+            "adjusted_daily_allowance": money(adjusted),
+            "benefit_in_period": money(benefit_period),
+            "earnings_in_period": money(s.earnings_in_period),
+            "income_with_work": money(benefit_period + s.earnings_in_period),
+            "income_without_work": money(without_work),
+            "gain_from_work": money(benefit_period + s.earnings_in_period - without_work),
+            "reduction_in_period": money(min(cut, full * days)),
+            "days_in_period": days,
+        },
+        conditions=tuple(conditions),
+        notes=tuple(notes),
+        warnings=tuple(warnings),
+        used=tuple(law.used.values()),
+        formula_versions={"unemployment.adjustment.reduction": reduction.version_at(claim_start)},
+    )

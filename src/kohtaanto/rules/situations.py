@@ -1,0 +1,172 @@
+"""Input schemas for the four questions (pydantic). Field names are the documented file format:
+see docs/rules-input.md. Amounts are euros, hours are per week unless the name says otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Money = Decimal
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Employer(Strict):
+    legal_form: Literal["company", "association", "foundation", "religious_community", "municipality"]
+    business_activity: bool = Field(
+        default=True,
+        description="Are the person's tasks business activity (sales, for profit, in competition)?",
+    )
+    hiring_is_for_own_disability: bool = Field(
+        default=False, description="The entrepreneur seeks support for their own disability (never eligible)."
+    )
+
+
+class Person(Strict):
+    age: int | None = Field(default=None, ge=15, le=100)
+    registered_unemployed: bool = True
+    unemployment_months: int = Field(
+        default=0, ge=0, le=600, description="Months unemployed before the hire."
+    )
+    unemployed_months_in_last_28: int | None = Field(default=None, ge=0, le=28)
+    reduced_work_ability: bool = False
+    permanent_reduced_work_ability: bool = False
+    disadvantaged: bool | None = Field(
+        default=None, description="Belongs to a GBER disadvantaged target group; left out, it is derived."
+    )
+    previous_subsidy_months_same_employer: int = Field(default=0, ge=0, le=600)
+
+
+class Job(Strict):
+    monthly_wage: Money = Field(gt=0, le=100_000)
+    hours_per_week: Decimal = Field(gt=0, le=80)
+    sector_full_time_hours: Decimal = Field(default=Decimal("37.5"), gt=0, le=80)
+    contract_months: int | None = Field(
+        default=None, ge=1, le=600, description="Left out for a permanent contract."
+    )
+    started_before_decision: bool = False
+    commission_only: bool = False
+    zero_hour_contract: bool = False
+    apprenticeship: bool = False
+    apprenticeship_compensation_per_month: Money = Field(default=Decimal(0), ge=0, le=10_000)
+    side_costs_per_month: Money = Field(
+        default=Decimal(0), ge=0, le=100_000, description="Employer's side costs; the subsidy never covers them."
+    )
+    holiday_bonus: Money = Field(default=Decimal(0), ge=0, le=100_000, description="Never covered by the subsidy.")
+
+
+class Arrangements(Strict):
+    tools_cost: Money = Field(default=Decimal(0), ge=0, le=1_000_000)
+    tools_bought_on: dt.date | None = None
+    applied_on: dt.date | None = None
+    applied_in_advance: bool = False
+    help_hours_per_month: Decimal = Field(default=Decimal(0), ge=0, le=744)
+    help_months: int = Field(default=0, ge=0, le=600)
+
+
+class DeMinimisGrant(Strict):
+    decided_on: dt.date
+    amount: Money = Field(ge=0)
+    undertaking: str = ""
+    paid_on: dt.date | None = None
+
+
+class HireSituation(Strict):
+    employer: Employer
+    person: Person
+    job: Job
+    arrangements: Arrangements = Arrangements()
+    aid_basis: Literal["gber", "de_minimis"] | None = Field(
+        default=None, description="State-aid basis stated in the decision, for an employer in business."
+    )
+    de_minimis_received: list[DeMinimisGrant] = Field(
+        default_factory=list, description="De minimis aid to the single undertaking (all linked enterprises)."
+    )
+    decision_on: dt.date | None = None
+
+
+class DeMinimisCheck(Strict):
+    received: list[DeMinimisGrant] = Field(default_factory=list)
+    new_amount: Money = Field(ge=0)
+    decision_on: dt.date | None = None
+
+
+class PartTimeSituation(Strict):
+    benefit: Literal["earnings_related", "basic", "labour_market_support"]
+    full_daily_allowance: Money | None = Field(default=None, gt=0, le=1000)
+    wage_before_month: Money | None = Field(default=None, gt=0, le=100_000)
+    claim_period_start: dt.date | None = None
+    period: Literal["month", "4_weeks"] = "month"
+    earnings_in_period: Money = Field(default=Decimal(0), ge=0, le=100_000)
+    hours_share_of_full_time: Decimal = Field(default=Decimal("0.5"), ge=0, le=2)
+    step_down_applies: bool = False
+    paid_days_before: int = Field(default=0, ge=0, le=1000)
+
+    @model_validator(mode="after")
+    def _earnings_related_needs_a_base(self) -> PartTimeSituation:
+        if (
+            self.benefit == "earnings_related"
+            and self.full_daily_allowance is None
+            and self.wage_before_month is None
+        ):
+            raise ValueError("earnings_related needs full_daily_allowance or wage_before_month")
+        return self
+
+
+class KelaPension(Strict):
+    earnings_related_pensions_month: Money = Field(ge=0, le=100_000)
+    couple: bool = False
+
+
+class PensionSituation(Strict):
+    kind: Literal["full", "partial"] = "full"
+    pre_pension_earnings_month: Money | None = Field(default=None, ge=0, le=100_000)
+    planned_earnings_month: Money | None = Field(default=None, ge=0, le=100_000)
+    planned_work_months: int | None = Field(default=None, ge=1, le=600)
+    kela: KelaPension | None = None
+
+
+class WorkSchedulePart(Strict):
+    weeks: Decimal = Field(gt=0, le=53)
+    hours_per_week: Decimal = Field(ge=0, le=100)
+
+
+class RightToWorkSituation(Strict):
+    status: Literal[
+        "eu_citizen",
+        "permanent_permit",
+        "continuous_permit_non_work",
+        "family_ties",
+        "temporary_protection",
+        "asylum_seeker",
+        "student",
+        "employee_permit",
+        "work_permit_ended",
+    ]
+    permit_granted: bool = True
+    application_registered: bool = True
+    applied_on: dt.date | None = None
+    travel_document: bool = False
+    removal_enforceable: bool = False
+    degree_related_work: bool = False
+    planned_hours_in_year: Decimal | None = Field(default=None, ge=0, le=8784)
+    schedule: list[WorkSchedulePart] = Field(default_factory=list)
+    permit_fields: list[str] = Field(default_factory=list)
+    job_field: str | None = None
+    job_field_is_shortage_occupation: bool = False
+    employment_ended_on: dt.date | None = None
+    permit_category: Literal[
+        "specialist", "eu_blue_card", "start_up", "management", "intra_corporate_transfer", "other"
+    ] = "other"
+    years_on_work_permit: Decimal = Field(default=Decimal(0), ge=0, le=100)
+
+
+class EmploymentConditionSituation(Strict):
+    subsidy_basis: Literal["disadvantaged", "reduced_work_ability", "aged_60_long_term_unemployed", "none"]
+    started_on: dt.date
+    months_worked: int = Field(default=0, ge=0, le=600)
