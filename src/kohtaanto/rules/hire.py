@@ -313,8 +313,8 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _stack(supports: list[Support], wage: Decimal) -> tuple[list[Support], list[Message]]:
+    """Total aid for the same pay costs may not exceed them: cap each pay-cost support so that
     it plus the apprenticeship compensation stays within the pay costs it is computed on."""
-    it plus the apprenticeship compensation stays within the wage."""
     apprenticeship = next(
         (x for x in supports if x.id == "apprenticeship_training_compensation" and x.eligible), None
     )
