@@ -199,6 +199,7 @@ def _senior_subsidy(law: Law, s: HireSituation) -> Support:
         notes.append(Message("note.capped", {"cap": cap}))
     return Support(
         id="senior_employment_subsidy",
+        pay_cost_base=s.job.monthly_wage,
         eligible=eligible,
         discretionary=False,
         rate=rate,
@@ -321,7 +322,7 @@ def _stack(supports: list[Support], wage: Decimal) -> tuple[list[Support], list[
     other = (apprenticeship.monthly_amount or Decimal(0)) if apprenticeship else Decimal(0)
     out, warnings = [], []
     for support in supports:
-        pay_cost = support.id.startswith(("pay_subsidy", "senior")) and support.eligible
+        pay_cost = support.pay_cost_base is not None and support.eligible
         costs = support.pay_cost_base or wage
         if pay_cost and support.monthly_amount is not None and support.monthly_amount + other > costs:
             capped = max(costs - other, Decimal(0))
@@ -390,7 +391,7 @@ def evaluate_hire(
         supports.extend(pack.supports(situation, law.fork()))  # type: ignore[attr-defined]
     supports, stacking = _stack(supports, situation.job.monthly_wage)
     supports, de_minimis = _de_minimis(law.fork(), situation, supports, situation.decision_on or on)
-    eligible_pay = [x for x in supports if x.eligible and x.id.startswith(("pay_subsidy", "senior"))]
+    eligible_pay = [x for x in supports if x.eligible and x.pay_cost_base is not None]
     best = max(eligible_pay, key=lambda x: x.total_max or 0, default=None)
     notes = [accrual_note(best.id if best else None, on)] if best else []
     notes.append(Message("note.alternatives") if len(eligible_pay) > 1 else Message("note.next_steps"))
@@ -399,9 +400,12 @@ def evaluate_hire(
         on=on,
         results={
             "best_pay_cost_support": best.id if best else None,
-            "de_minimis_exceeded": [x.id for x in supports if any(w.code == "warning.de_minimis_exceeded"
-                                                                   for w in x.warnings)],
-            "aid_stacking_capped": [x.id for x in supports if any(w.code == "warning.aid_stacking" for w in x.warnings)],
+            "de_minimis_exceeded": [
+                x.id for x in supports if any(w.code == "warning.de_minimis_exceeded" for w in x.warnings)
+            ],
+            "aid_stacking_capped": [
+                x.id for x in supports if any(w.code == "warning.aid_stacking" for w in x.warnings)
+            ],
         },
         supports=tuple(supports),
         notes=tuple(n for n in notes if n is not None),

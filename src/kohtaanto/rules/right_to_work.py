@@ -48,7 +48,11 @@ def _student(
     average = law("right_to_work.student_average_hours_per_week")
     extra: dict[str, object] = {"average_hours_per_week_limit": average}
     conditions: list[Condition] = []
-    per_year = law("right_to_work.student_hours_per_year") if law.has("right_to_work.student_hours_per_year") else None
+    per_year = (
+        law("right_to_work.student_hours_per_year")
+        if law.has("right_to_work.student_hours_per_year")
+        else None
+    )
     if per_year is not None:
         extra["hours_per_year_limit"] = per_year
     if s.planned_hours_in_year is not None and per_year is not None:

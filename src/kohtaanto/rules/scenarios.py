@@ -59,9 +59,18 @@ def load_scenarios(folder: Path = SCENARIO_DIR) -> list[Scenario]:
             if missing:
                 raise ParameterError(f"{where}: scenario is missing {', '.join(missing)}")
             on = raw["date"] if isinstance(raw["date"], dt.date) else dt.date.fromisoformat(str(raw["date"]))
-            found.append(Scenario(str(raw["name"]), str(raw["question"]), on, dict(raw["input"]),
-                                  dict(raw.get("expect") or {}), raw.get("expect_error"),
-                                  float(raw.get("margin", 0.005)), where))
+            found.append(
+                Scenario(
+                    str(raw["name"]),
+                    str(raw["question"]),
+                    on,
+                    dict(raw["input"]),
+                    dict(raw.get("expect") or {}),
+                    raw.get("expect_error"),
+                    float(raw.get("margin", 0.005)),
+                    where,
+                )
+            )
     return found
 
 
@@ -79,7 +88,11 @@ def _compare(expected: Any, actual: Any, path: str, margin: float) -> Iterator[s
         if expected != actual:
             yield f"{path}: expected {expected!r}, got {actual!r}"
     elif isinstance(expected, int | float):
-        if not isinstance(actual, int | float) or isinstance(actual, bool) or abs(float(actual) - expected) > margin:
+        if (
+            not isinstance(actual, int | float)
+            or isinstance(actual, bool)
+            or abs(float(actual) - expected) > margin
+        ):
             yield f"{path}: expected {expected!r}, got {actual!r}"
     elif isinstance(expected, list):
         if list(expected) != list(actual):
@@ -106,6 +119,8 @@ def check(scenario: Scenario, engine: RulesEngine) -> list[str]:
             if support_id not in by_id:
                 problems.append(f"supports.{support_id}: not in the answer")
             else:
-                problems.extend(_compare(fields, by_id[support_id], f"supports.{support_id}", scenario.margin))
+                problems.extend(
+                    _compare(fields, by_id[support_id], f"supports.{support_id}", scenario.margin)
+                )
     problems.extend(_compare(expected, answer, "answer", scenario.margin))
     return problems

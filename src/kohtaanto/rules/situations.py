@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -55,9 +55,14 @@ class Job(Strict):
     apprenticeship: bool = False
     apprenticeship_compensation_per_month: Money = Field(default=Decimal(0), ge=0, le=10_000)
     side_costs_per_month: Money = Field(
-        default=Decimal(0), ge=0, le=100_000, description="Employer's side costs; the subsidy never covers them."
+        default=Decimal(0),
+        ge=0,
+        le=100_000,
+        description="Employer's side costs; the subsidy never covers them.",
     )
-    holiday_bonus: Money = Field(default=Decimal(0), ge=0, le=100_000, description="Never covered by the subsidy.")
+    holiday_bonus: Money = Field(
+        default=Decimal(0), ge=0, le=100_000, description="Never covered by the subsidy."
+    )
 
 
 class Arrangements(Strict):
@@ -88,6 +93,10 @@ class HireSituation(Strict):
         default_factory=list, description="De minimis aid to the single undertaking (all linked enterprises)."
     )
     decision_on: dt.date | None = None
+    pack_inputs: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Facts that regional rule packs ask for; each pack documents its own.",
+    )
 
 
 class DeMinimisCheck(Strict):
