@@ -27,6 +27,9 @@ values:
 """
 
 
+HEAD = "description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\n"
+
+
 def write(root: Path, relative: str, text: str) -> None:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,19 +63,19 @@ def test_before_the_first_value_and_after_closing_there_is_no_value(tmp_path: Pa
         ("- a list", "a parameter file is a mapping"),
         ("description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\n", "missing values"),
         (
-            "description: x\nunit: furlongs\nreference: r\nlast_checked: 2026-01-01\nvalues: {2020-01-01: {value: 1}}",
+            HEAD.replace("percent", "furlongs") + "values: {2020-01-01: {value: 1}}",
             "unknown unit",
         ),
         (
-            "description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\nvalues: {not-a-date: {value: 1}}",
+            HEAD + "values: {not-a-date: {value: 1}}",
             "is not a date",
         ),
         (
-            "description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\nvalues: {2020-01-01: {value: abc}}",
+            HEAD + "values: {2020-01-01: {value: abc}}",
             "is not a number",
         ),
         (
-            "description: x\nunit: percent\nreference: r\nlast_checked: 2026-01-01\nvalues: {2020-01-01: {value: true}}",
+            HEAD + "values: {2020-01-01: {value: true}}",
             "must be a number",
         ),
         ("description: [unclosed", "not valid YAML"),
