@@ -297,6 +297,11 @@ def messages_compile() -> None:
         click.echo(f"compiled {path}")
 
 
+from kohtaanto.supports_cli import supports  # noqa: E402 - registered after the core commands
+
+cli.add_command(supports)
+
+
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"{PROG}: {' '.join(message.split())}", err=True)
     sys.exit(code)

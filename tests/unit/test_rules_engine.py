@@ -139,3 +139,13 @@ def test_adjusted_benefit_never_negative_and_work_always_pays(earnings: Decimal,
     ).as_dict("en")
     assert answer["benefit_in_period"] >= 0
     assert answer["income_with_work"] >= answer["income_without_work"] - 0.01
+
+
+def test_the_input_documentation_lists_every_field():
+    from kohtaanto.rules.engine import QUESTIONS
+
+    doc = (RULES.parents[2] / "docs" / "rules-input.md").read_text(encoding="utf-8")
+    for key, question in QUESTIONS.items():
+        assert f"## `{key}`" in doc
+        for field in question.schema.model_fields:
+            assert f"`{field}`" in doc or f".{field}`" in doc or f"`{field}." in doc, (key, field)

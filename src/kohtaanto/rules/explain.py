@@ -37,7 +37,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     return {str(key): {str(k): str(v) for k, v in value.items()} for key, value in data.items()}
 
 
-def _fmt(value: Any, language: str) -> str:
+def format_value(value: Any, language: str) -> str:
     if isinstance(value, Decimal):
         text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
         if language in ("fi", "sv"):
@@ -56,7 +56,7 @@ def render(code: str, params: Mapping[str, Any], language: str) -> str:
     """
     texts = catalogue()[code]
     template = texts.get(language) or texts["en"]
-    return template.format(**{key: _fmt(value, language) for key, value in params.items()})
+    return template.format(**{key: format_value(value, language) for key, value in params.items()})
 
 
 @dataclass(frozen=True, slots=True)
