@@ -16,7 +16,7 @@ LANGUAGES = ("fi", "sv", "en")
 
 def _date(value: str | None) -> dt.date:
     if value is None:
-        return dt.date.today()  # noqa: DTZ011 - the command line is the edge; the domain takes the date as input
+        return dt.date.today()  # the command line is the edge: the domain gets the date as input
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

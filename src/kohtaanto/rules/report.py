@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from kohtaanto.rules.explain import format_value, catalogue
+from kohtaanto.rules.explain import catalogue, format_value
 
 WORDS = {
     "fi": {
