@@ -29,8 +29,8 @@ browser:
 	@scripts/ensure-browser
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
 ## test: lint, type-check the domain core, then the whole suite (SQLite, or DATABASE_URL if set)
