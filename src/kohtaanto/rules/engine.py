@@ -12,11 +12,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kohtaanto.rules.answers import Answer
+from kohtaanto.rules.dated import RulesNotInForce
 from kohtaanto.rules.deminimis import check_de_minimis
 from kohtaanto.rules.employment_condition import employment_condition
 from kohtaanto.rules.hire import evaluate_hire
 from kohtaanto.rules.packs import RulePack, load_pack, resolve
-from kohtaanto.rules.parameters import ParameterSet, load_parameters
+from kohtaanto.rules.parameters import ParameterError, ParameterSet, load_parameters
 from kohtaanto.rules.parttime import evaluate_part_time
 from kohtaanto.rules.pension import evaluate_pension
 from kohtaanto.rules.right_to_work import evaluate_right_to_work
@@ -80,10 +81,14 @@ class RulesEngine:
             raise InputError(problems_of(exc)) from None
 
     def ask(self, question: str, data: Mapping[str, Any], on: dt.date) -> Answer:
+        """Answer one question as of ``on``. A date outside the modelled law raises :class:`RulesNotInForce`."""
         situation = self.situation(question, data)
-        if question == "hire":
-            return evaluate_hire(situation, on, self.parameters, self.packs)  # type: ignore[arg-type]
-        return QUESTIONS[question].answer(situation, on, self.parameters)
+        try:
+            if question == "hire":
+                return evaluate_hire(situation, on, self.parameters, self.packs)  # type: ignore[arg-type]
+            return QUESTIONS[question].answer(situation, on, self.parameters)
+        except ParameterError as exc:  # a value the question needs is not in force on that date
+            raise RulesNotInForce(str(exc)) from None
 
 
 @cache

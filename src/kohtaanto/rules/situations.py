@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Money = Decimal
+# Dates the rules can be about; anything outside is a typing mistake, refused with the field named.
+Day = Annotated[dt.date, Field(ge=dt.date(1990, 1, 1), le=dt.date(2100, 12, 31))]
 
 
 class Strict(BaseModel):
@@ -67,18 +69,18 @@ class Job(Strict):
 
 class Arrangements(Strict):
     tools_cost: Money = Field(default=Decimal(0), ge=0, le=1_000_000)
-    tools_bought_on: dt.date | None = None
-    applied_on: dt.date | None = None
+    tools_bought_on: Day | None = None
+    applied_on: Day | None = None
     applied_in_advance: bool = False
     help_hours_per_month: Decimal = Field(default=Decimal(0), ge=0, le=744)
     help_months: int = Field(default=0, ge=0, le=600)
 
 
 class DeMinimisGrant(Strict):
-    decided_on: dt.date
-    amount: Money = Field(ge=0)
-    undertaking: str = ""
-    paid_on: dt.date | None = None
+    decided_on: Day
+    amount: Money = Field(ge=0, le=1_000_000_000)
+    undertaking: str = Field(default="", max_length=200)
+    paid_on: Day | None = None
 
 
 class HireSituation(Strict):
@@ -90,9 +92,11 @@ class HireSituation(Strict):
         default=None, description="State-aid basis stated in the decision, for an employer in business."
     )
     de_minimis_received: list[DeMinimisGrant] = Field(
-        default_factory=list, description="De minimis aid to the single undertaking (all linked enterprises)."
+        default_factory=list,
+        max_length=1000,
+        description="De minimis aid to the single undertaking (all linked enterprises).",
     )
-    decision_on: dt.date | None = None
+    decision_on: Day | None = None
     pack_inputs: dict[str, Any] = Field(
         default_factory=dict,
         description="Facts that regional rule packs ask for; each pack documents its own.",
@@ -100,16 +104,16 @@ class HireSituation(Strict):
 
 
 class DeMinimisCheck(Strict):
-    received: list[DeMinimisGrant] = Field(default_factory=list)
-    new_amount: Money = Field(ge=0)
-    decision_on: dt.date | None = None
+    received: list[DeMinimisGrant] = Field(default_factory=list, max_length=1000)
+    new_amount: Money = Field(ge=0, le=1_000_000_000)
+    decision_on: Day | None = None
 
 
 class PartTimeSituation(Strict):
     benefit: Literal["earnings_related", "basic", "labour_market_support"]
     full_daily_allowance: Money | None = Field(default=None, gt=0, le=1000)
     wage_before_month: Money | None = Field(default=None, gt=0, le=100_000)
-    claim_period_start: dt.date | None = None
+    claim_period_start: Day | None = None
     period: Literal["month", "4_weeks"] = "month"
     earnings_in_period: Money = Field(default=Decimal(0), ge=0, le=100_000)
     hours_share_of_full_time: Decimal = Field(default=Decimal("0.5"), ge=0, le=2)
@@ -159,16 +163,16 @@ class RightToWorkSituation(Strict):
     ]
     permit_granted: bool = True
     application_registered: bool = True
-    applied_on: dt.date | None = None
+    applied_on: Day | None = None
     travel_document: bool = False
     removal_enforceable: bool = False
     degree_related_work: bool = False
     planned_hours_in_year: Decimal | None = Field(default=None, ge=0, le=8784)
-    schedule: list[WorkSchedulePart] = Field(default_factory=list)
-    permit_fields: list[str] = Field(default_factory=list)
-    job_field: str | None = None
+    schedule: list[WorkSchedulePart] = Field(default_factory=list, max_length=60)
+    permit_fields: list[str] = Field(default_factory=list, max_length=50)
+    job_field: str | None = Field(default=None, max_length=200)
     job_field_is_shortage_occupation: bool = False
-    employment_ended_on: dt.date | None = None
+    employment_ended_on: Day | None = None
     permit_category: Literal[
         "specialist", "eu_blue_card", "start_up", "management", "intra_corporate_transfer", "other"
     ] = "other"
@@ -177,5 +181,5 @@ class RightToWorkSituation(Strict):
 
 class EmploymentConditionSituation(Strict):
     subsidy_basis: Literal["disadvantaged", "reduced_work_ability", "aged_60_long_term_unemployed", "none"]
-    started_on: dt.date
+    started_on: Day
     months_worked: int = Field(default=0, ge=0, le=600)

@@ -38,6 +38,7 @@ class Config:
     log_format: str
     log_level: str
     behind_tls_proxy: bool
+    rule_packs: tuple[str, ...] = ()
 
     @property
     def production(self) -> bool:
@@ -137,4 +138,5 @@ def load_config(environ: Mapping[str, str]) -> Config:
         log_format=log_format,
         log_level=log_level,
         behind_tls_proxy=behind_tls_proxy,
+        rule_packs=tuple(p for p in environ.get("KOHTAANTO_RULE_PACKS", "").split(os.pathsep) if p),
     )

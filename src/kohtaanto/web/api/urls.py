@@ -2,7 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from kohtaanto.web.api import docs, views
+from kohtaanto.web.api import docs, supports, views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -15,6 +15,11 @@ urlpatterns = [
     path("docs/", docs.api_reference, name="api-docs"),
     path("v1/auth/token/", views.TokenView.as_view(), name="api-token"),
     path("v1/me/", views.MeView.as_view(), name="api-me"),
+    path("v1/supports/hire/", supports.HireView.as_view(), name="api-supports-hire"),
+    path("v1/supports/part-time/", supports.PartTimeView.as_view(), name="api-supports-part-time"),
+    path("v1/supports/pension/", supports.PensionView.as_view(), name="api-supports-pension"),
+    path("v1/supports/right-to-work/", supports.RightToWorkView.as_view(), name="api-supports-right-to-work"),
+    path("v1/supports/de-minimis/", supports.DeMinimisView.as_view(), name="api-supports-de-minimis"),
     path("v1/", include(router.urls)),
     re_path(r"^.*$", views.not_found, name="api-not-found"),
 ]
