@@ -81,7 +81,7 @@ class RulesEngine:
             raise InputError(problems_of(exc)) from None
 
     def ask(self, question: str, data: Mapping[str, Any], on: dt.date) -> Answer:
-        """Answer one question as of ``on``. A date outside the modelled law raises :class:`RulesNotInForce`."""
+        """Answer one question as of ``on``; a date outside the modelled law raises RulesNotInForce."""
         situation = self.situation(question, data)
         try:
             if question == "hire":
