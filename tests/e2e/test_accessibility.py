@@ -37,10 +37,15 @@ PAGES = [
     ("yllapitaja", "/audit/", None),
     ("yllapitaja", "/audit/?since=2026-02-01&until=2026-01-01", None),
     ("yllapitaja", "/audit/verify/", "post-verify"),
+    ("tyonantaja1", "/supports/hire/", None),
+    ("tyonantaja1", "/supports/hire/", "hire-results"),
+    ("tyonantaja1", "/supports/hire/", "hire-errors"),
+    ("tyonhakija1", "/supports/part-time/", None),
+    ("tyonhakija1", "/supports/part-time/", "part-time-results"),
+    (None, "/api/docs/", None),
     ("yllapitaja", "/admin/", None),
     ("yllapitaja", "/admin/accounts/organisation/", None),
     ("yllapitaja", "/admin/audit/auditevent/", None),
-    (None, "/api/docs/", None),
 ]
 
 
@@ -54,6 +59,20 @@ def _prepare(page, action: str | None) -> None:
         page.locator("#id_business_id").fill("1234567-0")
         page.locator("#organisation-form button[type=submit]").click()
         page.locator(".error-summary").wait_for()
+    elif action == "hire-results":
+        page.locator("#id_reduced_work_ability").check()
+        page.locator("#id_monthly_wage").fill("2500")
+        page.locator("#supports-hire button[type=submit]").click()
+        page.locator("#results-heading").wait_for()
+        page.locator("details.other-supports summary").click()
+    elif action == "hire-errors":
+        page.locator("#id_monthly_wage").fill("")
+        page.locator("#supports-hire button[type=submit]").click()
+        page.locator("#supports-hire .error-summary").wait_for()
+    elif action == "part-time-results":
+        page.locator("#id_earnings").fill("800")
+        page.locator("#supports-part-time button[type=submit]").click()
+        page.locator("#month-heading").wait_for()
     elif action == "verify-chain":
         page.locator("#chain-heading ~ form button").click()
         page.locator("#verification .status").wait_for()

@@ -95,7 +95,7 @@ def test_keyboard_user_can_skip_to_content_and_sign_out(page, demo_world):
 
 def test_organisation_form_errors_and_htmx_save(page, demo_world):
     sign_in(page, "tyonantaja1", demo_world.PASSWORD)
-    page.locator("main a.button").click()
+    page.locator("main a.button[href$='/edit/']").click()
     page.locator("#id_business_id").fill("1234567-0")
     page.locator("#id_name").fill("Kuusijärven Leipomo ja Kahvila Oy")
     page.locator("#organisation-form button[type=submit]").click()

@@ -46,12 +46,12 @@ class AuditFilterForm(forms.Form):
     since = forms.DateField(
         label=pgettext_lazy("audit", "From date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     until = forms.DateField(
         label=pgettext_lazy("audit", "To date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kohtaanto.web.pages import views
+from kohtaanto.web.pages import supports_views, views
 
 app_name = "pages"
 
@@ -15,5 +15,7 @@ urlpatterns = [
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
     path("audit/", views.audit_trail, name="audit"),
     path("audit/verify/", views.audit_verify, name="audit_verify"),
+    path("supports/hire/", supports_views.hire, name="supports_hire"),
+    path("supports/part-time/", supports_views.part_time, name="supports_part_time"),
     path("healthz", views.healthz, name="healthz"),
 ]

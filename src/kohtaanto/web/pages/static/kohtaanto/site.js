@@ -1,13 +1,14 @@
-// After htmx replaces part of the page, move keyboard and screen-reader focus to an error
-// summary if the new content has one, so that errors are announced and reachable.
+// After htmx replaces part of the page, move keyboard and screen-reader focus to what changed:
+// an error summary if there is one, otherwise the heading of new results. An outerHTML swap
+// replaces the target element, so look it up again by its id.
 document.addEventListener("htmx:afterSwap", function (event) {
-  var summary = event.detail.target.querySelector(".error-summary") ||
-    (event.detail.target.classList && event.detail.target.classList.contains("error-summary") ? event.detail.target : null);
-  if (!summary) {
-    var form = document.getElementById("organisation-form");
-    summary = form ? form.querySelector(".error-summary") : null;
+  var target = event.detail.target;
+  var region = (target && target.id && document.getElementById(target.id)) || target;
+  if (!region || !region.querySelector) {
+    return;
   }
-  if (summary) {
-    summary.focus();
+  var next = region.querySelector(".error-summary") || region.querySelector(".results h2[tabindex]");
+  if (next) {
+    next.focus();
   }
 });

@@ -1,0 +1,42 @@
+"""A small server-side SVG line chart: monthly income with and without part-time work.
+
+No script is needed (the CSP allows none inline), colours are backed by line styles and labels,
+and the page shows the same numbers as a table for screen readers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 320, 64, 16, 16, 48
+
+
+def income_chart(points: list[tuple[Decimal, float, float]], marked: Decimal) -> dict[str, Any]:
+    xs = [float(p[0]) for p in points]
+    top = max(max(p[1] for p in points), max(p[2] for p in points)) * 1.1 or 1.0
+    span = xs[-1] or 1.0
+
+    def x(value: float) -> float:
+        return round(LEFT + (WIDTH - LEFT - RIGHT) * value / span, 1)
+
+    def y(value: float) -> float:
+        return round(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * value / top, 1)
+
+    with_work = " ".join(f"{x(float(e))},{y(w)}" for e, w, _ in points)
+    without = " ".join(f"{x(float(e))},{y(n)}" for e, _, n in points)
+    y_ticks = [round(top / 4 * i, -1) for i in range(5)]
+    x_ticks = [points[i][0] for i in range(0, len(points), 5)]
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "with_work": with_work,
+        "without": without,
+        "y_ticks": [{"value": int(v), "y": y(v)} for v in y_ticks],
+        "x_ticks": [{"value": int(v), "x": x(float(v))} for v in x_ticks],
+        "axis_y": HEIGHT - BOTTOM,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "top": TOP,
+        "marker_x": x(min(float(marked), span)),
+    }

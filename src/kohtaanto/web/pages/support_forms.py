@@ -1,0 +1,201 @@
+"""Forms for the supports pages. They check types and ranges; the rules engine checks the rest."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import pgettext_lazy
+
+from kohtaanto.web.accounts.models import LegalForm
+
+YES_NO = [("yes", pgettext_lazy("answer", "Yes")), ("no", pgettext_lazy("answer", "No"))]
+
+
+def _money(label: Any, required: bool = False, help_text: Any = "") -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=Decimal(0),
+        max_value=Decimal(100_000),
+        decimal_places=2,
+        help_text=help_text,
+    )
+
+
+def _date_field() -> forms.DateField:
+    return forms.DateField(
+        label=pgettext_lazy("supports form", "Date the answer is for"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+
+
+class HireSupportForm(forms.Form):
+    legal_form = forms.ChoiceField(
+        label=pgettext_lazy("supports form", "Employer's legal form"), choices=LegalForm.choices
+    )
+    business_activity = forms.ChoiceField(
+        label=pgettext_lazy("supports form", "Are the tasks business activity?"),
+        choices=YES_NO,
+        initial="yes",
+        widget=forms.RadioSelect,
+        help_text=pgettext_lazy(
+            "supports form", "Sales for profit in competition with others. Matters for associations."
+        ),
+    )
+    age = forms.IntegerField(
+        label=pgettext_lazy("supports form", "Person's age (only for age-based supports)"),
+        required=False,
+        min_value=15,
+        max_value=100,
+    )
+    unemployment_months = forms.IntegerField(
+        label=pgettext_lazy("supports form", "Months unemployed before the hire"),
+        min_value=0,
+        max_value=600,
+        initial=0,
+    )
+    reduced_work_ability = forms.BooleanField(
+        label=pgettext_lazy(
+            "supports form", "The person's work ability is reduced by a disability or illness"
+        ),
+        required=False,
+    )
+    permanent_reduced_work_ability = forms.BooleanField(
+        label=pgettext_lazy("supports form", "The reduced work ability is substantial and permanent"),
+        required=False,
+    )
+    monthly_wage = _money(
+        pgettext_lazy("supports form", "Monthly wage (euros, gross, without side costs)"), required=True
+    )
+    hours_per_week = forms.DecimalField(
+        label=pgettext_lazy("supports form", "Working hours a week"),
+        min_value=Decimal("0.5"),
+        max_value=Decimal(80),
+        initial=Decimal("37.5"),
+    )
+    contract_months = forms.IntegerField(
+        label=pgettext_lazy("supports form", "Length of the contract in months (leave empty if permanent)"),
+        required=False,
+        min_value=1,
+        max_value=600,
+    )
+    apprenticeship = forms.BooleanField(
+        label=pgettext_lazy("supports form", "The job is an apprenticeship"), required=False
+    )
+    apprenticeship_compensation_per_month = _money(
+        pgettext_lazy(
+            "supports form", "Training compensation agreed with the education provider (euros a month)"
+        )
+    )
+    tools_cost = _money(
+        pgettext_lazy("supports form", "Cost of tools or changes the disability requires (euros)")
+    )
+    help_hours_per_month = forms.DecimalField(
+        label=pgettext_lazy("supports form", "Hours of a colleague's help a month"),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(744),
+    )
+    help_months = forms.IntegerField(
+        label=pgettext_lazy("supports form", "Months of help"), required=False, min_value=0, max_value=600
+    )
+    on = _date_field()
+
+    def situation(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        job: dict[str, Any] = {
+            "monthly_wage": str(d["monthly_wage"]),
+            "hours_per_week": str(d["hours_per_week"]),
+            "apprenticeship": d["apprenticeship"],
+        }
+        if d["contract_months"]:
+            job["contract_months"] = d["contract_months"]
+        if d["apprenticeship_compensation_per_month"]:
+            job["apprenticeship_compensation_per_month"] = str(d["apprenticeship_compensation_per_month"])
+        arrangements: dict[str, Any] = {}
+        if d["tools_cost"]:
+            arrangements["tools_cost"] = str(d["tools_cost"])
+        if d["help_hours_per_month"]:
+            arrangements["help_hours_per_month"] = str(d["help_hours_per_month"])
+            arrangements["help_months"] = d["help_months"] or 0
+        person: dict[str, Any] = {
+            "unemployment_months": d["unemployment_months"],
+            "reduced_work_ability": d["reduced_work_ability"],
+            "permanent_reduced_work_ability": d["permanent_reduced_work_ability"],
+        }
+        if d["age"] is not None:
+            person["age"] = d["age"]
+        return {
+            "employer": {"legal_form": d["legal_form"], "business_activity": d["business_activity"] == "yes"},
+            "person": person,
+            "job": job,
+            "arrangements": arrangements,
+        }
+
+
+class PartTimeForm(forms.Form):
+    benefit = forms.ChoiceField(
+        label=pgettext_lazy("part-time form", "Which benefit do you get?"),
+        widget=forms.RadioSelect,
+        initial="labour_market_support",
+        choices=[
+            (
+                "labour_market_support",
+                pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela)"),
+            ),
+            ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela)")),
+            (
+                "earnings_related",
+                pgettext_lazy("benefit", "Earnings-related allowance (ansiopäiväraha, a fund)"),
+            ),
+        ],
+    )
+    full_daily_allowance = forms.DecimalField(
+        label=pgettext_lazy(
+            "part-time form", "Your full daily allowance in euros (from your benefit decision)"
+        ),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=Decimal(1000),
+        decimal_places=2,
+        help_text=pgettext_lazy("part-time form", "Leave empty for Kela's full amount."),
+    )
+    earnings = forms.DecimalField(
+        label=pgettext_lazy("part-time form", "Pay from the part-time work, euros a month"),
+        min_value=Decimal(0),
+        max_value=Decimal(20_000),
+        decimal_places=2,
+    )
+    hours_percent = forms.IntegerField(
+        label=pgettext_lazy("part-time form", "Working time as a percentage of full time"),
+        min_value=1,
+        max_value=150,
+        initial=50,
+    )
+    on = _date_field()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("benefit") == "earnings_related" and not data.get("full_daily_allowance"):
+            self.add_error(
+                "full_daily_allowance",
+                pgettext_lazy(
+                    "part-time form", "Enter your daily allowance: the unemployment fund's decision shows it."
+                ),
+            )
+        return data
+
+    def situation(self, earnings: Decimal | None = None) -> dict[str, Any]:
+        d = self.cleaned_data
+        situation: dict[str, Any] = {
+            "benefit": d["benefit"],
+            "earnings_in_period": str(d["earnings"] if earnings is None else earnings),
+            "hours_share_of_full_time": str(Decimal(d["hours_percent"]) / 100),
+        }
+        if d.get("full_daily_allowance"):
+            situation["full_daily_allowance"] = str(d["full_daily_allowance"])
+        return situation

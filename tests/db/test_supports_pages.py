@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from kohtaanto.web.audit.models import AuditEvent
+
+pytestmark = pytest.mark.db
+
+HIRE = {
+    "legal_form": "company",
+    "business_activity": "yes",
+    "age": "35",
+    "unemployment_months": "8",
+    "reduced_work_ability": "on",
+    "monthly_wage": "3000",
+    "hours_per_week": "37.5",
+    "on": "2025-03-01",
+}
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_employer_page_prefills_the_legal_form_and_shows_supports(world):
+    world["north_org"].legal_form = "association"
+    world["north_org"].save()
+    client = signed_in(world["north_employer"])
+    page = client.get("/supports/hire/").content.decode()
+    assert "Mitä tukea voin saada?" in page
+    assert '<option value="association" selected>' in page
+    html = client.post("/supports/hire/", HIRE).content.decode()
+    assert "Palkkatuki, alentunut työkyky (70 %)" in html
+    assert "1770,00 €" in html
+    assert "Harkinnanvarainen: työllisyysalue päättää" in html
+    assert 'href="https://tyomarkkinatori.fi/lisatietoa-palveluista/palkkatuki"' in html
+
+
+def test_nothing_is_stored_or_audited(world):
+    client = signed_in(world["north_employer"])
+    before = AuditEvent.objects.count()
+    assert client.post("/supports/hire/", HIRE).status_code == 200
+    assert AuditEvent.objects.count() == before
+
+
+def test_field_errors_keep_what_was_typed(world):
+    client = signed_in(world["north_employer"])
+    response = client.post("/supports/hire/", {**HIRE, "monthly_wage": "-5", "hours_per_week": "abc"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "error-summary" in html and 'value="35"' in html
+    partial = client.post("/supports/hire/", {**HIRE, "monthly_wage": ""}, HTTP_HX_REQUEST="true")
+    assert partial.status_code == 200 and partial.content.decode().lstrip().startswith(
+        '<div id="supports-hire">'
+    )
+
+
+def test_a_date_before_the_modelled_rules_is_a_field_error(world):
+    response = signed_in(world["north_employer"]).post("/supports/hire/", {**HIRE, "on": "2020-01-01"})
+    assert response.status_code == 400
+    assert "2023-07-01" in response.content.decode()
+
+
+def test_part_time_page_in_swedish_with_table_and_chart(world):
+    user = world["north_seeker"]
+    user.language = "sv"
+    user.save()
+    client = signed_in(user)
+    html = client.post(
+        "/supports/part-time/",
+        {"benefit": "labour_market_support", "earnings": "800", "hours_percent": "50", "on": "2025-03-01"},
+    ).content.decode()
+    assert "Om jag arbetar deltid…" in html
+    assert "1\u00a0200,02" in html or "1200,02" in html
+    assert 'role="img"' in html and "<polyline" in html and "Diagrammet som tabell" in html
+
+
+def test_part_time_earnings_related_needs_the_daily_allowance(world):
+    response = signed_in(world["north_seeker"]).post(
+        "/supports/part-time/",
+        {"benefit": "earnings_related", "earnings": "800", "hours_percent": "50", "on": "2025-03-01"},
+    )
+    assert response.status_code == 400
+    assert "työttömyyskassan päätöksessä" in response.content.decode()
+
+
+def test_pages_need_signing_in(db):
+    assert Client().get("/supports/hire/").status_code == 302
+    assert Client().get("/supports/part-time/").status_code == 302
+
+
+def test_date_inputs_carry_iso_dates_in_every_language(world):
+    import re
+
+    for language in ("fi", "sv", "en"):
+        user = world["north_employer"]
+        user.language = language
+        user.save()
+        html = signed_in(user).get("/supports/hire/").content.decode()
+        value = re.search(r'<input type="date" name="on" value="([^"]*)"', html)
+        assert value and re.fullmatch(r"\d{4}-\d\d-\d\d", value.group(1)), (language, value)
