@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -58,3 +59,18 @@ def test_batch_amounts_are_within_caps():
     result = pay_subsidy_batch(random_hires(10_000), dt.date(2025, 3, 1), national_parameters())
     assert (result.monthly >= 0).all() and (result.monthly <= 2020).all()
     assert np.isclose(result.total, result.monthly * result.months).all()
+
+
+def test_a_what_if_reform_changes_only_the_rows_it_should():
+    params = national_parameters()
+    reform = params.what_if(
+        "pay_subsidy.monthly_cap.reduced_work_ability", dt.date(2027, 1, 1), Decimal(2000)
+    )
+    hires = random_hires(5_000, seed=3)
+    before = pay_subsidy_batch(hires, dt.date(2027, 3, 1), params)
+    after = pay_subsidy_batch(hires, dt.date(2027, 3, 1), reform)
+    changed = before.monthly != after.monthly
+    assert changed.any()
+    assert (hires.basis[changed] == 1).all()  # only reduced-work-ability rows move
+    assert (after.monthly >= before.monthly).all()
+    assert params["pay_subsidy.monthly_cap.reduced_work_ability"].at(dt.date(2027, 3, 1)) == Decimal(1770)

@@ -130,6 +130,24 @@ class ParameterSet(Mapping[str, Parameter]):
     def __len__(self) -> int:
         return len(self.parameters)
 
+    def what_if(self, name: str, start: dt.date, value: Decimal, note: str = "what-if") -> ParameterSet:
+        """A copy with one more dated value, for reforms and planning; the original is untouched.
+
+        >>> base = ParameterSet({"x": Parameter("x", "d", "EUR", "r", dt.date(2026, 1, 1),
+        ...     (DatedValue(dt.date(2020, 1, 1), Decimal(1), "r", True),))})
+        >>> reform = base.what_if("x", dt.date(2027, 1, 1), Decimal(2))
+        >>> day = dt.date(2028, 1, 1)
+        >>> base["x"].at(day), reform["x"].at(day), reform["x"].at(dt.date(2026, 1, 1))
+        (Decimal('1'), Decimal('2'), Decimal('1'))
+        """
+        old = self[name]
+        kept = tuple(v for v in old.values if v.start < start)
+        new = DatedValue(start, value, "what-if", False, note)
+        changed = Parameter(
+            old.name, old.description, old.unit, old.reference, old.last_checked, (new, *kept)
+        )
+        return ParameterSet({**self.parameters, name: changed})
+
     def merged(self, other: ParameterSet) -> ParameterSet:
         clash = sorted(set(self.parameters) & set(other.parameters))
         if clash:
