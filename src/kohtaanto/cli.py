@@ -298,8 +298,10 @@ def messages_compile() -> None:
 
 
 from kohtaanto.supports_cli import supports  # noqa: E402 - registered after the core commands
+from kohtaanto.taxonomy_cli import taxonomy  # noqa: E402
 
 cli.add_command(supports)
+cli.add_command(taxonomy)
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -1,0 +1,100 @@
+"""``kohtaanto taxonomy``: import ESCO and report what is loaded."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import click
+
+
+def taxonomy_dir() -> Path:
+    override = os.environ.get("KOHTAANTO_TAXONOMY_DIR")
+    if override:
+        return Path(override)
+    from kohtaanto.web.config import ConfigError, load_config
+
+    try:
+        return load_config(os.environ).data_dir / "taxonomy"
+    except ConfigError as exc:
+        raise click.ClickException(f"configuration: {'; '.join(exc.problems)}") from None
+
+
+@click.group()
+def taxonomy() -> None:
+    """The skills and occupations taxonomy (ESCO)."""
+
+
+@taxonomy.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--lang",
+    "languages",
+    default=None,
+    metavar="fi,sv,en",
+    help="Only these languages (default: every language in the files).",
+)
+@click.option(
+    "--version",
+    "version",
+    default=None,
+    metavar="X.Y.Z",
+    help="ESCO version (default: read from the path, e.g. v1.1.1).",
+)
+def import_command(paths: tuple[Path, ...], languages: str | None, version: str | None) -> None:
+    """Import the official ESCO CSV download (zips or folders). Re-importing is safe."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from kohtaanto.taxonomy.esco import EscoFormatError, guess_version
+    from kohtaanto.taxonomy.store import import_esco
+
+    version = version or guess_version(paths[0])
+    if not version:
+        raise click.UsageError("cannot tell the ESCO version from the path; give --version")
+    wanted = [x.strip() for x in languages.split(",") if x.strip()] if languages else None
+    started = time.perf_counter()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=not click.get_text_stream("stderr").isatty(),
+    ) as progress:
+        task = progress.add_task("reading ESCO files", total=None)
+
+        def report(name: str, rows: int) -> None:
+            progress.update(task, description=f"{name}: {rows:,} rows")
+
+        try:
+            result = import_esco(paths, taxonomy_dir(), version, wanted, report)
+        except EscoFormatError as exc:
+            raise click.ClickException(f"{exc} (the previous taxonomy is unchanged)") from None
+    click.echo(
+        f"ESCO {result.version}: {result.concepts:,} concepts, {result.labels:,} labels, "
+        f"{result.relations:,} relations; languages {', '.join(result.languages) or '-'}; "
+        f"{time.perf_counter() - started:.1f} s -> {result.path}"
+    )
+
+
+@taxonomy.command()
+@click.option("--version", "version", default=None, help="Which imported version (default: the newest).")
+def stats(version: str | None) -> None:
+    """Counts per concept type, language and relation."""
+    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
+
+    versions = available_versions(taxonomy_dir())
+    if not versions:
+        raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
+    chosen = version or versions[-1]
+    if chosen not in versions:
+        raise click.UsageError(f"version {chosen} is not imported; imported: {', '.join(versions)}")
+    store = TaxonomyStore(store_path(taxonomy_dir(), chosen))
+    meta = store.meta()
+    click.echo(
+        f"ESCO {chosen} (languages {meta.get('languages', '-')}, imported {meta.get('imported_at', '-')})"
+    )
+    for section, counts in store.stats().items():
+        click.echo(f"{section}:")
+        for key, value in counts.items():
+            click.echo(f"  {key:<28} {value:>9,}")
