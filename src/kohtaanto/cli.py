@@ -297,11 +297,15 @@ def messages_compile() -> None:
         click.echo(f"compiled {path}")
 
 
+from kohtaanto.eval_cli import evaluate  # noqa: E402
+from kohtaanto.skills_cli import skills  # noqa: E402
 from kohtaanto.supports_cli import supports  # noqa: E402 - registered after the core commands
 from kohtaanto.taxonomy_cli import taxonomy  # noqa: E402
 
 cli.add_command(supports)
 cli.add_command(taxonomy)
+cli.add_command(evaluate)
+cli.add_command(skills)
 
 
 def _fail(message: str, code: int) -> NoReturn:

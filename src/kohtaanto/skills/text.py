@@ -1,0 +1,80 @@
+"""Tokens, lemmas and language for Finnish, Swedish and English text.
+
+Lemmas come from simplemma; when the Voikko library and its Finnish dictionary are installed
+(Debian ``libvoikko1`` and ``voikko-fi``), Finnish words are analysed with Voikko first, which
+also splits compounds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import cast
+
+import simplemma
+
+LANGUAGES = ("fi", "sv", "en")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
+
+_EN = """a an the of and or to in on at for with by from as is are be been i my me we our you your
+have had do did it its this that these those other such into about over also"""
+_FI = """ja tai sekä on ovat olla olen olin oli ollut minä mä me se ne tämä nämä joka jotka että kun
+myös mutta ei en eikä niin kuin jo vielä sitten sen sitä niitä muu muut"""
+_SV = """och eller i på att en ett den det de som för med av till från är var har hade jag vi min mitt
+mina du också men inte så om andra annan"""
+STOPWORDS = {"en": frozenset(_EN.split()), "fi": frozenset(_FI.split()), "sv": frozenset(_SV.split())}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@cache
+def _voikko() -> object | None:
+    try:
+        import libvoikko
+
+        return cast(object, libvoikko.Voikko("fi"))
+    except Exception:  # noqa: BLE001 - Voikko is optional; any load failure means "not available"
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str) -> str:
+    word = normalise(word)
+    if language == "fi":
+        voikko = _voikko()
+        if voikko is not None:
+            analyses = voikko.analyze(word)  # type: ignore[attr-defined]
+            if analyses and analyses[0].get("BASEFORM"):
+                return normalise(str(analyses[0]["BASEFORM"]))
+    try:
+        return normalise(simplemma.lemmatize(word, lang=language))
+    except ValueError:
+        return word
+
+
+def tokens(text: str, language: str) -> list[Token]:
+    return [Token(m.group(0), lemma(m.group(0), language), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def content_lemmas(text: str, language: str) -> list[str]:
+    stop = STOPWORDS.get(language, frozenset())
+    return [t.lemma for t in tokens(text, language) if t.lemma not in stop and len(t.lemma) > 1]
+
+
+def detect_language(text: str, default: str = "fi") -> str:
+    """fi, sv or en, by simplemma's vocabulary coverage; short or unclear text falls back to ``default``."""
+    scores = dict(simplemma.langdetect(text, lang=LANGUAGES))
+    best = max(LANGUAGES, key=lambda lang: scores.get(lang, 0.0))
+    return best if scores.get(best, 0.0) >= 0.3 else default

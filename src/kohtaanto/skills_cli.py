@@ -1,0 +1,83 @@
+"""``kohtaanto skills``: extract skills from text and normalise job titles."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from kohtaanto.taxonomy_cli import taxonomy_dir
+
+
+def _service() -> Any:
+    from kohtaanto.skills.service import SkillsService
+    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
+
+    versions = available_versions(taxonomy_dir())
+    if not versions:
+        raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
+    return SkillsService(TaxonomyStore(store_path(taxonomy_dir(), versions[-1])))
+
+
+def _text(value: str) -> str:
+    text = click.get_text_stream("stdin").read() if value == "-" else value
+    if not text.strip():
+        raise click.UsageError("the text is empty")
+    return text
+
+
+@click.group()
+def skills() -> None:
+    """Skills in people's own words, and job titles, as taxonomy concepts."""
+
+
+@skills.command()
+@click.argument("text")
+@click.option("--lang", type=click.Choice(["auto", "fi", "sv", "en"]), default="auto", show_default=True)
+@click.option("--top", type=click.IntRange(1, 50), default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def extract(text: str, lang: str, top: int, fmt: str) -> None:
+    """Ranked skills in TEXT (or standard input with -), each with its score and evidence."""
+    from kohtaanto.skills.text import detect_language
+
+    text = _text(text)
+    language = detect_language(text) if lang == "auto" else lang
+    results = _service().skills.extract(text, k=top)
+    rows = [
+        {
+            "uri": r.uri,
+            "label": r.label,
+            "score": round(r.score, 4),
+            "evidence": {"start": r.evidence.start, "end": r.evidence.end, "text": r.evidence.text}
+            if r.evidence
+            else None,
+        }
+        for r in results
+    ]
+    if fmt == "json":
+        click.echo(json.dumps({"language": language, "skills": rows}, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        evidence = f'  "{row["evidence"]["text"]}"' if row["evidence"] else ""  # type: ignore[index]
+        click.echo(f"{row['score']:.3f}  {row['label']}{evidence}")
+
+
+@skills.command("normalize-title")
+@click.argument("title")
+@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def normalize_title(title: str, top: int, fmt: str) -> None:
+    """Ranked occupations for a job title."""
+    service = _service()
+    results = service.titles.rank(_text(title), k=top)
+    store = service.store
+    rows = [
+        {"uri": r.uri, "label": store.label(r.uri, "en"), "matched": r.label, "score": round(r.score, 4)}
+        for r in results
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f'{row["score"]:.3f}  {row["label"]}  (via "{row["matched"]}")')

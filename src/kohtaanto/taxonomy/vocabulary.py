@@ -1,0 +1,191 @@
+"""The project's own vocabularies, shipped as versioned YAML data with a schema:
+
+- the plain-language **starter skill vocabulary** (entry-level and carvable work, fi/sv/en), which
+  works before any ESCO import and links to ESCO concepts once one is imported;
+- the **functional-demand vocabulary**: the attributes on which task demands and a person's
+  capacities are rated 0-5, with anchored levels, imbalance types and O/T/B measures.
+
+Neither holds diagnoses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+DATA = Path(__file__).parent / "data"
+LANGS = ("fi", "sv", "en")
+_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
+
+
+class VocabularyError(ValueError):
+    pass
+
+
+class Texts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    fi: str = Field(min_length=1)
+    sv: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        return str(getattr(self, language if language in LANGS else "fi"))
+
+
+class AltLabels(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    fi: list[str] = Field(default_factory=list)
+    sv: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+
+class StarterSkill(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    domain: str
+    labels: Texts
+    descriptions: Texts
+    alt_labels: AltLabels = AltLabels()
+    esco_hint: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError("an id is 'domain.name' in lower case")
+        return value
+
+    @model_validator(mode="after")
+    def _domain_matches(self) -> StarterSkill:
+        if self.id.split(".")[0] != self.domain:
+            raise ValueError(f"id {self.id!r} does not start with its domain {self.domain!r}")
+        return self
+
+    @property
+    def uri(self) -> str:
+        return f"urn:kohtaanto:skill:{self.id}"
+
+
+class StarterVocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: int
+    skills: list[StarterSkill]
+
+    @model_validator(mode="after")
+    def _unique(self) -> StarterVocabulary:
+        seen: set[str] = set()
+        for skill in self.skills:
+            if skill.id in seen:
+                raise ValueError(f"duplicate skill id {skill.id!r}")
+            seen.add(skill.id)
+        return self
+
+
+Imbalance = Literal["motor", "visual", "auditory", "verbal", "cognitive", "energetic", "organic"]
+Group = Literal[
+    "physical",
+    "sensory_communication",
+    "cognitive",
+    "work_style",
+    "social",
+    "task_structure",
+    "environment",
+    "organisation",
+]
+
+
+class Measure(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    type: Literal["O", "T", "B"]
+    text: Texts
+    support: Literal["work_arrangement_tools", "work_arrangement_help", "none"] = "none"
+
+
+class Exposure(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    share: str
+    labels: Texts
+
+
+class Attribute(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    group: Group
+    imbalance: Imbalance
+    uses_exposure: bool = True
+    labels: Texts
+    question: Texts
+    levels: dict[int, Texts]
+    measures: list[Measure] = Field(min_length=1)
+    crosswalk: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _levels(self) -> Attribute:
+        if sorted(self.levels) != [0, 1, 2, 3, 4, 5]:
+            raise ValueError(f"{self.id}: levels must be exactly 0-5")
+        if self.id.split(".")[0] != self.group:
+            raise ValueError(f"{self.id}: the id must start with its group")
+        unknown = set(self.crosswalk) - {"icf", "onet", "melba", "imba"}
+        if unknown:
+            raise ValueError(f"{self.id}: unknown crosswalk {sorted(unknown)[0]!r}")
+        return self
+
+
+class DemandVocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: int
+    levels_meaning: Texts
+    exposure: list[Exposure]
+    attributes: list[Attribute]
+
+    @model_validator(mode="after")
+    def _unique(self) -> DemandVocabulary:
+        ids = [a.id for a in self.attributes]
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        if duplicates:
+            raise ValueError(f"duplicate attribute id {sorted(duplicates)[0]!r}")
+        return self
+
+    def attribute(self, attribute_id: str) -> Attribute:
+        for attribute in self.attributes:
+            if attribute.id == attribute_id:
+                return attribute
+        raise KeyError(attribute_id)
+
+
+def _load(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise VocabularyError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise VocabularyError(f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s))") from None
+
+
+def load_starter(path: Path | None = None) -> StarterVocabulary:
+    return _load(path or DATA / "starter_skills.yaml", StarterVocabulary)  # type: ignore[return-value]
+
+
+def load_demands(path: Path | None = None) -> DemandVocabulary:
+    return _load(path or DATA / "functional_demands.yaml", DemandVocabulary)  # type: ignore[return-value]
+
+
+@cache
+def starter() -> StarterVocabulary:
+    return load_starter()
+
+
+@cache
+def demands() -> DemandVocabulary:
+    return load_demands()
