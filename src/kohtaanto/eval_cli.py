@@ -74,7 +74,7 @@ def jobnorm(esco: Path | None, titles: Path, limit: int | None, baselines: bool,
                 "embeddings only", queries, lambda t: [r.uri for r in ranker.rank(t, use=("dense",))]
             ).as_dict()
         )
-        entries = [(e.uri, e.role, e.text) for e in ranker.lexical.entries]
+        entries = sorted((e.uri, e.role, e.text) for e in ranker.lexical.entries)
         rows.append(score_ranking("fuzzy label (rapidfuzz)", queries, fuzzy_ranker(entries)).as_dict())
     _print(rows, fmt, f"job-title normalisation: {len(queries)} titles from {titles.name}")
 
@@ -117,7 +117,7 @@ def skills(esco: Path | None, annotations: tuple[Path, ...], baselines: bool, fm
                     ).as_dict(),
                 }
             )
-            entries = [(e.uri, e.role, e.text) for e in extractor.lexical.entries]
+            entries = sorted((e.uri, e.role, e.text) for e in extractor.lexical.entries)
             rows.append(
                 {
                     "set": path.name,

@@ -120,18 +120,18 @@ def score_extraction(
 
 def fuzzy_ranker(entries: Sequence[tuple[str, str, str]]) -> Callable[[str], list[str]]:
     """Baseline: the best rapidfuzz WRatio over all labels, one score per concept."""
+    import numpy as np
     from rapidfuzz import fuzz, process
 
-    texts = [text for _, _, text in entries]
+    texts = [text.casefold() for _, _, text in entries]
     uris = [uri for uri, _, _ in entries]
+    starts = [i for i, uri in enumerate(uris) if i == 0 or uris[i - 1] != uri]
+    concepts = [uris[i] for i in starts]
 
     def rank(query: str) -> list[str]:
-        seen: list[str] = []
-        for _text, _score, index in process.extract(query, texts, scorer=fuzz.WRatio, limit=60):
-            if uris[index] not in seen:
-                seen.append(uris[index])
-            if len(seen) == 10:
-                break
-        return seen
+        scores = process.cdist([query.casefold()], texts, scorer=fuzz.WRatio, workers=-1, dtype=np.uint8)[0]
+        best = np.maximum.reduceat(scores, starts)
+        top = np.argsort(-best.astype(np.int16), kind="stable")[:10]
+        return [concepts[i] for i in top]
 
     return rank

@@ -19,7 +19,7 @@ from kohtaanto.skills.lexical import ROLE_WEIGHT, LexicalIndex
 from kohtaanto.skills.text import content_lemmas
 
 # Calibrated on shared/data/dev/jobbert_titles_validation.csv (see docs/decisions/0003).
-WEIGHTS = {"dense": 1.0, "char": 0.35}
+WEIGHTS = {"dense": 1.0, "char": 0.15}
 
 
 @dataclass(frozen=True)

