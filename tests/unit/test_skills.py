@@ -32,7 +32,7 @@ class TrigramEncoder(Encoder):
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             for gram in char_ngrams(text.casefold(), 3, 3):
-                out[row, int(hashlib.md5(gram.encode()).hexdigest(), 16) % self.dim] += 1.0
+                out[row, int(hashlib.sha256(gram.encode()).hexdigest(), 16) % self.dim] += 1.0
             out[row] /= np.linalg.norm(out[row]) or 1.0
         return out
 
