@@ -10,14 +10,16 @@ import click
 from kohtaanto.taxonomy_cli import taxonomy_dir
 
 
-def _service() -> Any:
+def _service(language: str) -> Any:
+    """The service for the text's language when the taxonomy has labels in it, else English."""
     from kohtaanto.skills.service import SkillsService
     from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
 
     versions = available_versions(taxonomy_dir())
     if not versions:
         raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
-    return SkillsService(TaxonomyStore(store_path(taxonomy_dir(), versions[-1])))
+    store = TaxonomyStore(store_path(taxonomy_dir(), versions[-1]))
+    return SkillsService(store, language if language in store.languages else "en")
 
 
 def _text(value: str) -> str:
@@ -43,7 +45,7 @@ def extract(text: str, lang: str, top: int, fmt: str) -> None:
 
     text = _text(text)
     language = detect_language(text) if lang == "auto" else lang
-    results = _service().skills.extract(text, k=top)
+    results = _service(language).skills.extract(text, k=top)
     rows = [
         {
             "uri": r.uri,
@@ -65,11 +67,14 @@ def extract(text: str, lang: str, top: int, fmt: str) -> None:
 
 @skills.command("normalize-title")
 @click.argument("title")
+@click.option("--lang", type=click.Choice(["auto", "fi", "sv", "en"]), default="auto", show_default=True)
 @click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def normalize_title(title: str, top: int, fmt: str) -> None:
+def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
     """Ranked occupations for a job title."""
-    service = _service()
+    from kohtaanto.skills.text import detect_language
+
+    service = _service(detect_language(title) if lang == "auto" else lang)
     results = service.titles.rank(_text(title), k=top)
     store = service.store
     rows = [

@@ -1,0 +1,63 @@
+"""kohtaanto eval and kohtaanto skills on the fixture taxonomy, with the real multilingual model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_cli import run
+
+pytestmark = pytest.mark.unit
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "esco_mini" / "v0.9.0"
+OCC = "http://data.europa.eu/esco/occupation/test-"
+
+
+@pytest.fixture(scope="module")
+def taxonomy(tmp_path_factory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("tax")
+    env = {"KOHTAANTO_TAXONOMY_DIR": str(folder)}
+    assert run("taxonomy", "import", str(FIXTURE), env=env).returncode == 0
+    return env
+
+
+def test_jobnorm_prints_metrics_for_the_method_and_both_baselines(taxonomy, tmp_path: Path):
+    titles = tmp_path / "titles.csv"
+    lines = [
+        ",vacancyTitle,conceptUri",
+        f"0,Forklift Driver (night shift),{OCC}forklift-driver",
+        f"1,Office cleaner wanted,{OCC}cleaner",
+        f"2,Retail sales assistant,{OCC}shop-assistant",
+    ]
+    titles.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("eval", "jobnorm", "--titles", str(titles), "--format", "json", env=taxonomy)
+    assert result.returncode == 0, result.stderr
+    rows = {row["method"]: row for row in json.loads(result.stdout)}
+    assert set(rows) == {"hybrid", "embeddings only", "fuzzy label (rapidfuzz)"}
+    assert rows["hybrid"]["queries"] == 3 and rows["hybrid"]["r@1"] == 1.0
+    assert 0.0 <= rows["fuzzy label (rapidfuzz)"]["mrr@10"] <= 1.0
+
+
+def test_skill_eval_and_extract_and_normalize(taxonomy, tmp_path: Path):
+    annotations = tmp_path / "a.csv"
+    annotations.write_text(
+        "sentence,span,sub_span,label\nI mopped the floors every day,mopped,,clean floors\n"
+        "I mopped the floors every day,x,,LABEL NOT PRESENT\n",
+        encoding="utf-8",
+    )
+    result = run("eval", "skills", "--annotations", str(annotations), "--format", "json", env=taxonomy)
+    assert result.returncode == 0, result.stderr
+    hybrid = json.loads(result.stdout)[0]
+    assert hybrid["sentences"] == 1 and hybrid["rp@5"] == 1.0
+    extracted = run(
+        "skills", "extract", "I helped customers and filled shelves", "--format", "json", env=taxonomy
+    )
+    body = json.loads(extracted.stdout)
+    assert body["language"] == "en" and body["skills"][0]["uri"].startswith(
+        "http://data.europa.eu/esco/skill/"
+    )
+    title = run("skills", "normalize-title", "trukkikuski", "--format", "json", env=taxonomy)
+    assert json.loads(title.stdout)[0]["uri"] == OCC + "forklift-driver"
+    assert run("skills", "extract", "   ", env=taxonomy).returncode == 2
