@@ -4,6 +4,8 @@ the API's JSON error shape."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -34,6 +36,23 @@ def keep_the_test_connection():
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
+def imported_taxonomy(settings, tmp_path):
+    """The skills endpoints answer 503 until a taxonomy is imported; give them the small fixture."""
+    from kohtaanto.taxonomy.store import import_esco
+    from kohtaanto.web.api import skills
+
+    settings.DATA_DIR = tmp_path
+    import_esco(
+        [Path(__file__).resolve().parents[1] / "fixtures" / "esco_mini" / "v0.9.0"],
+        tmp_path / "taxonomy",
+        "0.9.0",
+    )
+    skills._services.cache_clear()
+    yield
+    skills._services.cache_clear()
 
 
 @pytest.fixture

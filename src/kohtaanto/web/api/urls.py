@@ -2,7 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from kohtaanto.web.api import docs, supports, views
+from kohtaanto.web.api import docs, skills, supports, views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -20,6 +20,10 @@ urlpatterns = [
     path("v1/supports/pension/", supports.PensionView.as_view(), name="api-supports-pension"),
     path("v1/supports/right-to-work/", supports.RightToWorkView.as_view(), name="api-supports-right-to-work"),
     path("v1/supports/de-minimis/", supports.DeMinimisView.as_view(), name="api-supports-de-minimis"),
+    path("v1/skills/extract/", skills.ExtractView.as_view(), name="api-skills-extract"),
+    path(
+        "v1/skills/normalize-title/", skills.NormaliseTitleView.as_view(), name="api-skills-normalize-title"
+    ),
     path("v1/", include(router.urls)),
     re_path(r"^.*$", views.not_found, name="api-not-found"),
 ]

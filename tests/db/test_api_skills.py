@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rest_framework.test import APIClient
+
+from kohtaanto.taxonomy.store import import_esco
+
+pytestmark = pytest.mark.db
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "esco_mini" / "v0.9.0"
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def taxonomy(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    import_esco([FIXTURE], tmp_path / "taxonomy", "0.9.0")
+    from kohtaanto.web.api import skills
+
+    skills._services.cache_clear()
+    yield tmp_path
+    skills._services.cache_clear()
+
+
+def test_extract_and_normalise(world, taxonomy):
+    client = client_for(world["north_seeker"])
+    response = client.post(
+        "/api/v1/skills/extract/", {"text": "I helped customers and stocked shelves"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["language"] == "en"
+    uris = [s["uri"] for s in body["skills"]]
+    assert "http://data.europa.eu/esco/skill/test-stock-shelves" in uris
+    titles = client.post(
+        "/api/v1/skills/normalize-title/", {"title": "forklift driver", "language": "en"}, format="json"
+    ).json()
+    assert titles[0]["uri"] == "http://data.europa.eu/esco/occupation/test-forklift-driver"
+
+
+def test_errors(world, settings, tmp_path):
+    settings.DATA_DIR = tmp_path  # nothing imported
+    from kohtaanto.web.api import skills
+
+    skills._services.cache_clear()
+    client = client_for(world["north_seeker"])
+    assert client.post("/api/v1/skills/extract/", {"text": ""}, format="json").status_code == 400
+    missing = client.post("/api/v1/skills/extract/", {"text": "siivous"}, format="json")
+    assert missing.status_code == 503 and missing.json()["error"]["code"] == "taxonomy_not_imported"
