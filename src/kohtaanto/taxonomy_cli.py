@@ -98,3 +98,34 @@ def stats(version: str | None) -> None:
         click.echo(f"{section}:")
         for key, value in counts.items():
             click.echo(f"  {key:<28} {value:>9,}")
+
+
+@taxonomy.command("link-starter")
+@click.option("--version", "version", default=None, help="Which imported version (default: the newest).")
+@click.option("--top", type=click.IntRange(1, 10), default=3, show_default=True)
+def link_starter(version: str | None, top: int) -> None:
+    """Suggest the nearest ESCO skills for every starter-vocabulary skill (a reviewer confirms them)."""
+    from rich.progress import Progress
+
+    from kohtaanto.skills.service import SkillsService
+    from kohtaanto.taxonomy import linking
+    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
+    from kohtaanto.taxonomy.vocabulary import starter
+
+    versions = available_versions(taxonomy_dir())
+    if not versions:
+        raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
+    chosen = version or versions[-1]
+    path = store_path(taxonomy_dir(), chosen)
+    service = SkillsService(TaxonomyStore(path), "en")
+    skills = starter().skills
+    with Progress(transient=True, disable=not click.get_text_stream("stderr").isatty()) as progress:
+        task = progress.add_task("linking starter skills", total=len(skills))
+        suggestions = linking.suggest(
+            skills, service.skills, top, lambda done: progress.update(task, completed=done)
+        )
+    linking.save(path, suggestions)
+    best = [s for s in suggestions if s.rank == 1]
+    click.echo(
+        f"{len(best)} of {len(skills)} starter skills linked to ESCO {chosen} ({top} suggestions each)"
+    )

@@ -142,3 +142,20 @@ def test_cli_import_and_stats(tmp_path: Path):
         and "previous taxonomy is unchanged" in failed.stderr
     )
     assert store_path(tmp_path, "0.9.0").exists()
+
+
+def test_starter_skills_get_linked_suggestions(tmp_path: Path):
+    from kohtaanto.skills.service import SkillsService
+    from kohtaanto.taxonomy import linking
+    from kohtaanto.taxonomy.vocabulary import starter
+    from tests.unit.test_skills import TrigramEncoder
+
+    report = import_esco([FIXTURE], tmp_path, "0.9.0")
+    service = SkillsService(TaxonomyStore(report.path), "en", TrigramEncoder())
+    chosen = [s for s in starter().skills if s.id in {"cleaning.mop_floors", "retail.stock_shelves"}]
+    assert chosen, "the starter vocabulary has floor cleaning and shelf filling"
+    suggestions = linking.suggest(chosen, service.skills, k=2)
+    linking.save(report.path, suggestions)
+    links = linking.load(report.path)
+    assert set(links) == {s.id for s in chosen}
+    assert all(len(v) <= 2 for v in links.values())
