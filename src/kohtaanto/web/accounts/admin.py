@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from kohtaanto.web.accounts import permissions, services
-from kohtaanto.web.accounts.models import EmploymentArea, Municipality, Organisation, User
+from kohtaanto.web.accounts.models import EmploymentArea, Municipality, Organisation, StarterSkillLink, User
 
 
 @admin.register(Organisation)
@@ -79,3 +79,26 @@ class UserAdmin(ReadOnlyAdmin):
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return permissions.people_for(request.user)
+
+
+@admin.register(StarterSkillLink)
+class StarterSkillLinkAdmin(admin.ModelAdmin):
+    """Reviewers record which ESCO concept a starter skill stands for (saved through the audited service)."""
+
+    list_display = ("starter_id", "esco_version", "uri", "status", "reviewed_by", "reviewed_at")
+    list_filter = ("status", "esco_version")
+    search_fields = ("starter_id", "uri")
+    fields = ("starter_id", "esco_version", "uri", "status")
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: StarterSkillLink, form: Any, change: bool) -> None:
+        saved = services.review_starter_link(
+            request.user,
+            starter_id=form.cleaned_data["starter_id"],
+            esco_version=form.cleaned_data["esco_version"],
+            uri=form.cleaned_data.get("uri") or "",
+            status=form.cleaned_data["status"],
+        )
+        obj.pk = saved.pk

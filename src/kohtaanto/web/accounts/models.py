@@ -226,3 +226,29 @@ class User(AbstractUser):
     @property
     def display_role(self) -> str:
         return str(Role(self.role).label) if self.role else ""
+
+
+class StarterSkillLink(models.Model):
+    """A reviewer's decision on which ESCO concept a starter-vocabulary skill stands for."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", pgettext_lazy("link status", "Confirmed suggestion")
+        CHANGED = "changed", pgettext_lazy("link status", "Changed by the reviewer")
+        REJECTED = "rejected", pgettext_lazy("link status", "No ESCO concept fits")
+
+    starter_id = models.CharField(pgettext_lazy("field", "starter skill"), max_length=120)
+    esco_version = models.CharField(pgettext_lazy("field", "ESCO version"), max_length=20)
+    uri = models.CharField(pgettext_lazy("field", "ESCO concept"), max_length=200, blank=True)
+    status = models.CharField(pgettext_lazy("field", "decision"), max_length=12, choices=Status.choices)
+    reviewed_by = models.CharField(pgettext_lazy("field", "reviewer"), max_length=150)
+    reviewed_at = models.DateTimeField(pgettext_lazy("field", "reviewed"), auto_now=True)
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "starter skill link")
+        verbose_name_plural = pgettext_lazy("model", "starter skill links")
+        constraints = [
+            models.UniqueConstraint(fields=["starter_id", "esco_version"], name="one_link_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starter_id} → {self.uri or '-'} ({self.esco_version})"

@@ -189,3 +189,40 @@ def set_language(actor: User, language: str) -> User:
         actor.language = language
         record(actor=actor, action="user.language_changed", obj=actor, data={"from": old, "to": language})
     return actor
+
+
+def review_starter_link(actor: Any, *, starter_id: str, esco_version: str, uri: str, status: str) -> Any:
+    """Confirm, change or reject the ESCO link of a starter skill (administrators and professionals)."""
+    from kohtaanto.taxonomy.vocabulary import starter
+    from kohtaanto.web.accounts.models import StarterSkillLink
+
+    permissions.require(
+        getattr(actor, "role", None) in (Role.ADMINISTRATOR, Role.PROFESSIONAL),
+        "only administrators and professionals review links",
+    )
+    errors: dict[str, str] = {}
+    if starter_id not in {skill.id for skill in starter().skills}:
+        errors["starter_id"] = "unknown starter skill"
+    if status not in StarterSkillLink.Status.values:
+        errors["status"] = "choose confirmed, changed or rejected"
+    if status != "rejected" and not uri.startswith("http://data.europa.eu/esco/"):
+        errors["uri"] = "an ESCO concept URI is needed"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        link, _created = StarterSkillLink.objects.update_or_create(
+            starter_id=starter_id,
+            esco_version=esco_version,
+            defaults={
+                "uri": "" if status == "rejected" else uri,
+                "status": status,
+                "reviewed_by": actor.get_username(),
+            },
+        )
+        record(
+            actor=actor,
+            action="starter_link.reviewed",
+            obj=link,
+            data={"starter_id": starter_id, "esco_version": esco_version, "status": status, "uri": link.uri},
+        )
+    return link
