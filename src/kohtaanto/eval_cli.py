@@ -125,3 +125,46 @@ def skills(esco: Path | None, annotations: tuple[Path, ...], baselines: bool, fm
                 }
             )
     _print(rows, fmt, "skill extraction")
+
+
+@evaluate.command()
+@click.option("--esco", type=click.Path(exists=True, path_type=Path), help="ESCO download or imported store.")
+@click.option(
+    "--set",
+    "items_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="YAML of phrases (default: the shipped fi/sv/en set).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
+    """Top-1 and top-3 accuracy of skill extraction for the same phrases in fi, sv and en."""
+    import yaml
+
+    from kohtaanto.skills.service import SkillsService
+
+    base = _service(esco)
+    path = items_file or Path(__file__).parent / "skills" / "data" / "crosslingual_set.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    english = base.skills  # type: ignore[attr-defined]
+    label_to_uri = {label.casefold(): uri for uri, label in english.preferred.items()}
+    items = [item for item in data["items"] if item["concept"].casefold() in label_to_uri]
+    rows = []
+    for language in ("fi", "sv", "en"):
+        extractor = SkillsService(base.store, language).skills  # type: ignore[attr-defined]
+        top1 = top3 = 0
+        for item in items:
+            ranked = [r.uri for r in extractor.extract(item[language], k=3)]
+            gold = label_to_uri[item["concept"].casefold()]
+            top1 += bool(ranked) and ranked[0] == gold
+            top3 += gold in ranked
+        n = max(len(items), 1)
+        rows.append(
+            {
+                "language": language,
+                "phrases": len(items),
+                "top1": round(top1 / n, 3),
+                "top3": round(top3 / n, 3),
+            }
+        )
+    _print(rows, fmt, f"cross-lingual skill extraction: {len(items)} concepts from {path.name}")

@@ -19,7 +19,7 @@ def _service(language: str) -> Any:
     if not versions:
         raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
     store = TaxonomyStore(store_path(taxonomy_dir(), versions[-1]))
-    return SkillsService(store, language if language in store.languages else "en")
+    return SkillsService(store, language)
 
 
 def _text(value: str) -> str:

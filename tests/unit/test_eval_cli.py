@@ -61,3 +61,17 @@ def test_skill_eval_and_extract_and_normalize(taxonomy, tmp_path: Path):
     title = run("skills", "normalize-title", "trukkikuski", "--format", "json", env=taxonomy)
     assert json.loads(title.stdout)[0]["uri"] == OCC + "forklift-driver"
     assert run("skills", "extract", "   ", env=taxonomy).returncode == 2
+
+
+def test_crosslingual_eval_runs_on_a_small_set(taxonomy, tmp_path: Path):
+    items = tmp_path / "set.yaml"
+    items.write_text(
+        "version: 1\nitems:\n  - {concept: operate forklift, fi: ajoin trukkia, sv: jag körde truck, "
+        "en: I drove a forklift}\n",
+        encoding="utf-8",
+    )
+    result = run("eval", "crosslingual", "--set", str(items), "--format", "json", env=taxonomy)
+    assert result.returncode == 0, result.stderr
+    rows = {row["language"]: row for row in json.loads(result.stdout)}
+    assert set(rows) == {"fi", "sv", "en"} and rows["en"]["phrases"] == 1
+    assert rows["en"]["top3"] == 1.0

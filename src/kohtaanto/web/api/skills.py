@@ -70,7 +70,7 @@ def _services(version: str, language: str) -> Any:
     from kohtaanto.taxonomy.store import TaxonomyStore, store_path
 
     store = TaxonomyStore(store_path(_taxonomy_dir(), version))
-    return SkillsService(store, language if language in store.languages else "en")
+    return SkillsService(store, language)
 
 
 def service_for(text: str, language: str) -> Any:
