@@ -74,6 +74,35 @@ def _disadvantaged(s: HireSituation) -> tuple[bool, list[Message]]:
     return derived, [Message("warning.target_group_derived")]
 
 
+def _monthly_support(
+    support_id: str,
+    law: Law,
+    conditions: list[Condition],
+    *,
+    discretionary: bool,
+    rate: Decimal | None,
+    monthly: Decimal,
+    months: int,
+    basis: str,
+    **extra: object,
+) -> Support:
+    """A support paid monthly; when a condition fails it is shown with zero amounts and no basis."""
+    eligible = all(c.met for c in conditions)
+    return Support(
+        id=support_id,
+        eligible=eligible,
+        discretionary=discretionary,
+        rate=rate,
+        monthly_amount=monthly if eligible else Decimal(0),
+        max_months=months if eligible else 0,
+        total_max=monthly * months if eligible else Decimal(0),
+        basis=basis if eligible else "none",
+        conditions=tuple(conditions),
+        used=tuple(law.used.values()),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
 def _pay_subsidy(law: Law, s: HireSituation, kind: str) -> Support:
     """One palkkatuki option: kind is disadvantaged, reduced_work_ability or third_sector."""
     wage = s.job.monthly_wage
@@ -139,24 +168,21 @@ def _pay_subsidy(law: Law, s: HireSituation, kind: str) -> Support:
     conditions.extend(may_receive.at(law.on)(law, s, kind))
     if s.job.contract_months is not None and not (kind == "disadvantaged" and s.job.apprenticeship):
         months = min(months, s.job.contract_months)
-    eligible = all(c.met for c in conditions)
     amount = min(base * rate / HUNDRED, cap)
     if base * rate / HUNDRED > cap:
         notes.append(Message("note.capped", {"cap": cap}))
-    return Support(
-        id=f"pay_subsidy_{kind}",
-        eligible=eligible,
+    return _monthly_support(
+        f"pay_subsidy_{kind}",
+        law,
+        conditions,
         discretionary=True,
         rate=rate,
-        monthly_amount=amount if eligible else Decimal(0),
-        max_months=months if eligible else 0,
-        total_max=amount * months if eligible else Decimal(0),
-        basis=basis if eligible else "none",
+        monthly=amount,
+        months=months,
+        basis=basis,
         pay_cost_base=base,
-        conditions=tuple(conditions),
         notes=tuple(notes),
         warnings=tuple(warnings),
-        used=tuple(law.used.values()),
     )
 
 
@@ -192,24 +218,21 @@ def _senior_subsidy(law: Law, s: HireSituation) -> Support:
     months = int(law("senior_subsidy.max_months"))
     if s.job.contract_months is not None:
         months = min(months, s.job.contract_months)
-    eligible = all(c.met for c in conditions)
     amount = min(s.job.monthly_wage * rate / HUNDRED, cap)
     notes = [Message("note.entitlement"), Message("note.base_is_wage_only")]
     if s.job.monthly_wage * rate / HUNDRED > cap:
         notes.append(Message("note.capped", {"cap": cap}))
-    return Support(
-        id="senior_employment_subsidy",
-        pay_cost_base=s.job.monthly_wage,
-        eligible=eligible,
+    return _monthly_support(
+        "senior_employment_subsidy",
+        law,
+        conditions,
         discretionary=False,
         rate=rate,
-        monthly_amount=amount if eligible else Decimal(0),
-        max_months=months if eligible else 0,
-        total_max=amount * months if eligible else Decimal(0),
-        basis=_state_aid_basis(s) if eligible else "none",
-        conditions=tuple(conditions),
+        monthly=amount,
+        months=months,
+        basis=_state_aid_basis(s),
+        pay_cost_base=s.job.monthly_wage,
         notes=tuple(notes),
-        used=tuple(law.used.values()),
     )
 
 
@@ -268,20 +291,16 @@ def _help(law: Law, s: HireSituation) -> Support:
     months = min(a.help_months, max_months) if a.help_months else max_months
     if a.help_months > max_months:
         notes.append(Message("note.help_months_capped", {"months": max_months}))
-    eligible = all(c.met for c in conditions)
-    monthly = hours * hourly
-    return Support(
-        id="work_arrangement_help",
-        eligible=eligible,
+    return _monthly_support(
+        "work_arrangement_help",
+        law,
+        conditions,
         discretionary=True,
         rate=None,
-        monthly_amount=monthly if eligible else Decimal(0),
-        max_months=months if eligible else 0,
-        total_max=monthly * months if eligible else Decimal(0),
-        basis=_state_aid_basis(s) if eligible else "none",
-        conditions=tuple(conditions),
+        monthly=hours * hourly,
+        months=months,
+        basis=_state_aid_basis(s),
         notes=tuple(notes),
-        used=tuple(law.used.values()),
     )
 
 
