@@ -102,3 +102,16 @@ def test_the_real_multilingual_model_links_finnish_to_english():
     labels = encoder.passages(["clean floors", "operate forklift", "serve customers"])
     query = encoder.queries(["ajan trukkia varastossa"])[0]
     assert int(np.argmax(labels @ query)) == 1
+
+
+def test_the_lexical_index_is_cached_and_rebuilt_when_labels_change(tmp_path: Path):
+    entries = [("u1", "preferred", "trukinkuljettaja"), ("u2", "alternative", "kaupan myyjä")]
+    cache = tmp_path / "lex.npz"
+    built = LexicalIndex(entries, "fi", cache)
+    assert cache.exists()
+    loaded = LexicalIndex(entries, "fi", cache)
+    query = content_lemmas("trukinkuljettajana myymälässä", "fi")
+    assert np.allclose(built.ngram_scores(query), loaded.ngram_scores(query))
+    assert loaded.exact_spans(["kauppa", "myyjä"]) == built.exact_spans(["kauppa", "myyjä"]) == [(1, 0, 2)]
+    changed = LexicalIndex([*entries, ("u3", "preferred", "siivooja")], "fi", cache)
+    assert len(changed.entries) == 3 and changed.ngram_scores(["siivooja"])[2] > 0.9

@@ -52,7 +52,11 @@ class SkillExtractor:
         self.language = language
         self.weights = dict(weights or WEIGHTS)
         self.encoder = encoder
-        self.lexical = LexicalIndex(sorted(entries), language)
+        self.lexical = LexicalIndex(
+            sorted(entries),
+            language,
+            cache_file.with_name(f"{cache_file.stem}-{language}-{len(entries)}.lexical.npz"),
+        )
         self.concepts = sorted(preferred)
         self.index = {uri: i for i, uri in enumerate(self.concepts)}
         self.preferred = preferred

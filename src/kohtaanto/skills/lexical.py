@@ -6,10 +6,13 @@ their base forms: "trukinkuljettajana" shares most n-grams with "trukinkuljettaj
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -37,19 +40,80 @@ class Entry:
     lemmas: tuple[str, ...]
 
 
+_US, _RS = "\x1f", "\x1e"  # unit and record separators for the cached lemma lists
+
+
+def _key(entries: Sequence[tuple[str, str, str]], language: str) -> str:
+    digest = hashlib.sha256(language.encode())
+    for uri, role, text in entries:
+        digest.update(f"\x1e{uri}\x1f{role}\x1f{text}".encode())
+    return digest.hexdigest()[:16]
+
+
 class LexicalIndex:
     """Labels of one language: exact lemma phrases and a TF-IDF matrix of character n-grams."""
 
-    def __init__(self, entries: Sequence[tuple[str, str, str]], language: str) -> None:
+    def __init__(
+        self, entries: Sequence[tuple[str, str, str]], language: str, cache_file: Path | None = None
+    ) -> None:
         self.language = language
+        key = _key(entries, language)
+        if cache_file is not None and self._load(cache_file, entries, key):
+            return
         self.entries = [
             Entry(uri, role, text, tuple(content_lemmas(text, language))) for uri, role, text in entries
         ]
+        self._index_phrases()
+        self._build_matrix()
+        if cache_file is not None:
+            self._save(cache_file, key)
+
+    def _index_phrases(self) -> None:
         self.phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
             if entry.lemmas:
                 self.phrases[entry.lemmas].append(i)
         self.max_phrase = max((len(k) for k in self.phrases), default=1)
+
+    def _save(self, cache_file: Path, key: str) -> None:
+        """Lemmas and the n-gram matrix, so the next start skips the slow build (~9 s for ESCO EN skills)."""
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(".tmp.npz")
+        lemmas = _RS.join(_US.join(entry.lemmas) for entry in self.entries)
+        np.savez(
+            tmp,
+            key=np.array(key),
+            data=self.matrix.data,
+            indices=self.matrix.indices,
+            indptr=self.matrix.indptr,
+            shape=np.array(self.matrix.shape),
+            idf=self.idf,
+            vocabulary=np.array(sorted(self.vocabulary, key=self.vocabulary.__getitem__)),
+            lemmas=np.array(lemmas),
+        )
+        os.replace(tmp, cache_file)
+
+    def _load(self, cache_file: Path, entries: Sequence[tuple[str, str, str]], key: str) -> bool:
+        if not cache_file.exists():
+            return False
+        with np.load(cache_file, allow_pickle=False) as data:
+            if str(data["key"]) != key:
+                return False
+            lemmas = str(data["lemmas"]).split(_RS) if entries else []
+            self.entries = [
+                Entry(uri, role, text, tuple(x for x in found.split(_US) if x))
+                for (uri, role, text), found in zip(entries, lemmas, strict=True)
+            ]
+            self.matrix = sparse.csr_matrix(
+                (data["data"], data["indices"], data["indptr"]), shape=tuple(data["shape"])
+            )
+            self.idf = data["idf"]
+            self.vocabulary = {gram: i for i, gram in enumerate(data["vocabulary"].tolist())}
+        self.matrix_t = self.matrix.T.tocsr()
+        self._index_phrases()
+        return True
+
+    def _build_matrix(self) -> None:
         vocabulary: dict[str, int] = {}
         rows, cols, vals = [], [], []
         for i, entry in enumerate(self.entries):

@@ -44,7 +44,7 @@ class LabelRanker:
         self.language = language
         self.weights = dict(weights or WEIGHTS)
         self.encoder = encoder
-        self.lexical = LexicalIndex(entries, language)
+        self.lexical = LexicalIndex(entries, language, cache_file.with_suffix(".lexical.npz"))
         uris = [uri for uri, _, _ in entries]
         starts = [i for i, uri in enumerate(uris) if i == 0 or uris[i - 1] != uri]
         self.concepts = [uris[i] for i in starts]
