@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from kohtaanto.taxonomy_cli import taxonomy_dir
+from kohtaanto.taxonomy_cli import imported_store, taxonomy_dir
 
 
 def _service(esco: Path | None) -> object:
     from kohtaanto.skills.service import SkillsService
-    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
+    from kohtaanto.taxonomy.store import TaxonomyStore, store_path
 
     if esco is not None and esco.suffix == ".sqlite":
         return SkillsService(TaxonomyStore(esco))
@@ -29,10 +29,7 @@ def _service(esco: Path | None) -> object:
         if not path.exists():
             import_esco([esco], taxonomy_dir(), version)
         return SkillsService(TaxonomyStore(path))
-    versions = available_versions(taxonomy_dir())
-    if not versions:
-        raise click.ClickException("no taxonomy imported; give --esco PATH")
-    return SkillsService(TaxonomyStore(store_path(taxonomy_dir(), versions[-1])))
+    return SkillsService(imported_store())
 
 
 def _print(rows: list[dict[str, object]], fmt: str, header: str) -> None:

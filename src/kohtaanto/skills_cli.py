@@ -7,19 +7,14 @@ from typing import Any
 
 import click
 
-from kohtaanto.taxonomy_cli import taxonomy_dir
+from kohtaanto.taxonomy_cli import imported_store
 
 
 def _service(language: str) -> Any:
     """The service for the text's language when the taxonomy has labels in it, else English."""
     from kohtaanto.skills.service import SkillsService
-    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
 
-    versions = available_versions(taxonomy_dir())
-    if not versions:
-        raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
-    store = TaxonomyStore(store_path(taxonomy_dir(), versions[-1]))
-    return SkillsService(store, language)
+    return SkillsService(imported_store(), language)
 
 
 def _text(value: str) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from kohtaanto.taxonomy.store import TaxonomyStore
 
 
 def taxonomy_dir() -> Path:
@@ -19,6 +23,19 @@ def taxonomy_dir() -> Path:
         return load_config(os.environ).data_dir / "taxonomy"
     except ConfigError as exc:
         raise click.ClickException(f"configuration: {'; '.join(exc.problems)}") from None
+
+
+def imported_store(version: str | None = None) -> TaxonomyStore:
+    """The imported store of ``version``, or of the newest version; a clear error when there is none."""
+    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
+
+    versions = available_versions(taxonomy_dir())
+    if not versions:
+        raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
+    chosen = version or versions[-1]
+    if chosen not in versions:
+        raise click.UsageError(f"version {chosen} is not imported; imported: {', '.join(versions)}")
+    return TaxonomyStore(store_path(taxonomy_dir(), chosen))
 
 
 @click.group()
@@ -81,15 +98,8 @@ def import_command(paths: tuple[Path, ...], languages: str | None, version: str 
 @click.option("--version", "version", default=None, help="Which imported version (default: the newest).")
 def stats(version: str | None) -> None:
     """Counts per concept type, language and relation."""
-    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
-
-    versions = available_versions(taxonomy_dir())
-    if not versions:
-        raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
-    chosen = version or versions[-1]
-    if chosen not in versions:
-        raise click.UsageError(f"version {chosen} is not imported; imported: {', '.join(versions)}")
-    store = TaxonomyStore(store_path(taxonomy_dir(), chosen))
+    store = imported_store(version)
+    chosen = store.meta().get("version", "?")
     meta = store.meta()
     click.echo(
         f"ESCO {chosen} (languages {meta.get('languages', '-')}, imported {meta.get('imported_at', '-')})"
@@ -109,15 +119,11 @@ def link_starter(version: str | None, top: int) -> None:
 
     from kohtaanto.skills.service import SkillsService
     from kohtaanto.taxonomy import linking
-    from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, store_path
     from kohtaanto.taxonomy.vocabulary import starter
 
-    versions = available_versions(taxonomy_dir())
-    if not versions:
-        raise click.ClickException("no taxonomy imported yet (run 'kohtaanto taxonomy import PATH')")
-    chosen = version or versions[-1]
-    path = store_path(taxonomy_dir(), chosen)
-    service = SkillsService(TaxonomyStore(path), "en")
+    store = imported_store(version)
+    chosen, path = store.meta().get("version", "?"), store.path
+    service = SkillsService(store, "en")
     skills = starter().skills
     with Progress(transient=True, disable=not click.get_text_stream("stderr").isatty()) as progress:
         task = progress.add_task("linking starter skills", total=len(skills))

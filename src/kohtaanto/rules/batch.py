@@ -30,7 +30,6 @@ Floats = npt.NDArray[np.float32]
 Small = npt.NDArray[np.int16]
 Bools = npt.NDArray[np.bool_]
 KINDS = ("disadvantaged", "reduced_work_ability", "third_sector")
-PERMANENT = 0
 
 
 @dataclass(frozen=True)
