@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from kohtaanto.taxonomy_cli import imported_store
+from kohtaanto.taxonomy_cli import imported_store, taxonomy_dir
 
 
 def _service(language: str) -> Any:
@@ -81,3 +81,26 @@ def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
         return
     for row in rows:
         click.echo(f'{row["score"]:.3f}  {row["label"]}  (via "{row["matched"]}")')
+
+
+@skills.command()
+@click.argument("partial")
+@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option("--top", type=click.IntRange(1, 50), default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def suggest(partial: str, lang: str, top: int, fmt: str) -> None:
+    """Skill names for what has been typed so far (starter vocabulary, then imported ESCO)."""
+    from kohtaanto.skills.suggest import starter_suggester
+    from kohtaanto.taxonomy.store import available_versions
+
+    if not partial.strip():
+        raise click.UsageError("the text is empty")
+    imported = bool(available_versions(taxonomy_dir()))
+    suggester = _service(lang).suggester if imported else starter_suggester(lang)
+    rows = [vars(s) for s in suggester.suggest(partial, k=top)]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        via = f'  (via "{row["matched"]}")' if row["matched"] != row["name"] else ""
+        click.echo(f"{row['score']:.2f}  {row['name']}  [{row['source']}]{via}")

@@ -54,3 +54,26 @@ def test_errors(world, settings, tmp_path):
     assert client.post("/api/v1/skills/extract/", {"text": ""}, format="json").status_code == 400
     missing = client.post("/api/v1/skills/extract/", {"text": "siivous"}, format="json")
     assert missing.status_code == 503 and missing.json()["error"]["code"] == "taxonomy_not_imported"
+
+
+def test_suggestions_work_before_and_after_an_import(world, settings, tmp_path):
+    from kohtaanto.web.api import skills
+
+    settings.DATA_DIR = tmp_path  # nothing imported: the starter vocabulary answers
+    skills._services.cache_clear()
+    client = client_for(world["north_seeker"])
+    before = client.get("/api/v1/skills/suggest/", {"q": "hyll", "language": "fi"})
+    assert before.status_code == 200, before.content
+    assert before.json() and all(s["source"] == "starter" for s in before.json())
+    assert any(s["name"] == "Hyllyjen täyttäminen" for s in before.json())
+
+    import_esco([FIXTURE], tmp_path / "taxonomy", "0.9.0")
+    skills._services.cache_clear()
+    after = client.get("/api/v1/skills/suggest/", {"q": "stock shel", "language": "en"}).json()
+    assert {s["source"] for s in after} == {"starter", "esco"}
+    assert "http://data.europa.eu/esco/skill/test-stock-shelves" in [s["id"] for s in after]
+    skills._services.cache_clear()
+
+    bad = client.get("/api/v1/skills/suggest/", {"q": "", "language": "xx"})
+    assert bad.status_code == 400
+    assert set(bad.json()["error"]["fields"]) == {"q", "language"}

@@ -58,6 +58,23 @@ def test_finnish_lemmas_and_language():
     assert detect_language("I have worked as a cashier and stocked shelves") == "en"
 
 
+@pytest.mark.parametrize("with_voikko", [False, True])
+def test_finnish_lemmas_with_and_without_voikko(monkeypatch, with_voikko):
+    from kohtaanto.skills import text
+
+    if with_voikko and text._voikko() is None:
+        pytest.skip("Debian libvoikko1 and voikko-fi are not installed")
+    if not with_voikko:
+        monkeypatch.setattr(text, "_voikko", lambda: None)
+    text.lemma.cache_clear()
+    try:
+        words = "olen tehnyt kaupan kassalla töitä ja täyttänyt hyllyjä trukinkuljettajana varastossa"
+        lemmas = content_lemmas(words, "fi")
+    finally:
+        text.lemma.cache_clear()
+    assert {"kauppa", "kassa", "työ", "täyttää", "hylly", "trukinkuljettaja", "varasto"} <= set(lemmas)
+
+
 def test_exact_spans_and_character_ngrams_find_inflected_compounds():
     index = LexicalIndex([("u1", "preferred", "trukinkuljettaja"), ("u2", "preferred", "myyjä")], "fi")
     scores = index.ngram_scores(content_lemmas("trukinkuljettajana", "fi"))

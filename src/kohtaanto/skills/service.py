@@ -13,6 +13,7 @@ from functools import cached_property
 from kohtaanto.skills.embeddings import Encoder
 from kohtaanto.skills.extract import SkillExtractor
 from kohtaanto.skills.normalise import LabelRanker
+from kohtaanto.skills.suggest import SkillSuggester, starter_entries, taxonomy_entries
 from kohtaanto.taxonomy import linking
 from kohtaanto.taxonomy.store import TaxonomyStore
 from kohtaanto.taxonomy.vocabulary import starter
@@ -66,3 +67,11 @@ class SkillsService:
             self.cache_dir / f"skill-{self.label_language}-preferred.npz",
             self.encoder,
         )
+
+    @cached_property
+    def suggester(self) -> SkillSuggester:
+        """Starter skills first, then ESCO skills that have labels in the service language."""
+        entries = starter_entries(starter().skills, self.language)
+        if self.language in self.store.languages:
+            entries += taxonomy_entries(self.store.labels(self.language, SKILL_KINDS))
+        return SkillSuggester(entries)

@@ -52,16 +52,26 @@ def _voikko() -> object | None:
 @lru_cache(maxsize=200_000)
 def lemma(word: str, language: str) -> str:
     word = normalise(word)
+    try:
+        fallback = normalise(simplemma.lemmatize(word, lang=language))
+    except ValueError:
+        fallback = word
     if language == "fi":
         voikko = _voikko()
         if voikko is not None:
-            analyses = voikko.analyze(word)  # type: ignore[attr-defined]
-            if analyses and analyses[0].get("BASEFORM"):
-                return normalise(str(analyses[0]["BASEFORM"]))
-    try:
-        return normalise(simplemma.lemmatize(word, lang=language))
-    except ValueError:
-        return word
+            forms = _voikko_forms(voikko, word)
+            if forms:
+                # Voikko may offer several readings ("hyllyjä" as itself or as plural of "hylly") and
+                # reads participles as adjectives ("täyttänyt"); the most reduced known form wins.
+                if fallback != word and _voikko_forms(voikko, fallback):
+                    forms.append(fallback)
+                return min(forms, key=lambda form: (len(form), form))
+    return fallback
+
+
+def _voikko_forms(voikko: object, word: str) -> list[str]:
+    analyses = voikko.analyze(word)  # type: ignore[attr-defined]
+    return [normalise(str(a["BASEFORM"])) for a in analyses if a.get("BASEFORM")]
 
 
 def tokens(text: str, language: str) -> list[Token]:

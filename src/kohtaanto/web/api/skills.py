@@ -146,3 +146,49 @@ class NormaliseTitleView(APIView):
                 for r in ranked
             ]
         )
+
+
+class SuggestQuery(serializers.Serializer):
+    q = serializers.CharField(max_length=100, trim_whitespace=True, help_text="What has been typed so far.")
+    language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
+    top = serializers.IntegerField(min_value=1, max_value=30, default=10)
+
+
+class SuggestionSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="Starter skill URN or ESCO concept URI.")
+    name = serializers.CharField()
+    matched = serializers.CharField(help_text="The label or synonym the input matched.")
+    score = serializers.FloatField()
+    source = serializers.ChoiceField(choices=["starter", "esco"])
+
+
+@cache
+def _starter_suggester(language: str) -> Any:
+    from kohtaanto.skills.suggest import starter_suggester
+
+    return starter_suggester(language)
+
+
+def suggester_for(language: str) -> Any:
+    from kohtaanto.taxonomy.store import available_versions
+
+    versions = available_versions(_taxonomy_dir())
+    if not versions:
+        return _starter_suggester(language)
+    return _services(versions[-1], language).suggester
+
+
+class SuggestView(APIView):
+    @extend_schema(
+        parameters=[SuggestQuery],
+        responses={200: SuggestionSerializer(many=True), 400: ErrorSerializer},
+        tags=["skills"],
+        description="Skill names for a profile form while the person types. Works before any taxonomy "
+        "import (starter vocabulary); imported ESCO labels in the same language follow.",
+    )
+    def get(self, request: Request) -> Response:
+        form = SuggestQuery(data=request.query_params)
+        form.is_valid(raise_exception=True)
+        language = form.validated_data.get("language") or getattr(request.user, "language", "fi") or "fi"
+        found = suggester_for(language).suggest(form.validated_data["q"], k=form.validated_data["top"])
+        return Response([vars(s) for s in found])

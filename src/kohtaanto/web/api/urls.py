@@ -24,6 +24,7 @@ urlpatterns = [
     path(
         "v1/skills/normalize-title/", skills.NormaliseTitleView.as_view(), name="api-skills-normalize-title"
     ),
+    path("v1/skills/suggest/", skills.SuggestView.as_view(), name="api-skills-suggest"),
     path("v1/", include(router.urls)),
     re_path(r"^.*$", views.not_found, name="api-not-found"),
 ]
