@@ -297,6 +297,7 @@ def messages_compile() -> None:
         click.echo(f"compiled {path}")
 
 
+from kohtaanto.carving_cli import carve, carve_pool  # noqa: E402
 from kohtaanto.eval_cli import evaluate  # noqa: E402
 from kohtaanto.skills_cli import skills  # noqa: E402
 from kohtaanto.supports_cli import supports  # noqa: E402 - registered after the core commands
@@ -306,6 +307,8 @@ cli.add_command(supports)
 cli.add_command(taxonomy)
 cli.add_command(evaluate)
 cli.add_command(skills)
+cli.add_command(carve)
+cli.add_command(carve_pool)
 
 
 def _fail(message: str, code: int) -> NoReturn:

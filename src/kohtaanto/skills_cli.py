@@ -70,7 +70,7 @@ def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
     from kohtaanto.skills.text import detect_language
 
     service = _service(detect_language(title) if lang == "auto" else lang)
-    results = service.titles.rank(_text(title), k=top)
+    results = service.titles.rank_title(_text(title), k=top)
     store = service.store
     rows = [
         {"uri": r.uri, "label": store.label(r.uri, "en"), "matched": r.label, "score": round(r.score, 4)}

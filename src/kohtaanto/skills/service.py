@@ -40,6 +40,7 @@ class SkillsService:
             self.label_language,
             self.cache_dir / f"occupation-{self.label_language}.npz",
             self.encoder,
+            symmetric=True,
         )
 
     def starter_entries(self) -> list[tuple[str, str, str]]:

@@ -134,7 +134,7 @@ class NormaliseTitleView(APIView):
         form = TitleRequest(data=request.data)
         form.is_valid(raise_exception=True)
         _language, service = service_for(form.validated_data["title"], form.validated_data["language"])
-        ranked = service.titles.rank(form.validated_data["title"], k=form.validated_data["top"])
+        ranked = service.titles.rank_title(form.validated_data["title"], k=form.validated_data["top"])
         return Response(
             [
                 {
