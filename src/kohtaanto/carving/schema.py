@@ -261,6 +261,31 @@ class SettingsIn(Strict):
     on: dt.date | None = Field(None, description="Date of the support calculation (default: today).")
 
 
+class CarveRequest(Strict):
+    """The body of ``POST /api/v1/carving/carve/``: one workplace and the people to carve for."""
+
+    workplace: WorkplaceIn
+    accommodations: list[AccommodationIn] = Field(default_factory=list)
+    people: list[PersonIn] = Field(min_length=1, max_length=50)
+    settings: SettingsIn = Field(default_factory=lambda: SettingsIn.model_validate({}))
+    alternatives: int = Field(1, ge=1, le=5)
+    time_limit: float = Field(5.0, gt=0, le=30, description="Seconds for the solver per person.")
+
+
+class PoolWorkplace(Strict):
+    workplace: WorkplaceIn
+    accommodations: list[AccommodationIn] = Field(default_factory=list)
+
+
+class PoolRequest(Strict):
+    """The body of ``POST /api/v1/carving/pool/``: workplaces and people of a talent pool."""
+
+    workplaces: list[PoolWorkplace] = Field(min_length=1, max_length=100)
+    people: list[PersonIn] = Field(min_length=1, max_length=200)
+    settings: SettingsIn = Field(default_factory=lambda: SettingsIn.model_validate({}))
+    time_limit: float = Field(10.0, gt=0, le=60, description="Seconds for the solver.")
+
+
 def field_errors(error: Any) -> list[str]:
     """pydantic errors as 'path: message' lines."""
     out = []

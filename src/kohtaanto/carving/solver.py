@@ -63,7 +63,7 @@ class CarveModel:
         x, u = self._tasks(index, option, a)
         y = self._accommodations(index, option, a, x)
         train = self._training(index, option, x)
-        roles = self._coherence(index, option, x)
+        roles = self._coherence(index, option, x, a)
         return _Vars(option, a, x, u, y, train, roles)
 
     def _tasks(
@@ -119,7 +119,7 @@ class CarveModel:
         return train
 
     def _coherence(
-        self, index: int, option: Option, x: dict[str, cp_model.IntVar]
+        self, index: int, option: Option, x: dict[str, cp_model.IntVar], a: cp_model.IntVar
     ) -> dict[str, cp_model.IntVar]:
         m = self.model
         roles: dict[str, cp_model.IntVar] = {}
@@ -132,8 +132,10 @@ class CarveModel:
                 if c.location not in places:
                     places[c.location] = m.new_bool_var(f"l{index}_{c.location}")
                 m.add(x[c.task] <= places[c.location])
-        m.add(sum(roles.values()) <= self.settings.max_source_roles)
-        m.add(sum(places.values()) <= self.settings.max_locations)
+        m.add(sum(roles.values()) <= self.settings.max_source_roles * a)
+        m.add(sum(places.values()) <= self.settings.max_locations * a)
+        if roles:  # a job has at least one source role: keeps the fragmentation term honest when relaxed
+            m.add(sum(roles.values()) >= a)
         return roles
 
     def _value(self, v: _Vars) -> cp_model.LinearExprT:

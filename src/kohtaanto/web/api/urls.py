@@ -2,7 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from kohtaanto.web.api import docs, skills, supports, views
+from kohtaanto.web.api import carving, docs, skills, supports, views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -25,6 +25,8 @@ urlpatterns = [
         "v1/skills/normalize-title/", skills.NormaliseTitleView.as_view(), name="api-skills-normalize-title"
     ),
     path("v1/skills/suggest/", skills.SuggestView.as_view(), name="api-skills-suggest"),
+    path("v1/carving/carve/", carving.CarveView.as_view(), name="api-carving-carve"),
+    path("v1/carving/pool/", carving.PoolView.as_view(), name="api-carving-pool"),
     path("v1/", include(router.urls)),
     re_path(r"^.*$", views.not_found, name="api-not-found"),
 ]
