@@ -1,52 +1,18 @@
 """Job carving (työn muokkaus): split tasks off existing roles and bundle them into a new job.
 
-The optimiser arrives with the job-carving capability; these value objects are its input and output.
+The work is fitted to the person instead of searching for a person to fit a ready-made post.
+
+- :mod:`.schema`   the documented input format (workplaces, people, accommodation catalogues);
+- :mod:`.model`    what each task asks of one person: feasible with which measures, or why not;
+- :mod:`.greedy`   a greedy carve (the baseline and the warm start);
+- :mod:`.solver`   the CP-SAT models for one person and for a talent pool;
+- :mod:`.check`    an independent check of answers against every hard constraint;
+- :mod:`.proposal` the carve proposal with supports, net cost, training and a job description;
+- :mod:`.service`  the use cases; :mod:`.io` reads files; :mod:`.generate` makes test instances.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kohtaanto.carving.schema import FORMAT, PersonIn, SettingsIn, WorkplaceFile
 
-
-@dataclass(frozen=True, slots=True)
-class Task:
-    """A task in a workplace's inventory, with the time it takes and what it demands."""
-
-    key: str
-    name: str
-    hours_per_week: float
-    skill_uris: tuple[str, ...] = ()
-    demands: tuple[tuple[str, int], ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.hours_per_week <= 0:
-            raise ValueError(f"task {self.key}: hours per week must be positive")
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """An existing role and the tasks its holder does today."""
-
-    key: str
-    title: str
-    tasks: tuple[Task, ...]
-
-    @property
-    def hours_per_week(self) -> float:
-        return sum(task.hours_per_week for task in self.tasks)
-
-
-@dataclass(frozen=True, slots=True)
-class CarvedJob:
-    """A new job made of tasks taken from roles, with the hours it relieves from each role."""
-
-    title: str
-    tasks: tuple[Task, ...]
-    relieved_hours: tuple[tuple[str, float], ...]
-
-    @property
-    def hours_per_week(self) -> float:
-        return sum(task.hours_per_week for task in self.tasks)
-
-
-__all__ = ["CarvedJob", "Role", "Task"]
+__all__ = ["FORMAT", "PersonIn", "SettingsIn", "WorkplaceFile"]
