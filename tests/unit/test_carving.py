@@ -275,3 +275,18 @@ def test_the_checker_catches_broken_jobs():
     assert "x: no such task" in problems
     assert "an accommodation is not in the catalogue" in problems
     assert any("outside 4-10" in p for p in problems)
+
+
+def test_the_training_window_decides_which_skill_gaps_are_learnable():
+    place = workplace([task("a", 6, skills=[{"id": "retail.stock_shelves", "level": 3}]), task("b", 4)])
+    who = person(trainable_levels=1)  # one level in 12 weeks; the task needs three
+    short = analyse(who, place.workplace, [], SETTINGS)
+    assert [e.task for e in short.excluded] == ["a"] and short.excluded[0].reason.code == "skill_gap"
+    longer = SettingsIn(training_weeks=36)
+    assert not analyse(who, place.workplace, [], longer).excluded
+    [solution] = carve_one(analyse(who, place.workplace, [], longer), longer, SOLVER)
+    assert dict(solution.choices[0].training) == {"retail.stock_shelves": 3}
+    assert check_job(job_of(solution.choices[0]), [], longer) == []
+    assert check_job(job_of(solution.choices[0]), [], SETTINGS) == [
+        "a: skill retail.stock_shelves not learnable in time"
+    ]

@@ -68,7 +68,10 @@ def check_job(job: Job, catalogue: Sequence[AccommodationIn], settings: Settings
             problems.append(f"{key}: no such task")
             continue
         task = tasks[key][1]
-        problems += [f"{key}: {p}" for p in _task_problems(task, hours, person, capacity, free)]
+        problems += [
+            f"{key}: {p}"
+            for p in _task_problems(task, hours, person, capacity, free, settings.training_weeks)
+        ]
         problems += [f"{key}: goes with {o}, which is missing" for o in task.goes_with if o not in job.hours]
     problems += _schedule_problems(job, tasks)
     roles = {tasks[k][0].id for k in job.hours if k in tasks}
@@ -89,6 +92,7 @@ def _task_problems(
     person: PersonIn,
     capacity: dict[str, int],
     free: dict[str, list[tuple[int, int]]],
+    training_weeks: int,
 ) -> list[str]:
     out = _share_problems(task, hours)
     if not task.separable:
@@ -103,7 +107,7 @@ def _task_problems(
     out += [
         f"skill {n.id} not learnable in time"
         for n in task.skills
-        if n.level - skills.get(n.id, 0) > person.trainable_levels
+        if n.level - skills.get(n.id, 0) > person.learnable_levels(training_weeks)
     ]
     for w in task.schedule.fixed:
         start, end = w.minutes

@@ -155,7 +155,7 @@ def analyse(
         weight = settings.freed_value_weight
         for task in role.tasks:
             tasks[task.id] = task
-            reason = _blocker(task, person, caps, skills, free, by_attribute)
+            reason = _blocker(task, person, caps, skills, free, by_attribute, settings.training_weeks)
             if reason is not None:
                 excluded.append(Exclusion(task.id, reason))
                 continue
@@ -219,6 +219,7 @@ def _blocker(
     skills: dict[str, int],
     free: dict[int, list[tuple[int, int]]],
     by_attribute: dict[str, list[AccommodationIn]],
+    training_weeks: int,
 ) -> Reason | None:
     if not task.separable:
         return Reason("not_separable", task=task.id)
@@ -235,7 +236,7 @@ def _blocker(
                 )
     for need in task.skills:
         have = skills.get(need.id, 0)
-        if need.level - have > person.trainable_levels:
+        if need.level - have > person.learnable_levels(training_weeks):
             return Reason("skill_gap", task=task.id, skill=need.id, need=need.level, have=have)
     for window in task.schedule.fixed:
         if not _inside(window, free):

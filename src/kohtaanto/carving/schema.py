@@ -214,7 +214,17 @@ class PersonIn(Strict):
     skills: list[SkillLevel] = Field(default_factory=list)
     capacities: dict[str, Level] = Field(default_factory=dict, description="Disclosed capacities only.")
     working_language: str | None = Field(None, description="CEFR level A1-C2 of the workplace language.")
-    trainable_levels: int = Field(1, ge=0, le=5, description="Skill levels learnable in the training window.")
+    trainable_levels: int = Field(
+        1,
+        ge=0,
+        le=5,
+        description="How fast the person learns: skill levels learnable in 12 weeks of training.",
+    )
+
+    def learnable_levels(self, training_weeks: int) -> int:
+        """Skill levels the person can learn within the settings' training window."""
+        return self.trainable_levels * training_weeks // 12
+
     support_facts: SupportFacts = Field(default_factory=lambda: SupportFacts.model_validate({}))
 
     @field_validator("working_language")
@@ -247,7 +257,7 @@ class SettingsIn(Strict):
 
     max_source_roles: int = Field(3, ge=1)
     max_locations: int = Field(2, ge=1)
-    training_weeks: int = Field(12, ge=0, description="The training window.")
+    training_weeks: int = Field(12, ge=0, le=104, description="The training window, in weeks.")
     freed_value_weight: Decimal = Field(Decimal(1), ge=0)
     below_level_bonus: Decimal = Field(
         Decimal("0.5"), ge=0, description="Extra weight on freed hours that were below the holder's level."

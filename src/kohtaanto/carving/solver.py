@@ -42,7 +42,7 @@ class _Vars:
     option: Option
     a: cp_model.IntVar
     x: dict[str, cp_model.IntVar]
-    u: dict[str, cp_model.IntVar]
+    u: dict[str, cp_model.LinearExprT]  # an IntVar for divisible tasks, else units x x
     y: dict[str, cp_model.IntVar]
     train: dict[str, cp_model.IntVar]
     roles: dict[str, cp_model.IntVar]
@@ -68,20 +68,23 @@ class CarveModel:
 
     def _tasks(
         self, index: int, option: Option, a: cp_model.IntVar
-    ) -> tuple[dict[str, cp_model.IntVar], dict[str, cp_model.IntVar]]:
+    ) -> tuple[dict[str, cp_model.IntVar], dict[str, cp_model.LinearExprT]]:
         m = self.model
         x: dict[str, cp_model.IntVar] = {}
-        u: dict[str, cp_model.IntVar] = {}
+        u: dict[str, cp_model.LinearExprT] = {}
         for c in option.candidates:
             most = min(c.units, c.allowed_units)
             x[c.task] = m.new_bool_var(f"x{index}_{c.task}")
-            u[c.task] = m.new_int_var(0, most, f"u{index}_{c.task}")
             m.add(x[c.task] <= a)
             if c.divisible:
-                m.add(u[c.task] >= c.min_units * x[c.task])
-                m.add(u[c.task] <= most * x[c.task])
-            else:
-                m.add(u[c.task] == c.units * x[c.task])
+                share = m.new_int_var(0, most, f"u{index}_{c.task}")
+                m.add(share >= c.min_units * x[c.task])
+                m.add(share <= most * x[c.task])
+                u[c.task] = share
+            else:  # whole or nothing: no separate variable keeps the model and its LP small
+                if c.units > most:
+                    m.add(x[c.task] == 0)
+                u[c.task] = c.units * x[c.task]
         total = sum(u.values())
         m.add(total >= option.min_units * a)
         m.add(total <= min(option.max_units, option.available_units) * a)
@@ -95,7 +98,8 @@ class CarveModel:
         self, index: int, option: Option, a: cp_model.IntVar, x: dict[str, cp_model.IntVar]
     ) -> dict[str, cp_model.IntVar]:
         m = self.model
-        y = {key: m.new_bool_var(f"y{index}_{key}") for key in option.accommodations}
+        useful = sorted({k for c in option.candidates for gap in c.gaps for k in gap.options})
+        y = {key: m.new_bool_var(f"y{index}_{key}") for key in useful}
         for var in y.values():
             m.add(var <= a)
         acc = option.accommodations
@@ -140,7 +144,9 @@ class CarveModel:
 
     def _value(self, v: _Vars) -> cp_model.LinearExprT:
         by_task = {c.task: c for c in v.option.candidates}
-        gain = sum((by_task[t].value_per_unit + by_task[t].fit_per_unit) * v.u[t] for t in v.u)
+        gain = cp_model.LinearExpr.weighted_sum(
+            [v.u[t] for t in v.u], [by_task[t].value_per_unit + by_task[t].fit_per_unit for t in v.u]
+        )
         aids = sum(v.option.accommodation_cost[k] * v.y[k] for k in v.y)
         training = int(self.settings.training_cost_per_level) * sum(v.train.values())
         extra_roles = sum(v.roles.values()) - v.a
@@ -173,7 +179,9 @@ class CarveModel:
             self.model.add_hint(v.a, 1 if choice else 0)
             for t in v.x:
                 self.model.add_hint(v.x[t], 1 if tasks.get(t) else 0)
-                self.model.add_hint(v.u[t], tasks.get(t, 0))
+                share = v.u[t]
+                if isinstance(share, cp_model.IntVar):
+                    self.model.add_hint(share, tasks.get(t, 0))
             aids = set(choice.accommodations) if choice else set()
             for k in v.y:
                 self.model.add_hint(v.y[k], 1 if k in aids else 0)
