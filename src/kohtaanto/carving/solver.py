@@ -56,7 +56,7 @@ class CarveModel:
         self.vars: list[_Vars] = [self._option(i, o) for i, o in enumerate(self.options)]
         self._link_people(single)
         self._link_tasks()
-        self.model.maximize(sum(self._value(v) for v in self.vars))
+        self.model.maximize(sum(self.value(v) for v in self.vars))
 
     def _option(self, index: int, option: Option) -> _Vars:
         a = self.model.new_bool_var(f"a{index}")
@@ -142,7 +142,7 @@ class CarveModel:
             m.add(sum(roles.values()) >= a)
         return roles
 
-    def _value(self, v: _Vars) -> cp_model.LinearExprT:
+    def value(self, v: _Vars) -> cp_model.LinearExpr:
         by_task = {c.task: c for c in v.option.candidates}
         gain = cp_model.LinearExpr.weighted_sum(
             [v.u[t] for t in v.u], [by_task[t].value_per_unit + by_task[t].fit_per_unit for t in v.u]
@@ -202,6 +202,17 @@ class CarveModel:
             need = max(1, math.ceil(share * len(inside)))
             self.model.add(sum(1 - var for var in inside) + sum(outside) >= need)
 
+    def choice(self, solver: cp_model.CpSolver, v: _Vars) -> Choice:
+        """The carve the solver chose for one option."""
+        units = tuple(
+            (c.task, int(solver.value(v.u[c.task]))) for c in v.option.candidates if solver.value(v.x[c.task])
+        )
+        aids = tuple(sorted(k for k in v.y if solver.value(v.y[k])))
+        training = tuple(
+            sorted((s, int(solver.value(var))) for s, var in v.train.items() if solver.value(var))
+        )
+        return Choice(v.option, units, aids, training)
+
     def solve(self, settings: SolverSettings) -> Solution:
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = settings.time_limit
@@ -213,20 +224,7 @@ class CarveModel:
         name = solver.status_name(status)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return Solution((), 0, 0.0, False, name, seconds)
-        choices = []
-        for v in self.vars:
-            if not solver.value(v.a):
-                continue
-            units = tuple(
-                (c.task, int(solver.value(v.u[c.task])))
-                for c in v.option.candidates
-                if solver.value(v.x[c.task])
-            )
-            aids = tuple(sorted(k for k in v.y if solver.value(v.y[k])))
-            training = tuple(
-                sorted((s, int(solver.value(var))) for s, var in v.train.items() if solver.value(var))
-            )
-            choices.append(Choice(v.option, units, aids, training))
+        choices = [self.choice(solver, v) for v in self.vars if solver.value(v.a)]
         total = sum(objective(c, self.settings) for c in choices)
         return Solution(
             tuple(choices), total, solver.best_objective_bound, status == cp_model.OPTIMAL, name, seconds
@@ -256,10 +254,10 @@ def carve_pool(
     options: Sequence[Option], settings: SettingsIn, solver: SolverSettings | None = None
 ) -> Solution:
     """The best set of carved jobs for a pool: one job per person, one new holder per task."""
+    from kohtaanto.carving.pool import solve_pool
+
     solver = solver or SolverSettings()
-    model = CarveModel(options, settings, single=False)
-    model.hint(greedy_pool(options, settings))
-    return model.solve(solver)
+    return solve_pool(options, settings, solver.time_limit, solver.seed, solver.workers)
 
 
 def greedy_pool(options: Sequence[Option], settings: SettingsIn) -> list[Choice]:
