@@ -1,0 +1,57 @@
+"""Plain-language explanations of a score or a miss, in Finnish, Swedish and English."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from kohtaanto.matching.score import Finding, Miss, Scored
+
+MESSAGES = Path(__file__).with_name("messages.yaml")
+Label = Callable[[str, str], str]  # (id, language) -> name
+
+
+@cache
+def _messages() -> dict[str, dict[str, str]]:
+    with MESSAGES.open(encoding="utf-8") as handle:
+        data: dict[str, dict[str, str]] = yaml.safe_load(handle)
+    return data
+
+
+def text(finding: Finding, language: str, skill: Label, attribute: Label) -> str:
+    lang = language if language in ("fi", "sv", "en") else "fi"
+    params = dict(finding.params)
+    for key in ("skill", "need", "near"):
+        if key in params:
+            params[key] = skill(str(params[key]), lang)
+    if "attribute" in params:
+        params["attribute"] = attribute(str(params["attribute"]), lang)
+    return _messages()[finding.code][lang].format(**params)
+
+
+def explain(result: Scored | Miss, language: str, skill: Label, attribute: Label) -> list[str]:
+    """The sentences behind a result: what matched, what is close, what is missing and what is needed."""
+    if isinstance(result, Miss):
+        return [text(result.finding, language, skill, attribute)]
+    lines: list[str] = []
+    if result.matched:
+        names = ", ".join(skill(s, language) for s in result.matched)
+        lines.append(
+            _messages()["matched"][language if language in ("fi", "sv", "en") else "fi"].format(skills=names)
+        )
+    lines += [
+        text(Finding.of("partial", need=n, near=h), language, skill, attribute) for n, h, _ in result.partial
+    ]
+    lines += [
+        text(Finding.of("gap_trainable" if ok else "gap", skill=s, levels=lv), language, skill, attribute)
+        for s, lv, ok in result.gaps
+    ]
+    lines += [
+        text(Finding.of("accommodation", attribute=a, levels=lv), language, skill, attribute)
+        for a, lv in result.accommodations
+    ]
+    lines += [text(f, language, skill, attribute) for f in result.findings]
+    return lines
