@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Protocol
 
+import numpy as np
+
 from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
 
 
@@ -236,7 +238,7 @@ def score(
     return Scored(
         person.ref,
         job.ref,
-        round(value, 6),
+        float(np.round(value, 6)),  # numpy's rounding, exactly as the pool index rounds
         tuple((name, round(part, 6)) for name, part in parts.items()),
         tuple(matched),
         tuple(partial),
