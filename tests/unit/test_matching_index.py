@@ -72,7 +72,7 @@ def job(rng: random.Random) -> Job:
 @settings(max_examples=40, deadline=None)
 @given(seed=st.integers(0, 10**6), k=st.integers(1, 30))
 def test_index_top_k_equals_brute_force(seed, k):
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - test data
     people = [person(rng, i) for i in range(rng.randint(1, 150))]
     wanted = job(rng)
     index = PoolIndex.from_candidates(people, ATTRIBUTES, PLACES)
