@@ -48,7 +48,7 @@ class PoolIndex:
         self.refs = np.asarray(refs)
         self.skills = skills.tocsc()
         self.skill_column = {s: i for i, s in enumerate(skill_ids)}
-        self.capacities = capacities
+        self.capacities = np.asfortranarray(capacities)  # one attribute is one contiguous column
         self.attribute_column = {a: i for i, a in enumerate(attributes)}
         self.columns = dict(columns)
         self.municipality_code = {m: i for i, m in enumerate(municipalities)}
@@ -134,68 +134,82 @@ class PoolIndex:
             out[self.skills.indices[start:end]] = self.skills.data[start:end]
         return out
 
-    def _mask(
-        self, job: Job, distance: Callable[[str, str], float | None] | None
-    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    def _km(self, job: Job, distance: Callable[[str, str], float | None] | None) -> npt.NDArray[np.float64]:
+        """Distance from each municipality to the job's, per municipality (NaN when unknown)."""
+        table = np.full(len(self.municipalities), np.nan)
+        if distance is not None:
+            for code, name in enumerate(self.municipalities):
+                d = distance(name, job.municipality)
+                if d is not None:
+                    table[code] = d
+        return table
+
+    def _mask(self, job: Job, km_table: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+        """The hard constraints over the whole pool, with cheap whole-column operations."""
         c = self.columns
-        n = len(self.refs)
         ok = (c["days"] & np.uint8(sum(1 << d for d in job.days))) != 0
-        ok &= np.minimum(c["hours_max"], job.hours_max) >= np.maximum(c["hours_min"], job.hours_min)
+        ok &= c["hours_max"] >= job.hours_min  # with min <= max on both sides, these two are the overlap
+        ok &= c["hours_min"] <= job.hours_max
         if not job.remote_possible:
             ok &= c["remote"] != REMOTE["only"]
-        ok &= (job.working_language - c["language"].astype(np.int16)) < 2
-        accommodated = np.zeros(n, dtype=np.float64)
+        ok &= c["language"] > job.working_language - 2
         for attribute, demand in job.demands.items():
             column = self.attribute_column.get(attribute)
-            if column is None:
-                continue
-            cap = self.capacities[:, column].astype(np.int16)
-            disclosed = cap != UNDISCLOSED
-            short = np.where(disclosed, demand - cap, 0)
-            ok &= short <= job.accommodations.get(attribute, 0)
-            accommodated += short > 0
-        km = np.full(n, np.nan)
-        if distance is not None:
-            table = np.array(
-                [np.nan if (d := distance(m, job.municipality)) is None else d for m in self.municipalities]
+            if column is not None:  # undisclosed (127) always passes
+                ok &= self.capacities[:, column] >= demand - job.accommodations.get(attribute, 0)
+        if not np.isnan(km_table).all():
+            km = km_table[c["municipality"]]
+            remote = job.remote_possible & (c["remote"] >= REMOTE["prefer"])
+            same = c["has_municipality"] & (
+                c["municipality"] == self.municipality_code.get(job.municipality, -1)
             )
-            km = table[c["municipality"]]
-        remote = job.remote_possible & (c["remote"] >= REMOTE["prefer"])
-        same = c["has_municipality"] & (
-            np.array(self.municipalities, dtype=object)[c["municipality"]] == job.municipality
-        )
-        commuting = ~remote & ~same & ~np.isnan(km)
-        ok &= ~(commuting & (km > c["max_commute"]))
-        return ok, accommodated, km
+            ok &= ~(~remote & ~same & (km > c["max_commute"]))  # NaN compares False: unknown passes
+        return np.asarray(ok, dtype=bool)
 
-    def scores(
+    def evaluate(
         self,
         job: Job,
         weights: Weights | None = None,
         neighbours: Neighbours | None = None,
         distance: Callable[[str, str], float | None] | None = None,
-    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
-        """The hard-constraint mask and the score of every person for ``job``."""
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """Rows that meet every hard constraint, and their scores."""
         w = weights or Weights()
-        c = self.columns
-        ok, accommodated, km = self._mask(job, distance)
+        km_table = self._km(job, distance)
+        rows = np.flatnonzero(self._mask(job, km_table))
+        used = (
+            "hours_max",
+            "remote",
+            "has_municipality",
+            "municipality",
+            "language",
+            "has_preferences",
+            "trainable",
+        )
+        c = {name: self.columns[name][rows] for name in used}
+        accommodated = np.zeros(len(rows))
+        for attribute, demand in job.demands.items():
+            column = self.attribute_column.get(attribute)
+            if column is not None:
+                accommodated += self.capacities[rows, column] < demand
         functional = np.maximum(0.0, 1.0 - w.per_accommodation * accommodated)
         hours = np.where(c["hours_max"] >= job.hours_min, 1.0, c["hours_max"] / max(job.hours_min, 1e-9))
         remote = job.remote_possible & (c["remote"] >= REMOTE["prefer"])
-        names = np.array(self.municipalities, dtype=object)[c["municipality"]]
-        same = c["has_municipality"] & (names == job.municipality)
+        same = c["has_municipality"] & (c["municipality"] == self.municipality_code.get(job.municipality, -1))
+        km = km_table[c["municipality"]]
         span = w.commute_zero_km - w.commute_full_km
         place = np.where(np.isnan(km), 0.5, np.clip((w.commute_zero_km - km) / span, 0.0, 1.0))
         place = np.where(remote | same, 1.0, place)
-        short = job.working_language - c["language"].astype(np.int16)
         plain = w.plain_language if job.plain_language_onboarding else w.one_level_short
-        language = np.where(short <= 0, 1.0, plain)
+        language = np.where(c["language"] >= job.working_language, 1.0, plain)
         preferences = np.where(c["has_preferences"], 0.0, 0.5)
         column = self.occupation_column.get(job.occupation)
         if column is not None and self.preferences is not None:
             start, end = self.preferences.indptr[column], self.preferences.indptr[column + 1]
-            preferences[self.preferences.indices[start:end]] = 1.0
-        skills = self._skills(job, w, neighbours or {})
+            liked = np.zeros(len(self.refs), dtype=bool)
+            liked[self.preferences.indices[start:end]] = True
+            preferences = np.where(liked[rows], 1.0, preferences)
+        skills = self._skills(job, w, neighbours or {}, rows, c["trainable"])
         parts = (
             (w.skills, skills),
             (w.functional, functional),
@@ -206,26 +220,45 @@ class PoolIndex:
         )
         total_weight = sum(weight for weight, _ in parts) or 1.0
         value = sum(weight * part for weight, part in parts) / total_weight
-        return ok, np.round(value, 6)
+        return rows, np.round(value, 6)
 
-    def _skills(self, job: Job, w: Weights, neighbours: Neighbours) -> npt.NDArray[np.float64]:
+    def scores(
+        self,
+        job: Job,
+        weights: Weights | None = None,
+        neighbours: Neighbours | None = None,
+        distance: Callable[[str, str], float | None] | None = None,
+    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+        """The hard-constraint mask and the score of every person (NaN where the mask is False)."""
+        rows, values = self.evaluate(job, weights, neighbours, distance)
+        ok = np.zeros(len(self.refs), dtype=bool)
+        ok[rows] = True
+        full = np.full(len(self.refs), np.nan)
+        full[rows] = values
+        return ok, full
+
+    def _skills(
+        self,
+        job: Job,
+        w: Weights,
+        neighbours: Neighbours,
+        rows: npt.NDArray[np.int64],
+        trainable: npt.NDArray[np.int8],
+    ) -> npt.NDArray[np.float64]:
         if not job.skills:
-            return np.ones(len(self.refs))
+            return np.ones(len(rows))
         total = 0.0
-        earned = np.zeros(len(self.refs))
-        trainable = self.columns["trainable"]
+        earned = np.zeros(len(rows))
         for need in job.skills:
             weight = w.essential if need.essential else w.optional
             total += weight
-            have = self._level(need.skill)
-            met = have >= need.level
-            credit = np.where((need.level - have.astype(np.int16)) <= trainable, w.trainable, 0.0)
+            have = self._level(need.skill)[rows]
+            credit = np.where(have >= need.level - trainable, w.trainable, 0.0)
             for related, similarity in neighbours.get(need.skill, {}).items():
                 if related != need.skill and similarity * w.partial > 0:
-                    credit = np.where(
-                        self._level(related) > 0, np.maximum(credit, similarity * w.partial), credit
-                    )
-            earned += weight * np.where(met, 1.0, credit)
+                    near = self._level(related)[rows] > 0
+                    credit = np.where(near, np.maximum(credit, similarity * w.partial), credit)
+            earned += weight * np.where(have >= need.level, 1.0, credit)
         return earned / total
 
     def top(
@@ -236,14 +269,13 @@ class PoolIndex:
         neighbours: Neighbours | None = None,
         distance: Callable[[str, str], float | None] | None = None,
     ) -> list[Hit]:
-        ok, value = self.scores(job, weights, neighbours, distance)
-        candidates = np.flatnonzero(ok)
-        values = value[candidates]
-        if len(candidates) > k:
+        rows, values = self.evaluate(job, weights, neighbours, distance)
+        candidates = np.arange(len(rows))
+        if len(rows) > k:
             kth = np.partition(values, len(values) - k)[len(values) - k]  # the k-th largest score
             above = candidates[values > kth]
             level = candidates[values == kth]
-            level = level[np.argsort(self.rank_of_ref[level], kind="stable")][: k - len(above)]
+            level = level[np.argsort(self.rank_of_ref[rows[level]], kind="stable")][: k - len(above)]
             candidates = np.concatenate([above, level])
-        chosen = candidates[np.lexsort((self.rank_of_ref[candidates], -value[candidates]))]
-        return [Hit(str(self.refs[i]), float(value[i])) for i in chosen]
+        ordered = candidates[np.lexsort((self.rank_of_ref[rows[candidates]], -values[candidates]))]
+        return [Hit(str(self.refs[rows[i]]), float(values[i])) for i in ordered]
