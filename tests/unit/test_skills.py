@@ -132,3 +132,16 @@ def test_the_lexical_index_is_cached_and_rebuilt_when_labels_change(tmp_path: Pa
     assert loaded.exact_spans(["kauppa", "myyjä"]) == built.exact_spans(["kauppa", "myyjä"]) == [(1, 0, 2)]
     changed = LexicalIndex([*entries, ("u3", "preferred", "siivooja")], "fi", cache)
     assert len(changed.entries) == 3 and changed.ngram_scores(["siivooja"])[2] > 0.9
+
+
+def test_taxonomy_relations_give_partial_credit_by_structure(service):
+    from kohtaanto.taxonomy.relations import BROADER, OPTIONAL_RELATED, StoreRelations
+
+    relations = StoreRelations(service.store)
+    base = "http://data.europa.eu/esco/skill/test-"
+    assert relations.similarity(base + "serve-customers", base + "stock-shelves") == BROADER  # broader
+    assert relations.similarity(base + "stock-shelves", base + "serve-customers") == BROADER  # narrower
+    assert relations.similarity(base + "hygiene", base + "clean-floors") == OPTIONAL_RELATED
+    assert relations.similarity(base + "clean-floors", base + "hygiene") == OPTIONAL_RELATED
+    assert relations.similarity(base + "operate-forklift", base + "stock-shelves") == 0.0
+    assert relations.similarity(base + "hygiene", base + "hygiene") == 1.0
