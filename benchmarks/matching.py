@@ -27,10 +27,10 @@ from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from kohtaanto.matching.assign import assign  # noqa: E402
-from kohtaanto.matching.index import UNDISCLOSED, PoolIndex  # noqa: E402
-from kohtaanto.matching.profiles import Candidate, Job, SkillNeed  # noqa: E402
-from kohtaanto.matching.score import Scored, score  # noqa: E402
+from kohtaanto.matching.assign import assign
+from kohtaanto.matching.index import UNDISCLOSED, PoolIndex
+from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
+from kohtaanto.matching.score import Scored, score
 
 SKILLS = 13_900
 ATTRIBUTES = [f"attr{i:02d}" for i in range(40)]
@@ -65,7 +65,9 @@ def build(n: int, seed: int) -> tuple[PoolIndex, float]:
         "has_preferences": np.zeros(n, dtype=bool),
     }
     refs = np.char.add("p", np.arange(n).astype(str))
-    index = PoolIndex(refs, matrix, [f"skill{i}" for i in range(SKILLS)], caps, ATTRIBUTES, columns, MUNICIPALITIES)
+    index = PoolIndex(
+        refs, matrix, [f"skill{i}" for i in range(SKILLS)], caps, ATTRIBUTES, columns, MUNICIPALITIES
+    )
     return index, time.perf_counter() - started
 
 
@@ -79,7 +81,9 @@ def jobs(count: int, seed: int) -> list[Job]:
         out.append(
             Job(
                 f"j{j}",
-                skills=tuple(SkillNeed(f"skill{s}", int(rng.integers(1, 4)), bool(rng.random() < 0.6)) for s in needs),
+                skills=tuple(
+                    SkillNeed(f"skill{s}", int(rng.integers(1, 4)), bool(rng.random() < 0.6)) for s in needs
+                ),
                 demands={ATTRIBUTES[a]: int(rng.integers(0, 5)) for a in demands},
                 accommodations={ATTRIBUTES[a]: int(rng.integers(0, 2)) for a in demands[:2]},
                 hours_min=low,
@@ -115,7 +119,9 @@ def candidate(index: PoolIndex, i: int) -> Candidate:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--brute", type=int, default=2, help="jobs scored by the exact pair scorer")
@@ -123,10 +129,14 @@ def main() -> None:
     args = parser.parse_args()
 
     index, build_seconds = build(args.people, args.seed)
-    print(f"inputs: {args.people:,} people x {SKILLS:,} skills ({index.skills.nnz:,} skill entries), "
-          f"{len(ATTRIBUTES)} capacity attributes, {len(MUNICIPALITIES)} municipalities; seed {args.seed}")
-    print(f"index: built in {build_seconds:.1f} s, {index.nbytes / 2**20:,.0f} MiB of arrays, "
-          f"max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
+    print(
+        f"inputs: {args.people:,} people x {SKILLS:,} skills ({index.skills.nnz:,} skill entries), "
+        f"{len(ATTRIBUTES)} capacity attributes, {len(MUNICIPALITIES)} municipalities; seed {args.seed}"
+    )
+    print(
+        f"index: built in {build_seconds:.1f} s, {index.nbytes / 2**20:,.0f} MiB of arrays, "
+        f"max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB"
+    )
 
     queries = jobs(max(args.queries, 1), args.seed)
     index.top(queries[0])  # warm
@@ -137,7 +147,10 @@ def main() -> None:
         times.append(time.perf_counter() - started)
     times.sort()
     p50, p95 = statistics.median(times), times[int(0.95 * (len(times) - 1))]
-    print(f"top-20 over {len(index):,} people, {len(times)} jobs: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
+    print(
+        f"top-20 over {len(index):,} people, {len(times)} jobs: "
+        f"p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
+    )
 
     index.skills_csr = index.skills.tocsr()  # row access for rebuilding pair-scorer inputs
     index.skill_ids = [f"skill{i}" for i in range(SKILLS)]
@@ -145,21 +158,28 @@ def main() -> None:
     for job in queries[: args.brute]:
         started = time.perf_counter()
         results = [score(candidate(index, i), job) for i in range(len(index))]
-        brute = sorted(((r.score, r.candidate) for r in results if isinstance(r, Scored)), key=lambda x: (-x[0], x[1]))
+        brute = sorted(
+            ((r.score, r.candidate) for r in results if isinstance(r, Scored)), key=lambda x: (-x[0], x[1])
+        )
         brute_times.append(time.perf_counter() - started)
         fast = [(h.score, h.ref) for h in index.top(job, 20)]
         print(f"  {job.ref}: brute force {brute_times[-1]:.1f} s; same top 20: {fast == brute[:20]}")
     if brute_times:
-        print(f"brute force median {statistics.median(brute_times):.1f} s per job; index p50 "
-              f"{p50 * 1000:.1f} ms; speed-up {statistics.median(brute_times) / p50:,.0f}x")
+        print(
+            f"brute force median {statistics.median(brute_times):.1f} s per job; index p50 "
+            f"{p50 * 1000:.1f} ms; speed-up {statistics.median(brute_times) / p50:,.0f}x"
+        )
 
     small, _ = build(10_000, args.seed + 7)
     openings = jobs(2000, args.seed + 7)
     started = time.perf_counter()
     edges = [(h.ref, job.ref, h.score) for job in openings for h in small.top(job, 50)]
     result = assign(edges, {job.ref: 2 for job in openings}, min_score=0.5)
-    print(f"pool assignment: 10,000 people, 2,000 jobs (headcount 2), {len(edges):,} candidate pairs: "
-          f"{len(result.pairs):,} assigned, total score {result.total:,.1f}, {time.perf_counter() - started:.1f} s")
+    print(
+        f"pool assignment: 10,000 people, 2,000 jobs (headcount 2), {len(edges):,} candidate pairs: "
+        f"{len(result.pairs):,} assigned, total score {result.total:,.1f}, "
+        f"{time.perf_counter() - started:.1f} s"
+    )
 
 
 if __name__ == "__main__":
