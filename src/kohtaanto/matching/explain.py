@@ -29,6 +29,10 @@ def text(finding: Finding, language: str, skill: Label, attribute: Label) -> str
             params[key] = skill(str(params[key]), lang)
     if "attribute" in params:
         params["attribute"] = attribute(str(params["attribute"]), lang)
+    for key, value in params.items():
+        if isinstance(value, float):
+            shown = f"{value:g}"
+            params[key] = shown.replace(".", ",") if lang in ("fi", "sv") else shown
     return _messages()[finding.code][lang].format(**params)
 
 

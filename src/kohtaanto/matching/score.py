@@ -172,8 +172,10 @@ def _functional(person: Candidate, job: Job, w: Weights) -> tuple[float, list[tu
 def _hours(person: Candidate, job: Job) -> float:
     if not person.days & job.days:
         raise _Missed(Finding.of("days"))
-    if min(person.hours_max, job.hours_max) < max(person.hours_min, job.hours_min):
+    if person.hours_max < job.hours_min:
         raise _Missed(Finding.of("hours", person=person.hours_max, job=job.hours_min))
+    if person.hours_min > job.hours_max:
+        raise _Missed(Finding.of("hours_over", person=person.hours_min, job=job.hours_max))
     return 1.0 if person.hours_max >= job.hours_min else person.hours_max / max(job.hours_min, 1e-9)
 
 

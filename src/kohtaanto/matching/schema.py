@@ -1,0 +1,116 @@
+"""File and API input for matching: a job and people, validated, then turned into scorer inputs.
+
+Unknown fields are refused, so a file that carries age, gender, nationality, mother tongue or a
+diagnosis is rejected with the field named instead of silently stored or scored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+CEFR = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 5}
+Level = Annotated[int, Field(ge=0, le=5)]
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _weekdays() -> list[Day]:
+    return ["mon", "tue", "wed", "thu", "fri"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _cefr(value: str | None) -> str | None:
+    if value is not None and value.upper() not in CEFR:
+        raise ValueError("a CEFR level is one of A1, A2, B1, B2, C1, C2")
+    return value.upper() if value else None
+
+
+class NeedIn(Strict):
+    skill: str = Field(min_length=1)
+    level: int = Field(1, ge=1, le=5)
+    essential: bool = True
+
+
+class JobIn(Strict):
+    ref: str = Field(min_length=1, max_length=120)
+    skills: list[NeedIn] = Field(default_factory=list)
+    demands: dict[str, Level] = Field(default_factory=dict)
+    accommodations: dict[str, Level] = Field(
+        default_factory=dict, description="Levels the employer will close."
+    )
+    hours_min: float = Field(0, ge=0, le=80)
+    hours_max: float = Field(40, gt=0, le=80)
+    days: list[Day] = Field(default_factory=_weekdays, min_length=1)
+    municipality: str = ""
+    remote_possible: bool = False
+    working_language: str | None = None
+    plain_language_onboarding: bool = False
+    occupation: str = ""
+
+    _level = field_validator("working_language")(_cefr)
+
+    def to_job(self) -> Job:
+        return Job(
+            self.ref,
+            tuple(SkillNeed(n.skill, n.level, n.essential) for n in self.skills),
+            self.demands,
+            self.accommodations,
+            self.hours_min,
+            self.hours_max,
+            frozenset(DAYS.index(d) for d in self.days),
+            self.municipality,
+            self.remote_possible,
+            CEFR[self.working_language] if self.working_language else 0,
+            self.plain_language_onboarding,
+            self.occupation,
+        )
+
+
+class PersonIn(Strict):
+    ref: str = Field(min_length=1, max_length=120, description="A pseudonym, never a name.")
+    skills: dict[str, Annotated[int, Field(ge=1, le=5)]] = Field(default_factory=dict)
+    capacities: dict[str, Level] = Field(default_factory=dict, description="Disclosed capacities only.")
+    hours_min: float = Field(0, ge=0, le=80)
+    hours_max: float = Field(40, gt=0, le=80)
+    days: list[Day] = Field(default_factory=_weekdays, min_length=1)
+    municipality: str = ""
+    remote: Literal["no", "prefer", "only"] = "no"
+    max_commute_km: float | None = Field(None, gt=0)
+    working_language: str | None = None
+    trainable_levels: int = Field(1, ge=0, le=5)
+    preferred_occupations: list[str] = Field(default_factory=list)
+
+    _level = field_validator("working_language")(_cefr)
+
+    def to_candidate(self) -> Candidate:
+        return Candidate(
+            self.ref,
+            self.skills,
+            self.capacities,
+            self.hours_min,
+            self.hours_max,
+            frozenset(DAYS.index(d) for d in self.days),
+            self.municipality,
+            self.remote,
+            self.max_commute_km,
+            CEFR[self.working_language] if self.working_language else 5,
+            self.trainable_levels,
+            frozenset(self.preferred_occupations),
+        )
+
+
+class JobFile(Strict):
+    format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
+    job: JobIn
+
+
+class PeopleFile(Strict):
+    format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
+    people: list[PersonIn] = Field(min_length=1)
