@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import click
 
+from kohtaanto.carving.reasons import number
 from kohtaanto.supports_cli import LANGUAGES, _date, _engine
 
 FORMATS = ("text", "json", "md")
@@ -37,19 +37,10 @@ def _solver(time_limit: float, seed: int, workers: int) -> Any:
     return SolverSettings(time_limit=time_limit, seed=seed, workers=workers)
 
 
-def _json(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return float(value)
-    raise TypeError(type(value).__name__)
-
-
 def dumps(data: Any) -> str:
-    return json.dumps(data, default=_json, ensure_ascii=False, indent=2)
+    from kohtaanto.carving.proposal import json_default
 
-
-def _number(value: Any, language: str) -> str:
-    text = f"{Decimal(str(value)).normalize():f}"
-    return text.replace(".", ",") if language in ("fi", "sv") else text
+    return json.dumps(data, default=json_default, ensure_ascii=False, indent=2)
 
 
 LABELS = {
@@ -112,27 +103,25 @@ def render(results: list[dict[str, Any]], fmt: str, language: str) -> str:
         for n, p in enumerate(result["proposals"], start=1):
             status = words["optimal"] if p["optimal"] else f"{words['gap']} {p['gap']:.1%}"
             lines.append(
-                f"{'### ' if md else ''}{words['proposal']} {n}: {_number(p['hours_per_week'], language)} "
+                f"{'### ' if md else ''}{words['proposal']} {n}: {number(p['hours_per_week'], language)} "
                 f"{words['hours']} ({status})"
             )
             for task in p["tasks"]:
-                lines.append(
-                    f"- {task['name']}: {_number(task['hours_per_week'], language)} {words['hours']}"
-                )
+                lines.append(f"- {task['name']}: {number(task['hours_per_week'], language)} {words['hours']}")
             for role, hours in p["freed_hours_by_role"].items():
                 why = p["freed_for"].get(role) or ""
                 name = p["role_titles"].get(role, role)
                 lines.append(
-                    f"{words['freed']} ({name}): {_number(hours, language)} {words['hours']}. {why}".rstrip()
+                    f"{words['freed']} ({name}): {number(hours, language)} {words['hours']}. {why}".rstrip()
                 )
             if p["accommodations"]:
                 aids = ", ".join(a["name"] for a in p["accommodations"])
                 lines.append(f"{words['aids']}: {aids}")
             lines.append(f"{words['training']}: {p['training_path']['text']}")
-            lines.append(f"{words['cost']}: {_number(p['employer_monthly_cost'], language)} {words['month']}")
+            lines.append(f"{words['cost']}: {number(p['employer_monthly_cost'], language)} {words['month']}")
             supports = ", ".join(s["name"] for s in p["supports"]) or "-"
             lines.append(f"{words['supports']}: {supports}")
-            lines.append(f"{words['net']}: {_number(p['net_monthly_cost'], language)} {words['month']}")
+            lines.append(f"{words['net']}: {number(p['net_monthly_cost'], language)} {words['month']}")
             lines.append("")
             lines.append(p["job_description"][language])
             lines.append("")
@@ -143,7 +132,7 @@ def render(results: list[dict[str, Any]], fmt: str, language: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _load(func: Any, *args: Any) -> Any:
+def load_input(func: Any, *args: Any) -> Any:
     from kohtaanto.carving.io import CarvingInputError
 
     try:
@@ -226,14 +215,16 @@ def carve(
         return
     if workplace is None:
         raise click.UsageError("give a WORKPLACE file (or --schema)")
-    source = _load(io.read_workplace, workplace)
-    people = _load(io.read_people, people_file).people if people_file else source.people
+    source = load_input(io.read_workplace, workplace)
+    people = load_input(io.read_people, people_file).people if people_file else source.people
     if not people:
         raise click.UsageError(f"{workplace}: no people; give --people FILE")
     catalogue = (
-        _load(io.read_catalogue, catalogue_file).accommodations if catalogue_file else source.accommodations
+        load_input(io.read_catalogue, catalogue_file).accommodations
+        if catalogue_file
+        else source.accommodations
     )
-    settings = _load(_settings, settings_file, on)
+    settings = load_input(_settings, settings_file, on)
     results = carve_workplace(
         source,
         people,
@@ -266,8 +257,8 @@ def carve_pool(
     from kohtaanto.carving import io
     from kohtaanto.carving.service import carve_talent_pool
 
-    workplaces, people = _load(io.read_pool, pooldir)
-    settings = _load(_settings, settings_file, on)
+    workplaces, people = load_input(io.read_pool, pooldir)
+    settings = load_input(_settings, settings_file, on)
     result = carve_talent_pool(
         workplaces,
         people.people,

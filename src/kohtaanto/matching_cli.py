@@ -7,28 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 LANGUAGES = ("fi", "sv", "en")
 
 
 def _read(path: Path, model: type[BaseModel]) -> Any:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise click.UsageError(f"{path}: not valid YAML or JSON{where}") from None
-    if not isinstance(data, dict):
-        raise click.UsageError(f"{path}: expected a mapping at the top")
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise click.UsageError(f"{path}: {where}: {first['msg']}{more}") from None
+    """The file as ``model``; a bad file is a one-line usage error naming the file and the field."""
+    from kohtaanto.carving.io import read
+    from kohtaanto.carving_cli import load_input
+
+    return load_input(read, path, model)
 
 
 @click.group()

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from kohtaanto.carving.model import Candidate, Option
 from kohtaanto.carving.schema import SettingsIn
-from kohtaanto.carving.solution import Choice, objective
+from kohtaanto.carving.solution import Choice
 
 
 def groups(option: Option) -> list[list[Candidate]]:
@@ -169,7 +169,3 @@ def greedy(option: Option, settings: SettingsIn, taken: frozenset[str] = frozens
         tuple(sorted(state.aids)),
         tuple(sorted(state.training.items())),
     )
-
-
-def greedy_value(choice: Choice | None, settings: SettingsIn) -> int:
-    return objective(choice, settings) if choice else 0

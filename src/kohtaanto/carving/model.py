@@ -8,7 +8,7 @@ reads a clock.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from kohtaanto.carving.reasons import Reason
@@ -102,7 +102,6 @@ class Option:
     min_units: int
     max_units: int
     available_units: int
-    remote_counts_nowhere: frozenset[str] = field(default_factory=frozenset)
 
 
 def availability(person: PersonIn) -> dict[int, list[tuple[int, int]]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from kohtaanto.carving.check import Job
 from kohtaanto.carving.model import Option, hours_of
-from kohtaanto.carving.reasons import Reason, message, skill_label
+from kohtaanto.carving.reasons import Reason, message, number, skill_label
 from kohtaanto.carving.schema import WEEKS_PER_MONTH, SettingsIn
 from kohtaanto.carving.solution import Choice, Solution, objective
 from kohtaanto.rules.dated import RulesNotInForce
@@ -28,6 +28,13 @@ CENT = Decimal("0.01")
 
 def _money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def json_default(value: Any) -> Any:
+    """``json.dumps`` hook: amounts and hours (Decimal) become JSON numbers."""
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,7 @@ def _names(option: Option, language: str) -> dict[str, str]:
 
 def excluded_reasons(option: Option, chosen: set[str], taken: set[str], language: str) -> dict[str, Reason]:
     out = {e.task: e.reason for e in option.excluded}
-    max_hours = _plain(hours_of(option.max_units), language)
+    max_hours = number(hours_of(option.max_units), language)
     for c in option.candidates:
         if c.task in chosen:
             continue
@@ -141,20 +148,15 @@ def _description(choice: Choice, hours: Decimal, language: str) -> str:
     for task, units in choice.units:
         lines.append(
             "- "
-            + message("job_task_line", language, task=names[task], hours=_plain(hours_of(units), language))
+            + message("job_task_line", language, task=names[task], hours=number(hours_of(units), language))
         )
-    lines += ["", message("job_hours", language, hours=_plain(hours, language))]
+    lines += ["", message("job_hours", language, hours=number(hours, language))]
     if choice.accommodations:
         lines.append(message("job_support", language))
     if choice.training:
         skills = ", ".join(skill_label(s, language).lower() for s, _ in choice.training)
         lines.append(message("job_training", language, skills=skills))
     return "\n".join(lines)
-
-
-def _plain(value: Decimal, language: str) -> str:
-    text = f"{value.normalize():f}"
-    return text.replace(".", ",") if language in ("fi", "sv") else text
 
 
 def build(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,12 @@ def _messages() -> dict[str, dict[str, str]]:
     with MESSAGES.open(encoding="utf-8") as handle:
         data: dict[str, dict[str, str]] = yaml.safe_load(handle)
     return data
+
+
+def number(value: Any, language: str) -> str:
+    """A plain number without trailing zeros, with a decimal comma in Finnish and Swedish."""
+    text = f"{Decimal(str(value)).normalize():f}"
+    return text.replace(".", ",") if language in ("fi", "sv") else text
 
 
 def message(code: str, language: str, **params: Any) -> str:

@@ -32,6 +32,13 @@ Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Exposure = Literal["never", "rarely", "sometimes", "often", "mostly"]
 
 
+def cefr_level(value: str | None) -> str | None:
+    """A CEFR level (A1-C2) in upper case, or None."""
+    if value is not None and value.upper() not in CEFR:
+        raise ValueError("a CEFR level is one of A1, A2, B1, B2, C1, C2")
+    return value.upper() if value else None
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -74,7 +81,7 @@ class Window(Strict):
         return at(self.start), at(self.end)
 
 
-def _weekdays() -> list[Day]:
+def weekdays() -> list[Day]:
     return ["mon", "tue", "wed", "thu", "fri"]
 
 
@@ -82,7 +89,7 @@ class Schedule(Strict):
     """Either fixed time windows, or flexible within the listed days."""
 
     fixed: list[Window] = Field(default_factory=list)
-    flexible_days: list[Day] = Field(default_factory=_weekdays)
+    flexible_days: list[Day] = Field(default_factory=weekdays)
 
     @model_validator(mode="after")
     def _one_kind(self) -> Schedule:
@@ -227,12 +234,7 @@ class PersonIn(Strict):
 
     support_facts: SupportFacts = Field(default_factory=lambda: SupportFacts.model_validate({}))
 
-    @field_validator("working_language")
-    @classmethod
-    def _cefr(cls, value: str | None) -> str | None:
-        if value is not None and value.upper() not in CEFR:
-            raise ValueError("a CEFR level is one of A1, A2, B1, B2, C1, C2")
-        return value.upper() if value else None
+    _cefr = field_validator("working_language")(cefr_level)
 
 
 class WorkplaceFile(Strict):

@@ -9,7 +9,7 @@ from typing import Any
 
 from kohtaanto.carving.model import analyse
 from kohtaanto.carving.proposal import build
-from kohtaanto.carving.reasons import message
+from kohtaanto.carving.reasons import message, number
 from kohtaanto.carving.schema import AccommodationIn, PersonIn, SettingsIn, WorkplaceFile
 from kohtaanto.carving.solver import SolverSettings, carve_one, carve_pool
 from kohtaanto.rules.engine import RulesEngine
@@ -48,7 +48,9 @@ def carve_workplace(
         option = analyse(person, source.workplace, list(catalogue), settings)
         solutions = carve_one(option, settings, solver, alternatives)
         proposals = [build(s.choices[0], s, settings, engine, on, language).as_dict() for s in solutions]
-        note = "" if proposals else message("no_bundle", language, min_hours=_hours(person, language))
+        note = (
+            "" if proposals else message("no_bundle", language, min_hours=number(person.hours.min, language))
+        )
         out.append(PersonResult(person.id, person.alias, proposals, note))
     return out
 
@@ -110,7 +112,7 @@ def carve_talent_pool(
                     person.id,
                     person.alias,
                     [],
-                    message("no_bundle", language, min_hours=_hours(person, language)),
+                    message("no_bundle", language, min_hours=number(person.hours.min, language)),
                 )
             )
             continue
@@ -126,8 +128,3 @@ def carve_talent_pool(
         solution.status,
         solution.seconds,
     )
-
-
-def _hours(person: PersonIn, language: str) -> str:
-    text = f"{person.hours.min.normalize():f}"
-    return text.replace(".", ",") if language in ("fi", "sv") else text

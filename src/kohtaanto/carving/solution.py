@@ -36,15 +36,6 @@ class Choice:
         return sum(u for _, u in self.units)
 
 
-def training_needed(option: Option, tasks: dict[str, int]) -> dict[str, int]:
-    levels: dict[str, int] = {}
-    for candidate in option.candidates:
-        if tasks.get(candidate.task):
-            for gap in candidate.skill_gaps:
-                levels[gap.skill] = max(levels.get(gap.skill, 0), gap.levels)
-    return levels
-
-
 def objective(choice: Choice, settings: SettingsIn) -> int:
     option = choice.option
     by_task = {c.task: c for c in option.candidates}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from kohtaanto.carving.reasons import number
 from kohtaanto.matching.score import Finding, Miss, Scored
 
 MESSAGES = Path(__file__).with_name("messages.yaml")
@@ -31,8 +32,7 @@ def text(finding: Finding, language: str, skill: Label, attribute: Label) -> str
         params["attribute"] = attribute(str(params["attribute"]), lang)
     for key, value in params.items():
         if isinstance(value, float):
-            shown = f"{value:g}"
-            params[key] = shown.replace(".", ",") if lang in ("fi", "sv") else shown
+            params[key] = number(value, lang)
     return _messages()[finding.code][lang].format(**params)
 
 

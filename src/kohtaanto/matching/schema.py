@@ -8,28 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
+from kohtaanto.carving.schema import CEFR, DAYS, Day, Level, Strict, cefr_level, weekdays
 from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
-
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-CEFR = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 5}
-Level = Annotated[int, Field(ge=0, le=5)]
-Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-
-
-def _weekdays() -> list[Day]:
-    return ["mon", "tue", "wed", "thu", "fri"]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _cefr(value: str | None) -> str | None:
-    if value is not None and value.upper() not in CEFR:
-        raise ValueError("a CEFR level is one of A1, A2, B1, B2, C1, C2")
-    return value.upper() if value else None
 
 
 class NeedIn(Strict):
@@ -47,14 +29,14 @@ class JobIn(Strict):
     )
     hours_min: float = Field(0, ge=0, le=80)
     hours_max: float = Field(40, gt=0, le=80)
-    days: list[Day] = Field(default_factory=_weekdays, min_length=1)
+    days: list[Day] = Field(default_factory=weekdays, min_length=1)
     municipality: str = ""
     remote_possible: bool = False
     working_language: str | None = None
     plain_language_onboarding: bool = False
     occupation: str = ""
 
-    _level = field_validator("working_language")(_cefr)
+    _level = field_validator("working_language")(cefr_level)
 
     def to_job(self) -> Job:
         return Job(
@@ -79,7 +61,7 @@ class PersonIn(Strict):
     capacities: dict[str, Level] = Field(default_factory=dict, description="Disclosed capacities only.")
     hours_min: float = Field(0, ge=0, le=80)
     hours_max: float = Field(40, gt=0, le=80)
-    days: list[Day] = Field(default_factory=_weekdays, min_length=1)
+    days: list[Day] = Field(default_factory=weekdays, min_length=1)
     municipality: str = ""
     remote: Literal["no", "prefer", "only"] = "no"
     max_commute_km: float | None = Field(None, gt=0)
@@ -87,7 +69,7 @@ class PersonIn(Strict):
     trainable_levels: int = Field(1, ge=0, le=5)
     preferred_occupations: list[str] = Field(default_factory=list)
 
-    _level = field_validator("working_language")(_cefr)
+    _level = field_validator("working_language")(cefr_level)
 
     def to_candidate(self) -> Candidate:
         return Candidate(

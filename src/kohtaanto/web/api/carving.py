@@ -59,7 +59,9 @@ def _language(request: Request) -> str:
 
 
 def _jsonable(value: Any) -> Any:
-    return json.loads(json.dumps(value, default=lambda v: float(v) if hasattr(v, "as_tuple") else str(v)))
+    from kohtaanto.carving.proposal import json_default
+
+    return json.loads(json.dumps(value, default=json_default))
 
 
 RESPONSES = {
