@@ -30,6 +30,8 @@ def test_match_job_ranks_explains_and_excludes_with_reasons():
     first = body["results"][0]
     assert set(first) == {
         "person",
+        "job",
+        "accommodations_hidden",
         "score",
         "components",
         "matched_skills",

@@ -132,8 +132,8 @@ def test_explanations_in_three_languages():
     attribute = lambda a, lang: {"fi": "nostaminen", "sv": "lyfta", "en": "lifting"}[lang]  # noqa: E731
     fi = explain(result, "fi", skill, attribute)
     assert fi[0] == "Osaat nämä: kassatyö."
-    assert "excel: puuttuu 1 tasoa, mutta sen voi oppia työssä." in fi
-    assert "nostaminen: työnantaja järjestää tukea (1 tasoa)." in fi
+    assert "excel: tasoja puuttuu 1, mutta sen voi oppia työssä." in fi
+    assert "nostaminen: työnantaja järjestää tukea (tasoja: 1)." in fi
     assert explain(result, "en", skill, attribute)[-1] == "The job is in the same municipality."
     miss = score(Candidate("p", capacities={"lifting": 1}), job)
     assert explain(miss, "sv", skill, attribute) == [

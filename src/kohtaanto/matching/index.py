@@ -172,11 +172,15 @@ class PoolIndex:
         weights: Weights | None = None,
         neighbours: Neighbours | None = None,
         distance: Callable[[str, str], float | None] | None = None,
+        allowed: npt.NDArray[np.bool_] | None = None,
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Rows that meet every hard constraint, and their scores."""
+        """Rows that meet every hard constraint (among the ``allowed`` rows, if given), and their scores."""
         w = weights or Weights()
         km_table = self._km(job, distance)
-        rows = np.flatnonzero(self._mask(job, km_table))
+        mask = self._mask(job, km_table)
+        if allowed is not None:
+            mask &= allowed
+        rows = np.flatnonzero(mask)
         used = (
             "hours_max",
             "remote",
@@ -228,9 +232,10 @@ class PoolIndex:
         weights: Weights | None = None,
         neighbours: Neighbours | None = None,
         distance: Callable[[str, str], float | None] | None = None,
+        allowed: npt.NDArray[np.bool_] | None = None,
     ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
         """The hard-constraint mask and the score of every person (NaN where the mask is False)."""
-        rows, values = self.evaluate(job, weights, neighbours, distance)
+        rows, values = self.evaluate(job, weights, neighbours, distance, allowed)
         ok = np.zeros(len(self.refs), dtype=bool)
         ok[rows] = True
         full = np.full(len(self.refs), np.nan)
@@ -268,8 +273,9 @@ class PoolIndex:
         weights: Weights | None = None,
         neighbours: Neighbours | None = None,
         distance: Callable[[str, str], float | None] | None = None,
+        allowed: npt.NDArray[np.bool_] | None = None,
     ) -> list[Hit]:
-        rows, values = self.evaluate(job, weights, neighbours, distance)
+        rows, values = self.evaluate(job, weights, neighbours, distance, allowed)
         candidates = np.arange(len(rows))
         if len(rows) > k:
             kth = np.partition(values, len(values) - k)[len(values) - k]  # the k-th largest score

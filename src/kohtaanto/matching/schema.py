@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from kohtaanto.carving.schema import CEFR, DAYS, Day, Level, Strict, cefr_level, weekdays
 from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
@@ -20,8 +20,9 @@ class NeedIn(Strict):
     essential: bool = True
 
 
-class JobIn(Strict):
-    ref: str = Field(min_length=1, max_length=120)
+class JobSpecIn(Strict):
+    """A job as stored: everything the scorer reads, without its reference."""
+
     skills: list[NeedIn] = Field(default_factory=list)
     demands: dict[str, Level] = Field(default_factory=dict)
     accommodations: dict[str, Level] = Field(
@@ -38,9 +39,9 @@ class JobIn(Strict):
 
     _level = field_validator("working_language")(cefr_level)
 
-    def to_job(self) -> Job:
+    def to_job(self, ref: str) -> Job:
         return Job(
-            self.ref,
+            ref,
             tuple(SkillNeed(n.skill, n.level, n.essential) for n in self.skills),
             self.demands,
             self.accommodations,
@@ -55,8 +56,17 @@ class JobIn(Strict):
         )
 
 
-class PersonIn(Strict):
-    ref: str = Field(min_length=1, max_length=120, description="A pseudonym, never a name.")
+class JobIn(JobSpecIn):
+    ref: str = Field(min_length=1, max_length=120)
+    headcount: int = Field(1, ge=1, le=1000, description="People to hire (pool assignment).")
+
+    def to_job(self, ref: str | None = None) -> Job:
+        return super().to_job(ref or self.ref)
+
+
+class ProfileIn(Strict):
+    """A person's matching profile as stored: no name, age, gender, origin, language of birth or diagnosis."""
+
     skills: dict[str, Annotated[int, Field(ge=1, le=5)]] = Field(default_factory=dict)
     capacities: dict[str, Level] = Field(default_factory=dict, description="Disclosed capacities only.")
     hours_min: float = Field(0, ge=0, le=80)
@@ -71,9 +81,9 @@ class PersonIn(Strict):
 
     _level = field_validator("working_language")(cefr_level)
 
-    def to_candidate(self) -> Candidate:
+    def to_candidate(self, ref: str) -> Candidate:
         return Candidate(
-            self.ref,
+            ref,
             self.skills,
             self.capacities,
             self.hours_min,
@@ -88,6 +98,13 @@ class PersonIn(Strict):
         )
 
 
+class PersonIn(ProfileIn):
+    ref: str = Field(min_length=1, max_length=120, description="A pseudonym, never a name.")
+
+    def to_candidate(self, ref: str | None = None) -> Candidate:
+        return super().to_candidate(ref or self.ref)
+
+
 class JobFile(Strict):
     format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
     job: JobIn
@@ -96,3 +113,27 @@ class JobFile(Strict):
 class PeopleFile(Strict):
     format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
     people: list[PersonIn] = Field(min_length=1)
+
+
+class JobsFile(Strict):
+    format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
+    jobs: list[JobIn] = Field(min_length=1)
+
+
+class PoolFile(Strict):
+    """Pool assignment input: jobs with headcounts, people, and the least score worth proposing."""
+
+    format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
+    jobs: list[JobIn] = Field(min_length=1)
+    people: list[PersonIn] = Field(min_length=1)
+    min_score: float = Field(0.0, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> PoolFile:
+        for name, refs in (("jobs", [j.ref for j in self.jobs]), ("people", [p.ref for p in self.people])):
+            seen: set[str] = set()
+            for ref in refs:
+                if ref in seen:
+                    raise ValueError(f"{name}: ref {ref!r} appears twice")
+                seen.add(ref)
+        return self

@@ -11,6 +11,7 @@ from django.db import transaction
 from rich.console import Console
 from rich.table import Table
 
+from kohtaanto.web import demo_matching
 from kohtaanto.web.accounts import services
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role
 
@@ -115,8 +116,9 @@ def load() -> bool:
             values = {k: v for k, v in spec.items() if k != "key"}
             values["municipality"] = municipalities[spec["municipality"]]
             organisations[spec["key"]] = services.create_organisation(None, **values)
+        users = {}
         for username, role, first, last, language, employer in PEOPLE:
-            services.create_user(
+            users[username] = services.create_user(
                 None,
                 username=username,
                 role=role,
@@ -129,6 +131,7 @@ def load() -> bool:
                 employment_area=area if role in (Role.PROFESSIONAL, Role.JOB_SEEKER) else None,
                 validate_password_strength=False,
             )
+        demo_matching.load(area, organisations, users)
     return True
 
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "kohtaanto.web.audit",
     "kohtaanto.web.accounts",
+    "kohtaanto.web.matching",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]

@@ -19,6 +19,7 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from kohtaanto.web.accounts.permissions import PermissionDenied
+from kohtaanto.web.matching.services import InvalidInput
 
 
 def _flatten(detail: Any) -> Any:
@@ -43,6 +44,8 @@ def body(status_code: int, code: str, message: str, fields: dict[str, Any] | Non
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, InvalidInput):
+        exc = exceptions.ValidationError(exc.errors)
     elif isinstance(exc, PermissionDenied | DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, Http404):

@@ -2,7 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from kohtaanto.web.api import carving, docs, skills, supports, views
+from kohtaanto.web.api import carving, docs, matching, skills, supports, views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -27,6 +27,23 @@ urlpatterns = [
     path("v1/skills/suggest/", skills.SuggestView.as_view(), name="api-skills-suggest"),
     path("v1/carving/carve/", carving.CarveView.as_view(), name="api-carving-carve"),
     path("v1/carving/pool/", carving.PoolView.as_view(), name="api-carving-pool"),
+    path("v1/profiles/", matching.ProfileListView.as_view(), name="api-profiles"),
+    path("v1/profiles/me/", matching.MyProfileView.as_view(), name="api-profile-me"),
+    path("v1/profiles/me/groups/", matching.MyGroupsView.as_view(), name="api-profile-me-groups"),
+    path("v1/profiles/me/reveal/", matching.MyRevealView.as_view(), name="api-profile-me-reveal"),
+    path("v1/profiles/me/matches/", matching.ProfileMatchesView.as_view(), name="api-profile-me-matches"),
+    path("v1/profiles/<int:pk>/", matching.ProfileDetailView.as_view(), name="api-profile"),
+    path("v1/profiles/<int:pk>/matches/", matching.ProfileMatchesView.as_view(), name="api-profile-matches"),
+    path("v1/jobs/", matching.JobListView.as_view(), name="api-jobs"),
+    path("v1/jobs/<int:pk>/", matching.JobDetailView.as_view(), name="api-job"),
+    path("v1/jobs/<int:pk>/matches/", matching.JobMatchesView.as_view(), name="api-job-matches"),
+    path("v1/organisations/<int:pk>/inventory/", matching.InventoryView.as_view(), name="api-inventory"),
+    path("v1/matching/pool/", matching.PoolView.as_view(), name="api-matching-pool"),
+    path("v1/matching/runs/", matching.RunListView.as_view(), name="api-matching-runs"),
+    path("v1/matching/runs/<int:pk>/", matching.RunDetailView.as_view(), name="api-matching-run"),
+    path(
+        "v1/matching/runs/<int:pk>/fairness/", matching.FairnessView.as_view(), name="api-matching-fairness"
+    ),
     path("v1/", include(router.urls)),
     re_path(r"^.*$", views.not_found, name="api-not-found"),
 ]

@@ -1,0 +1,59 @@
+"""Match results as plain data: the score, its parts, the skills, the gaps and the sentences behind it.
+
+One shape for the command line, the API and the recorded run. ``hide_accommodations`` drops the
+accommodations (and the sentences about them) when the person has not chosen to share them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kohtaanto.carving.reasons import attribute_label, skill_label
+from kohtaanto.matching.explain import Label, explain
+from kohtaanto.matching.score import Miss, Scored
+
+
+def result_row(
+    result: Scored, language: str, hide_accommodations: bool = False, skill: Label = skill_label
+) -> dict[str, Any]:
+    shown = result
+    if hide_accommodations and result.accommodations:
+        shown = Scored(
+            result.candidate,
+            result.job,
+            result.score,
+            result.components,
+            result.matched,
+            result.partial,
+            result.gaps,
+            (),
+            result.findings,
+        )
+    return {
+        "person": result.candidate,
+        "job": result.job,
+        "score": result.score,
+        "components": dict(result.components),
+        "matched_skills": list(result.matched),
+        "partial": [{"need": n, "near": h, "credit": c} for n, h, c in result.partial],
+        "gaps": [{"skill": s, "levels": lv, "trainable": t} for s, lv, t in result.gaps],
+        "accommodations": [{"attribute": a, "levels": lv} for a, lv in shown.accommodations],
+        "accommodations_hidden": hide_accommodations and bool(result.accommodations),
+        "explanation": explain(shown, language, skill, attribute_label),
+    }
+
+
+def miss_row(result: Miss, language: str, skill: Label = skill_label) -> dict[str, Any]:
+    return {
+        "person": result.candidate,
+        "job": result.job,
+        "reason": explain(result, language, skill, attribute_label)[0],
+    }
+
+
+def ranked(results: list[Scored | Miss], top: int) -> tuple[list[Scored], list[Miss]]:
+    """The best ``top`` matches by score, ties by pseudonym and job, and the pairs that missed."""
+    hits = sorted(
+        (r for r in results if isinstance(r, Scored)), key=lambda r: (-r.score, r.candidate, r.job)
+    )[:top]
+    return hits, [r for r in results if isinstance(r, Miss)]

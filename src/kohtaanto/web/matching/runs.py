@@ -1,0 +1,520 @@
+"""Matching runs: job → people, person → jobs (with carving opportunities), pool assignment.
+
+Every run is recorded (who, when, a digest of the inputs, the weights, what came out) with one audit
+event in the same transaction. Scores come from :mod:`kohtaanto.matching`, whose inputs have no
+protected characteristics; the people's names and group data are never read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Collection, Hashable
+from dataclasses import asdict, dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import structlog
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kohtaanto.carving.reasons import skill_label
+from kohtaanto.matching.fairness import GroupRate, disparity
+from kohtaanto.matching.places import distance_km
+from kohtaanto.matching.profiles import Candidate, Job
+from kohtaanto.matching.report import miss_row, ranked, result_row
+from kohtaanto.matching.schema import JobIn, JobSpecIn, ProfileIn
+from kohtaanto.matching.score import NoRelations, Scored, SkillRelations, Weights, score
+from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import EmploymentArea, Role
+from kohtaanto.web.audit.services import record
+from kohtaanto.web.matching import pool as live
+from kohtaanto.web.matching.models import (
+    AreaWeights,
+    GroupDatum,
+    IdentityReveal,
+    JobPosting,
+    MatchingRun,
+    RunKind,
+    SeekerProfile,
+    WorkplaceInventory,
+)
+from kohtaanto.web.matching.services import digest, jobs_for, open_jobs, profiles_for
+
+log = structlog.get_logger("kohtaanto.matching")
+Clock = Callable[[], dt.datetime]
+DEFAULT_COMMUTE_KM = 60.0
+
+
+class RunError(ValueError):
+    """A run that cannot be made as asked (for example a fairness report of a person → jobs run)."""
+
+
+def decision_support_notice() -> str:
+    return _(
+        "These are suggestions to support a decision, not a decision. A person reads them, talks with the "
+        "people concerned and decides. Scores use only skills, capacity, hours, place, working language and "
+        "the person's own wishes."
+    )
+
+
+# -- taxonomy, weights ----------------------------------------------------------------------------
+@cache
+def _store(version: str) -> Any:
+    from kohtaanto.taxonomy.relations import StoreRelations
+    from kohtaanto.taxonomy.store import TaxonomyStore, store_path
+
+    return StoreRelations(TaxonomyStore(store_path(Path(settings.DATA_DIR) / "taxonomy", version)))
+
+
+def relations() -> SkillRelations | None:
+    """Taxonomy relations for partial credit, when a taxonomy has been imported."""
+    from kohtaanto.taxonomy.store import available_versions
+
+    versions = available_versions(Path(settings.DATA_DIR) / "taxonomy")
+    return _store(versions[-1]) if versions else None  # type: ignore[no-any-return]
+
+
+def label_for(rel: Any) -> Callable[[str, str], str]:
+    if rel is None:
+        return skill_label
+
+    def label(skill: str, language: str) -> str:
+        if skill.startswith("http"):
+            return str(rel.store.label(skill, language) or rel.store.label(skill, "en") or skill)
+        return skill_label(skill, language)
+
+    return label
+
+
+def weights_for(area: EmploymentArea | None) -> Weights:
+    if area is None:
+        return Weights()
+    stored = AreaWeights.objects.filter(area=area).values_list("weights", flat=True).first()
+    return Weights(**stored) if stored else Weights()
+
+
+def clean_weights(values: Any) -> dict[str, float]:
+    """Weights as stored for an area; unknown names or bad values raise ``ValueError``."""
+    if not isinstance(values, dict):
+        raise ValueError("weights are an object of names and numbers")
+    known = {f.name for f in fields(Weights)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ValueError(f"unknown weights: {', '.join(unknown)}")
+    try:
+        chosen = Weights(**{k: float(v) for k, v in values.items()})
+    except (TypeError, ValueError) as exc:
+        raise ValueError(str(exc)) from None
+    return {k: float(v) for k, v in asdict(chosen).items() if k in values}
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _role(user: Any) -> str | None:
+    if user is None:
+        return None
+    return str(user.role)
+
+
+def _job(posting: JobPosting) -> Job:
+    return JobSpecIn.model_validate(posting.spec).to_job(posting.ref)
+
+
+def _candidate(profile: SeekerProfile) -> Candidate:
+    return ProfileIn.model_validate(profile.spec).to_candidate(profile.pseudonym)
+
+
+def _neighbours(job: Job, rel: Any) -> dict[str, dict[str, float]]:
+    if rel is None:
+        return {}
+    return {need.skill: rel.neighbours(need.skill) for need in job.skills if need.skill.startswith("http")}
+
+
+def _segments(actor: Any) -> Collection[Hashable] | None:
+    """Whose profiles a viewer's query may consider: None means everyone (administrators, the CLI)."""
+    role = _role(actor)
+    areas = list(EmploymentArea.objects.values_list("pk", flat=True))
+    if role == Role.PROFESSIONAL:
+        return {(actor.employment_area_id, True), (actor.employment_area_id, False)}
+    if role == Role.EMPLOYER:
+        return {(area, True) for area in areas}
+    if role in (None, Role.ADMINISTRATOR):
+        return None
+    raise permissions.PermissionDenied("this role does not match people to jobs")
+
+
+def _save(
+    actor: Any,
+    kind: str,
+    clock: Clock,
+    *,
+    inputs: Any,
+    weights: Weights,
+    considered: list[str],
+    results: list[dict[str, Any]],
+    language: str,
+    job: JobPosting | None = None,
+    profile: SeekerProfile | None = None,
+    area: EmploymentArea | None = None,
+) -> MatchingRun:
+    with transaction.atomic():
+        run = MatchingRun.objects.create(
+            kind=kind,
+            actor=actor,
+            actor_username=actor.get_username() if actor is not None else "cli",
+            actor_role=getattr(actor, "role", "") if actor is not None else "",
+            created_at=clock(),
+            job=job,
+            profile=profile,
+            area=area,
+            inputs_digest=digest(inputs),
+            weights=asdict(weights),
+            considered=considered,
+            results=results,
+            language=language,
+        )
+        record(
+            actor=actor,
+            action="matching_run.recorded",
+            obj=run,
+            data={"kind": kind, "results": len(results), "considered": len(considered)},
+            clock=clock,
+        )
+    return run
+
+
+@dataclass(frozen=True)
+class RunView:
+    run: MatchingRun
+    results: list[dict[str, Any]]
+    excluded: list[dict[str, Any]]
+    extra: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run": self.run.pk,
+            "kind": self.run.kind,
+            "created_at": self.run.created_at.isoformat(),
+            "inputs_digest": self.run.inputs_digest,
+            "weights": self.run.weights,
+            "considered": len(self.run.considered),
+            "notice": decision_support_notice(),
+            **self.extra,
+            "results": self.results,
+            "excluded": self.excluded,
+        }
+
+
+# -- job → people ---------------------------------------------------------------------------------
+def match_job(
+    actor: Any, posting: JobPosting, top: int = 20, language: str = "fi", clock: Clock = timezone.now
+) -> RunView:
+    """Rank the pool for a job. Employers get pseudonyms (names only where the person agreed)."""
+    if actor is not None:
+        permissions.require(jobs_for(actor).filter(pk=posting.pk).exists(), "not your job")
+    area = posting.organisation.municipality.area
+    extra = {"job": {"id": posting.pk, "title": posting.title, "organisation": posting.organisation.name}}
+    return _people_for(actor, _job(posting), posting.spec, area, top, language, clock, posting, extra)
+
+
+def match_job_spec(
+    actor: Any, spec: JobIn, top: int = 20, language: str = "fi", clock: Clock = timezone.now
+) -> RunView:
+    """Rank the whole database pool for a job that is not stored (the command line's job files)."""
+    permissions.require(actor is None or _role(actor) == Role.ADMINISTRATOR, "administrators only")
+    values = spec.model_dump(mode="json")
+    extra = {"job": {"id": None, "title": spec.ref, "organisation": ""}}
+    return _people_for(actor, spec.to_job(), values, None, top, language, clock, None, extra)
+
+
+def _people_for(
+    actor: Any,
+    job: Job,
+    spec: dict[str, Any],
+    area: EmploymentArea | None,
+    top: int,
+    language: str,
+    clock: Clock,
+    posting: JobPosting | None,
+    extra: dict[str, Any],
+) -> RunView:
+    segments = _segments(actor)
+    weights = weights_for(area)
+    rel = relations()
+    pool = live.live_pool()
+    hits = pool.top(job, top, weights, _neighbours(job, rel), distance_km, segments)
+    profiles = {
+        p.pseudonym: p
+        for p in SeekerProfile.objects.select_related("person").filter(pseudonym__in=[h.ref for h in hits])
+    }
+    employer = _role(actor) == Role.EMPLOYER
+    revealed: set[str] = set()
+    if employer and posting is not None:
+        revealed = set(
+            IdentityReveal.objects.filter(
+                profile__in=profiles.values(), organisation=posting.organisation
+            ).values_list("profile__pseudonym", flat=True)
+        )
+    label = label_for(rel)
+    rows = []
+    for hit in hits:
+        profile = profiles[hit.ref]
+        result = score(_candidate(profile), job, weights, rel or NoRelations(), distance_km)
+        if not isinstance(result, Scored) or result.score != hit.score:  # the index and the scorer agree
+            raise RuntimeError(f"index and scorer disagree on {hit.ref}")
+        row = result_row(result, language, employer and not profile.share_accommodations, label)
+        if employer:
+            if hit.ref in revealed and profile.person is not None:
+                row["name"] = profile.person.get_full_name()
+        else:
+            row["profile"] = profile.pk
+        rows.append(row)
+    considered = sorted(pool.members(segments))
+    run = _save(
+        actor,
+        RunKind.JOB,
+        clock,
+        inputs={
+            "job": spec,
+            "people": [live.digest_of(r) for r in considered],
+            "weights": asdict(weights),
+        },
+        weights=weights,
+        considered=considered,
+        results=rows,
+        language=language,
+        job=posting,
+        area=area,
+    )
+    return RunView(run, rows, [], extra)
+
+
+# -- person → jobs --------------------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    from kohtaanto.carving.proposal import json_default
+
+    return json.loads(json.dumps(value, default=json_default))
+
+
+def _reachable(candidate: Candidate, municipality: str) -> bool:
+    if not municipality or not candidate.municipality or municipality == candidate.municipality:
+        return True
+    km = distance_km(candidate.municipality, municipality)
+    return km is None or km <= (candidate.max_commute_km or DEFAULT_COMMUTE_KM)
+
+
+def carving_opportunities(
+    profile: SeekerProfile, candidate: Candidate, language: str, on: dt.date, time_limit: float = 2.0
+) -> list[dict[str, Any]]:
+    """Workplaces whose tasks could be carved into a job that fits this person."""
+    from kohtaanto.carving.schema import PersonIn as CarvingPerson
+    from kohtaanto.carving.schema import SettingsIn, WorkplaceFile
+    from kohtaanto.carving.service import carve_workplace
+    from kohtaanto.carving.solver import SolverSettings
+    from kohtaanto.web.rules_service import engine
+
+    if candidate.remote == "only":
+        return []
+    spec = profile.spec
+    days = list(spec["days"])
+    person = CarvingPerson.model_validate(
+        {
+            "id": profile.pseudonym,
+            "alias": profile.pseudonym,
+            "municipality": candidate.municipality,
+            "hours": {"min": spec["hours_min"], "max": min(spec["hours_max"], 60)},
+            "availability": []
+            if set(days) == {"mon", "tue", "wed", "thu", "fri"}
+            else [{"day": d, "start": "07:00", "end": "18:00"} for d in days],
+            "skills": [{"id": s, "level": lv} for s, lv in sorted(spec["skills"].items())],
+            "capacities": spec["capacities"],
+            "working_language": spec.get("working_language"),
+            "trainable_levels": spec["trainable_levels"],
+        }
+    )
+    out = []
+    inventories = WorkplaceInventory.objects.select_related("organisation").order_by("organisation__name")
+    for inventory in inventories:
+        source = WorkplaceFile.model_validate(inventory.payload)
+        where = source.workplace.municipality
+        if not _reachable(candidate, where):
+            continue
+        local = person.model_copy(update={"reach": [where] if where else []})
+        found = carve_workplace(
+            source,
+            [local],
+            source.accommodations,
+            SettingsIn(),
+            engine(),
+            on,
+            SolverSettings(time_limit=time_limit),
+            1,
+            language,
+        )[0]
+        for proposal in _plain(found.proposals):
+            out.append(
+                {
+                    "organisation": inventory.organisation.name,
+                    "organisation_id": inventory.organisation_id,
+                    "workplace": source.workplace.name,
+                    "hours_per_week": proposal["hours_per_week"],
+                    "tasks": [t["name"] for t in proposal["tasks"]],
+                    "skill_gaps": proposal["skill_gaps"],
+                    "training": proposal["training_path"]["text"],
+                    "description": proposal["job_description"][language],
+                }
+            )
+    return out
+
+
+def match_person(
+    actor: Any,
+    profile: SeekerProfile,
+    top: int = 20,
+    language: str = "fi",
+    clock: Clock = timezone.now,
+    carving: bool = True,
+) -> RunView:
+    """Open jobs ranked for one person, with the reasons, and workplaces where a job could be carved."""
+    if actor is not None:
+        permissions.require(profiles_for(actor).filter(pk=profile.pk).exists(), "not a profile you may see")
+    candidate = _candidate(profile)
+    rel = relations()
+    label = label_for(rel)
+    postings = list(open_jobs())
+    weights = {p.pk: weights_for(p.organisation.municipality.area) for p in postings}
+    results = [score(candidate, _job(p), weights[p.pk], rel or NoRelations(), distance_km) for p in postings]
+    by_ref = {p.ref: p for p in postings}
+    hits, misses = ranked(results, top)
+    rows = []
+    for hit in hits:
+        posting = by_ref[hit.job]
+        row = result_row(hit, language, False, label)
+        row.update(
+            {
+                "job_id": posting.pk,
+                "title": posting.title,
+                "organisation": posting.organisation.name,
+                "kind": posting.kind,
+            }
+        )
+        rows.append(row)
+    excluded = [
+        {**miss_row(m, language, label), "job_id": by_ref[m.job].pk, "title": by_ref[m.job].title}
+        for m in misses
+    ]
+    opportunities = carving_opportunities(profile, candidate, language, clock().date()) if carving else []
+    run = _save(
+        actor,
+        RunKind.PERSON,
+        clock,
+        inputs={"profile": profile.digest, "jobs": {p.ref: p.spec for p in postings}},
+        weights=weights_for(profile.area),
+        considered=sorted(by_ref),
+        results=rows + [{"carving": o} for o in opportunities],
+        language=language,
+        profile=profile,
+        area=profile.area,
+    )
+    return RunView(
+        run, rows, excluded, {"profile": profile.pseudonym, "carving_opportunities": opportunities}
+    )
+
+
+# -- pool assignment ------------------------------------------------------------------------------
+def match_pool(
+    actor: Any,
+    area: EmploymentArea,
+    min_score: float = 0.0,
+    language: str = "fi",
+    clock: Clock = timezone.now,
+    shortlist: int = 50,
+) -> RunView:
+    """Assign the area's people to the area's open jobs (headcounts), maximising the total score."""
+    from kohtaanto.matching.assign import assign
+
+    role = _role(actor)
+    permissions.require(
+        role in (None, Role.ADMINISTRATOR)
+        or (role == Role.PROFESSIONAL and actor.employment_area_id == area.pk),
+        "pool assignment is for the area's professionals",
+    )
+    segments = {(area.pk, True), (area.pk, False)}
+    weights = weights_for(area)
+    rel = relations()
+    postings = list(open_jobs().filter(organisation__municipality__area=area).order_by("pk"))
+    pool = live.live_pool()
+    edges = []
+    for posting in postings:
+        job = _job(posting)
+        k = max(shortlist, 5 * posting.headcount)
+        for hit in pool.top(job, k, weights, _neighbours(job, rel), distance_km, segments):
+            edges.append((hit.ref, posting.ref, hit.score))
+    result = assign(edges, {p.ref: p.headcount for p in postings}, min_score)
+    by_ref = {p.ref: p for p in postings}
+    profiles = {
+        p.pseudonym: p.pk
+        for p in SeekerProfile.objects.filter(pseudonym__in=[person for person, _, _ in result.pairs])
+    }
+    rows = [
+        {
+            "person": person,
+            "profile": profiles.get(person),
+            "job": ref,
+            "job_id": by_ref[ref].pk,
+            "title": by_ref[ref].title,
+            "score": value,
+        }
+        for person, ref, value in result.pairs
+    ]
+    considered = sorted(pool.members(segments))
+    run = _save(
+        actor,
+        RunKind.POOL,
+        clock,
+        inputs={
+            "jobs": {p.ref: [p.spec, p.headcount] for p in postings},
+            "people": [live.digest_of(r) for r in considered],
+            "min_score": min_score,
+        },
+        weights=weights,
+        considered=considered,
+        results=rows,
+        language=language,
+        area=area,
+    )
+    extra = {
+        "total_score": result.total,
+        "jobs": len(postings),
+        "places": sum(p.headcount for p in postings),
+        "assigned": len(rows),
+    }
+    return RunView(run, rows, [], extra)
+
+
+# -- fairness -------------------------------------------------------------------------------------
+def runs_for(user: Any) -> Any:
+    role = _role(user)
+    if role in (Role.ADMINISTRATOR, Role.ANALYST):
+        return MatchingRun.objects.all()
+    return MatchingRun.objects.filter(actor_id=user.pk)
+
+
+def fairness(actor: Any, run: MatchingRun, dimension: str) -> list[GroupRate]:
+    """Recommendation rates across opt-in groups for a run; only aggregates leave this function."""
+    role = _role(actor)
+    permissions.require(role in (None, Role.ANALYST, Role.ADMINISTRATOR), "fairness reports are for analysts")
+    if run.kind == RunKind.PERSON:
+        raise RunError("a person → jobs run recommends jobs, not people: it has no group rates")
+    groups = dict(
+        GroupDatum.objects.filter(dimension=dimension, profile__pseudonym__in=run.considered).values_list(
+            "profile__pseudonym", "value"
+        )
+    )
+    recommended = [row["person"] for row in run.results]
+    rates = disparity(run.considered, recommended, groups)
+    log.info("matching.fairness_report", run=run.pk, dimension=dimension, groups=len(rates))
+    return rates

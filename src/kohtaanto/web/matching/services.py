@@ -1,0 +1,340 @@
+"""State changes for profiles, jobs, inventories, identity reveals and opt-in group data.
+
+Each one checks permission, validates, saves and writes exactly one audit event, in one transaction.
+Audit events name the fields that changed, never their values: a profile holds health-related data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticError
+
+from kohtaanto.carving.schema import WorkplaceFile
+from kohtaanto.carving.schema import field_errors as pydantic_lines
+from kohtaanto.matching.places import find
+from kohtaanto.matching.schema import JobSpecIn, ProfileIn
+from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
+from kohtaanto.web.audit.services import record
+from kohtaanto.web.matching.models import (
+    GroupDatum,
+    GroupDimension,
+    IdentityReveal,
+    JobKind,
+    JobPosting,
+    JobStatus,
+    SeekerProfile,
+    WorkplaceInventory,
+)
+from kohtaanto.web.rules_service import field_errors
+
+
+class InvalidInput(ValueError):
+    """Input that does not validate; ``errors`` maps each field to its messages."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def _role(user: Any) -> str | None:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    return str(user.role)
+
+
+def _validated(model: type[BaseModel], data: Any, prefix: str = "") -> Any:
+    try:
+        return model.model_validate(json.loads(json.dumps(data)))
+    except PydanticError as exc:
+        lines = pydantic_lines(exc)
+        raise InvalidInput(field_errors([f"{prefix}{line}" if prefix else line for line in lines])) from None
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput({prefix.rstrip(".") or "non_field_errors": [str(exc)]}) from None
+
+
+def municipality_code(value: str, field: str = "municipality") -> str:
+    """A municipality name (fi/sv) or code as its three-digit code; unknown names are a field error."""
+    if not value:
+        return ""
+    found = find(value)
+    if found is None:
+        raise InvalidInput({field: [f"unknown municipality {value!r}: use a name or a three-digit code"]})
+    return found.code
+
+
+def digest(data: Any) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def clean_profile_spec(data: Any) -> dict[str, Any]:
+    spec: ProfileIn = _validated(ProfileIn, data, "spec.")
+    values = spec.model_dump(mode="json")
+    values["municipality"] = municipality_code(spec.municipality, "spec.municipality")
+    return dict(values)
+
+
+def clean_job_spec(data: Any) -> dict[str, Any]:
+    spec: JobSpecIn = _validated(JobSpecIn, data, "spec.")
+    values = spec.model_dump(mode="json")
+    values["municipality"] = municipality_code(spec.municipality, "spec.municipality")
+    return dict(values)
+
+
+# -- who may do what ------------------------------------------------------------------------------
+def profiles_for(user: Any) -> Any:
+    role = _role(user)
+    qs = SeekerProfile.objects.select_related("person", "area")
+    if role == Role.ADMINISTRATOR:
+        return qs.all()
+    if role == Role.PROFESSIONAL:
+        return qs.filter(area_id=user.employment_area_id)
+    if role == Role.JOB_SEEKER:
+        return qs.filter(person_id=user.pk)
+    return qs.none()
+
+
+def can_edit_profile(user: Any, profile: SeekerProfile) -> bool:
+    return _role(user) in (Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.JOB_SEEKER) and (
+        profiles_for(user).filter(pk=profile.pk).exists()
+    )
+
+
+def jobs_for(user: Any) -> Any:
+    """Jobs a user may manage and match: their organisation's, their area's, or all (administrators)."""
+    organisations = permissions.organisations_for(user)
+    return JobPosting.objects.select_related("organisation__municipality__area").filter(
+        organisation__in=organisations
+    )
+
+
+def open_jobs() -> Any:
+    """Open jobs are public: any signed-in person may find them (person → jobs)."""
+    return JobPosting.objects.select_related("organisation__municipality__area").filter(status=JobStatus.OPEN)
+
+
+# -- profiles -------------------------------------------------------------------------------------
+PROFILE_FLAGS = ("looking", "open_to_employers", "share_accommodations")
+
+
+def create_profile(
+    actor: Any, *, spec: Any, person: User | None = None, area: EmploymentArea | None = None, **flags: bool
+) -> SeekerProfile:
+    role = _role(actor)
+    if role == Role.JOB_SEEKER:
+        permissions.require(
+            person is None or person.pk == actor.pk, "a job seeker keeps only their own profile"
+        )
+        person, area = actor, actor.employment_area
+    elif role == Role.PROFESSIONAL:
+        area = area or actor.employment_area
+        permissions.require(area is not None and area.pk == actor.employment_area_id, "only in your own area")
+    else:
+        permissions.require(actor is None or role == Role.ADMINISTRATOR, "this role does not keep profiles")
+    if person is not None and (person.role != Role.JOB_SEEKER):
+        raise InvalidInput({"person": ["a profile belongs to a job seeker"]})
+    if person is not None and SeekerProfile.objects.filter(person=person).exists():
+        raise InvalidInput({"person": ["this person already has a profile"]})
+    if area is None:
+        area = person.employment_area if person is not None else None
+    if area is None:
+        raise InvalidInput({"area": ["choose the employment area"]})
+    values = clean_profile_spec(spec)
+    unknown = set(flags) - set(PROFILE_FLAGS)
+    if unknown:
+        raise InvalidInput({name: ["unknown field"] for name in sorted(unknown)})
+    with transaction.atomic():
+        profile = SeekerProfile(person=person, area=area, spec=values, digest=digest(values), **flags)
+        profile.save()
+        record(actor=actor, action="seeker_profile.created", obj=profile, data={"area": area.pk})
+    return profile
+
+
+def update_profile(actor: Any, profile: SeekerProfile, *, spec: Any = None, **flags: bool) -> SeekerProfile:
+    permissions.require(actor is None or can_edit_profile(actor, profile), "you may not change this profile")
+    unknown = set(flags) - set(PROFILE_FLAGS)
+    if unknown:
+        raise InvalidInput({name: ["unknown field"] for name in sorted(unknown)})
+    changed: list[str] = []
+    if spec is not None:
+        values = clean_profile_spec(spec)
+        changed += sorted(k for k in values if profile.spec.get(k) != values.get(k))
+        profile.spec, profile.digest = values, digest(values)
+    for name, value in flags.items():
+        if getattr(profile, name) != bool(value):
+            changed.append(name)
+            setattr(profile, name, bool(value))
+    if not changed:
+        return profile
+    with transaction.atomic():
+        profile.save()
+        record(actor=actor, action="seeker_profile.updated", obj=profile, data={"fields": changed})
+    return profile
+
+
+def set_group(actor: Any, profile: SeekerProfile, dimension: str, value: str | None) -> None:
+    """Opt in (or out, with ``None``) to one group for fairness reports. Only the person does this."""
+    permissions.require(
+        _role(actor) == Role.JOB_SEEKER and profile.person_id == actor.pk,
+        "only the person themself gives group data",
+    )
+    if dimension not in GroupDimension.values:
+        raise InvalidInput({"dimension": [f"choose one of {', '.join(GroupDimension.values)}"]})
+    if value is not None and not (0 < len(value.strip()) <= 40):
+        raise InvalidInput({"value": ["give a short group name (1-40 characters)"]})
+    with transaction.atomic():
+        if value is None:
+            GroupDatum.objects.filter(profile=profile, dimension=dimension).delete()
+        else:
+            GroupDatum.objects.update_or_create(
+                profile=profile,
+                dimension=dimension,
+                defaults={"value": value.strip(), "consented_at": timezone.now()},
+            )
+        record(
+            actor=actor,
+            action="group_data.withdrawn" if value is None else "group_data.given",
+            obj=profile,
+            data={"dimension": dimension},
+        )
+
+
+def reveal_identity(
+    actor: Any, profile: SeekerProfile, organisation: Organisation, reveal: bool = True
+) -> None:
+    """The person lets an employer see who they are (or takes it back)."""
+    permissions.require(
+        _role(actor) == Role.JOB_SEEKER and profile.person_id == actor.pk,
+        "only the person themself decides who sees their name",
+    )
+    with transaction.atomic():
+        if reveal:
+            _, created = IdentityReveal.objects.get_or_create(profile=profile, organisation=organisation)
+            if not created:
+                return
+        elif not IdentityReveal.objects.filter(profile=profile, organisation=organisation).delete()[0]:
+            return
+        record(
+            actor=actor,
+            action="identity.revealed" if reveal else "identity.withdrawn",
+            obj=profile,
+            data={"organisation": organisation.pk},
+        )
+
+
+# -- jobs -----------------------------------------------------------------------------------------
+JOB_FIELDS = ("title", "description", "kind", "status", "headcount")
+
+
+def _job_values(values: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, list[str]] = {}
+    if "title" in values and not (0 < len(str(values["title"]).strip()) <= 200):
+        errors["title"] = ["give a title (at most 200 characters)"]
+    if "kind" in values and values["kind"] not in JobKind.values:
+        errors["kind"] = [f"choose one of {', '.join(JobKind.values)}"]
+    if "status" in values and values["status"] not in JobStatus.values:
+        errors["status"] = [f"choose one of {', '.join(JobStatus.values)}"]
+    if "headcount" in values and not (
+        isinstance(values["headcount"], int) and 1 <= values["headcount"] <= 1000
+    ):
+        errors["headcount"] = ["a whole number from 1 to 1000"]
+    unknown = set(values) - set(JOB_FIELDS)
+    for name in sorted(unknown):
+        errors[name] = ["unknown field"]
+    if errors:
+        raise InvalidInput(errors)
+    return values
+
+
+def create_job(actor: Any, organisation: Organisation, *, spec: Any, **values: Any) -> JobPosting:
+    permissions.require(
+        actor is None or permissions.can_change_organisation(actor, organisation),
+        "you may not add jobs for this organisation",
+    )
+    if "title" not in values:
+        raise InvalidInput({"title": ["give a title"]})
+    clean = _job_values(values)
+    job_spec = clean_job_spec(spec)
+    if not job_spec["municipality"]:
+        job_spec["municipality"] = municipality_code(_place_of(organisation))
+    with transaction.atomic():
+        job = JobPosting(organisation=organisation, spec=job_spec, **clean)
+        job.save()
+        record(actor=actor, action="job.created", obj=job, data={"organisation": organisation.pk})
+    return job
+
+
+def _place_of(organisation: Organisation) -> str:
+    """The organisation's municipality, if it is a real one (demo municipalities are not)."""
+    name = organisation.municipality.name_fi
+    return name if find(name) is not None else ""
+
+
+def update_job(actor: Any, job: JobPosting, *, spec: Any = None, **values: Any) -> JobPosting:
+    permissions.require(
+        actor is None or permissions.can_change_organisation(actor, job.organisation),
+        "you may not change this job",
+    )
+    clean = _job_values(values)
+    changed = [name for name, value in clean.items() if getattr(job, name) != value]
+    for name, value in clean.items():
+        setattr(job, name, value)
+    if spec is not None:
+        job_spec = clean_job_spec(spec)
+        if job_spec != job.spec:
+            changed.append("spec")
+            job.spec = job_spec
+    if not changed:
+        return job
+    with transaction.atomic():
+        job.save()
+        record(actor=actor, action="job.updated", obj=job, data={"fields": changed})
+    return job
+
+
+def save_inventory(actor: Any, organisation: Organisation, payload: Any) -> WorkplaceInventory:
+    """Store a workplace's roles and tasks; people in the file are dropped (they are not the workplace's)."""
+    permissions.require(
+        actor is None or permissions.can_change_organisation(actor, organisation),
+        "you may not change this organisation's task inventory",
+    )
+    source: WorkplaceFile = _validated(WorkplaceFile, payload)
+    values = source.model_dump(mode="json", exclude={"people"})
+    values["workplace"]["municipality"] = municipality_code(
+        source.workplace.municipality, "workplace.municipality"
+    )
+    with transaction.atomic():
+        inventory, created = WorkplaceInventory.objects.update_or_create(
+            organisation=organisation,
+            defaults={"payload": values},
+        )
+        record(
+            actor=actor,
+            action="inventory.created" if created else "inventory.updated",
+            obj=inventory,
+            data={"roles": len(values["workplace"]["roles"])},
+        )
+    return inventory
+
+
+def set_area_weights(actor: Any, area: EmploymentArea, weights: Any) -> None:
+    """An employment area's own matching weights (administrators); unknown names are refused."""
+    from kohtaanto.web.matching.models import AreaWeights
+    from kohtaanto.web.matching.runs import clean_weights
+
+    permissions.require(
+        actor is None or permissions.can_manage_users(actor), "only administrators set weights"
+    )
+    try:
+        values = clean_weights(weights)
+    except ValueError as exc:
+        raise InvalidInput({"weights": [str(exc)]}) from None
+    with transaction.atomic():
+        AreaWeights.objects.update_or_create(area=area, defaults={"weights": values})
+        record(actor=actor, action="matching_weights.set", obj=area, data={"weights": values})
