@@ -102,7 +102,7 @@ def test_audit_verify_detects_a_tampered_chain(tmp_path):
     data_dir = tmp_path / "tamper"
     assert run("demo", "--no-serve", data_dir=data_dir).returncode == 0
     intact = run("audit", "verify", data_dir=data_dir)
-    assert intact.returncode == 0 and intact.stdout.startswith("Audit chain intact: 22 events")
+    assert intact.returncode == 0 and intact.stdout.startswith("Audit chain intact: 34 events")
     db = sqlite3.connect(data_dir / "kohtaanto.sqlite3")
     db.execute("update audit_auditevent set actor_username = 'someone-else' where sequence = 7")
     db.commit()
@@ -113,3 +113,29 @@ def test_audit_verify_detects_a_tampered_chain(tmp_path):
         "kohtaanto: audit chain broken at event #7: contents do not match the stored hash "
         "(6 events before it are intact)"
     )
+
+
+def test_match_commands_read_the_demo_database_and_record_runs(demo_dir):
+    job = run("match", "job", "1", "--format", "json", "--lang", "en", data_dir=demo_dir)
+    assert job.returncode == 0, job.stderr
+    body = json.loads(job.stdout)
+    assert body["results"] and body["considered"] == 6 and "not a decision" in body["notice"]
+    assert body["results"] == sorted(body["results"], key=lambda r: -r["score"])
+    person = run("match", "person", "1", "--no-carving", "--format", "json", data_dir=demo_dir)
+    assert person.returncode == 0, person.stderr
+    assert {r["job"] for r in json.loads(person.stdout)["results"]} <= {f"job-{i}" for i in range(1, 6)}
+    fairness = run("match", "fairness", str(body["run"]), data_dir=demo_dir)
+    assert fairness.returncode == 0 and "no opt-in group data" in fairness.stdout
+    db = sqlite3.connect(demo_dir / "kohtaanto.sqlite3")
+    kinds = [k for (k,) in db.execute("select kind from matching_matchingrun order by id")]
+    assert kinds[-2:] == ["job", "person"]
+    assert (
+        db.execute("select count(*) from audit_auditevent where action='matching_run.recorded'").fetchone()[0]
+        >= 2
+    )
+    db.close()
+    missing = run("match", "job", "999", data_dir=demo_dir)
+    assert missing.returncode == 2 and "no job with id 999" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+    not_a_file = run("match", "person", "no-such-file.yaml", data_dir=demo_dir)
+    assert not_a_file.returncode == 2 and "neither a number" in not_a_file.stderr

@@ -42,6 +42,9 @@ PAGES = [
     ("tyonantaja1", "/supports/hire/", "hire-errors"),
     ("tyonhakija1", "/supports/part-time/", None),
     ("tyonhakija1", "/supports/part-time/", "part-time-results"),
+    ("tyonantaja1", "/jobs/", None),
+    ("tyonantaja1", "/jobs/", "job-matches"),
+    ("tyonhakija1", "/my-matches/", "my-matches"),
     (None, "/api/docs/", None),
     ("yllapitaja", "/admin/", None),
     ("yllapitaja", "/admin/accounts/organisation/", None),
@@ -73,6 +76,13 @@ def _prepare(page, action: str | None) -> None:
         page.locator("#id_earnings").fill("800")
         page.locator("#supports-part-time button[type=submit]").click()
         page.locator("#month-heading").wait_for()
+    elif action == "job-matches":
+        page.locator("main form button[type=submit]").first.click()
+        page.locator("#results-heading").wait_for()
+        page.locator(".match details summary").first.click()
+    elif action == "my-matches":
+        page.locator("main form button[type=submit]").click()
+        page.locator("#carving-heading").wait_for()
     elif action == "verify-chain":
         page.locator("#chain-heading ~ form button").click()
         page.locator("#verification .status").wait_for()

@@ -56,3 +56,49 @@ def test_protected_attributes_in_a_file_are_refused(tmp_path: Path):
     result = run("match", "job", str(EXAMPLES / "job.yaml"), "--people", str(people))
     assert result.returncode == 2
     assert "people.0.age" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_match_person_file_against_a_jobs_file():
+    result = run(
+        "match",
+        "person",
+        str(EXAMPLES / "person.yaml"),
+        "--jobs",
+        str(EXAMPLES / "jobs.yaml"),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    )
+    assert result.returncode == 0, result.stderr
+    body = json.loads(result.stdout)
+    assert [r["job"] for r in body["results"]] == ["varasto-siilinjarvi-1"]
+    reasons = {e["job"]: e["reason"] for e in body["excluded"]}
+    assert "longer than the person's limit of 30 km" in reasons["varasto-iisalmi-1"]
+    assert "lifting and carrying" in reasons["kauppa-kuopio-1"]
+    many = run("match", "person", str(EXAMPLES / "people.yaml"), "--jobs", str(EXAMPLES / "jobs.yaml"))
+    assert many.returncode == 2 and "exactly one person" in many.stderr
+
+
+def test_match_pool_assigns_within_headcounts_and_min_score():
+    result = run("match", "pool", str(EXAMPLES / "pool.yaml"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    body = json.loads(result.stdout)
+    jobs = [p["job"] for p in body["pairs"]]
+    assert jobs.count("varasto-siilinjarvi-1") <= 2 and jobs.count("kauppa-kuopio-1") <= 1
+    assert all(p["score"] >= body["min_score"] for p in body["pairs"])
+    assert len({p["person"] for p in body["pairs"]}) == len(body["pairs"])
+    assert body["total_score"] == pytest.approx(sum(p["score"] for p in body["pairs"]), abs=1e-5)
+    strict = json.loads(
+        run("match", "pool", str(EXAMPLES / "pool.yaml"), "--min-score", "0.95", "--format", "json").stdout
+    )
+    assert strict["pairs"] == [] and strict["total_score"] == 0
+
+
+def test_match_pool_refuses_a_file_with_a_repeated_ref(tmp_path):
+    bad = tmp_path / "pool.yaml"
+    bad.write_text(
+        "format: kohtaanto.matching/1\njobs: [{ref: a}]\npeople: [{ref: x}, {ref: x}]\n", encoding="utf-8"
+    )
+    result = run("match", "pool", str(bad))
+    assert result.returncode == 2 and "appears twice" in result.stderr

@@ -105,14 +105,14 @@ class PoolIndex:
             "hours_max": np.array([p.hours_max for p in people], dtype=np.float64),
             "days": np.array([sum(1 << d for d in p.days) for p in people], dtype=np.uint8),
             "municipality": np.array([code[p.municipality] for p in people], dtype=np.int32),
-            "has_municipality": np.array([bool(p.municipality) for p in people]),
+            "has_municipality": np.array([bool(p.municipality) for p in people], dtype=bool),
             "remote": np.array([REMOTE[p.remote] for p in people], dtype=np.int8),
             "max_commute": np.array(
                 [np.inf if p.max_commute_km is None else p.max_commute_km for p in people], dtype=np.float64
             ),
             "language": np.array([p.working_language for p in people], dtype=np.int8),
             "trainable": np.array([p.trainable_levels for p in people], dtype=np.int8),
-            "has_preferences": np.array([bool(p.preferred_occupations) for p in people]),
+            "has_preferences": np.array([bool(p.preferred_occupations) for p in people], dtype=bool),
         }
         return cls(
             [p.ref for p in people],

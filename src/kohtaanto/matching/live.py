@@ -56,6 +56,7 @@ class LivePool:
         self._segment = segments
         self._stale = np.zeros(len(refs), dtype=bool)
         self._changed: dict[str, Member] = {}
+        self._touched: set[str] = set()
         self._side: tuple[PoolIndex, npt.NDArray[np.int32]] | None = None
         self.rebuilds += 1
 
@@ -72,6 +73,7 @@ class LivePool:
         if row is not None:
             self._stale[row] = True
         self._changed[person.ref] = (person, segment)
+        self._touched.add(person.ref)
         self._side = None
         self._maybe_rebuild()
 
@@ -82,12 +84,14 @@ class LivePool:
             self._stale[row] = True
         if self._changed.pop(ref, None) is not None:
             self._side = None
+        if row is not None or ref in self._touched:
+            self._touched.add(ref)
         self._maybe_rebuild()
 
     @property
     def pending(self) -> int:
-        """Changes held outside the bulk index."""
-        return len(self._changed) + int(self._stale.sum())
+        """Profiles changed, added or removed since the bulk index was built."""
+        return len(self._touched)
 
     def _maybe_rebuild(self) -> None:
         if self.pending > max(self.rebuild_min, self.rebuild_share * len(self._row)):

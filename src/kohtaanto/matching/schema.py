@@ -6,7 +6,7 @@ diagnosis is rejected with the field named instead of silently stored or scored.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -20,8 +20,16 @@ class NeedIn(Strict):
     essential: bool = True
 
 
+def _hours_in_order(model: Any) -> Any:
+    if model.hours_min > model.hours_max:
+        raise ValueError("hours_min must not exceed hours_max")
+    return model
+
+
 class JobSpecIn(Strict):
     """A job as stored: everything the scorer reads, without its reference."""
+
+    _hours = model_validator(mode="after")(_hours_in_order)
 
     skills: list[NeedIn] = Field(default_factory=list)
     demands: dict[str, Level] = Field(default_factory=dict)
@@ -66,6 +74,8 @@ class JobIn(JobSpecIn):
 
 class ProfileIn(Strict):
     """A person's matching profile as stored: no name, age, gender, origin, language of birth or diagnosis."""
+
+    _hours = model_validator(mode="after")(_hours_in_order)
 
     skills: dict[str, Annotated[int, Field(ge=1, le=5)]] = Field(default_factory=dict)
     capacities: dict[str, Level] = Field(default_factory=dict, description="Disclosed capacities only.")

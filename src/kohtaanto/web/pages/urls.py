@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kohtaanto.web.pages import supports_views, views
+from kohtaanto.web.pages import matching_views, supports_views, views
 
 app_name = "pages"
 
@@ -17,5 +17,9 @@ urlpatterns = [
     path("audit/verify/", views.audit_verify, name="audit_verify"),
     path("supports/hire/", supports_views.hire, name="supports_hire"),
     path("supports/part-time/", supports_views.part_time, name="supports_part_time"),
+    path("jobs/", matching_views.job_list, name="job_list"),
+    path("jobs/<int:pk>/matches/", matching_views.job_matches, name="job_matches"),
+    path("my-matches/", matching_views.person_matches, name="my_matches"),
+    path("profiles/<int:pk>/matches/", matching_views.person_matches, name="profile_matches"),
     path("healthz", views.healthz, name="healthz"),
 ]

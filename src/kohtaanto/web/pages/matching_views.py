@@ -1,0 +1,59 @@
+"""Matching pages: an employer's or professional's jobs with ranked, explained people, and a job
+seeker's (or their professional's) jobs that fit. Running a match records it, so it is a POST.
+Every result page says that the suggestions support a decision a person makes."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.matching import runs, services
+from kohtaanto.web.matching.models import SeekerProfile
+
+MATCHERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
+
+
+def _language() -> str:
+    language = get_language() or "fi"
+    return language if language in ("fi", "sv", "en") else "fi"
+
+
+@login_required
+@require_http_methods(["GET"])
+def job_list(request: HttpRequest) -> HttpResponse:
+    if request.user.role not in MATCHERS:
+        raise Http404
+    jobs = services.jobs_for(request.user).order_by("status", "title")
+    return render(request, "kohtaanto/matching/jobs.html", {"jobs": jobs})
+
+
+@login_required
+@require_POST
+def job_matches(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.user.role not in MATCHERS:
+        raise Http404
+    job = get_object_or_404(services.jobs_for(request.user), pk=pk)
+    view = runs.match_job(request.user, job, 20, _language())
+    context = {"job": job, "view": view.as_dict(), "employer": request.user.role == Role.EMPLOYER}
+    return render(request, "kohtaanto/matching/job_matches.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_matches(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """GET explains and offers the search; POST runs it (jobs, then carving opportunities)."""
+    if pk is None:
+        if request.user.role != Role.JOB_SEEKER:
+            raise Http404
+        profile = SeekerProfile.objects.filter(person=request.user).first()
+    else:
+        profile = get_object_or_404(services.profiles_for(request.user), pk=pk)
+    view = None
+    if request.method == "POST" and profile is not None:
+        view = runs.match_person(request.user, profile, 20, _language()).as_dict()
+    context = {"profile": profile, "view": view, "notice": runs.decision_support_notice()}
+    return render(request, "kohtaanto/matching/person_matches.html", context)
