@@ -330,3 +330,20 @@ def test_only_the_person_gives_group_data_or_reveals_identity(world):
     )
     assert GroupDatum.objects.count() == 0
     assert AuditEvent.objects.filter(action="group_data.withdrawn").count() == 1
+
+
+def test_an_area_sets_its_own_weights_and_runs_use_them(world):
+    services.create_profile(None, spec=BAKER, person=world["north_seeker"], area=world["north"])
+    job = _job(client_for("n_employer"))
+    with pytest.raises(services.InvalidInput) as bad:
+        services.set_area_weights(world["admin"], world["north"], {"age": 1.0})
+    assert "unknown weights: age" in str(bad.value)
+    with pytest.raises(services.permissions.PermissionDenied):
+        services.set_area_weights(world["north_professional"], world["north"], {"skills": 1.0})
+    only_skills = {"skills": 1.0, "functional": 0, "hours": 0, "place": 0, "language": 0, "preferences": 0}
+    services.set_area_weights(world["admin"], world["north"], only_skills)
+    body = client_for("n_pro").post(f"/api/v1/jobs/{job['id']}/matches/").json()
+    [row] = body["results"]
+    assert row["score"] == pytest.approx(row["components"]["skills"], abs=1e-6)
+    assert body["weights"]["hours"] == 0 and body["weights"]["skills"] == 1.0
+    assert AuditEvent.objects.filter(action="matching_weights.set").count() == 1

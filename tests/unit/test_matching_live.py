@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from kohtaanto.matching.index import PoolIndex
 from kohtaanto.matching.live import LivePool
 from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
-from tests.unit.test_matching_index import ATTRIBUTES, NEIGHBOURS, distance, job, person
+from kohtaanto.matching.score import Scored, score
+from tests.unit.test_matching_index import ATTRIBUTES, NEIGHBOURS, Relations, distance, job, person
 
 pytestmark = pytest.mark.unit
 
@@ -82,3 +83,14 @@ def test_a_segment_nobody_is_in_gives_nothing_and_an_empty_pool_works():
 def test_the_same_pseudonym_twice_is_refused():
     with pytest.raises(ValueError, match="same pseudonym"):
         LivePool(lambda: [(Candidate("x"), "a"), (Candidate("x"), "b")], ATTRIBUTES)
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10**6))
+def test_no_result_ever_breaks_a_hard_constraint(seed):
+    rng = random.Random(seed)  # noqa: S311 - test data
+    people = {p.ref: p for p in (person(rng, i) for i in range(50))}
+    pool = LivePool(lambda: [(p, "a") for p in people.values()], ATTRIBUTES)
+    wanted = job(rng)
+    for hit in pool.top(wanted, 50, neighbours=NEIGHBOURS, distance=distance):
+        assert isinstance(score(people[hit.ref], wanted, distance=distance, relations=Relations()), Scored)

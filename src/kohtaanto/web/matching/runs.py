@@ -18,7 +18,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kohtaanto.carving.reasons import skill_label
@@ -194,6 +194,8 @@ class RunView:
     extra: dict[str, Any]
 
     def as_dict(self) -> dict[str, Any]:
+        with translation.override(self.run.language):  # the notice in the language of the results
+            notice = decision_support_notice()
         return {
             "run": self.run.pk,
             "kind": self.run.kind,
@@ -201,7 +203,7 @@ class RunView:
             "inputs_digest": self.run.inputs_digest,
             "weights": self.run.weights,
             "considered": len(self.run.considered),
-            "notice": decision_support_notice(),
+            "notice": notice,
             **self.extra,
             "results": self.results,
             "excluded": self.excluded,
