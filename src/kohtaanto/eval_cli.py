@@ -165,3 +165,42 @@ def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
             }
         )
     _print(rows, fmt, f"cross-lingual skill extraction: {len(items)} concepts from {path.name}")
+
+
+@evaluate.command("selko")
+@click.option(
+    "--pairs",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of paired texts (one YAML file per language), e.g. corpus/plainlang/eval.",
+)
+@click.option("--no-voikko", is_flag=True, help="Use the heuristic mode even when Voikko is installed.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def selko_eval(pairs: Path, no_voikko: bool, fmt: str) -> None:
+    """Share of pairs where the plain text scores better, and document AUC, against LIX alone."""
+    from rich.progress import Progress
+
+    from kohtaanto.plainlang.evaluate import PairsError, evaluate, load_pairs
+    from kohtaanto.plainlang.morph import analyzer
+
+    try:
+        loaded = load_pairs(pairs)
+    except PairsError as exc:
+        raise click.UsageError(str(exc)) from None
+    with Progress(transient=True, disable=fmt == "json") as bar:
+        task = bar.add_task("scoring pairs", total=len(loaded))
+        results = evaluate(loaded, not no_voikko, lambda: bar.advance(task))
+    mode = analyzer("fi", not no_voikko).mode
+    rows = [
+        {
+            "language": r.language,
+            "pairs": r.pairs,
+            "plain_better": round(r.checker_prefers_plain, 3),
+            "plain_better_lix": round(r.lix_prefers_plain, 3),
+            "auc": round(r.checker_auc, 3),
+            "auc_lix": round(r.lix_auc, 3),
+            "misses": ",".join(r.misses) or "-",
+        }
+        for r in results
+    ]
+    _print(rows, fmt, f"plain-language pairs from {pairs} (Finnish mode: {mode})")

@@ -1,0 +1,561 @@
+"""The plain-language checker: mask, split, run the profile's rules, score.
+
+Rules and messages live in ``data/rules.yaml``, word lists in ``data/lexicon.yaml``, thresholds
+and score weights in ``data/profiles.yaml``. Every finding's span points into the original input.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kohtaanto.plainlang import Finding, Report, Severity
+from kohtaanto.plainlang import syllables as syl
+from kohtaanto.plainlang.mask import Format, Prepared, prepare
+from kohtaanto.plainlang.morph import Analyzer, Morph, analyzer, frequency, lemma, split_compound
+from kohtaanto.plainlang.segment import Sentence, Word, sentences, words
+
+DATA = Path(__file__).with_name("data")
+LANGUAGES = ("fi", "sv", "en")
+PROFILES = ("instructions", "job-ad")
+AD_RULES = frozenset({"ad.gendered_title", "ad.exclusionary", "ad.language_requirement"})
+
+
+@cache
+def _yaml(name: str) -> Any:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def rules() -> dict[str, Any]:
+    return dict(_yaml("rules.yaml")["rules"])
+
+
+def rule_ids() -> list[str]:
+    return sorted(rules())
+
+
+def profile_settings(profile: str, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    profiles = _yaml("profiles.yaml")
+    if profile not in profiles:
+        raise ValueError(f"unknown profile {profile!r}: choose {' or '.join(PROFILES)}")
+    settings = dict(profiles[profile])
+    for key, value in (overrides or {}).items():
+        if key not in settings or key in ("score", "description"):
+            raise ValueError(f"unknown threshold {key!r}")
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"threshold {key!r} must be a non-negative number")
+        settings[key] = value
+    return settings
+
+
+def _lexicon(language: str) -> dict[str, Any]:
+    return dict(_yaml("lexicon.yaml")[language])
+
+
+def _lang(language: str) -> str:
+    return language if language in LANGUAGES else "fi"
+
+
+@dataclass
+class _Context:
+    prepared: Prepared
+    language: str
+    messages: str
+    settings: dict[str, Any]
+    analyzer: Analyzer
+    disabled: Collection[str]
+    profile: str
+    findings: list[Finding] = field(default_factory=list)
+    covered: set[tuple[int, int]] = field(default_factory=set)
+
+    def add(self, rule: str, start: int, end: int, severity: str | None = None, **params: Any) -> None:
+        if rule in self.disabled or (rule in AD_RULES and self.profile != "job-ad"):
+            return
+        spec = rules()[rule]
+        params.setdefault("text", self.prepared.original[start:end])
+        lang = self.messages
+        message = spec["message"][lang].format(**params)
+        suggestion = spec["suggestion"][lang].format(**params) if spec.get("suggestion") else None
+        source_key = spec["source"].get(self.language) or next(iter(spec["source"].values()))
+        self.findings.append(
+            Finding(
+                rule,
+                start,
+                end,
+                Severity(severity or spec["severity"]),
+                message,
+                suggestion,
+                _yaml("rules.yaml")["sources"][source_key],
+                spec["category"],
+                self.prepared.original[start:end],
+            )
+        )
+        self.covered.add((start, end))
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _lemmas(ctx: _Context, sentence: Sentence, morphs: list[Morph]) -> list[str]:
+    if ctx.language == "fi":
+        return [m.lemma for m in morphs]
+    return [lemma(w.lower, ctx.language) for w in sentence.words]
+
+
+def _phrases(entries: Iterable[str], language: str) -> list[tuple[tuple[str, ...], str]]:
+    """Lexicon keys as lemma sequences (longest first), with the key they came from."""
+    out = []
+    for key in entries:
+        parts = tuple(
+            lemma(p, language) if language != "fi" else _fi_lemma(p) for p in key.casefold().split()
+        )
+        out.append((parts, key))
+    return sorted(out, key=lambda item: -len(item[0]))
+
+
+def _fi_lemma(word: str) -> str:
+    return analyzer("fi").analyse(word).lemma
+
+
+def _match_phrases(
+    sentence: Sentence, lemmas: list[str], phrases: list[tuple[tuple[str, ...], str]]
+) -> Iterable[tuple[int, int, str]]:
+    """(first word, last word, key) for each phrase found, without overlaps."""
+    used: set[int] = set()
+    surface = [w.lower for w in sentence.words]
+    for parts, key in phrases:
+        n = len(parts)
+        for i in range(len(lemmas) - n + 1):
+            if any(j in used for j in range(i, i + n)):
+                continue
+            window = range(i, i + n)
+            if all(lemmas[j] == parts[k] or surface[j] == parts[k] for k, j in enumerate(window)):
+                used.update(window)
+                yield i, i + n - 1, key
+
+
+def _common(word: str, language: str) -> bool:
+    if language != "fi":
+        return False
+    parts = split_compound(word)
+    return len(parts) > 1 and all(frequency(p, "fi") >= 3.5 for p in parts[:-1])
+
+
+# -- rules ----------------------------------------------------------------------------------------
+def _sentence_rules(ctx: _Context, sentence: Sentence, morphs: list[Morph]) -> None:
+    s = ctx.settings
+    count = len(sentence.words)
+    if sentence.kind != "heading" and count > s["sentence_words"]:
+        severity = "problem" if count >= s["sentence_words_problem"] else None
+        ctx.add("sentence.long", sentence.start, sentence.end, severity, words=count)
+    heavy: list[str] = []
+    for word, morph in zip(sentence.words, morphs, strict=True):
+        if morph.nonfinite:
+            ctx.add("sentence.nonfinite", word.start, word.end)
+            heavy.append(word.text)
+        elif morph.minen:
+            ctx.add("word.nominal", word.start, word.end)
+            heavy.append(word.text)
+        elif morph.participle == "present_passive":
+            heavy.append(word.text)
+        if morph.passive:
+            ctx.add("verb.passive", word.start, word.end)
+        if morph.case:
+            names = {"abessive": "vajanto", "instructive": "keinonto", "comitative": "seuranto"}
+            case = names[morph.case] if ctx.messages == "fi" else morph.case
+            ctx.add("word.rare_case", word.start, word.end, case=case)
+    if len(heavy) >= 3:
+        ctx.add("sentence.stacked", sentence.start, sentence.end, count=len(heavy), forms=", ".join(heavy))
+    if ctx.language == "en":
+        _en_passive(ctx, sentence)
+    lex = _lexicon(ctx.language)
+    negations = [w for w in sentence.words if w.lower in lex["negation"] or w.lower.endswith("n't")]
+    starts_negative = re.match(
+        r"(älä|älkää)\s+unohda|glöm\s+inte|(do\s+not|don't)\s+forget",
+        ctx.prepared.clean[sentence.start : sentence.end],
+        re.I,
+    )
+    if len(negations) >= 2 or starts_negative:
+        ctx.add("sentence.negation", sentence.start, sentence.end)
+
+
+_EN_BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "being"])
+_EN_IRREGULAR = frozenset(
+    [
+        "done",
+        "made",
+        "given",
+        "taken",
+        "sent",
+        "paid",
+        "kept",
+        "held",
+        "told",
+        "shown",
+        "seen",
+        "written",
+        "known",
+        "found",
+        "built",
+        "brought",
+        "bought",
+        "chosen",
+        "driven",
+        "eaten",
+        "forgotten",
+        "hidden",
+        "led",
+        "left",
+        "lost",
+        "meant",
+        "met",
+        "put",
+        "read",
+        "run",
+        "said",
+        "set",
+        "sold",
+        "spent",
+        "stood",
+        "taught",
+        "thought",
+        "understood",
+        "won",
+        "worn",
+    ]
+)
+
+
+def _en_passive(ctx: _Context, sentence: Sentence) -> None:
+    ws = sentence.words
+    for i, word in enumerate(ws[:-1]):
+        if word.lower not in _EN_BE:
+            continue
+        j = i + 1
+        if ws[j].lower.endswith("ly") and j + 1 < len(ws):
+            j += 1
+        target = ws[j].lower
+        if (target.endswith("ed") and len(target) > 4) or target in _EN_IRREGULAR:
+            ctx.add("verb.passive", word.start, ws[j].end)
+
+
+def _word_rules(ctx: _Context, sentence: Sentence, morphs: list[Morph], lemmas: list[str]) -> None:
+    s, lex = ctx.settings, _lexicon(ctx.language)
+    taken: set[int] = set()
+    for first, last, key in _match_phrases(sentence, lemmas, _phrases(lex["jargon"], ctx.language)):
+        taken.update(range(first, last + 1))
+        ctx.add(
+            "word.jargon",
+            sentence.words[first].start,
+            sentence.words[last].end,
+            replacement=lex["jargon"][key],
+        )
+    if ctx.profile == "job-ad":
+        _ad_rules(ctx, sentence, lemmas, taken)
+    for index, (word, morph) in enumerate(zip(sentence.words, morphs, strict=True)):
+        if index in taken or morph.nonfinite or morph.minen:
+            continue  # already reported as a form
+        text = word.lower
+        if ctx.language == "fi":
+            parts = morph.parts
+            long_compound = (
+                parts >= s["long_compound_parts"] or syl.count(text) >= s["long_compound_syllables"]
+            )
+            if long_compound and len(text) >= 10:
+                pieces = split_compound(text) if parts < 2 else None
+                shown = "-".join(pieces) if pieces and len(pieces) > 1 else text
+                ctx.add("word.long_compound", word.start, word.end, parts=shown)
+                continue
+        elif ctx.language == "sv" and len(text) >= 18:
+            ctx.add("word.long_compound", word.start, word.end, parts=text)
+            continue
+        capitalised = word.text[:1].isupper() and word.start != sentence.start
+        if capitalised or len(text) < 4:
+            continue
+        zipf = max(frequency(text, ctx.language), frequency(morph.lemma, ctx.language))
+        if zipf < s["rare_zipf"] and not _common(text, ctx.language):
+            ctx.add("word.rare", word.start, word.end)
+
+
+def _ad_rules(ctx: _Context, sentence: Sentence, lemmas: list[str], taken: set[int]) -> None:
+    lex = _lexicon(ctx.language)
+    for first, last, key in _match_phrases(sentence, lemmas, _phrases(lex["gendered_titles"], ctx.language)):
+        taken.update(range(first, last + 1))
+        ctx.add(
+            "ad.gendered_title",
+            sentence.words[first].start,
+            sentence.words[last].end,
+            replacement=lex["gendered_titles"][key],
+        )
+    if ctx.language == "fi":
+        for index, (word, base) in enumerate(zip(sentence.words, lemmas, strict=True)):
+            if index not in taken and base.endswith("mies") and len(base) > 6:
+                taken.add(index)
+                ctx.add("ad.gendered_title", word.start, word.end, replacement=base[:-4] + "työntekijä")
+    for first, last, key in _match_phrases(sentence, lemmas, _phrases(lex["exclusionary"], ctx.language)):
+        taken.update(range(first, last + 1))
+        ctx.add(
+            "ad.exclusionary",
+            sentence.words[first].start,
+            sentence.words[last].end,
+            replacement=lex["exclusionary"][key],
+        )
+    needs = set(lex["language_needs"])
+    document_needs = ctx.settings.get("_language_needs", False)
+    for first, last, _key in _match_phrases(
+        sentence, lemmas, _phrases(lex["language_requirement"], ctx.language)
+    ):
+        taken.update(range(first, last + 1))
+        severity = "suggestion" if document_needs or needs & set(lemmas) else None
+        ctx.add("ad.language_requirement", sentence.words[first].start, sentence.words[last].end, severity)
+
+
+def _abbreviations(ctx: _Context) -> int:
+    lex = _lexicon(ctx.language)
+    clean, original = ctx.prepared.clean, ctx.prepared.original
+    found = 0
+    for key, expansion in sorted(lex["abbreviations"].items(), key=lambda kv: -len(kv[0])):
+        pattern = re.escape(key)
+        flags = re.I if key.islower() else 0
+        if any(c.isdigit() for c in key):
+            for start, end in ctx.prepared.numbers:  # 24/7 is masked as a number: look in the original
+                if re.fullmatch(pattern, original[start:end].strip()):
+                    ctx.add("word.abbreviation", start, end, replacement=expansion)
+                    found += 1
+            continue
+        for m in re.finditer(rf"(?<![\w.]){pattern}(?![\w])", clean, flags):
+            if any(a <= m.start() < b for a, b in ctx.covered):
+                continue
+            end = m.end()
+            if not key.endswith(".") and end < len(clean) and clean[end] == ".":
+                end += 1
+            ctx.add("word.abbreviation", m.start(), end, replacement=expansion)
+            found += 1
+    return found
+
+
+def _you(ctx: _Context, all_words: list[Word]) -> bool:
+    lex = _lexicon(ctx.language)
+    you = set(lex["you"])
+    for word in all_words:
+        text = word.lower
+        if text in you or lemma(text, ctx.language) in you:
+            return True
+        if (
+            ctx.language == "fi"
+            and len(text) > 5
+            and re.search(r"(?:[aeiouyäö]si|n[aä]si|ssasi|ssäsi)$", text)
+        ):
+            return True  # a possessive suffix: hakemuksesi, työpaikallasi
+    return False
+
+
+def _fi_second_person(chosen: Analyzer, units: list[Sentence]) -> bool:
+    """Finnish speaks to the reader with verb forms too: "Tule", "Pakkaat", "Ottakaa"."""
+    voikko = getattr(chosen, "voikko", None)
+    for unit in units:
+        for position, word in enumerate(unit.words):
+            if voikko is not None:
+                if any(r.get("PERSON") in ("2", "5") for r in voikko.analyze(word.text)):
+                    return True
+            elif position == 0:
+                text, base = word.lower, lemma(word.lower, "fi")
+                verb = re.search(r"(?:[aeiouyäö]|[dtlnr][aä])[aä]$", base) and base != text
+                if verb and text[-1] in "aeiouyäö" and text[:3] == base[:3]:
+                    return True  # an imperative at the start: Ota, Tule, Pakkaa
+    return False
+
+
+def _document_rules(ctx: _Context, units: list[Sentence], all_words: list[Word]) -> None:
+    s = ctx.settings
+    for block in ctx.prepared.blocks:
+        if block.kind != "paragraph":
+            continue
+        inside = [u for u in units if block.start <= u.start < block.end]
+        if len(inside) > s["paragraph_sentences"]:
+            ctx.add("doc.long_paragraph", block.start, inside[-1].end, sentences=len(inside))
+    has_heading = any(b.kind == "heading" for b in ctx.prepared.blocks)
+    if len(all_words) > s["headings_after_words"] and not has_heading and units:
+        ctx.add("doc.no_headings", units[0].start, units[0].end, words=len(all_words))
+
+
+# -- score ----------------------------------------------------------------------------------------
+def lix(word_count: int, sentence_count: int, long_words: int) -> float:
+    """Björnsson's LIX: words per sentence + 100 x share of words over six letters."""
+    if not word_count or not sentence_count:
+        return 0.0
+    return word_count / sentence_count + 100 * long_words / word_count
+
+
+def _measure(
+    ctx: _Context, units: list[Sentence], morphs: dict[int, Morph], abbreviations: int, you: bool
+) -> dict[str, float]:
+    body = [u for u in units if u.kind != "heading"] or units
+    lengths = sorted(len(u.words) for u in body) or [0]
+    all_words = [w for u in units for w in u.words]
+    n = max(len(all_words), 1)
+    if ctx.language == "fi":
+        long_count = sum(1 for w in all_words if syl.count(w.lower) >= 5)
+    else:
+        long_count = sum(1 for w in all_words if len(w.text) > 6)
+    rare = sum(1 for f in ctx.findings if f.rule in ("word.rare", "word.jargon"))
+    heavy = sum(1 for m in morphs.values() if m.nonfinite or m.minen or m.participle == "present_passive")
+    passive = sum(1 for f in ctx.findings if f.rule == "verb.passive")
+    return {
+        "words": float(len(all_words)),
+        "sentences": float(len(body)),
+        "sentence_mean": statistics.fmean(lengths),
+        "sentence_p90": float(lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]),
+        "long_words": long_count / n,
+        "rare_words": rare / n,
+        "heavy_forms": heavy / max(len(body), 1),
+        "passive": passive / max(len(body), 1),
+        "abbreviations": 100 * abbreviations / n,
+        "you": 1.0 if you else 0.0,
+        "lix": lix(len(all_words), len(body), sum(1 for w in all_words if len(w.text) > 6)),
+    }
+
+
+def score(stats: Mapping[str, float], settings: Mapping[str, Any]) -> tuple[int, list[tuple[str, float]]]:
+    """100 minus the penalties; the penalties are the reasons, largest first."""
+    penalties: list[tuple[str, float]] = []
+    for name, spec in settings["score"].items():
+        if name == "you":
+            cost = 0.0 if stats["you"] or not settings["need_you"] else float(spec["weight"])
+        else:
+            value, good, bad = stats[name], float(spec["good"]), float(spec["bad"])
+            share = 0.0 if value <= good else min(1.0, (value - good) / (bad - good))
+            cost = share * float(spec["weight"])
+        if cost > 0:
+            penalties.append((name, cost))
+    penalties.sort(key=lambda item: -item[1])
+    return max(0, min(100, round(100 - sum(c for _, c in penalties)))), penalties
+
+
+def band(value: int) -> str:
+    return (
+        "easy" if value >= 80 else "fairly_easy" if value >= 60 else "fairly_hard" if value >= 40 else "hard"
+    )
+
+
+def _reason(name: str, stats: Mapping[str, float], language: str) -> str:
+    value = stats[name]
+    shown: str
+    if name in ("long_words", "rare_words"):
+        shown = f"{round(100 * value)}"
+    elif name in ("sentence_mean", "heavy_forms", "passive", "abbreviations"):
+        shown = f"{value:.1f}".replace(".", "," if language != "en" else ".")
+    else:
+        shown = f"{round(value)}"
+    return str(_yaml("reasons.yaml")["reasons"][name][language]).format(value=shown)
+
+
+# -- entry point ----------------------------------------------------------------------------------
+def check(
+    text: str,
+    profile: str = "instructions",
+    language: str = "auto",
+    fmt: Format = "auto",
+    disabled: Collection[str] = (),
+    messages: str | None = None,
+    use_voikko: bool = True,
+    thresholds: Mapping[str, Any] | None = None,
+) -> Report:
+    """Check ``text`` against a profile. ``language``: fi, sv, en or auto; ``messages``: the language of
+    the messages (default: the text's)."""
+    from kohtaanto.skills.text import detect_language
+
+    unknown = set(disabled) - set(rules())
+    if unknown:
+        raise ValueError(f"unknown rule(s): {', '.join(sorted(unknown))}")
+    settings = profile_settings(profile, thresholds)
+    prepared = prepare(text, fmt)
+    if language == "auto":
+        language = detect_language(prepared.clean, default="fi") if prepared.clean.strip() else "fi"
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}: choose fi, sv, en or auto")
+    chosen = analyzer(language, use_voikko)
+    ctx = _Context(
+        prepared, language, _lang(messages or language), settings, chosen, frozenset(disabled), profile
+    )
+    units = sentences(prepared, language)
+    all_words = [w for u in units for w in u.words]
+    lex = _lexicon(language)
+    morph_of: dict[int, Morph] = {}
+    lemmas_all: set[str] = set()
+    analysed: list[tuple[Sentence, list[Morph], list[str]]] = []
+    for unit in units:
+        morphs = [chosen.analyse(w.text) for w in unit.words]
+        for w, m in zip(unit.words, morphs, strict=True):
+            morph_of[w.start] = m
+        lemmas = _lemmas(ctx, unit, morphs)
+        lemmas_all.update(lemmas)
+        analysed.append((unit, morphs, lemmas))
+    settings["_language_needs"] = bool(set(lex["language_needs"]) & lemmas_all)
+    for unit, morphs, lemmas in analysed:
+        _sentence_rules(ctx, unit, morphs)
+        _word_rules(ctx, unit, morphs, lemmas)
+    abbreviations = _abbreviations(ctx)
+    _document_rules(ctx, units, all_words)
+    you = _you(ctx, all_words) or (language == "fi" and _fi_second_person(chosen, units))
+    if settings["need_you"] and not you and all_words:
+        ctx.add("doc.no_you", units[0].start, units[0].end)
+    stats = _measure(ctx, units, morph_of, abbreviations, you)
+    value, penalties = score(stats, settings)
+    lang = ctx.messages
+    labels = _yaml("reasons.yaml")
+    findings = tuple(sorted(ctx.findings, key=lambda f: (f.start, f.end, f.rule)))
+    return Report(
+        language,
+        findings,
+        value,
+        band(value),
+        labels["bands"][band(value)][lang],
+        tuple(_reason(name, stats, lang) for name, _ in penalties[:3]),
+        chosen.mode if language == "fi" else "heuristic",
+        profile,
+        prepared.format,
+        round(stats["lix"], 1),
+        {k: round(v, 4) for k, v in stats.items()},
+        labels["disclaimer"][lang],
+    )
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "score": report.score,
+        "band": report.band,
+        "band_label": report.band_label,
+        "reasons": list(report.reasons),
+        "language": report.language,
+        "mode": report.mode,
+        "profile": report.profile,
+        "format": report.format,
+        "lix": report.lix,
+        "stats": report.stats,
+        "disclaimer": report.disclaimer,
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": str(f.severity),
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "message": f.message,
+                "suggestion": f.suggestion,
+                "source": f.source,
+                "category": f.category,
+            }
+            for f in report.findings
+        ],
+    }
+
+
+def words_in(text: str) -> int:
+    return len(words(prepare(text).clean))

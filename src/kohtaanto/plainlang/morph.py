@@ -1,0 +1,220 @@
+"""Word analysis for the rules: lemma, compound parts, passive, non-finite forms, rare cases.
+
+Two backends behind one interface. :class:`VoikkoAnalyzer` uses real Finnish morphology (Debian
+``libvoikko1`` + ``voikko-fi`` through the PyPI ``libvoikko`` binding; GPL, optional at run time).
+:class:`HeuristicAnalyzer` uses suffix patterns and a frequency-list compound splitter; it finds
+fewer forms and the report says which mode ran. Swedish and English always use heuristics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any, Protocol
+
+import simplemma
+from wordfreq import zipf_frequency
+
+
+@dataclass(frozen=True, slots=True)
+class Morph:
+    lemma: str
+    parts: int = 1  # compound parts
+    passive: bool = False  # a finite passive verb (fi: tehdään; sv: skickas; en: is sent)
+    nonfinite: str = (
+        ""  # a clause-like non-finite form: "e_infinitive", "temporal", "final", "ma_abessive", ...
+    )
+    participle: str = ""
+    minen: bool = False  # a -minen action noun (täyttäminen)
+    case: str = ""  # rare case name (abessive, instructive, comitative) or ""
+
+
+class Analyzer(Protocol):
+    mode: str
+
+    def analyse(self, word: str) -> Morph: ...
+
+
+def frequency(word: str, language: str) -> float:
+    return zipf_frequency(word, language)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str) -> str:
+    try:
+        return str(simplemma.lemmatize(word, lang=language)).casefold()
+    except ValueError:
+        return word
+
+
+# -- Finnish heuristics ---------------------------------------------------------------------------
+_FI_PASSIVE = re.compile(r"(?:[aeiouyäö]t|tt|d|ll|nn|rr)(?:aan|ään)$|(?:tt|t|d|ll|nn|rr)iin$")
+_FI_E_INF = re.compile(r"(?:[aeiouyäö]|[dt])ess[aä](?:ni|si|an|än|mme|nne)?$")
+_FI_TEMPORAL = re.compile(r"(?:tt|t|d|n|l|r)[uy][aä](?:an|än|ni|si|mme|nne)$")
+_FI_FINAL = re.compile(r"[aä]kse(?:ni|si|en|mme|nne)$")
+_FI_MA = re.compile(r"m[aä](?:tt[aä]|ll[aä])$")
+_FI_MINEN = re.compile(r"mi(?:nen|sen|sta|stä|seen|sessa|ssä|sella|sellä|set|sia|siä|sten)$")
+_FI_TTAVA = re.compile(r"tt[aä]v(?:[aä]|[aä]n|[aä]t|i[aä]|ien|ist[aä]|iss[aä])$")
+_FI_NOT_PASSIVE = frozenset(
+    ["aan", "ään", "saan", "jään", "maan", "taan", "kaan", "hän", "mään", "siin", "niin", "tiin"]
+)
+
+
+@cache
+def _fi_known(part: str) -> bool:
+    return len(part) >= 3 and zipf_frequency(part, "fi") >= 3.0
+
+
+@lru_cache(maxsize=100_000)
+def split_compound(word: str) -> tuple[str, ...]:
+    """The fewest known-word parts the word splits into (frequency list), or the word itself."""
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for end in range(3, n + 1):
+        for start in range(0, end - 2):
+            prefix = best[start]
+            if prefix is None:
+                continue
+            part = word[start:end]
+            last = end == n
+            # inner parts must be known words; the last part may be an inflected known word
+            if _fi_known(part) or (last and len(part) >= 4 and _fi_known(lemma(part, "fi"))):
+                candidate = (*prefix, part)
+                if best[end] is None or len(candidate) < len(best[end] or ()):
+                    best[end] = candidate
+    found = best[n]
+    return found if found else (word,)
+
+
+class HeuristicAnalyzer:
+    mode = "heuristic"
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one analyzer per language, kept for the process
+    def analyse(self, word: str) -> Morph:
+        w = word.casefold()
+        if self.language == "fi":
+            return self._fi(w)
+        if self.language == "sv":
+            return self._sv(w)
+        return Morph(lemma(w, "en"))
+
+    def _fi(self, w: str) -> Morph:
+        base = lemma(w, "fi")
+        if w in _FI_FIXED:
+            return Morph(base)
+        parts = len(split_compound(w)) if len(w) >= 12 and zipf_frequency(w, "fi") < 3.0 else 1
+        nonfinite = ""
+        if len(w) > 6 and _FI_E_INF.search(w) and not zipf_frequency(w, "fi") > 4.5:
+            nonfinite = "e_infinitive"
+        elif len(w) > 6 and _FI_TEMPORAL.search(w):
+            nonfinite = "temporal"
+        elif _FI_FINAL.search(w):
+            nonfinite = "final"
+        elif len(w) > 6 and _FI_MA.search(w):
+            nonfinite = "ma_" + ("abessive" if "tt" in w[-4:] else "adessive")
+        passive = len(w) > 5 and w not in _FI_NOT_PASSIVE and bool(_FI_PASSIVE.search(w)) and base != w
+        return Morph(
+            base,
+            parts,
+            passive=passive and not nonfinite,
+            nonfinite=nonfinite,
+            participle="present_passive" if _FI_TTAVA.search(w) else "",
+            minen=len(w) > 7 and bool(_FI_MINEN.search(w)),
+        )
+
+    def _sv(self, w: str) -> Morph:
+        base = lemma(w, "sv")
+        passive = (
+            len(w) > 4
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is", "ns"))
+            and base != w
+            and base.endswith(("a", "e"))
+            and base[:-1] in w
+        )
+        return Morph(base, passive=passive)
+
+
+# -- Voikko ---------------------------------------------------------------------------------------
+_FINITE = frozenset({"indicative", "conditional", "imperative", "potential"})
+# postpositions and set phrases that look like non-finite forms but read easily
+_FI_FIXED = frozenset({"mennessä", "lähtien", "lukien", "koskien", "huolimatta", "ollen", "alkaen", "saakka"})
+RARE_CASES = {"vajanto": "abessive", "keinonto": "instructive", "seuranto": "comitative"}
+
+
+class VoikkoAnalyzer:
+    mode = "voikko"
+
+    def __init__(self, voikko: Any) -> None:
+        self.voikko = voikko
+        self.fallback = HeuristicAnalyzer("fi")
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one analyzer for the process
+    def analyse(self, word: str) -> Morph:
+        readings = self.voikko.analyze(word)
+        if not readings:
+            return self.fallback.analyse(word)
+        first = readings[0]
+        if word.casefold() in _FI_FIXED:
+            return Morph(str(first.get("BASEFORM", word)).casefold())
+        mood = str(first.get("MOOD", ""))
+        case = str(first.get("SIJAMUOTO", ""))
+        nonfinite = ""
+        if mood == "E-infinitive":
+            nonfinite = "e_infinitive"
+        elif mood == "A-infinitive" and first.get("POSSESSIVE"):
+            nonfinite = "final"
+        elif mood == "MA-infinitive" and case in ("vajanto", "ulkoolento"):
+            nonfinite = "ma_" + ("abessive" if case == "vajanto" else "adessive")
+        elif mood == "MAINEN-infinitive":
+            nonfinite = "mainen"
+        participle = str(first.get("PARTICIPLE", ""))
+        if participle in ("past_passive", "past_active") and first.get("POSSESSIVE") and case == "osanto":
+            nonfinite = "temporal"  # tehtyään, saavuttuasi
+        structure = str(first.get("STRUCTURE", ""))
+        return Morph(
+            str(first.get("BASEFORM", word)).casefold(),
+            max(1, structure.count("=")),
+            passive=any(
+                r.get("PERSON") == "4" and r.get("NEGATIVE") == "false" and r.get("MOOD") in _FINITE
+                for r in readings
+            ),
+            nonfinite=nonfinite,
+            participle=participle,
+            minen=mood == "MINEN-infinitive"
+            or (first.get("CLASS") == "nimisana" and str(first.get("BASEFORM", "")).endswith("minen")),
+            case=RARE_CASES.get(case, "") if mood not in ("MA-infinitive",) else "",
+        )
+
+
+@cache
+def _voikko() -> Any:
+    try:
+        import libvoikko
+
+        return libvoikko.Voikko("fi")
+    except Exception:  # noqa: BLE001 - Voikko is optional; any load failure means "not available"
+        return None
+
+
+def analyzer(language: str, use_voikko: bool = True) -> Analyzer:
+    if language == "fi" and use_voikko:
+        voikko = _voikko()
+        if voikko is not None:
+            return _voikko_analyzer(id(voikko))
+    return _heuristic(language)
+
+
+@cache
+def _voikko_analyzer(_key: int) -> VoikkoAnalyzer:
+    return VoikkoAnalyzer(_voikko())
+
+
+@cache
+def _heuristic(language: str) -> HeuristicAnalyzer:
+    return HeuristicAnalyzer(language)
