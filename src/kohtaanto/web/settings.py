@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kohtaanto.web.audit",
     "kohtaanto.web.accounts",
     "kohtaanto.web.matching",
+    "kohtaanto.web.writing",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]

@@ -2,7 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from kohtaanto.web.api import carving, docs, matching, skills, supports, views
+from kohtaanto.web.api import carving, docs, matching, plainlang, skills, supports, views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -27,6 +27,13 @@ urlpatterns = [
     path("v1/skills/suggest/", skills.SuggestView.as_view(), name="api-skills-suggest"),
     path("v1/carving/carve/", carving.CarveView.as_view(), name="api-carving-carve"),
     path("v1/carving/pool/", carving.PoolView.as_view(), name="api-carving-pool"),
+    path("v1/plainlang/check/", plainlang.CheckView.as_view(), name="api-plainlang-check"),
+    path("v1/plainlang/settings/", plainlang.RuleSettingsView.as_view(), name="api-plainlang-settings"),
+    path(
+        "v1/organisations/<int:pk>/plainlang-settings/",
+        plainlang.OrganisationRuleSettingsView.as_view(),
+        name="api-plainlang-organisation-settings",
+    ),
     path("v1/profiles/", matching.ProfileListView.as_view(), name="api-profiles"),
     path("v1/profiles/me/", matching.MyProfileView.as_view(), name="api-profile-me"),
     path("v1/profiles/me/groups/", matching.MyGroupsView.as_view(), name="api-profile-me-groups"),

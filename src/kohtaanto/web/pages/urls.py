@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kohtaanto.web.pages import matching_views, supports_views, views
+from kohtaanto.web.pages import matching_views, plainlang_views, supports_views, views
 
 app_name = "pages"
 
@@ -21,5 +21,7 @@ urlpatterns = [
     path("jobs/<int:pk>/matches/", matching_views.job_matches, name="job_matches"),
     path("my-matches/", matching_views.person_matches, name="my_matches"),
     path("profiles/<int:pk>/matches/", matching_views.person_matches, name="profile_matches"),
+    path("selko/", plainlang_views.check_page, name="plainlang"),
+    path("selko/rules/", plainlang_views.rule_settings, name="plainlang_rules"),
     path("healthz", views.healthz, name="healthz"),
 ]
