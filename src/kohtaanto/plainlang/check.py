@@ -42,11 +42,24 @@ def rule_ids() -> list[str]:
     return sorted(rules())
 
 
-def profile_settings(profile: str, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def profile_settings(
+    profile: str, overrides: Mapping[str, Any] | None = None, language: str = "sv"
+) -> dict[str, Any]:
     profiles = _yaml("profiles.yaml")
-    if profile not in profiles:
+    if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}: choose {' or '.join(PROFILES)}")
     settings = dict(profiles[profile])
+    scale = float(profiles["language_scale"].get(language, 1.0))
+    for key in ("sentence_words", "sentence_words_problem"):
+        settings[key] = round(settings[key] * scale)
+    settings["score"] = {
+        name: (
+            {**spec, "good": spec["good"] * scale, "bad": spec["bad"] * scale}
+            if name.startswith("sentence")
+            else spec
+        )
+        for name, spec in settings["score"].items()
+    }
     for key, value in (overrides or {}).items():
         if key not in settings or key in ("score", "description"):
             raise ValueError(f"unknown threshold {key!r}")
@@ -56,6 +69,7 @@ def profile_settings(profile: str, overrides: Mapping[str, Any] | None = None) -
     return settings
 
 
+@cache
 def _lexicon(language: str) -> dict[str, Any]:
     return dict(_yaml("lexicon.yaml")[language])
 
@@ -108,36 +122,50 @@ def _lemmas(ctx: _Context, sentence: Sentence, morphs: list[Morph]) -> list[str]
     return [lemma(w.lower, ctx.language) for w in sentence.words]
 
 
-def _phrases(entries: Iterable[str], language: str) -> list[tuple[tuple[str, ...], str]]:
-    """Lexicon keys as lemma sequences (longest first), with the key they came from."""
-    out = []
-    for key in entries:
+Phrases = dict[str, list[tuple[tuple[str, ...], str]]]  # first lemma -> [(lemmas, lexicon key)]
+
+
+@cache
+def _phrases(language: str, name: str) -> Phrases:
+    """A lexicon list as lemma sequences indexed by their first lemma, longest first."""
+    index: Phrases = {}
+    for key in _lexicon(language)[name]:
         parts = tuple(
             lemma(p, language) if language != "fi" else _fi_lemma(p) for p in key.casefold().split()
         )
-        out.append((parts, key))
-    return sorted(out, key=lambda item: -len(item[0]))
+        index.setdefault(parts[0], []).append((parts, key))
+        surface = key.casefold().split()[0]
+        if surface != parts[0]:
+            index.setdefault(surface, []).append(((surface, *parts[1:]), key))
+    for entries in index.values():
+        entries.sort(key=lambda item: -len(item[0]))
+    return index
 
 
 def _fi_lemma(word: str) -> str:
     return analyzer("fi").analyse(word).lemma
 
 
-def _match_phrases(
-    sentence: Sentence, lemmas: list[str], phrases: list[tuple[tuple[str, ...], str]]
-) -> Iterable[tuple[int, int, str]]:
-    """(first word, last word, key) for each phrase found, without overlaps."""
-    used: set[int] = set()
+def _match_phrases(sentence: Sentence, lemmas: list[str], phrases: Phrases) -> Iterable[tuple[int, int, str]]:
+    """(first word, last word, key) for each phrase found, left to right, without overlaps."""
     surface = [w.lower for w in sentence.words]
-    for parts, key in phrases:
-        n = len(parts)
-        for i in range(len(lemmas) - n + 1):
-            if any(j in used for j in range(i, i + n)):
-                continue
-            window = range(i, i + n)
-            if all(lemmas[j] == parts[k] or surface[j] == parts[k] for k, j in enumerate(window)):
-                used.update(window)
-                yield i, i + n - 1, key
+    i = 0
+    while i < len(lemmas):
+        found = None
+        for first in {lemmas[i], surface[i]}:
+            for parts, key in phrases.get(first, ()):
+                n = len(parts)
+                if i + n <= len(lemmas) and all(
+                    lemmas[i + k] == parts[k] or surface[i + k] == parts[k] for k in range(n)
+                ):
+                    if found is None or n > found[1] - found[0] + 1:
+                        found = (i, i + n - 1, key)
+                    break
+        if found:
+            yield found
+            i = found[1] + 1
+        else:
+            i += 1
 
 
 def _common(word: str, language: str) -> bool:
@@ -248,7 +276,7 @@ def _en_passive(ctx: _Context, sentence: Sentence) -> None:
 def _word_rules(ctx: _Context, sentence: Sentence, morphs: list[Morph], lemmas: list[str]) -> None:
     s, lex = ctx.settings, _lexicon(ctx.language)
     taken: set[int] = set()
-    for first, last, key in _match_phrases(sentence, lemmas, _phrases(lex["jargon"], ctx.language)):
+    for first, last, key in _match_phrases(sentence, lemmas, _phrases(ctx.language, "jargon")):
         taken.update(range(first, last + 1))
         ctx.add(
             "word.jargon",
@@ -285,7 +313,7 @@ def _word_rules(ctx: _Context, sentence: Sentence, morphs: list[Morph], lemmas: 
 
 def _ad_rules(ctx: _Context, sentence: Sentence, lemmas: list[str], taken: set[int]) -> None:
     lex = _lexicon(ctx.language)
-    for first, last, key in _match_phrases(sentence, lemmas, _phrases(lex["gendered_titles"], ctx.language)):
+    for first, last, key in _match_phrases(sentence, lemmas, _phrases(ctx.language, "gendered_titles")):
         taken.update(range(first, last + 1))
         ctx.add(
             "ad.gendered_title",
@@ -298,7 +326,7 @@ def _ad_rules(ctx: _Context, sentence: Sentence, lemmas: list[str], taken: set[i
             if index not in taken and base.endswith("mies") and len(base) > 6:
                 taken.add(index)
                 ctx.add("ad.gendered_title", word.start, word.end, replacement=base[:-4] + "työntekijä")
-    for first, last, key in _match_phrases(sentence, lemmas, _phrases(lex["exclusionary"], ctx.language)):
+    for first, last, key in _match_phrases(sentence, lemmas, _phrases(ctx.language, "exclusionary")):
         taken.update(range(first, last + 1))
         ctx.add(
             "ad.exclusionary",
@@ -308,9 +336,7 @@ def _ad_rules(ctx: _Context, sentence: Sentence, lemmas: list[str], taken: set[i
         )
     needs = set(lex["language_needs"])
     document_needs = ctx.settings.get("_language_needs", False)
-    for first, last, _key in _match_phrases(
-        sentence, lemmas, _phrases(lex["language_requirement"], ctx.language)
-    ):
+    for first, last, _key in _match_phrases(sentence, lemmas, _phrases(ctx.language, "language_requirement")):
         taken.update(range(first, last + 1))
         severity = "suggestion" if document_needs or needs & set(lemmas) else None
         ctx.add("ad.language_requirement", sentence.words[first].start, sentence.words[last].end, severity)
@@ -474,12 +500,13 @@ def check(
     unknown = set(disabled) - set(rules())
     if unknown:
         raise ValueError(f"unknown rule(s): {', '.join(sorted(unknown))}")
-    settings = profile_settings(profile, thresholds)
+    profile_settings(profile, thresholds)  # a bad profile or threshold fails before any work
     prepared = prepare(text, fmt)
     if language == "auto":
         language = detect_language(prepared.clean, default="fi") if prepared.clean.strip() else "fi"
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}: choose fi, sv, en or auto")
+    settings = profile_settings(profile, thresholds, language)
     chosen = analyzer(language, use_voikko)
     ctx = _Context(
         prepared, language, _lang(messages or language), settings, chosen, frozenset(disabled), profile

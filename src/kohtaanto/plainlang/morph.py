@@ -36,6 +36,7 @@ class Analyzer(Protocol):
     def analyse(self, word: str) -> Morph: ...
 
 
+@lru_cache(maxsize=200_000)
 def frequency(word: str, language: str) -> float:
     return zipf_frequency(word, language)
 
@@ -159,7 +160,8 @@ class VoikkoAnalyzer:
         readings = self.voikko.analyze(word)
         if not readings:
             return self.fallback.analyse(word)
-        first = readings[0]
+        # a connegative reading ("lähetä" as in "ei lähetetä") loses to an imperative or another reading
+        first = next((r for r in readings if r.get("NEGATIVE") != "true"), readings[0])
         if word.casefold() in _FI_FIXED:
             return Morph(str(first.get("BASEFORM", word)).casefold())
         mood = str(first.get("MOOD", ""))
