@@ -45,6 +45,9 @@ PAGES = [
     ("tyonantaja1", "/jobs/", None),
     ("tyonantaja1", "/jobs/", "job-matches"),
     ("tyonhakija1", "/my-matches/", "my-matches"),
+    ("ammattilainen1", "/selko/", None),
+    ("ammattilainen1", "/selko/", "selko-results"),
+    ("ammattilainen1", "/selko/", "selko-errors"),
     (None, "/api/docs/", None),
     ("yllapitaja", "/admin/", None),
     ("yllapitaja", "/admin/accounts/organisation/", None),
@@ -83,6 +86,18 @@ def _prepare(page, action: str | None) -> None:
     elif action == "my-matches":
         page.locator("main form button[type=submit]").click()
         page.locator("#carving-heading").wait_for()
+    elif action == "selko-results":
+        page.locator("#id_text").fill(
+            "Hakemukset toimitetaan esim. sähköpostilla ma–pe klo 8–16. "
+            "Saavuttuasi ilmoittaudu vastaanotossa, jossa suoritetaan henkilöllisyyden tarkistaminen "
+            "ennen työvaatteiden vastaanottamista."
+        )
+        page.locator("#plainlang-form button[type=submit]").click()
+        page.locator("#score-heading").wait_for()
+        page.locator("#plainlang-results details summary").first.click()
+    elif action == "selko-errors":
+        page.locator("#plainlang-form button[type=submit]").click()
+        page.locator("#plainlang-results .error-summary").wait_for()
     elif action == "verify-chain":
         page.locator("#chain-heading ~ form button").click()
         page.locator("#verification .status").wait_for()

@@ -38,7 +38,10 @@ def test_markup_urls_emails_numbers_and_codes_are_masked_with_offsets_kept():
 
 
 def test_markdown_links_headings_items_and_code():
-    text = "# Ohje\n\nKatso [ohje](https://example.invalid/pitka-osoite).\n\n- Pese kädet\n- Ota `koodi123` esille\n"
+    text = (
+        "# Ohje\n\nKatso [ohje](https://example.invalid/pitka-osoite).\n\n"
+        "- Pese kädet\n- Ota `koodi123` esille\n"
+    )
     prepared = prepare(text)
     assert prepared.format == "markdown"
     kinds = [(b.kind, text[b.start : b.end]) for b in prepared.blocks]
