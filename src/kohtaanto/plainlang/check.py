@@ -25,6 +25,7 @@ from kohtaanto.plainlang.segment import Sentence, Word, sentences, words
 DATA = Path(__file__).with_name("data")
 LANGUAGES = ("fi", "sv", "en")
 PROFILES = ("instructions", "job-ad")
+WEIGHT = {Severity.PROBLEM: 3.0, Severity.WARNING: 1.0, Severity.SUGGESTION: 0.3}
 AD_RULES = frozenset({"ad.gendered_title", "ad.exclusionary", "ad.language_requirement"})
 
 
@@ -443,6 +444,7 @@ def _measure(
         "heavy_forms": heavy / max(len(body), 1),
         "passive": passive / max(len(body), 1),
         "abbreviations": 100 * abbreviations / n,
+        "findings": 100 * sum(WEIGHT[f.severity] for f in ctx.findings) / n,
         "you": 1.0 if you else 0.0,
         "lix": lix(len(all_words), len(body), sum(1 for w in all_words if len(w.text) > 6)),
     }
@@ -475,7 +477,7 @@ def _reason(name: str, stats: Mapping[str, float], language: str) -> str:
     shown: str
     if name in ("long_words", "rare_words"):
         shown = f"{round(100 * value)}"
-    elif name in ("sentence_mean", "heavy_forms", "passive", "abbreviations"):
+    elif name in ("sentence_mean", "heavy_forms", "passive", "abbreviations", "findings"):
         shown = f"{value:.1f}".replace(".", "," if language != "en" else ".")
     else:
         shown = f"{round(value)}"
