@@ -128,6 +128,10 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     click.echo("Demo data: " + ("created." if created else "already present, reused."))
     demo_data.print_logins()
     if not no_serve:
+        from kohtaanto.web.matching import seeker
+
+        click.echo("Preparing skill suggestions (slow on the first run only)…", err=True)
+        seeker.warm_up()
         _serve(host, port, workers=2)
 
 

@@ -48,6 +48,14 @@ PAGES = [
     ("ammattilainen1", "/selko/", None),
     ("ammattilainen1", "/selko/", "selko-results"),
     ("ammattilainen1", "/selko/", "selko-errors"),
+    ("tyonhakija1", "/me/", None),
+    ("tyonhakija1", "/me/skills/", None),
+    ("tyonhakija1", "/me/languages/", None),
+    ("tyonhakija1", "/me/capacity/physical/", None),
+    ("tyonhakija1", "/me/work/", None),
+    ("tyonhakija1", "/me/work/", "work-errors"),
+    ("tyonhakija1", "/me/sharing/", None),
+    ("tyonhakija1", "/me/data/", None),
     (None, "/api/docs/", None),
     ("yllapitaja", "/admin/", None),
     ("yllapitaja", "/admin/accounts/organisation/", None),
@@ -98,6 +106,11 @@ def _prepare(page, action: str | None) -> None:
     elif action == "selko-errors":
         page.locator("#plainlang-form button[type=submit]").click()
         page.locator("#plainlang-results .error-summary").wait_for()
+    elif action == "work-errors":
+        page.locator("#id_hours_min").fill("40")
+        page.locator("#id_hours_max").fill("20")
+        page.locator("main form button[type=submit]").click()
+        page.locator(".error-summary").wait_for()
     elif action == "verify-chain":
         page.locator("#chain-heading ~ form button").click()
         page.locator("#verification .status").wait_for()

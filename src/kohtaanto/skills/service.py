@@ -9,6 +9,7 @@ cross-lingual.
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 
 from kohtaanto.skills.embeddings import Encoder
 from kohtaanto.skills.extract import SkillExtractor
@@ -76,3 +77,18 @@ class SkillsService:
         if self.language in self.store.languages:
             entries += taxonomy_entries(self.store.labels(self.language, SKILL_KINDS))
         return SkillSuggester(entries)
+
+
+def starter_extractor(language: str, cache_dir: Path, encoder: Encoder | None = None) -> SkillExtractor:
+    """Skill extraction over the starter vocabulary alone (before any taxonomy is imported).
+
+    Concepts are starter ids (``warehouse.pick_orders``), the ids profiles and task inventories use.
+    """
+    entries: list[tuple[str, str, str]] = []
+    preferred: dict[str, str] = {}
+    for skill in starter().skills:
+        name = skill.labels.get(language)
+        preferred[skill.id] = name
+        entries.append((skill.id, "preferred", name))
+        entries.extend((skill.id, "alternative", alt) for alt in getattr(skill.alt_labels, language))
+    return SkillExtractor(entries, preferred, language, cache_dir / f"starter-{language}.npz", encoder)

@@ -46,6 +46,11 @@ class SeekerProfile(models.Model):
     spec = models.JSONField(pgettext_lazy("field", "profile"))
     digest = models.CharField(max_length=64, editable=False)
     looking = models.BooleanField(pgettext_lazy("field", "looking for work"), default=True)
+    story = models.TextField(pgettext_lazy("field", "my skills in my own words"), blank=True)
+    story_language = models.CharField(max_length=2, blank=True)
+    details = models.JSONField(
+        pgettext_lazy("field", "work history, education and languages"), default=dict, blank=True
+    )
     open_to_employers = models.BooleanField(
         pgettext_lazy("field", "shown to employers (without name)"), default=False
     )
@@ -174,6 +179,22 @@ class IdentityReveal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile_id} → {self.organisation_id}"
+
+
+class Interest(models.Model):
+    """The person said "kiinnostaa" (interested) about a job; the employer sees it with the pseudonym."""
+
+    profile = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE, related_name="interests")
+    job = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="interests")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "interest in a job")
+        verbose_name_plural = pgettext_lazy("model", "interests in jobs")
+        constraints = [models.UniqueConstraint(fields=["profile", "job"], name="one_interest_per_job")]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id} → {self.job_id}"
 
 
 class AreaWeights(models.Model):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.matching import runs, services
 from kohtaanto.web.matching.models import SeekerProfile
+from kohtaanto.web.pages.seeker_views import interests_of
 
 MATCHERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
 
@@ -55,5 +56,17 @@ def person_matches(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     view = None
     if request.method == "POST" and profile is not None:
         view = runs.match_person(request.user, profile, 20, _language()).as_dict()
-    context = {"profile": profile, "view": view, "notice": runs.decision_support_notice()}
+    own = request.user.role == Role.JOB_SEEKER
+    context = {
+        "profile": profile,
+        "view": view,
+        "notice": runs.decision_support_notice(),
+        "own": own,
+        "interested": interests_of(profile) if own else set(),
+    }
+    if own:
+        from kohtaanto.web.pages.seeker_views import STEPS, _done
+
+        done = _done(profile)
+        context["steps"] = [(key, label, url, done[key], key == "matches") for key, label, url in STEPS]
     return render(request, "kohtaanto/matching/person_matches.html", context)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kohtaanto.web.pages import matching_views, plainlang_views, supports_views, views
+from kohtaanto.web.pages import matching_views, plainlang_views, seeker_views, supports_views, views
 
 app_name = "pages"
 
@@ -23,5 +23,16 @@ urlpatterns = [
     path("profiles/<int:pk>/matches/", matching_views.person_matches, name="profile_matches"),
     path("selko/", plainlang_views.check_page, name="plainlang"),
     path("selko/rules/", plainlang_views.rule_settings, name="plainlang_rules"),
+    path("me/", seeker_views.overview, name="me"),
+    path("me/skills/", seeker_views.skills, name="me_skills"),
+    path("me/languages/", seeker_views.languages, name="me_languages"),
+    path("me/capacity/", seeker_views.capacity_start, name="me_capacity_start"),
+    path("me/capacity/<slug:group>/", seeker_views.capacity, name="me_capacity"),
+    path("me/work/", seeker_views.work, name="me_work"),
+    path("me/sharing/", seeker_views.sharing, name="me_sharing"),
+    path("me/sharing/<int:organisation>/withdraw/", seeker_views.withdraw_reveal, name="me_withdraw_reveal"),
+    path("me/interest/<int:job>/", seeker_views.interest, name="me_interest"),
+    path("me/data/", seeker_views.data, name="me_data"),
+    path("me/data/export.json", seeker_views.export, name="me_export"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,0 +1,272 @@
+"""The job seeker's own journey: skills in my own words, what suits me, what I share, my data.
+
+Every save goes through :mod:`kohtaanto.web.matching.services` (validated, audited). The person's
+free text is stored on their profile so they can come back to it; it is never logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from kohtaanto.taxonomy.vocabulary import demands, starter
+from kohtaanto.web.accounts.models import Organisation, Role, User
+from kohtaanto.web.audit.models import AuditEvent
+from kohtaanto.web.audit.services import record
+from kohtaanto.web.matching import services
+from kohtaanto.web.matching.models import (
+    GroupDatum,
+    IdentityReveal,
+    Interest,
+    JobPosting,
+    MatchingRun,
+    SeekerProfile,
+)
+
+EMPTY_SPEC: dict[str, Any] = {"skills": {}, "capacities": {}, "hours_min": 0, "hours_max": 40}
+GROUPS = (
+    "physical",
+    "sensory_communication",
+    "cognitive",
+    "work_style",
+    "social",
+    "task_structure",
+    "environment",
+    "organisation",
+)
+CONSENT_ACTIONS = (
+    "identity.revealed",
+    "identity.withdrawn",
+    "seeker_profile.updated",
+    "seeker_profile.created",
+)
+
+
+def my_profile(user: User) -> SeekerProfile | None:
+    if user.role != Role.JOB_SEEKER:
+        return None
+    return SeekerProfile.objects.filter(person=user).first()
+
+
+def ensure_profile(user: User) -> SeekerProfile:
+    """The person's profile; an empty one (not yet looking for work) the first time."""
+    profile = my_profile(user)
+    if profile is not None:
+        return profile
+    return services.create_profile(user, spec=EMPTY_SPEC, looking=False)
+
+
+def _spec(profile: SeekerProfile, **changes: Any) -> dict[str, Any]:
+    spec = dict(profile.spec)
+    spec.update(changes)
+    return spec
+
+
+# -- skills ---------------------------------------------------------------------------------------
+@cache
+def _extractor(language: str) -> Any:
+    from kohtaanto.skills.service import starter_extractor
+
+    return starter_extractor(language, Path(settings.DATA_DIR) / "skills-cache")
+
+
+def warm_up(languages: tuple[str, ...] = ("fi", "sv", "en")) -> None:
+    """Compute the starter vocabulary's vectors ahead of the first request (the demo does this)."""
+    for language in languages:
+        _extractor(language)
+
+
+def suggest_skills(text: str, language: str, k: int = 8) -> list[dict[str, Any]]:
+    """Starter skills found in the person's own words, with the words that show each one."""
+    if not text.strip():
+        return []
+    found = _extractor(language).extract(text, k=k)
+    top = found[0].score if found else 0.0
+    return [
+        {
+            "id": item.uri,
+            "label": item.label,
+            "score": round(item.score, 3),
+            "evidence": None if item.evidence is None else [item.evidence.start, item.evidence.end],
+            "likely": item.evidence is not None or item.score >= 0.8 * top,
+        }
+        for item in found
+    ]
+
+
+def skill_names(language: str) -> dict[str, str]:
+    return {s.id: s.labels.get(language) for s in starter().skills}
+
+
+def skill_by_name(name: str, language: str) -> str | None:
+    """A starter skill id from a typed name (exact label or synonym, any case), or the best suggestion."""
+    wanted = name.strip().casefold()
+    if not wanted:
+        return None
+    for skill in starter().skills:
+        labels = [skill.labels.get(language), *getattr(skill.alt_labels, language)]
+        if any(label.casefold() == wanted for label in labels):
+            return skill.id
+    from kohtaanto.skills.suggest import starter_suggester
+
+    found = starter_suggester(language).suggest(name, k=1)
+    return str(found[0].uri).removeprefix("urn:kohtaanto:skill:") if found else None
+
+
+def save_story(user: User, profile: SeekerProfile, text: str, language: str) -> None:
+    if profile.story == text and profile.story_language == language:
+        return
+    with transaction.atomic():
+        profile.story, profile.story_language = text, language
+        profile.save(update_fields=["story", "story_language", "updated_at"])
+        record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["story"]})
+
+
+def save_skills(user: User, profile: SeekerProfile, skills: dict[str, int]) -> SeekerProfile:
+    return services.update_profile(user, profile, spec=_spec(profile, skills=skills))
+
+
+def save_details(
+    user: User, profile: SeekerProfile, details: dict[str, Any], working_language: str | None
+) -> SeekerProfile:
+    with transaction.atomic():
+        if details != profile.details:
+            profile.details = details
+            profile.save(update_fields=["details", "updated_at"])
+            record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["details"]})
+        return services.update_profile(user, profile, spec=_spec(profile, working_language=working_language))
+
+
+# -- capacities -----------------------------------------------------------------------------------
+def attributes(group: str) -> list[Any]:
+    return [a for a in demands().attributes if a.group == group]
+
+
+def save_capacities(
+    user: User, profile: SeekerProfile, group: str, values: dict[str, int | None]
+) -> SeekerProfile:
+    """The person's answers for one group; ``None`` is "I prefer not to say" and removes the answer."""
+    capacities = {
+        k: v for k, v in profile.spec.get("capacities", {}).items() if not k.startswith(group + ".")
+    }
+    capacities.update({k: v for k, v in values.items() if v is not None})
+    return services.update_profile(user, profile, spec=_spec(profile, capacities=capacities))
+
+
+# -- work wishes ----------------------------------------------------------------------------------
+def save_work(user: User, profile: SeekerProfile, values: dict[str, Any], looking: bool) -> SeekerProfile:
+    return services.update_profile(user, profile, spec=_spec(profile, **values), looking=looking)
+
+
+# -- interest -------------------------------------------------------------------------------------
+def set_interest(user: User, profile: SeekerProfile, job: JobPosting, interested: bool) -> None:
+    with transaction.atomic():
+        if interested:
+            _, created = Interest.objects.get_or_create(profile=profile, job=job)
+            if not created:
+                return
+        elif not Interest.objects.filter(profile=profile, job=job).delete()[0]:
+            return
+        record(
+            actor=user,
+            action="interest.given" if interested else "interest.withdrawn",
+            obj=profile,
+            data={"job": job.pk},
+        )
+
+
+# -- consents and my data -------------------------------------------------------------------------
+def consent_history(user: User, profile: SeekerProfile) -> list[AuditEvent]:
+    """What the person decided about sharing, newest first (from the append-only audit trail)."""
+    events = AuditEvent.objects.filter(
+        object_type="matching.seekerprofile", object_id=str(profile.pk), action__in=CONSENT_ACTIONS
+    ).order_by("-sequence")
+    sharing = {"open_to_employers", "share_accommodations"}
+    return [
+        e
+        for e in events
+        if e.action.startswith("identity.")
+        or sharing & set(e.data.get("fields", []))
+        or e.action.endswith("created")
+    ][:50]
+
+
+def revealed_to(profile: SeekerProfile) -> list[Organisation]:
+    return [
+        r.organisation for r in IdentityReveal.objects.filter(profile=profile).select_related("organisation")
+    ]
+
+
+def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
+    """Everything kohtaanto holds about the person, as JSON."""
+    profile = my_profile(user)
+    out: dict[str, Any] = {
+        "exported_at": (now or timezone.now()).isoformat(),
+        "account": {
+            "username": user.username,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "language": user.language,
+            "employment_area": str(user.employment_area) if user.employment_area else None,
+            "date_joined": user.date_joined.isoformat(),
+        },
+        "profile": None,
+        "group_data": [],
+        "identity_shared_with": [],
+        "interests": [],
+        "matching_runs_about_me": [],
+        "my_actions": [
+            {"time": e.timestamp.isoformat(), "action": e.action, "object": f"{e.object_type}:{e.object_id}"}
+            for e in AuditEvent.objects.filter(actor_id=user.pk).order_by("sequence")
+        ],
+    }
+    if profile is None:
+        return out
+    out["profile"] = {
+        "pseudonym": profile.pseudonym,
+        "looking": profile.looking,
+        "open_to_employers": profile.open_to_employers,
+        "share_accommodations": profile.share_accommodations,
+        "spec": profile.spec,
+        "story": profile.story,
+        "details": profile.details,
+        "updated_at": profile.updated_at.isoformat(),
+    }
+    out["group_data"] = [
+        {"dimension": g.dimension, "value": g.value, "consented_at": g.consented_at.isoformat()}
+        for g in GroupDatum.objects.filter(profile=profile)
+    ]
+    out["identity_shared_with"] = [o.name for o in revealed_to(profile)]
+    out["interests"] = [i.job.title for i in Interest.objects.filter(profile=profile).select_related("job")]
+    candidates = MatchingRun.objects.filter(profile=profile) | MatchingRun.objects.filter(
+        results__icontains=profile.pseudonym
+    )
+    out["matching_runs_about_me"] = [
+        {"run": r.pk, "kind": r.kind, "time": r.created_at.isoformat(), "by_role": r.actor_role}
+        for r in candidates.distinct().order_by("created_at")
+        if r.profile_id == profile.pk or any(row.get("person") == profile.pseudonym for row in r.results)
+    ]
+    return out
+
+
+def delete_profile(user: User) -> bool:
+    """Delete the matching profile with its group data, reveals and interests; runs keep the pseudonym."""
+    profile = my_profile(user)
+    if profile is None:
+        return False
+    with transaction.atomic():
+        record(actor=user, action="seeker_profile.deleted", obj=profile, data={})
+        profile.delete()
+    return True
+
+
+def request_account_deletion(user: User) -> None:
+    with transaction.atomic():
+        record(actor=user, action="account.deletion_requested", obj=user, data={})

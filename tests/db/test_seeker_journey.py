@@ -1,0 +1,184 @@
+"""The job seeker's journey through the pages: own words → skills, languages, what suits me, hours and
+place, sharing, interest, my data. Each step keeps typed input on an error and saves on its own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from kohtaanto.skills.service import starter_extractor
+from kohtaanto.web.audit.models import AuditEvent
+from kohtaanto.web.matching import seeker, services
+from kohtaanto.web.matching.models import IdentityReveal, Interest, SeekerProfile
+from tests.unit.test_skills import TrigramEncoder
+
+pytestmark = pytest.mark.db
+STORY = "Olen tehnyt kaupan kassalla töitä ja täyttänyt hyllyjä. Osaan myös pestä lattioita."
+
+
+@pytest.fixture(autouse=True)
+def fast_extractor(monkeypatch, tmp_path):
+    encoder = TrigramEncoder()
+    monkeypatch.setattr(seeker, "_extractor", lambda language: starter_extractor(language, tmp_path, encoder))
+
+
+@pytest.fixture
+def me(world):
+    client = Client()
+    client.force_login(world["north_seeker"])
+    return client
+
+
+def test_skills_from_own_words_with_evidence_then_confirmed(me, world):
+    page = me.post("/me/skills/", {"action": "suggest", "text": STORY, "language": "fi"})
+    html = page.content.decode()
+    assert page.status_code == 200 and "<mark>kassalla</mark>" in html
+    assert 'value="retail.work_at_till" checked' in html
+    profile = SeekerProfile.objects.get(person=world["north_seeker"])
+    assert profile.story == STORY and profile.looking is False  # saved, not yet in the pool
+    saved = me.post(
+        "/me/skills/",
+        {
+            "action": "save",
+            "pick": ["retail.work_at_till", "retail.stock_shelves"],
+            "picklevel:retail.work_at_till": "3",
+            "add": "Lattioiden pesu",
+            "addlevel": "4",
+        },
+    )
+    assert saved.status_code == 302
+    profile.refresh_from_db()
+    assert profile.spec["skills"] == {
+        "retail.work_at_till": 3,
+        "retail.stock_shelves": 2,
+        "cleaning.mop_floors": 4,
+    }
+    # change a level and remove one
+    me.post(
+        "/me/skills/",
+        {
+            "action": "save",
+            "level:retail.work_at_till": "5",
+            "level:retail.stock_shelves": "2",
+            "level:cleaning.mop_floors": "4",
+            "remove:retail.stock_shelves": "on",
+        },
+    )
+    profile.refresh_from_db()
+    assert profile.spec["skills"] == {"retail.work_at_till": 5, "cleaning.mop_floors": 4}
+
+
+def test_skill_errors_keep_what_was_typed(me):
+    empty = me.post("/me/skills/", {"action": "suggest", "text": "", "language": "fi"})
+    assert empty.status_code == 400 and "error-summary" in empty.content.decode()
+    unknown = me.post("/me/skills/", {"action": "save", "add": "kvanttifysiikan tohtorintutkinto xyz"})
+    html = unknown.content.decode()
+    assert unknown.status_code == 400 and "kvanttifysiikan tohtorintutkinto xyz" in html
+
+
+def test_languages_and_history(me, world):
+    bad = me.post("/me/languages/", {"finnish": "Z9", "history": "Kassa, Lahti 2019"})
+    assert bad.status_code == 400 and "Kassa, Lahti 2019" in bad.content.decode()
+    ok = me.post(
+        "/me/languages/", {"finnish": "B1", "english": "B2", "history": "Kassa, Lahti 2019\nSiivous 2021"}
+    )
+    assert ok.status_code == 302
+    profile = SeekerProfile.objects.get(person=world["north_seeker"])
+    assert profile.details["languages"] == {"finnish": "B1", "english": "B2"}
+    assert profile.details["history"] == ["Kassa, Lahti 2019", "Siivous 2021"]
+    assert profile.spec["working_language"] == "B1"
+
+
+def test_self_assessment_one_group_at_a_time_with_prefer_not_to_say(me, world):
+    page = me.get("/me/capacity/")
+    assert page.status_code == 302 and page["Location"].endswith("/me/capacity/physical/")
+    form = me.get("/me/capacity/physical/").content.decode()
+    assert "Kuinka painavia tavaroita voit nostaa ja kantaa?" in form or "How heavy" in form
+    answers = {a.id: "x" for a in seeker.attributes("physical")}
+    answers["physical.lifting_carrying"] = "2"
+    answers["next"] = "1"
+    moved = me.post("/me/capacity/physical/", answers)
+    assert moved.status_code == 302 and moved["Location"].endswith("/me/capacity/sensory_communication/")
+    profile = SeekerProfile.objects.get(person=world["north_seeker"])
+    assert profile.spec["capacities"] == {"physical.lifting_carrying": 2}
+    answers["physical.lifting_carrying"] = "9"
+    bad = me.post("/me/capacity/physical/", answers)
+    assert bad.status_code == 400
+    answers["physical.lifting_carrying"] = "x"  # changing one's mind removes the answer
+    me.post("/me/capacity/physical/", answers)
+    profile.refresh_from_db()
+    assert profile.spec["capacities"] == {}
+    assert me.get("/me/capacity/no-such-group/").status_code == 404
+
+
+def test_hours_and_place_with_field_errors(me, world):
+    bad = me.post(
+        "/me/work/",
+        {"hours_min": "30", "hours_max": "20", "days": ["mon"], "municipality": "Atlantis", "remote": "no"},
+    )
+    html = bad.content.decode()
+    assert bad.status_code == 400 and "Atlantis" in html and "field-error" in html
+    ok = me.post(
+        "/me/work/",
+        {
+            "looking": "on",
+            "hours_min": "15",
+            "hours_max": "25",
+            "days": ["mon", "tue"],
+            "municipality": "Lahti",
+            "max_commute_km": "30",
+            "remote": "prefer",
+        },
+    )
+    assert ok.status_code == 302
+    profile = SeekerProfile.objects.get(person=world["north_seeker"])
+    assert (
+        profile.looking and profile.spec["municipality"] == "398" and profile.spec["days"] == ["mon", "tue"]
+    )
+
+
+def test_sharing_reveals_withdrawal_and_history(me, world):
+    profile = seeker.ensure_profile(world["north_seeker"])
+    assert me.post("/me/sharing/", {"open_to_employers": "on"}).status_code == 302
+    services.reveal_identity(world["north_seeker"], profile, world["north_org"])
+    page = me.get("/me/sharing/").content.decode()
+    assert (
+        world["north_org"].name in page and "you told your name to an employer" in page
+    ) or "kerroit nimesi" in page
+    assert me.post(f"/me/sharing/{world['north_org'].pk}/withdraw/").status_code == 302
+    assert not IdentityReveal.objects.filter(profile=profile).exists()
+    assert AuditEvent.objects.filter(action="identity.withdrawn").count() == 1
+
+
+def test_interest_in_a_job_and_other_roles_are_kept_out(me, world):
+    profile = seeker.ensure_profile(world["north_seeker"])
+    job = services.create_job(None, world["north_org"], spec={}, title="Kassatyö")
+    assert me.post(f"/me/interest/{job.pk}/", {"interested": "yes"}).status_code == 302
+    assert Interest.objects.filter(profile=profile, job=job).exists()
+    me.post(f"/me/interest/{job.pk}/", {"interested": "no"})
+    assert not Interest.objects.filter(profile=profile, job=job).exists()
+    employer = Client()
+    employer.force_login(world["north_employer"])
+    for path in ("/me/", "/me/skills/", "/me/data/export.json"):
+        assert employer.get(path).status_code == 404
+
+
+def test_my_data_export_and_deletion(me, world):
+    profile = seeker.ensure_profile(world["north_seeker"])
+    seeker.save_story(world["north_seeker"], profile, STORY, "fi")
+    services.set_group(world["north_seeker"], profile, "age_band", "25-34")
+    exported = me.get("/me/data/export.json")
+    assert exported.status_code == 200 and "attachment" in exported["Content-Disposition"]
+    body = json.loads(exported.content)
+    assert body["profile"]["story"] == STORY and body["group_data"][0]["value"] == "25-34"
+    assert body["account"]["username"] == "n_seeker" and body["my_actions"]
+    refused = me.post("/me/data/", {"action": "delete"})
+    assert refused.status_code == 400 and SeekerProfile.objects.filter(pk=profile.pk).exists()
+    assert me.post("/me/data/", {"action": "delete", "confirm": "on"}).status_code == 302
+    assert not SeekerProfile.objects.filter(pk=profile.pk).exists()
+    me.post("/me/data/", {"action": "account"})
+    assert AuditEvent.objects.filter(
+        action="account.deletion_requested", actor_id=world["north_seeker"].pk
+    ).exists()
