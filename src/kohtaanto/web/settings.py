@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "kohtaanto.web.accounts",
     "kohtaanto.web.matching",
     "kohtaanto.web.writing",
+    "kohtaanto.web.hiring",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]

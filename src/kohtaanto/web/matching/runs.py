@@ -308,11 +308,33 @@ def _reachable(candidate: Candidate, municipality: str) -> bool:
     return km is None or km <= (candidate.max_commute_km or DEFAULT_COMMUTE_KM)
 
 
+def carving_person(profile: SeekerProfile, candidate: Candidate) -> Any:
+    """A profile as carving input: pseudonym, hours, days (daytime windows), skills, disclosed capacities."""
+    from kohtaanto.carving.schema import PersonIn as CarvingPerson
+
+    spec = profile.spec
+    days = list(spec.get("days", ["mon", "tue", "wed", "thu", "fri"]))
+    return CarvingPerson.model_validate(
+        {
+            "id": profile.pseudonym,
+            "alias": profile.pseudonym,
+            "municipality": candidate.municipality,
+            "hours": {"min": spec.get("hours_min", 0), "max": min(spec.get("hours_max", 40), 60)},
+            "availability": []
+            if set(days) == {"mon", "tue", "wed", "thu", "fri"}
+            else [{"day": d, "start": "07:00", "end": "18:00"} for d in days],
+            "skills": [{"id": s, "level": lv} for s, lv in sorted(spec.get("skills", {}).items())],
+            "capacities": spec.get("capacities", {}),
+            "working_language": spec.get("working_language"),
+            "trainable_levels": spec.get("trainable_levels", 1),
+        }
+    )
+
+
 def carving_opportunities(
     profile: SeekerProfile, candidate: Candidate, language: str, on: dt.date, time_limit: float = 2.0
 ) -> list[dict[str, Any]]:
     """Workplaces whose tasks could be carved into a job that fits this person."""
-    from kohtaanto.carving.schema import PersonIn as CarvingPerson
     from kohtaanto.carving.schema import SettingsIn, WorkplaceFile
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
@@ -320,23 +342,7 @@ def carving_opportunities(
 
     if candidate.remote == "only":
         return []
-    spec = profile.spec
-    days = list(spec["days"])
-    person = CarvingPerson.model_validate(
-        {
-            "id": profile.pseudonym,
-            "alias": profile.pseudonym,
-            "municipality": candidate.municipality,
-            "hours": {"min": spec["hours_min"], "max": min(spec["hours_max"], 60)},
-            "availability": []
-            if set(days) == {"mon", "tue", "wed", "thu", "fri"}
-            else [{"day": d, "start": "07:00", "end": "18:00"} for d in days],
-            "skills": [{"id": s, "level": lv} for s, lv in sorted(spec["skills"].items())],
-            "capacities": spec["capacities"],
-            "working_language": spec.get("working_language"),
-            "trainable_levels": spec["trainable_levels"],
-        }
-    )
+    person = carving_person(profile, candidate)
     out = []
     inventories = WorkplaceInventory.objects.select_related("organisation").order_by("organisation__name")
     for inventory in inventories:

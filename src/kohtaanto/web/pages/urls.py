@@ -1,7 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kohtaanto.web.pages import matching_views, plainlang_views, seeker_views, supports_views, views
+from kohtaanto.web.pages import (
+    hiring_views,
+    matching_views,
+    plainlang_views,
+    seeker_views,
+    supports_views,
+    views,
+)
 
 app_name = "pages"
 
@@ -34,5 +41,12 @@ urlpatterns = [
     path("me/interest/<int:job>/", seeker_views.interest, name="me_interest"),
     path("me/data/", seeker_views.data, name="me_data"),
     path("me/data/export.json", seeker_views.export, name="me_export"),
+    path("hire/", hiring_views.case_list, name="hire"),
+    path("hire/<int:pk>/need/", hiring_views.need, name="hire_need"),
+    path("hire/<int:pk>/tasks/", hiring_views.tasks, name="hire_tasks"),
+    path("hire/<int:pk>/carve/", hiring_views.carve, name="hire_carve"),
+    path("hire/<int:pk>/supports/", hiring_views.supports, name="hire_supports"),
+    path("hire/<int:pk>/ad/", hiring_views.ad, name="hire_ad"),
+    path("hire/<int:pk>/jobposting.jsonld", hiring_views.job_posting_json_ld, name="hire_json_ld"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -12,3 +12,11 @@ document.addEventListener("htmx:afterSwap", function (event) {
     next.focus();
   }
 });
+
+// Print buttons appear only when JavaScript can print; without it the page tells how to print.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll(".print-button")) {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+});

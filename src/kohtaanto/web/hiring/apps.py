@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
+
+
+class HiringConfig(AppConfig):
+    name = "kohtaanto.web.hiring"
+    label = "hiring"
+    verbose_name = pgettext_lazy("app", "Hiring cases")

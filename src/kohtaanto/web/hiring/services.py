@@ -1,0 +1,429 @@
+"""The employer's journey, step by step: need, task inventory, carving, supports, job ad.
+
+Each step saves on the case (one audit event naming the step). The inventory is a draft in the
+``kohtaanto.carving/1`` format; once it validates it is also the organisation's task inventory, so
+job seekers nearby see it as a carving opportunity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from pydantic import ValidationError as PydanticError
+
+from kohtaanto.carving.schema import WorkplaceFile
+from kohtaanto.carving.schema import field_errors as pydantic_lines
+from kohtaanto.taxonomy.vocabulary import starter
+from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import Organisation
+from kohtaanto.web.audit.services import record
+from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.matching import services as matching
+from kohtaanto.web.matching.models import JobKind, JobPosting, SeekerProfile
+from kohtaanto.web.rules_service import field_errors
+
+NEEDS = ("shortage", "workload", "overtime", "growth", "other")
+EXPOSURES = ("never", "rarely", "sometimes", "often", "mostly")
+# Plain questions about a task, each mapped to a functional demand and its level; the answer is how often.
+QUESTIONS = {
+    "lifting": ("physical.lifting_carrying", 4),  # lifting more than 10 kg
+    "standing": ("physical.standing", 3),  # standing or walking most of the time
+    "customers": ("social.customer_contact", 3),  # serving customers
+    "rush": ("task_structure.time_pressure", 3),  # tight schedules
+    "reading": ("sensory_communication.reading", 3),  # reading instructions or forms
+    "noise": ("environment.noise", 3),  # a noisy place
+}
+SECTOR_DOMAINS = {
+    "A": ("gardening",),
+    "C": ("food_production", "warehouse"),
+    "F": ("construction_support", "property_maintenance"),
+    "G": ("retail", "warehouse", "customer_service"),
+    "H": ("warehouse", "logistics"),
+    "I": ("kitchen", "cleaning", "customer_service"),
+    "J": ("it_support", "office_support"),
+    "M": ("office_support", "digital_basics"),
+    "N": ("cleaning", "property_maintenance", "office_support"),
+    "O": ("office_support", "property_maintenance", "gardening", "customer_service"),
+    "P": ("early_childhood_support", "kitchen"),
+    "Q": ("care_support", "kitchen", "laundry_textiles", "cleaning"),
+    "R": ("customer_service", "gardening"),
+    "S": ("customer_service", "cleaning", "recycling"),
+}
+
+
+class CaseError(ValueError):
+    """Input for a step that does not validate; ``errors`` maps fields to messages."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def cases_for(user: Any) -> Any:
+    return HiringCase.objects.select_related("organisation__municipality__area").filter(
+        organisation__in=permissions.organisations_for(user)
+    )
+
+
+def _may(actor: Any, organisation: Organisation) -> None:
+    permissions.require(
+        actor is None or permissions.can_change_organisation(actor, organisation), "not your organisation"
+    )
+
+
+def _save(actor: Any, case: HiringCase, step: str, fields: list[str]) -> HiringCase:
+    with transaction.atomic():
+        case.save()
+        record(actor=actor, action="hiring_case.updated", obj=case, data={"step": step})
+    return case
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold().translate(str.maketrans("äöåé", "aoae"))).strip("-")
+    return slug[:40] or "x"
+
+
+def create_case(actor: Any, organisation: Organisation, title: str) -> HiringCase:
+    _may(actor, organisation)
+    if not 0 < len(title.strip()) <= 200:
+        raise CaseError({"title": ["give the case a short name"]})
+    inventory = {
+        "format": "kohtaanto.carving/1",
+        "workplace": {
+            "id": _slug(organisation.name),
+            "name": organisation.name,
+            "municipality": matching.municipality_code(_place(organisation)) if _place(organisation) else "",
+            "legal_form": organisation.legal_form,
+            "business_activity": organisation.legal_form != "municipality",
+            "new_job_hourly_wage": "13.50",
+            "roles": [],
+        },
+        "accommodations": [],
+    }
+    with transaction.atomic():
+        case = HiringCase.objects.create(
+            organisation=organisation, created_by=actor, title=title.strip(), inventory=inventory
+        )
+        record(actor=actor, action="hiring_case.created", obj=case, data={"organisation": organisation.pk})
+    return case
+
+
+def _place(organisation: Organisation) -> str:
+    from kohtaanto.matching.places import find
+
+    name = organisation.municipality.name_fi
+    return name if find(name) else ""
+
+
+# -- 1. need --------------------------------------------------------------------------------------
+def save_need(
+    actor: Any, case: HiringCase, reasons: list[str], text: str, overloaded: list[str]
+) -> HiringCase:
+    _may(actor, case.organisation)
+    unknown = [r for r in reasons if r not in NEEDS]
+    if unknown or not reasons:
+        raise CaseError({"reasons": ["choose at least one reason"]})
+    case.need = {
+        "reasons": reasons,
+        "text": text.strip()[:2000],
+        "overloaded": [o.strip() for o in overloaded if o.strip()][:20],
+    }
+    for title in case.need["overloaded"]:  # each overloaded role starts the inventory
+        if not any(
+            r["title"]["fi"].casefold() == title.casefold() for r in case.inventory["workplace"]["roles"]
+        ):
+            _add_role_values(case, title, 1, Decimal("30"))
+    return _save(actor, case, "need", ["need"])
+
+
+# -- 2. task inventory ----------------------------------------------------------------------------
+def _add_role_values(case: HiringCase, title: str, holders: int, hourly_cost: Decimal) -> str:
+    roles = case.inventory["workplace"]["roles"]
+    base, n = _slug(title), 1
+    ids = {r["id"] for r in roles}
+    rid = base
+    while rid in ids:
+        n += 1
+        rid = f"{base}-{n}"
+    roles.append(
+        {
+            "id": rid,
+            "title": {"fi": title.strip()},
+            "holders": holders,
+            "hourly_cost": str(hourly_cost),
+            "tasks": [],
+        }
+    )
+    return rid
+
+
+def add_role(actor: Any, case: HiringCase, title: str, holders: int, hourly_cost: Decimal) -> HiringCase:
+    _may(actor, case.organisation)
+    errors: dict[str, list[str]] = {}
+    if not 0 < len(title.strip()) <= 120:
+        errors["title"] = ["give the role a name"]
+    if not 1 <= holders <= 1000:
+        errors["holders"] = ["1-1000 people"]
+    if not Decimal(5) <= hourly_cost <= Decimal(500):
+        errors["hourly_cost"] = ["5-500 euros an hour"]
+    if errors:
+        raise CaseError(errors)
+    _add_role_values(case, title, holders, hourly_cost)
+    return _save(actor, case, "inventory", ["inventory"])
+
+
+def add_task(
+    actor: Any,
+    case: HiringCase,
+    role_id: str,
+    name: str,
+    hours: Decimal,
+    skill: str | None,
+    level: int,
+    answers: dict[str, str],
+    below_level: bool = False,
+) -> HiringCase:
+    _may(actor, case.organisation)
+    roles = {r["id"]: r for r in case.inventory["workplace"]["roles"]}
+    errors: dict[str, list[str]] = {}
+    if role_id not in roles:
+        errors["role"] = ["choose a role"]
+    if not 0 < len(name.strip()) <= 120:
+        errors["name"] = ["give the task a name"]
+    if not Decimal("0.25") <= hours <= Decimal(40):
+        errors["hours"] = ["0.25-40 hours a week"]
+    if skill is not None and skill not in {s.id for s in starter().skills}:
+        errors["skill"] = ["choose a skill from the list"]
+    if not 1 <= level <= 5:
+        errors["level"] = ["level 1-5"]
+    bad = [k for k, v in answers.items() if k not in QUESTIONS or v not in EXPOSURES]
+    if bad:
+        errors["answers"] = ["answer each question with how often"]
+    if errors:
+        raise CaseError(errors)
+    tasks = [t for r in roles.values() for t in r["tasks"]]
+    tid, n = _slug(name), 1
+    while any(t["id"] == tid for t in tasks):
+        n += 1
+        tid = f"{_slug(name)}-{n}"
+    demands: dict[str, Any] = {}
+    for key, exposure in answers.items():
+        if exposure != "never":
+            attribute, demand_level = QUESTIONS[key]
+            demands[attribute] = {"level": demand_level, "exposure": exposure}
+    roles[role_id]["tasks"].append(
+        {
+            "id": tid,
+            "name": {"fi": name.strip()},
+            "hours": str(hours),
+            "skills": [{"id": skill, "level": level}] if skill else [],
+            "demands": demands,
+            "below_holder_level": below_level,
+        }
+    )
+    _sync(actor, case)
+    return _save(actor, case, "inventory", ["inventory"])
+
+
+def remove_task(actor: Any, case: HiringCase, task_id: str) -> HiringCase:
+    _may(actor, case.organisation)
+    for role in case.inventory["workplace"]["roles"]:
+        role["tasks"] = [t for t in role["tasks"] if t["id"] != task_id]
+    _sync(actor, case)
+    return _save(actor, case, "inventory", ["inventory"])
+
+
+def validated(case: HiringCase) -> WorkplaceFile | None:
+    """The inventory as a carving input, or None while it is incomplete (a role without tasks)."""
+    payload = json.loads(json.dumps(case.inventory))
+    payload["workplace"]["roles"] = [r for r in payload["workplace"]["roles"] if r["tasks"]]
+    if not payload["workplace"]["roles"]:
+        return None
+    try:
+        return WorkplaceFile.model_validate(payload)
+    except PydanticError as exc:
+        raise CaseError(field_errors(pydantic_lines(exc))) from None
+
+
+def _sync(actor: Any, case: HiringCase) -> None:
+    """A complete inventory is also the organisation's, for carving opportunities."""
+    source = validated(case)
+    if source is not None:
+        matching.save_inventory(actor, case.organisation, source.model_dump(mode="json"))
+
+
+def suggestions(case: HiringCase, language: str, limit: int = 12) -> list[tuple[str, str]]:
+    """Tasks the sector usually has (starter skills of its domains) that are not in the inventory yet."""
+    domains = SECTOR_DOMAINS.get(case.organisation.sector, ("cleaning", "office_support"))
+    have = {s["id"] for r in case.inventory["workplace"]["roles"] for t in r["tasks"] for s in t["skills"]}
+    out = [
+        (s.id, s.labels.get(language)) for s in starter().skills if s.domain in domains and s.id not in have
+    ]
+    return out[:limit]
+
+
+def tasks_from_text(text: str, language: str) -> list[dict[str, Any]]:
+    """Task candidates from a pasted job description: one per line or sentence, with a likely skill."""
+    from kohtaanto.web.matching import seeker
+
+    pieces = [p.strip(" -•*\t") for line in text.splitlines() for p in re.split(r"(?<=[.!?;])\s+", line)]
+    out = []
+    for piece in pieces:
+        if len(piece) < 4:
+            continue
+        found = seeker.suggest_skills(piece, language, k=1)
+        out.append(
+            {
+                "name": piece[:120],
+                "skill": found[0]["id"] if found else None,
+                "label": found[0]["label"] if found else "",
+            }
+        )
+        if len(out) >= 20:
+            break
+    return out
+
+
+# -- 3. carving -----------------------------------------------------------------------------------
+def pool_for(actor: Any, case: HiringCase) -> list[SeekerProfile]:
+    """People a proposal can be made for: the area's job seekers who are shown to employers (pseudonyms);
+    a professional also sees the rest of their area (the people they coach)."""
+    area = case.organisation.municipality.area
+    people = SeekerProfile.objects.filter(area=area, looking=True)
+    if getattr(actor, "role", None) == "employer":
+        people = people.filter(open_to_employers=True)
+    return list(people.order_by("pseudonym"))
+
+
+def carve(
+    actor: Any, case: HiringCase, profile: SeekerProfile, language: str, on: dt.date, alternatives: int = 3
+) -> list[dict[str, Any]]:
+    from kohtaanto.carving.schema import SettingsIn
+    from kohtaanto.carving.service import carve_workplace
+    from kohtaanto.carving.solver import SolverSettings
+    from kohtaanto.web.matching.runs import _candidate, _plain, carving_person
+    from kohtaanto.web.rules_service import engine
+
+    _may(actor, case.organisation)
+    if profile not in pool_for(actor, case):
+        permissions.require(False, "this person is not in your pool")
+    source = validated(case)
+    if source is None:
+        raise CaseError({"inventory": ["add at least one task first"]})
+    person = carving_person(profile, _candidate(profile)).model_copy(
+        update={"reach": [source.workplace.municipality] if source.workplace.municipality else []}
+    )
+    found = carve_workplace(
+        source,
+        [person],
+        source.accommodations,
+        SettingsIn(),
+        engine(),
+        on,
+        SolverSettings(time_limit=5.0),
+        alternatives,
+        language,
+    )[0]
+    record(
+        actor=actor,
+        action="hiring_case.carved",
+        obj=case,
+        data={"person": profile.pseudonym, "proposals": len(found.proposals)},
+    )
+    return list(_plain(found.proposals))
+
+
+def choose(actor: Any, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:
+    _may(actor, case.organisation)
+    case.chosen, case.person = proposal, pseudonym
+    return _save(actor, case, "carving", ["chosen", "person"])
+
+
+# -- 5. job ad ------------------------------------------------------------------------------------
+def save_ad(actor: Any, case: HiringCase, text: str) -> HiringCase:
+    _may(actor, case.organisation)
+    if not 0 < len(text.strip()) <= 10_000:
+        raise CaseError({"ad_text": ["write the ad (at most 10 000 characters)"]})
+    case.ad_text = text.strip()
+    return _save(actor, case, "ad", ["ad_text"])
+
+
+def publish(actor: Any, case: HiringCase) -> JobPosting:
+    """The carved job as an open job in the area's pool (its skills, demands and hours from the proposal)."""
+    _may(actor, case.organisation)
+    source = validated(case)
+    if not case.chosen or source is None or not case.ad_text:
+        raise CaseError({"non_field_errors": ["choose a carved job and write the ad first"]})
+    tasks = {t.id: t for r in source.workplace.roles for t in r.tasks}
+    chosen_tasks = [tasks[t["id"]] for t in case.chosen["tasks"] if t["id"] in tasks]
+    skills: dict[str, int] = {}
+    demands: dict[str, int] = {}
+    for task in chosen_tasks:
+        for s in task.skills:
+            skills[s.id] = max(skills.get(s.id, 0), s.level)
+        for attribute, demand in task.demands.items():
+            level = demand if isinstance(demand, int) else demand.level
+            demands[attribute] = max(demands.get(attribute, 0), level)
+    hours = float(case.chosen["hours_per_week"])
+    spec = {
+        "skills": [{"skill": s, "level": lv, "essential": True} for s, lv in sorted(skills.items())],
+        "demands": demands,
+        "accommodations": {
+            a["attribute"]: 1 for a in case.chosen.get("accommodations", []) if a.get("attribute")
+        },
+        "hours_min": max(0.0, hours - 2),
+        "hours_max": hours + 2,
+        "municipality": source.workplace.municipality,
+        "plain_language_onboarding": True,
+    }
+    title = (
+        str(case.chosen.get("job_description", {}).get("fi", case.title)).split("\n", 1)[0][:200]
+        or case.title
+    )
+    if case.job is None:
+        job = matching.create_job(
+            actor, case.organisation, spec=spec, title=title, description=case.ad_text, kind=JobKind.CARVED
+        )
+    else:
+        job = matching.update_job(
+            actor, case.job, spec=spec, title=title, description=case.ad_text, status="open"
+        )
+    case.job = job
+    _save(actor, case, "published", ["job"])
+    return job
+
+
+def json_ld(case: HiringCase) -> dict[str, Any]:
+    """schema.org JobPosting for other job boards."""
+    job = case.job
+    if job is None:
+        raise CaseError({"job": ["publish the job first"]})
+    org = case.organisation
+    hours = job.spec.get("hours_max", 0)
+    return {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": job.title,
+        "description": job.description,
+        "datePosted": job.created_at.date().isoformat(),
+        "validThrough": (timezone.localdate() + dt.timedelta(days=60)).isoformat(),
+        "employmentType": "PART_TIME" if hours < 35 else "FULL_TIME",
+        "hiringOrganization": {"@type": "Organization", "name": org.name, "identifier": org.business_id},
+        "jobLocation": {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": org.municipality.name_fi,
+                "addressCountry": "FI",
+            },
+        },
+        "workHours": f"{job.spec.get('hours_min', 0):g}-{hours:g} h/week",
+        "totalJobOpenings": job.headcount,
+        "directApply": False,
+    }

@@ -1,0 +1,134 @@
+"""Forms for the employer's journey, in plain words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import pgettext_lazy
+
+from kohtaanto.web.hiring.services import QUESTIONS
+
+NEED_CHOICES = [
+    ("shortage", pgettext_lazy("hiring need", "We cannot find skilled workers")),
+    ("workload", pgettext_lazy("hiring need", "Our staff have too much to do")),
+    ("overtime", pgettext_lazy("hiring need", "We pay a lot of overtime")),
+    ("growth", pgettext_lazy("hiring need", "We are growing")),
+    ("other", pgettext_lazy("hiring need", "Something else")),
+]
+HOW_OFTEN = [
+    ("never", pgettext_lazy("how often", "Never")),
+    ("rarely", pgettext_lazy("how often", "Rarely")),
+    ("sometimes", pgettext_lazy("how often", "Sometimes")),
+    ("often", pgettext_lazy("how often", "Often")),
+    ("mostly", pgettext_lazy("how often", "Most of the time")),
+]
+QUESTION_TEXT = {
+    "lifting": pgettext_lazy("task question", "How often does the task involve lifting more than 10 kg?"),
+    "standing": pgettext_lazy("task question", "How often is the task done standing or walking?"),
+    "customers": pgettext_lazy("task question", "How often does the task involve serving customers?"),
+    "rush": pgettext_lazy("task question", "How often is the task done in a hurry or to tight deadlines?"),
+    "reading": pgettext_lazy(
+        "task question", "How often does the task involve reading instructions or forms?"
+    ),
+    "noise": pgettext_lazy("task question", "How often is the task done in a noisy place?"),
+}
+
+
+class CaseForm(forms.Form):
+    title = forms.CharField(
+        label=pgettext_lazy("hiring", "Name of the case"),
+        help_text=pgettext_lazy("hiring", "For example: More hands for the morning shift."),
+        max_length=200,
+    )
+
+
+class NeedForm(forms.Form):
+    reasons = forms.MultipleChoiceField(
+        label=pgettext_lazy("hiring", "What is hard right now?"),
+        choices=NEED_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    text = forms.CharField(
+        label=pgettext_lazy("hiring", "Tell more in your own words"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    overloaded = forms.CharField(
+        label=pgettext_lazy("hiring", "Which roles are overloaded?"),
+        help_text=pgettext_lazy("hiring", "One role on each line, for example: Baker."),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RoleForm(forms.Form):
+    title = forms.CharField(label=pgettext_lazy("hiring", "Role"), max_length=120)
+    holders = forms.IntegerField(
+        label=pgettext_lazy("hiring", "People in this role"), min_value=1, max_value=1000, initial=1
+    )
+    hourly_cost = forms.DecimalField(
+        label=pgettext_lazy("hiring", "What an hour of this role costs you, euros"),
+        help_text=pgettext_lazy("hiring", "Wage and side costs together, for example 30."),
+        min_value=Decimal(5),
+        max_value=Decimal(500),
+        initial=Decimal(30),
+    )
+
+
+class TaskForm(forms.Form):
+    role = forms.ChoiceField(label=pgettext_lazy("hiring", "Role that does the task now"))
+    name = forms.CharField(label=pgettext_lazy("hiring", "Task"), max_length=120)
+    hours = forms.DecimalField(
+        label=pgettext_lazy("hiring", "Hours a week"),
+        min_value=Decimal("0.25"),
+        max_value=Decimal(40),
+        decimal_places=2,
+    )
+    skill = forms.CharField(
+        label=pgettext_lazy("hiring", "Main skill the task needs"),
+        help_text=pgettext_lazy("hiring", "Start typing and choose from the list."),
+        max_length=120,
+        required=False,
+    )
+    level = forms.TypedChoiceField(
+        label=pgettext_lazy("hiring", "How well (1 = a beginner manages, 5 = an expert)"),
+        choices=[(str(n), str(n)) for n in range(1, 6)],
+        coerce=int,
+        initial="2",
+    )
+    below_level = forms.BooleanField(
+        label=pgettext_lazy("hiring", "The task is below the skills of the people who do it now"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, roles: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        for key in QUESTIONS:
+            self.fields[f"q_{key}"] = forms.ChoiceField(
+                label=QUESTION_TEXT[key], choices=HOW_OFTEN, initial="never", widget=forms.RadioSelect
+            )
+
+    def answers(self) -> dict[str, str]:
+        return {key: self.cleaned_data[f"q_{key}"] for key in QUESTIONS}
+
+
+class ImportForm(forms.Form):
+    text = forms.CharField(
+        label=pgettext_lazy("hiring", "Paste a job description"),
+        help_text=pgettext_lazy(
+            "hiring", "We make a task of each line or sentence. You choose which to keep."
+        ),
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class AdForm(forms.Form):
+    text = forms.CharField(
+        label=pgettext_lazy("hiring", "Job ad"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 14})
+    )

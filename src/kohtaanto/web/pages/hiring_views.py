@@ -1,0 +1,322 @@
+"""The employer's journey: need → tasks → carving → supports → job ad (→ candidates).
+
+A professional can act for an employer in their area. Each step saves on the case and can be left
+and resumed; every page works without JavaScript and keeps what was typed on an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext, pgettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from kohtaanto.plainlang.check import check
+from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.hiring import services as hiring
+from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.matching import seeker
+from kohtaanto.web.pages.hiring_forms import AdForm, CaseForm, ImportForm, NeedForm, RoleForm, TaskForm
+from kohtaanto.web.pages.plainlang_views import SEVERITY_LABELS, pieces
+
+STEPS = [
+    ("need", pgettext_lazy("hiring step", "The need"), "pages:hire_need"),
+    ("tasks", pgettext_lazy("hiring step", "Tasks"), "pages:hire_tasks"),
+    ("carve", pgettext_lazy("hiring step", "New job"), "pages:hire_carve"),
+    ("supports", pgettext_lazy("hiring step", "Supports"), "pages:hire_supports"),
+    ("ad", pgettext_lazy("hiring step", "Job ad"), "pages:hire_ad"),
+]
+HIRERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
+
+
+def _language() -> str:
+    language = (get_language() or "fi")[:2]
+    return language if language in ("fi", "sv", "en") else "fi"
+
+
+def hirer_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.role not in HIRERS:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _case(request: HttpRequest, pk: int) -> HiringCase:
+    return get_object_or_404(hiring.cases_for(request.user), pk=pk)  # type: ignore[no-any-return]
+
+
+def _done(case: HiringCase) -> dict[str, bool]:
+    tasks = sum(len(r["tasks"]) for r in case.inventory.get("workplace", {}).get("roles", []))
+    return {
+        "need": bool(case.need),
+        "tasks": tasks > 0,
+        "carve": bool(case.chosen),
+        "supports": bool(case.chosen),
+        "ad": case.job_id is not None,
+    }
+
+
+def _render(
+    request: HttpRequest,
+    case: HiringCase,
+    step: str,
+    template: str,
+    context: dict[str, Any],
+    status: int = 200,
+) -> HttpResponse:
+    done = _done(case)
+    context.update(
+        {
+            "case": case,
+            "steps": [(key, label, url, done[key], key == step) for key, label, url in STEPS],
+        }
+    )
+    return render(request, f"kohtaanto/hiring/{template}", context, status=status)
+
+
+def _errors_to(form: Any, exc: hiring.CaseError) -> None:
+    for field, problems in exc.errors.items():
+        form.add_error(field if field in form.fields else None, problems)
+
+
+@hirer_only
+@require_http_methods(["GET", "POST"])
+def case_list(request: HttpRequest) -> HttpResponse:
+    organisations = list(permissions.organisations_for(request.user).order_by("name"))
+    form = CaseForm(request.POST or None)
+    chosen_org = request.POST.get("organisation") or (str(organisations[0].pk) if organisations else "")
+    if request.method == "POST" and form.is_valid():
+        organisation = next((o for o in organisations if str(o.pk) == chosen_org), None)
+        if organisation is None:
+            form.add_error(None, pgettext("hiring", "Choose the employer."))
+        else:
+            case = hiring.create_case(request.user, organisation, form.cleaned_data["title"])
+            return redirect("pages:hire_need", pk=case.pk)
+    context = {
+        "cases": hiring.cases_for(request.user),
+        "form": form,
+        "organisations": organisations,
+        "chosen_org": chosen_org,
+    }
+    return render(request, "kohtaanto/hiring/list.html", context, status=400 if form.errors else 200)
+
+
+@hirer_only
+@require_http_methods(["GET", "POST"])
+def need(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    initial = {
+        "reasons": case.need.get("reasons", []),
+        "text": case.need.get("text", ""),
+        "overloaded": "\n".join(case.need.get("overloaded", [])),
+    }
+    form = NeedForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = form.cleaned_data
+            hiring.save_need(
+                request.user, case, data["reasons"], data["text"], data["overloaded"].splitlines()
+            )
+        except hiring.CaseError as exc:
+            _errors_to(form, exc)
+        else:
+            messages.success(
+                request, pgettext("hiring", "Saved. Next, list the tasks of the overloaded roles.")
+            )
+            return redirect("pages:hire_tasks", pk=case.pk)
+    return _render(request, case, "need", "need.html", {"form": form}, 400 if form.errors else 200)
+
+
+def _roles(case: HiringCase) -> list[dict[str, Any]]:
+    return list(case.inventory.get("workplace", {}).get("roles", []))
+
+
+@hirer_only
+@require_http_methods(["GET", "POST"])
+def tasks(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    language = _language()
+    action = request.POST.get("action") if request.method == "POST" else None
+    names = seeker.skill_names(language)
+    role_choices = [(r["id"], r["title"]["fi"]) for r in _roles(case)]
+    role_form = RoleForm(request.POST if action == "add_role" else None)
+    task_form = TaskForm(request.POST if action == "add_task" else None, roles=role_choices)
+    import_form = ImportForm(request.POST if action in ("import", "import_add") else None)
+    imported: list[dict[str, Any]] = []
+    status = 200
+    try:
+        if action == "add_role" and role_form.is_valid():
+            d = role_form.cleaned_data
+            hiring.add_role(request.user, case, d["title"], d["holders"], d["hourly_cost"])
+            return redirect("pages:hire_tasks", pk=case.pk)
+        if action == "add_task" and task_form.is_valid():
+            d = task_form.cleaned_data
+            skill = seeker.skill_by_name(d["skill"], language) if d["skill"].strip() else None
+            if d["skill"].strip() and skill is None:
+                task_form.add_error(
+                    "skill", pgettext("seeker", "We did not find this skill. Try another word.")
+                )
+            else:
+                hiring.add_task(
+                    request.user,
+                    case,
+                    d["role"],
+                    d["name"],
+                    d["hours"],
+                    skill,
+                    d["level"],
+                    task_form.answers(),
+                    d["below_level"],
+                )
+                messages.success(request, pgettext("hiring", "The task was added."))
+                return redirect("pages:hire_tasks", pk=case.pk)
+        if action == "suggested" and role_choices:
+            sid = request.POST.get("skill", "")
+            if sid in names:
+                hiring.add_task(
+                    request.user,
+                    case,
+                    request.POST.get("role") or role_choices[0][0],
+                    names[sid],
+                    Decimal(2),
+                    sid,
+                    2,
+                    {},
+                )
+                return redirect("pages:hire_tasks", pk=case.pk)
+        if action == "remove":
+            hiring.remove_task(request.user, case, request.POST.get("task", ""))
+            return redirect("pages:hire_tasks", pk=case.pk)
+        if action == "import" and import_form.is_valid():
+            imported = hiring.tasks_from_text(import_form.cleaned_data["text"], language)
+        if action == "import_add" and role_choices:
+            role = request.POST.get("role") or role_choices[0][0]
+            for raw in request.POST.getlist("pick"):
+                name, _, sid = raw.partition("|")
+                hiring.add_task(request.user, case, role, name, Decimal(2), sid or None, 2, {})
+            return redirect("pages:hire_tasks", pk=case.pk)
+    except hiring.CaseError as exc:
+        _errors_to(task_form if action == "add_task" else role_form, exc)
+    if action and (role_form.errors or task_form.errors or import_form.errors):
+        status = 400
+    context = {
+        "roles": _roles(case),
+        "names": names,
+        "role_form": role_form,
+        "task_form": task_form,
+        "import_form": import_form,
+        "imported": imported,
+        "suggested": hiring.suggestions(case, language),
+        "all_skills": sorted(names.values()),
+        "role_choices": role_choices,
+    }
+    return _render(request, case, "tasks", "tasks.html", context, status)
+
+
+def _session_key(case: HiringCase) -> str:
+    return f"hiring:{case.pk}:proposals"
+
+
+@hirer_only
+@require_http_methods(["GET", "POST"])
+def carve(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    pool = hiring.pool_for(request.user, case)
+    proposals: list[dict[str, Any]] = request.session.get(_session_key(case), [])
+    person = request.session.get(_session_key(case) + ":person", "")
+    error = ""
+    if request.method == "POST" and request.POST.get("action") == "carve":
+        chosen = next((p for p in pool if p.pseudonym == request.POST.get("person")), None)
+        if chosen is None:
+            error = pgettext("hiring", "Choose a person from the list.")
+        else:
+            try:
+                proposals = hiring.carve(request.user, case, chosen, _language(), timezone.localdate())
+            except hiring.CaseError as exc:
+                error = " ".join(m for ms in exc.errors.values() for m in ms)
+            else:
+                person = chosen.pseudonym
+                request.session[_session_key(case)] = proposals
+                request.session[_session_key(case) + ":person"] = person
+    elif request.method == "POST" and request.POST.get("action") == "choose":
+        index = request.POST.get("index", "")
+        if index.isdigit() and int(index) < len(proposals):
+            hiring.choose(request.user, case, proposals[int(index)], person)
+            messages.success(request, pgettext("hiring", "The new job was chosen. Next, see the supports."))
+            return redirect("pages:hire_supports", pk=case.pk)
+        error = pgettext("hiring", "Choose one of the proposals.")
+    roles = {r["id"]: r["title"]["fi"] for r in _roles(case)}
+    for proposal in proposals:
+        freed = proposal.get("freed_hours_by_role", {})
+        top = max([float(v) for v in freed.values()] + [1.0])
+        proposal["freed_bars"] = [(roles.get(k, k), v, round(100 * float(v) / top)) for k, v in freed.items()]
+    context = {"pool": pool, "proposals": proposals, "person": person, "error": error}
+    return _render(request, case, "carve", "carve.html", context, 400 if error else 200)
+
+
+@hirer_only
+@require_http_methods(["GET"])
+def supports(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    chosen = case.chosen
+    return _render(
+        request, case, "supports", "supports.html", {"chosen": chosen, "printed": timezone.localdate()}
+    )
+
+
+@hirer_only
+@require_http_methods(["GET", "POST"])
+def ad(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    language = _language()
+    generated = case.chosen.get("job_description", {}).get(language, "") if case.chosen else ""
+    form = AdForm(request.POST or None, initial={"text": case.ad_text or generated})
+    report = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        action = request.POST.get("action")
+        try:
+            hiring.save_ad(request.user, case, text)
+            if action == "publish":
+                hiring.publish(request.user, case)
+                messages.success(request, pgettext("hiring", "The job is published in the area's pool."))
+                return redirect("pages:hire_ad", pk=case.pk)
+        except hiring.CaseError as exc:
+            _errors_to(form, exc)
+            status = 400
+        report = check(text, "job-ad", "auto", "auto", (), language)
+    elif request.method == "POST":
+        status = 400
+    context: dict[str, Any] = {"form": form, "report": report}
+    if report is not None:
+        number = {id(f): n for n, f in enumerate(report.findings, 1)}
+        context["pieces"] = pieces(form.cleaned_data["text"], report.findings)
+        context["top"] = [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.top(5)]
+    return _render(request, case, "ad", "ad.html", context, status)
+
+
+@hirer_only
+@require_http_methods(["GET"])
+def job_posting_json_ld(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    try:
+        body = hiring.json_ld(case)
+    except hiring.CaseError:
+        raise Http404 from None
+    return JsonResponse(
+        body, json_dumps_params={"ensure_ascii": False, "indent": 2}, content_type="application/ld+json"
+    )

@@ -1,0 +1,141 @@
+"""The employer's journey through the pages: need → tasks → carving → supports → job ad → published,
+with field errors that keep input, permissions, and the schema.org export."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from kohtaanto.skills.service import starter_extractor
+from kohtaanto.web.audit.models import AuditEvent
+from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.matching import seeker, services
+from kohtaanto.web.matching.models import JobPosting, WorkplaceInventory
+from tests.unit.test_skills import TrigramEncoder
+
+pytestmark = pytest.mark.db
+WEEK = ["mon", "tue", "wed", "thu", "fri"]
+PACKER = {
+    "skills": {"food_production.pack_food": 3, "kitchen.wash_dishes": 3},
+    "capacities": {"physical.lifting_carrying": 2},
+    "hours_min": 10,
+    "hours_max": 25,
+    "days": WEEK,
+    "working_language": "B1",
+}
+
+
+@pytest.fixture(autouse=True)
+def fast_extractor(monkeypatch, tmp_path):
+    encoder = TrigramEncoder()
+    monkeypatch.setattr(seeker, "_extractor", lambda language: starter_extractor(language, tmp_path, encoder))
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _answers(**given):
+    base = {f"q_{k}": "never" for k in ("lifting", "standing", "customers", "rush", "reading", "noise")}
+    base.update({f"q_{k}": v for k, v in given.items()})
+    return base
+
+
+def test_employer_goes_from_need_to_a_published_carved_job(world):
+    world["north_org"].sector = "C"
+    world["north_org"].save()
+    services.create_profile(
+        None, spec=PACKER, person=world["north_seeker"], area=world["north"], open_to_employers=True
+    )
+    me = _client(world["north_employer"])
+    started = me.post("/hire/", {"title": "Aamuvuoron lisäkädet"})
+    assert started.status_code == 302
+    case = HiringCase.objects.get()
+    # 1. need, with an error that keeps the text
+    bad = me.post(f"/hire/{case.pk}/need/", {"text": "Leipurit tekevät ylitöitä."})
+    assert bad.status_code == 400 and "Leipurit tekevät ylitöitä." in bad.content.decode()
+    ok = me.post(
+        f"/hire/{case.pk}/need/",
+        {"reasons": ["overtime", "workload"], "text": "Ylityöt", "overloaded": "Leipuri"},
+    )
+    assert ok.status_code == 302
+    case.refresh_from_db()
+    [role] = case.inventory["workplace"]["roles"]
+    assert role["title"]["fi"] == "Leipuri"
+    # 2. tasks: a bad task keeps input; a good one with a demand question; a suggested one; imported ones
+    bad_task = me.post(
+        f"/hire/{case.pk}/tasks/",
+        {"action": "add_task", "role": role["id"], "name": "Pakkaus", "hours": "0", **_answers()},
+    )
+    assert bad_task.status_code == 400 and 'value="Pakkaus"' in bad_task.content.decode()
+    me.post(
+        f"/hire/{case.pk}/tasks/",
+        {
+            "action": "add_task",
+            "role": role["id"],
+            "name": "Leipien pakkaus",
+            "hours": "10",
+            "skill": "Elintarvikkeiden pakkaaminen",
+            "level": "2",
+            "below_level": "on",
+            **_answers(standing="often"),
+        },
+    )
+    me.post(
+        f"/hire/{case.pk}/tasks/", {"action": "suggested", "role": role["id"], "skill": "kitchen.wash_dishes"}
+    )
+    preview = me.post(
+        f"/hire/{case.pk}/tasks/",
+        {"action": "import", "text": "- Tiskaat astiat\n- Pakkaat leivät laatikoihin"},
+    )
+    assert preview.status_code == 200 and "Tiskaat astiat" in preview.content.decode()
+    case.refresh_from_db()
+    tasks = case.inventory["workplace"]["roles"][0]["tasks"]
+    assert [t["name"]["fi"] for t in tasks] == ["Leipien pakkaus", "Astioiden pesu"]
+    assert tasks[0]["demands"] == {"physical.standing": {"level": 3, "exposure": "often"}}
+    assert tasks[0]["skills"] == [{"id": "food_production.pack_food", "level": 2}]
+    assert WorkplaceInventory.objects.filter(organisation=world["north_org"]).exists()  # synced for seekers
+    # 3. carving for a pseudonymised person from the pool, then choose
+    profile = world["north_seeker"].seeker_profile
+    page = me.get(f"/hire/{case.pk}/carve/").content.decode()
+    assert profile.pseudonym in page and world["north_seeker"].first_name not in page
+    carved = me.post(f"/hire/{case.pk}/carve/", {"action": "carve", "person": profile.pseudonym})
+    html = carved.content.decode()
+    assert (carved.status_code == 200 and "Net cost a month" in html) or "Nettokustannus" in html
+    assert me.post(f"/hire/{case.pk}/carve/", {"action": "choose", "index": "0"}).status_code == 302
+    case.refresh_from_db()
+    assert case.person == profile.pseudonym and case.chosen["tasks"]
+    # 4. supports summary
+    supports = me.get(f"/hire/{case.pk}/supports/").content.decode()
+    assert "palkkatuki" in supports and "järjestelytuki" in supports
+    # 5. the ad: checked in place, then published as a carved job with JSON-LD
+    text = case.chosen["job_description"]["fi"]
+    checked = me.post(
+        f"/hire/{case.pk}/ad/", {"text": text + "\nEtsimme nuorekasta tekijää.", "action": "check"}
+    )
+    assert checked.status_code == 200 and "sev-problem" in checked.content.decode()
+    assert me.post(f"/hire/{case.pk}/ad/", {"text": text, "action": "publish"}).status_code == 302
+    case.refresh_from_db()
+    job = JobPosting.objects.get(pk=case.job_id)
+    assert job.kind == "carved" and job.status == "open" and job.spec["skills"]
+    ld = json.loads(me.get(f"/hire/{case.pk}/jobposting.jsonld").content)
+    assert ld["@type"] == "JobPosting" and ld["hiringOrganization"]["name"] == world["north_org"].name
+    assert AuditEvent.objects.filter(action="hiring_case.updated", object_id=str(case.pk)).count() >= 5
+
+
+def test_other_organisations_and_roles_cannot_see_a_case(world):
+    me = _client(world["north_employer"])
+    me.post("/hire/", {"title": "Oma"})
+    case = HiringCase.objects.get()
+    assert _client(world["south_employer"]).get(f"/hire/{case.pk}/need/").status_code == 404
+    assert _client(world["south_professional"]).get(f"/hire/{case.pk}/tasks/").status_code == 404
+    assert (
+        _client(world["north_professional"]).get(f"/hire/{case.pk}/tasks/").status_code == 200
+    )  # acts for the employer
+    assert _client(world["north_seeker"]).get("/hire/").status_code == 404
+    empty = me.post("/hire/", {"title": ""})
+    assert empty.status_code == 400
