@@ -111,7 +111,7 @@ def test_employer_goes_from_need_to_a_published_carved_job(world):
     assert case.person == profile.pseudonym and case.chosen["tasks"]
     # 4. supports summary
     supports = me.get(f"/hire/{case.pk}/supports/").content.decode()
-    assert "palkkatuki" in supports and "järjestelytuki" in supports
+    assert "Palkkatuki" in supports and "järjestelytuki" in supports
     # 5. the ad: checked in place, then published as a carved job with JSON-LD
     text = case.chosen["job_description"]["fi"]
     checked = me.post(

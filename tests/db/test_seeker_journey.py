@@ -182,3 +182,10 @@ def test_my_data_export_and_deletion(me, world):
     assert AuditEvent.objects.filter(
         action="account.deletion_requested", actor_id=world["north_seeker"].pk
     ).exists()
+
+
+def test_a_typed_skill_name_is_found_by_label_synonym_or_suggestion():
+    assert seeker.skill_by_name("Lattioiden pesu", "fi") == "cleaning.mop_floors"
+    assert seeker.skill_by_name("keräily", "fi") == "warehouse.pick_orders"  # a synonym
+    assert seeker.skill_by_name("kassatyö myymäl", "fi") == "retail.work_at_till"  # the suggester's best
+    assert seeker.skill_by_name("   ", "fi") is None

@@ -116,7 +116,7 @@ def skill_by_name(name: str, language: str) -> str | None:
     from kohtaanto.skills.suggest import starter_suggester
 
     found = starter_suggester(language).suggest(name, k=1)
-    return str(found[0].uri).removeprefix("urn:kohtaanto:skill:") if found else None
+    return str(found[0].id).removeprefix("urn:kohtaanto:skill:") if found else None
 
 
 def save_story(user: User, profile: SeekerProfile, text: str, language: str) -> None:

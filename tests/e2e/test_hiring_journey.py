@@ -1,0 +1,104 @@
+"""The employer's journey in the browser, in Finnish end to end (axe on every step), and its first step
+in Swedish and English. Screenshots of each step go to build/screenshots/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kohtaanto.web.matching import seeker
+from tests.e2e.conftest import choose_language, sign_in
+from tests.e2e.test_accessibility import scan
+
+pytestmark = pytest.mark.e2e
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_skills():
+    seeker.warm_up(("fi",))
+
+
+def step(page, name: str) -> None:
+    """Save a screenshot and require no serious or critical accessibility violation on the page."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"employer-{name}.png"), full_page=True)
+    blocking = [f"{v['id']}: {v['help']}" for v in scan(page) if v["impact"] in ("serious", "critical")]
+    assert blocking == [], name
+
+
+def add_task(page, name: str, hours: str, skill: str) -> None:
+    page.locator("details:has(input[value=add_task]) > summary").click() if not page.locator(
+        "#id_name"
+    ).is_visible() else None
+    page.locator("#id_name").fill(name)
+    page.locator("#id_hours").fill(hours)
+    page.locator("#id_skill").fill(skill)
+    page.locator("input[name=q_standing][value=often]").check()
+    page.locator("button:has-text('Lisää tehtävä')").last.click()
+    try:
+        page.locator(".messages").wait_for()
+    except Exception:
+        print(page.locator("main").inner_text()[:3000])
+        raise
+
+
+def test_employer_journey_in_finnish(page, demo_world):
+    sign_in(page, "tyonantaja1", demo_world.PASSWORD)
+    choose_language(page, "fi")
+    page.locator("nav a[href='/hire/']").click()
+    step(page, "1-cases")
+    page.locator("#id_title").fill("Aamuvuoron lisäkädet")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/need/")
+    page.locator("main form button[type=submit]").click()  # nothing chosen: a field error
+    page.locator(".error-summary").wait_for()
+    page.locator("input[name=reasons][value=overtime]").check()
+    page.locator("#id_overloaded").fill("Leipuri")
+    step(page, "2-need")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/tasks/")
+    add_task(page, "Leipien pakkaus", "10", "Elintarvikkeiden pakkaaminen")
+    add_task(page, "Taikinan valmistelu", "8", "Työ leipomossa")
+    assert page.locator("#role-leipuri ~ table tbody tr, section:has(#role-leipuri) tbody tr").count() >= 2
+    step(page, "3-tasks")
+    page.locator("a:has-text('Seuraavaksi: uusi työ')").click()
+    page.wait_for_url("**/carve/")
+    from kohtaanto.web.matching.models import SeekerProfile
+
+    baker = SeekerProfile.objects.get(person__username="tyonhakija1").pseudonym  # the demo's baker
+    page.locator("#id_person").select_option(baker)
+    page.locator("main form button[type=submit]").first.click()
+    page.locator("#proposals-heading").wait_for()
+    assert "Nettokustannus kuukaudessa" in page.locator("#proposals-heading ~ .grid").inner_text()
+    step(page, "4-carve")
+    page.locator("button:has-text('Valitse vaihtoehto 1')").click()
+    page.wait_for_url("**/supports/")
+    assert "Palkkatuki" in page.locator("main").inner_text()
+    step(page, "5-supports")
+    page.locator("a:has-text('Seuraavaksi: ilmoitus')").click()
+    assert page.locator("#id_text").input_value()  # written from the carved tasks
+    page.locator("button[value=check]").click()
+    page.locator("#check-heading").wait_for()
+    step(page, "6-ad-checked")
+    page.locator("button[value=publish]").click()
+    page.locator("#published-heading").wait_for()
+    step(page, "7-published")
+    page.locator("#published-heading ~ form button").click()
+    page.locator("#results-heading").wait_for()
+    step(page, "8-candidates")
+
+
+@pytest.mark.parametrize(("language", "heading"), [("sv", "Rekrytering"), ("en", "Hiring")])
+def test_starting_a_case_in_swedish_and_english(page, demo_world, language, heading):
+    sign_in(page, "tyonantaja3", demo_world.PASSWORD)
+    choose_language(page, language)
+    page.goto("/hire/")
+    assert page.locator("h1").inner_text() == heading
+    page.locator("#id_title").fill("Case")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/need/")
+    page.locator("input[name=reasons]").first.check()
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/tasks/")
