@@ -3,6 +3,7 @@ with field errors that keep input, permissions, and the schema.org export."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -139,3 +140,82 @@ def test_other_organisations_and_roles_cannot_see_a_case(world):
     assert _client(world["north_seeker"]).get("/hire/").status_code == 404
     empty = me.post("/hire/", {"title": ""})
     assert empty.status_code == 400
+
+
+def _published_case(world):
+    services.create_profile(
+        None, spec=PACKER, person=world["north_seeker"], area=world["north"], open_to_employers=True
+    )
+    from kohtaanto.web.hiring import services as hiring
+
+    case = hiring.create_case(world["north_employer"], world["north_org"], "Pakkaaja")
+    hiring.save_need(world["north_employer"], case, ["workload"], "", ["Leipuri"])
+    role = case.inventory["workplace"]["roles"][0]["id"]
+    from decimal import Decimal
+
+    hiring.add_task(
+        world["north_employer"], case, role, "Pakkaus", Decimal(12), "food_production.pack_food", 2, {}
+    )
+    hiring.add_task(world["north_employer"], case, role, "Tiskaus", Decimal(6), "kitchen.wash_dishes", 2, {})
+    profile = world["north_seeker"].seeker_profile
+    proposals = hiring.carve(world["north_employer"], case, profile, "fi", dt.date(2026, 11, 28))
+    hiring.choose(world["north_employer"], case, proposals[0], profile.pseudonym)
+    hiring.save_ad(world["north_employer"], case, "Haemme pakkaajaa.")
+    hiring.publish(world["north_employer"], case)
+    return case, profile
+
+
+def test_shortlist_meeting_consent_trial_and_decision(world):
+    case, profile = _published_case(world)
+    boss = _client(world["north_employer"])
+    assert boss.post(f"/hire/{case.pk}/candidates/", {"action": "shortlist"}).status_code == 302
+    page = boss.get(f"/hire/{case.pk}/candidates/").content.decode()
+    assert profile.pseudonym in page and world["north_seeker"].first_name not in page
+    not_listed = boss.post(f"/hire/{case.pk}/candidates/", {"action": "ask", "person": "K-NOTLISTED"})
+    assert not_listed.status_code == 400
+    assert (
+        boss.post(f"/hire/{case.pk}/candidates/", {"action": "ask", "person": profile.pseudonym}).status_code
+        == 302
+    )
+    # the trial cannot be planned before the person agrees
+    early = boss.post(
+        f"/hire/{case.pk}/candidates/",
+        {"action": "trial", "person": profile.pseudonym, "starts_on": "2026-12-01", "ends_on": "2026-12-31"},
+    )
+    assert early.status_code == 400
+    from kohtaanto.web.hiring.models import MeetingRequest
+
+    meeting = MeetingRequest.objects.get(case=case)
+    other = _client(world["south_seeker"])
+    assert other.post(f"/me/meetings/{meeting.pk}/", {"answer": "yes"}).status_code == 404
+    me = _client(world["north_seeker"])
+    assert world["north_org"].name in me.get("/me/sharing/").content.decode()
+    assert me.post(f"/me/meetings/{meeting.pk}/", {"answer": "yes"}).status_code == 302
+    page = boss.get(f"/hire/{case.pk}/candidates/").content.decode()
+    assert world["north_seeker"].get_full_name() in page  # the name, after consent
+    bad = boss.post(
+        f"/hire/{case.pk}/candidates/",
+        {
+            "action": "trial",
+            "person": profile.pseudonym,
+            "starts_on": "2026-12-31",
+            "ends_on": "2026-12-01",
+            "notes": "Pakkaus",
+        },
+    )
+    assert bad.status_code == 400 and "Pakkaus" in bad.content.decode()
+    ok = boss.post(
+        f"/hire/{case.pk}/candidates/",
+        {"action": "trial", "person": profile.pseudonym, "starts_on": "2026-12-01", "ends_on": "2026-12-31"},
+    )
+    assert ok.status_code == 302 and case.trials.count() == 1
+    assert (
+        boss.post(
+            f"/hire/{case.pk}/candidates/", {"action": "decide", "person": profile.pseudonym, "hired": "yes"}
+        ).status_code
+        == 302
+    )
+    case.refresh_from_db()
+    assert case.decision == "hired" and case.hired_id == profile.pk
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert {"meeting.asked", "meeting.answered", "identity.revealed", "work_trial.planned"} <= actions

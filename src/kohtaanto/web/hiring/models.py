@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import pgettext_lazy
 
 from kohtaanto.web.accounts.models import Organisation
-from kohtaanto.web.matching.models import JobPosting
+from kohtaanto.web.matching.models import JobPosting, MatchingRun, SeekerProfile
 
 
 class HiringCase(models.Model):
@@ -27,6 +27,22 @@ class HiringCase(models.Model):
     person = models.CharField(pgettext_lazy("field", "pseudonym"), max_length=16, blank=True)
     ad_text = models.TextField(pgettext_lazy("field", "job ad"), blank=True)
     job = models.ForeignKey(JobPosting, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    shortlist = models.ForeignKey(
+        MatchingRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision = models.CharField(
+        pgettext_lazy("field", "hiring decision"),
+        max_length=10,
+        blank=True,
+        choices=[
+            ("hired", pgettext_lazy("decision", "Hired")),
+            ("not_hired", pgettext_lazy("decision", "Not hired")),
+        ],
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    hired = models.ForeignKey(
+        SeekerProfile, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -37,3 +53,52 @@ class HiringCase(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MeetingStatus(models.TextChoices):
+    ASKED = "asked", pgettext_lazy("meeting", "Asked")
+    ACCEPTED = "accepted", pgettext_lazy("meeting", "Accepted")
+    DECLINED = "declined", pgettext_lazy("meeting", "Declined")
+
+
+class MeetingRequest(models.Model):
+    """The employer asks to meet a pseudonymised candidate; the person's yes reveals their name."""
+
+    case = models.ForeignKey(HiringCase, on_delete=models.CASCADE, related_name="meetings")
+    profile = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE, related_name="meeting_requests")
+    status = models.CharField(max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.ASKED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = pgettext_lazy("model", "request to meet")
+        verbose_name_plural = pgettext_lazy("model", "requests to meet")
+        constraints = [models.UniqueConstraint(fields=["case", "profile"], name="one_request_per_case")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.profile_id} ({self.status})"
+
+
+class WorkTrial(models.Model):
+    """A planned work trial (työkokeilu) with one candidate, and how it went."""
+
+    case = models.ForeignKey(HiringCase, on_delete=models.CASCADE, related_name="trials")
+    profile = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE, related_name="+")
+    starts_on = models.DateField(pgettext_lazy("field", "starts"))
+    ends_on = models.DateField(pgettext_lazy("field", "ends"))
+    notes = models.TextField(pgettext_lazy("field", "notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_on"]
+        verbose_name = pgettext_lazy("model", "work trial")
+        verbose_name_plural = pgettext_lazy("model", "work trials")
+        constraints = [
+            models.CheckConstraint(
+                name="trial_ends_after_start", condition=models.Q(ends_on__gte=models.F("starts_on"))
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.starts_on}–{self.ends_on}"

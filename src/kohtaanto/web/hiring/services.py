@@ -427,3 +427,92 @@ def json_ld(case: HiringCase) -> dict[str, Any]:
         "totalJobOpenings": job.headcount,
         "directApply": False,
     }
+
+
+# -- 6. candidates, meetings, work trials, decision ------------------------------------------------
+def shortlist(actor: Any, case: HiringCase, language: str) -> Any:
+    """Rank the pool for the published job (a recorded run) and keep it as the case's shortlist."""
+    from kohtaanto.web.matching.runs import match_job
+
+    _may(actor, case.organisation)
+    if case.job is None:
+        raise CaseError({"job": ["publish the job first"]})
+    view = match_job(actor, case.job, 10, language)
+    case.shortlist = view.run
+    _save(actor, case, "candidates", ["shortlist"])
+    return view
+
+
+def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
+    from kohtaanto.web.hiring.models import MeetingRequest
+
+    _may(actor, case.organisation)
+    shown = {row["person"] for row in (case.shortlist.results if case.shortlist else [])}
+    profile = SeekerProfile.objects.filter(pseudonym=pseudonym, looking=True).first()
+    if profile is None or pseudonym not in shown:
+        raise CaseError({"person": ["ask only people on the shortlist"]})
+    with transaction.atomic():
+        request, created = MeetingRequest.objects.get_or_create(case=case, profile=profile)
+        if created:
+            record(actor=actor, action="meeting.asked", obj=case, data={"person": pseudonym})
+    return request
+
+
+def answer_meeting(actor: Any, request: Any, accept: bool) -> None:
+    """The person answers; a yes tells the employer who they are (an identity reveal they can take back)."""
+    from kohtaanto.web.hiring.models import MeetingStatus
+
+    permissions.require(
+        getattr(actor, "pk", None) is not None and request.profile.person_id == actor.pk,
+        "only the person answers",
+    )
+    with transaction.atomic():
+        request.status = MeetingStatus.ACCEPTED if accept else MeetingStatus.DECLINED
+        request.answered_at = timezone.now()
+        request.save(update_fields=["status", "answered_at"])
+        record(actor=actor, action="meeting.answered", obj=request.case, data={"accepted": accept})
+        if accept:
+            matching.reveal_identity(actor, request.profile, request.case.organisation)
+
+
+def plan_trial(
+    actor: Any, case: HiringCase, request: Any, starts_on: dt.date, ends_on: dt.date, notes: str
+) -> Any:
+    from kohtaanto.web.hiring.models import MeetingStatus, WorkTrial
+
+    _may(actor, case.organisation)
+    errors: dict[str, list[str]] = {}
+    if request.case_id != case.pk or request.status != MeetingStatus.ACCEPTED:
+        errors["person"] = ["plan a work trial with a person who agreed to meet"]
+    if ends_on < starts_on:
+        errors["ends_on"] = ["the trial ends after it starts"]
+    elif (ends_on - starts_on).days > 366:
+        errors["ends_on"] = ["plan at most a year at a time"]
+    if errors:
+        raise CaseError(errors)
+    with transaction.atomic():
+        trial = WorkTrial.objects.create(
+            case=case,
+            profile=request.profile,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            notes=notes.strip()[:2000],
+        )
+        record(
+            actor=actor,
+            action="work_trial.planned",
+            obj=case,
+            data={"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
+        )
+    return trial
+
+
+def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date) -> HiringCase:
+    from kohtaanto.web.hiring.models import MeetingStatus
+
+    _may(actor, case.organisation)
+    if request.case_id != case.pk or request.status != MeetingStatus.ACCEPTED:
+        raise CaseError({"person": ["decide about a person who agreed to meet"]})
+    case.decision, case.decided_on = ("hired" if hired else "not_hired"), on
+    case.hired = request.profile if hired else None
+    return _save(actor, case, "decision", ["decision"])

@@ -25,6 +25,7 @@ from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import seeker
+from kohtaanto.web.matching.runs import decision_support_notice
 from kohtaanto.web.pages.hiring_forms import AdForm, CaseForm, ImportForm, NeedForm, RoleForm, TaskForm
 from kohtaanto.web.pages.plainlang_views import SEVERITY_LABELS, pieces
 
@@ -34,6 +35,7 @@ STEPS = [
     ("carve", pgettext_lazy("hiring step", "New job"), "pages:hire_carve"),
     ("supports", pgettext_lazy("hiring step", "Supports"), "pages:hire_supports"),
     ("ad", pgettext_lazy("hiring step", "Job ad"), "pages:hire_ad"),
+    ("candidates", pgettext_lazy("hiring step", "Candidates"), "pages:hire_candidates"),
 ]
 HIRERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
 
@@ -66,6 +68,7 @@ def _done(case: HiringCase) -> dict[str, bool]:
         "carve": bool(case.chosen),
         "supports": bool(case.chosen),
         "ad": case.job_id is not None,
+        "candidates": bool(case.decision),
     }
 
 
@@ -320,3 +323,74 @@ def job_posting_json_ld(request: HttpRequest, pk: int) -> HttpResponse:
     return JsonResponse(
         body, json_dumps_params={"ensure_ascii": False, "indent": 2}, content_type="application/ld+json"
     )
+
+
+@hirer_only
+@require_http_methods(["GET", "POST"])
+def candidates(request: HttpRequest, pk: int) -> HttpResponse:
+    """The shortlist (pseudonyms), requests to meet, work trials and the hiring decision."""
+    import datetime as dt
+
+    from kohtaanto.web.hiring.models import MeetingRequest
+
+    case = _case(request, pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    error = ""
+    meetings = {
+        m.profile.pseudonym: m
+        for m in MeetingRequest.objects.filter(case=case).select_related("profile__person")
+    }
+    try:
+        if action == "shortlist":
+            hiring.shortlist(request.user, case, _language())
+            return redirect("pages:hire_candidates", pk=case.pk)
+        if action == "ask":
+            hiring.ask_to_meet(request.user, case, request.POST.get("person", ""))
+            messages.success(
+                request, pgettext("hiring", "The person was asked. Their name shows here if they agree.")
+            )
+            return redirect("pages:hire_candidates", pk=case.pk)
+        if action in ("trial", "decide"):
+            meeting = meetings.get(request.POST.get("person", ""))
+            if meeting is None:
+                raise hiring.CaseError(
+                    {"person": [pgettext("hiring", "Choose a person who agreed to meet.")]}
+                )
+            if action == "trial":
+                try:
+                    starts = dt.date.fromisoformat(request.POST.get("starts_on", ""))
+                    ends = dt.date.fromisoformat(request.POST.get("ends_on", ""))
+                except ValueError:
+                    raise hiring.CaseError(
+                        {"starts_on": [pgettext("hiring", "Give the dates as YYYY-MM-DD.")]}
+                    ) from None
+                hiring.plan_trial(request.user, case, meeting, starts, ends, request.POST.get("notes", ""))
+                messages.success(request, pgettext("hiring", "The work trial was planned."))
+            else:
+                hiring.decide(
+                    request.user, case, meeting, request.POST.get("hired") == "yes", timezone.localdate()
+                )
+                messages.success(request, pgettext("hiring", "The decision was recorded."))
+            return redirect("pages:hire_candidates", pk=case.pk)
+    except hiring.CaseError as exc:
+        error = " ".join(m for ms in exc.errors.values() for m in ms)
+    interested = set()
+    if case.job_id:
+        from kohtaanto.web.matching.models import Interest
+
+        interested = set(
+            Interest.objects.filter(job_id=case.job_id).values_list("profile__pseudonym", flat=True)
+        )
+    rows = []
+    for row in case.shortlist.results if case.shortlist else []:
+        meeting = meetings.get(row["person"])
+        rows.append({**row, "meeting": meeting, "interested": row["person"] in interested})
+    context = {
+        "rows": rows,
+        "error": error,
+        "accepted": [m for m in meetings.values() if m.status == "accepted"],
+        "trials": list(case.trials.select_related("profile__person")),
+        "typed": request.POST if request.method == "POST" else {},
+        "notice_text": decision_support_notice(),
+    }
+    return _render(request, case, "candidates", "candidates.html", context, 400 if error else 200)

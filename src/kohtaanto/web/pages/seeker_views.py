@@ -320,9 +320,18 @@ def sharing(request: HttpRequest) -> HttpResponse:
         services.update_profile(request.user, profile, **form.cleaned_data)
         messages.success(request, pgettext("seeker", "Your choices were saved."))
         return redirect("pages:me_sharing")
+    from kohtaanto.web.hiring.models import MeetingRequest
+
     context = {
         "form": form,
         "profile": profile,
+        "meetings": list(
+            MeetingRequest.objects.filter(profile=profile, status="asked").select_related(
+                "case__organisation"
+            )
+        )
+        if profile
+        else [],
         "revealed": seeker.revealed_to(profile) if profile else [],
         "history": seeker.consent_history(request.user, profile) if profile else [],
     }
@@ -389,3 +398,20 @@ def interests_of(profile: Any) -> set[int]:
     return (
         set(Interest.objects.filter(profile=profile).values_list("job_id", flat=True)) if profile else set()
     )
+
+
+@job_seeker_only
+@require_POST
+def answer_meeting(request: HttpRequest, meeting: int) -> HttpResponse:
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import MeetingRequest
+
+    profile = seeker.my_profile(request.user)
+    found = get_object_or_404(MeetingRequest, pk=meeting, profile=profile, status="asked")
+    accept = request.POST.get("answer") == "yes"
+    hiring.answer_meeting(request.user, found, accept)
+    if accept:
+        messages.success(request, pgettext("seeker", "The employer now sees your name and will contact you."))
+    else:
+        messages.success(request, pgettext("seeker", "You said no. The employer does not see your name."))
+    return redirect("pages:me_sharing")
