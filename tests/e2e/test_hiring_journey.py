@@ -85,8 +85,12 @@ def test_employer_journey_in_finnish(page, demo_world):
     page.locator("button[value=publish]").click()
     page.locator("#published-heading").wait_for()
     step(page, "7-published")
-    page.locator("#published-heading ~ form button").click()
-    page.locator("#results-heading").wait_for()
+    page.locator("a:has-text('Seuraavaksi: ehdokkaat')").click()
+    page.locator("button:has-text('Tee lyhyt lista')").click()
+    page.locator("article.match").first.wait_for()
+    assert baker in page.locator("main").inner_text()  # pseudonyms until the person agrees
+    page.locator(f"article.match:has-text('{baker}') button").click()
+    page.locator(".messages").wait_for()
     step(page, "8-candidates")
 
 
