@@ -219,3 +219,62 @@ def test_shortlist_meeting_consent_trial_and_decision(world):
     assert case.decision == "hired" and case.hired_id == profile.pk
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {"meeting.asked", "meeting.answered", "identity.revealed", "work_trial.planned"} <= actions
+
+
+def test_onboarding_plan_checks_instructions_and_sets_follow_ups(world):
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import FollowUp, MeetingRequest
+
+    case, profile = _published_case(world)
+    boss = _client(world["north_employer"])
+    early = boss.post(
+        f"/hire/{case.pk}/onboarding/", {"action": "plan", "mentor": "Leena", "starts_on": "2027-01-04"}
+    )
+    assert early.status_code == 400  # no hiring decision yet
+    hiring.shortlist(world["north_employer"], case, "fi")
+    meeting = hiring.ask_to_meet(world["north_employer"], case, profile.pseudonym)
+    hiring.answer_meeting(world["north_seeker"], meeting, True)
+    hiring.decide(
+        world["north_employer"], case, MeetingRequest.objects.get(pk=meeting.pk), True, dt.date(2026, 12, 20)
+    )
+    bad = boss.post(
+        f"/hire/{case.pk}/onboarding/",
+        {"action": "plan", "mentor": "", "starts_on": "tammikuu", "steps": "Turvakierros"},
+    )
+    assert bad.status_code == 400 and "Turvakierros" in bad.content.decode()
+    saved = boss.post(
+        f"/hire/{case.pk}/onboarding/",
+        {
+            "action": "plan",
+            "mentor": "Leena",
+            "starts_on": "2027-01-31",
+            "steps": "Turvakierros\nHygienia",
+            "instructions": "Työvuoron päätyttyä suoritetaan siivoaminen esim. mopilla.",
+        },
+    )
+    html = saved.content.decode()
+    assert saved.status_code == 200 and 'id="check-heading"' in html and "esim." in html
+    dues = list(FollowUp.objects.filter(case=case).values_list("months", "due_on"))
+    assert dues == [(1, dt.date(2027, 2, 28)), (3, dt.date(2027, 4, 30)), (6, dt.date(2027, 7, 31))]
+    first = FollowUp.objects.get(case=case, months=1)
+    done = boss.post(
+        f"/hire/{case.pk}/onboarding/",
+        {"action": "follow_up", "follow_up": first.pk, "notes": "Hyvin", "adjust": "on"},
+    )
+    assert done.status_code == 302
+    first.refresh_from_db()
+    assert first.done_on is not None and first.adjust and first.notes == "Hyvin"
+    # moving the first day moves the open follow-ups, not the done one
+    boss.post(
+        f"/hire/{case.pk}/onboarding/", {"action": "plan", "mentor": "Leena", "starts_on": "2027-02-01"}
+    )
+    assert FollowUp.objects.get(case=case, months=3).due_on == dt.date(2027, 5, 1)
+    assert FollowUp.objects.get(case=case, months=1).due_on == dt.date(2027, 2, 28)
+
+
+def test_add_months_clamps_to_the_month_end():
+    from kohtaanto.web.hiring.services import add_months
+
+    assert add_months(dt.date(2027, 1, 31), 1) == dt.date(2027, 2, 28)
+    assert add_months(dt.date(2028, 1, 31), 1) == dt.date(2028, 2, 29)
+    assert add_months(dt.date(2027, 11, 15), 3) == dt.date(2028, 2, 15)

@@ -102,3 +102,44 @@ class WorkTrial(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.starts_on}–{self.ends_on}"
+
+
+class OnboardingPlan(models.Model):
+    """How the new worker starts: a mentor, induction steps, plain-language instructions, adjustments."""
+
+    case = models.OneToOneField(HiringCase, on_delete=models.CASCADE, related_name="onboarding")
+    mentor = models.CharField(pgettext_lazy("field", "mentor"), max_length=120)
+    starts_on = models.DateField(pgettext_lazy("field", "first working day"))
+    steps = models.JSONField(pgettext_lazy("field", "induction steps"), default=list)
+    instructions = models.TextField(pgettext_lazy("field", "instructions"), blank=True)
+    arranged = models.JSONField(pgettext_lazy("field", "adjustments arranged"), default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "onboarding plan")
+        verbose_name_plural = pgettext_lazy("model", "onboarding plans")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.starts_on}"
+
+
+class FollowUp(models.Model):
+    """A follow-up at 1, 3 or 6 months: how the job works, and whether the carved job needs adjusting."""
+
+    case = models.ForeignKey(HiringCase, on_delete=models.CASCADE, related_name="follow_ups")
+    months = models.PositiveSmallIntegerField()
+    due_on = models.DateField(pgettext_lazy("field", "due"))
+    done_on = models.DateField(pgettext_lazy("field", "done"), null=True, blank=True)
+    notes = models.TextField(pgettext_lazy("field", "notes"), blank=True)
+    adjust = models.BooleanField(pgettext_lazy("field", "the job needs adjusting"), default=False)
+
+    class Meta:
+        ordering = ["due_on"]
+        verbose_name = pgettext_lazy("model", "follow-up")
+        verbose_name_plural = pgettext_lazy("model", "follow-ups")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "months"], name="one_follow_up_per_month_mark")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.months} kk"

@@ -516,3 +516,75 @@ def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date)
     case.decision, case.decided_on = ("hired" if hired else "not_hired"), on
     case.hired = request.profile if hired else None
     return _save(actor, case, "decision", ["decision"])
+
+
+# -- 7. onboarding and follow-up ------------------------------------------------------------------
+FOLLOW_UP_MONTHS = (1, 3, 6)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def save_onboarding(
+    actor: Any,
+    case: HiringCase,
+    mentor: str,
+    starts_on: dt.date,
+    steps: list[str],
+    instructions: str,
+    arranged: list[str],
+) -> Any:
+    """The plan, and follow-ups at 1, 3 and 6 months from the first day (moved if the first day moves)."""
+    from kohtaanto.web.hiring.models import FollowUp, OnboardingPlan
+
+    _may(actor, case.organisation)
+    errors: dict[str, list[str]] = {}
+    if case.decision != "hired":
+        errors["non_field_errors"] = ["record the hiring decision first"]
+    if not 0 < len(mentor.strip()) <= 120:
+        errors["mentor"] = ["name the mentor"]
+    known = {a.get("id") for a in case.chosen.get("accommodations", [])}
+    if set(arranged) - known:
+        errors["arranged"] = ["choose from the adjustments of the chosen job"]
+    if errors:
+        raise CaseError(errors)
+    with transaction.atomic():
+        plan, _ = OnboardingPlan.objects.update_or_create(
+            case=case,
+            defaults={
+                "mentor": mentor.strip(),
+                "starts_on": starts_on,
+                "steps": [s.strip() for s in steps if s.strip()][:30],
+                "instructions": instructions.strip()[:10_000],
+                "arranged": sorted(set(arranged)),
+            },
+        )
+        for months in FOLLOW_UP_MONTHS:
+            if not FollowUp.objects.filter(case=case, months=months, done_on__isnull=False).exists():
+                FollowUp.objects.update_or_create(
+                    case=case, months=months, defaults={"due_on": add_months(starts_on, months)}
+                )
+        record(actor=actor, action="onboarding.saved", obj=case, data={"starts_on": starts_on.isoformat()})
+    return plan
+
+
+def record_follow_up(
+    actor: Any, case: HiringCase, follow_up: Any, notes: str, adjust: bool, on: dt.date
+) -> Any:
+    _may(actor, case.organisation)
+    if follow_up.case_id != case.pk:
+        raise CaseError({"follow_up": ["not a follow-up of this case"]})
+    with transaction.atomic():
+        follow_up.done_on, follow_up.notes, follow_up.adjust = on, notes.strip()[:4000], adjust
+        follow_up.save()
+        record(
+            actor=actor,
+            action="follow_up.recorded",
+            obj=case,
+            data={"months": follow_up.months, "adjust": adjust},
+        )
+    return follow_up

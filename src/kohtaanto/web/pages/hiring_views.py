@@ -36,6 +36,7 @@ STEPS = [
     ("supports", pgettext_lazy("hiring step", "Supports"), "pages:hire_supports"),
     ("ad", pgettext_lazy("hiring step", "Job ad"), "pages:hire_ad"),
     ("candidates", pgettext_lazy("hiring step", "Candidates"), "pages:hire_candidates"),
+    ("onboarding", pgettext_lazy("hiring step", "Start and follow-up"), "pages:hire_onboarding"),
 ]
 HIRERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
 
@@ -69,6 +70,7 @@ def _done(case: HiringCase) -> dict[str, bool]:
         "supports": bool(case.chosen),
         "ad": case.job_id is not None,
         "candidates": bool(case.decision),
+        "onboarding": hasattr(case, "onboarding"),
     }
 
 
@@ -394,3 +396,84 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
         "notice_text": decision_support_notice(),
     }
     return _render(request, case, "candidates", "candidates.html", context, 400 if error else 200)
+
+
+@hirer_only
+@require_http_methods(["GET", "POST"])
+def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
+    """The first day, mentor, induction steps, plain-language instructions (checked), adjustments to
+    arrange, and follow-ups at 1, 3 and 6 months."""
+    import datetime as dt
+
+    from kohtaanto.web.hiring.models import FollowUp, OnboardingPlan
+
+    case = _case(request, pk)
+    plan = OnboardingPlan.objects.filter(case=case).first()
+    action = request.POST.get("action") if request.method == "POST" else None
+    typed: dict[str, Any] = {
+        "mentor": plan.mentor if plan else "",
+        "starts_on": plan.starts_on.isoformat() if plan else "",
+        "steps": "\n".join(plan.steps) if plan else "",
+        "instructions": plan.instructions if plan else "",
+        "arranged": plan.arranged if plan else [],
+    }
+    errors: dict[str, list[str]] = {}
+    report = None
+    if action == "plan":
+        typed = {
+            "mentor": request.POST.get("mentor", ""),
+            "starts_on": request.POST.get("starts_on", ""),
+            "steps": request.POST.get("steps", ""),
+            "instructions": request.POST.get("instructions", ""),
+            "arranged": request.POST.getlist("arranged"),
+        }
+        try:
+            starts = dt.date.fromisoformat(typed["starts_on"])
+        except ValueError:
+            errors["starts_on"] = [pgettext("hiring", "Give the dates as YYYY-MM-DD.")]
+        else:
+            try:
+                hiring.save_onboarding(
+                    request.user,
+                    case,
+                    typed["mentor"],
+                    starts,
+                    typed["steps"].splitlines(),
+                    typed["instructions"],
+                    typed["arranged"],
+                )
+            except hiring.CaseError as exc:
+                errors = exc.errors
+            else:
+                messages.success(request, pgettext("hiring", "The plan was saved."))
+                if not typed["instructions"].strip():
+                    return redirect("pages:hire_onboarding", pk=case.pk)
+        if typed["instructions"].strip():
+            report = check(typed["instructions"], "instructions", "auto", "auto", (), _language())
+    elif action == "follow_up":
+        found = FollowUp.objects.filter(case=case, pk=request.POST.get("follow_up", "0") or 0).first()
+        if found is None:
+            raise Http404
+        hiring.record_follow_up(
+            request.user,
+            case,
+            found,
+            request.POST.get("notes", ""),
+            request.POST.get("adjust") == "on",
+            timezone.localdate(),
+        )
+        messages.success(request, pgettext("hiring", "The follow-up was recorded."))
+        return redirect("pages:hire_onboarding", pk=case.pk)
+    context: dict[str, Any] = {
+        "plan": plan,
+        "typed": typed,
+        "errors": errors,
+        "adjustments": case.chosen.get("accommodations", []) if case.chosen else [],
+        "follow_ups": list(FollowUp.objects.filter(case=case)),
+        "report": report,
+    }
+    if report is not None:
+        number = {id(f): n for n, f in enumerate(report.findings, 1)}
+        context["pieces"] = pieces(typed["instructions"], report.findings)
+        context["top"] = [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.top(5)]
+    return _render(request, case, "onboarding", "onboarding.html", context, 400 if errors else 200)

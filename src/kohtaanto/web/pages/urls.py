@@ -48,6 +48,7 @@ urlpatterns = [
     path("hire/<int:pk>/supports/", hiring_views.supports, name="hire_supports"),
     path("hire/<int:pk>/ad/", hiring_views.ad, name="hire_ad"),
     path("hire/<int:pk>/candidates/", hiring_views.candidates, name="hire_candidates"),
+    path("hire/<int:pk>/onboarding/", hiring_views.onboarding, name="hire_onboarding"),
     path("me/meetings/<int:meeting>/", seeker_views.answer_meeting, name="me_answer_meeting"),
     path("hire/<int:pk>/jobposting.jsonld", hiring_views.job_posting_json_ld, name="hire_json_ld"),
     path("healthz", views.healthz, name="healthz"),
