@@ -92,6 +92,35 @@ def test_employer_journey_in_finnish(page, demo_world):
     page.locator(f"article.match:has-text('{baker}') button").click()
     page.locator(".messages").wait_for()
     step(page, "8-candidates")
+    case_url = page.url
+
+    # the person says yes on their own sharing page; their name then reaches the employer
+    page.locator(".session button[type=submit]").click()
+    sign_in(page, "tyonhakija1", demo_world.PASSWORD)
+    page.goto("/me/sharing/")
+    page.locator("#meetings-heading ~ ul button[value=yes]").first.click()
+    page.locator(".messages").wait_for()
+    page.locator(".session button[type=submit]").click()
+    sign_in(page, "tyonantaja1", demo_world.PASSWORD)
+    page.goto(case_url)
+    assert "Matti Meikäläinen" in page.locator("main").inner_text()
+    page.locator("#id_starts_on").fill("2027-01-04")
+    page.locator("#id_ends_on").fill("2027-01-29")
+    page.locator("button:has-text('Suunnittele kokeilu')").click()
+    page.locator(".messages").wait_for()
+    page.locator("button:has-text('Palkkaamme tämän henkilön')").click()
+    page.locator(".messages").wait_for()
+    step(page, "9-decision")
+    page.locator(".journey a:has-text('Aloitus ja seuranta')").click()
+    page.locator("#id_mentor").fill("Leena Leipuri")
+    page.locator("#id_starts_on").fill("2027-02-01")
+    page.locator("#id_steps").fill("Turvallisuuskierros\nHygieniaohjeet")
+    page.locator("#id_instructions").fill("Pese kädet ennen työtä. Pakkaa leivät laatikoihin.")
+    page.locator("button:has-text('Tallenna suunnitelma')").click()
+    page.locator("#check-heading").wait_for()
+    page.goto(page.url)
+    assert page.locator("#follow-heading ~ ul > li").count() == 3
+    step(page, "10-onboarding")
 
 
 @pytest.mark.parametrize(("language", "heading"), [("sv", "Rekrytering"), ("en", "Hiring")])
