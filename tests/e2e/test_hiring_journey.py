@@ -135,3 +135,42 @@ def test_starting_a_case_in_swedish_and_english(page, demo_world, language, head
     page.locator("input[name=reasons]").first.check()
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/tasks/")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_carving_a_job_in_swedish_and_english(page, demo_world, language):
+    from kohtaanto.taxonomy.vocabulary import starter
+    from kohtaanto.web.matching.models import SeekerProfile
+
+    labels = {s.id: s.labels.get(language) for s in starter().skills}
+    sign_in(page, "tyonantaja1", demo_world.PASSWORD)
+    choose_language(page, language)
+    page.goto("/hire/")
+    page.locator("#id_title").fill("Morning shift")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/need/")
+    page.locator("input[name=reasons][value=workload]").check()
+    page.locator("#id_overloaded").fill("Bagare")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/tasks/")
+    task_form = page.locator("form:has(input[value=add_task])")
+    for name, hours, skill in (
+        ("Packing", "10", "food_production.pack_food"),
+        ("Dough", "8", "food_production.bakery_work"),
+    ):
+        if not page.locator("#id_name").is_visible():
+            page.locator("details:has(input[value=add_task]) > summary").click()
+        page.locator("#id_name").fill(name)
+        page.locator("#id_hours").fill(hours)
+        page.locator("#id_skill").fill(labels[skill])
+        task_form.locator("button[type=submit]").click()
+        page.locator(".messages").wait_for()
+    page.locator(".journey a[href$='/carve/']").click()
+    baker = SeekerProfile.objects.get(person__username="tyonhakija1").pseudonym
+    page.locator("#id_person").select_option(baker)
+    page.locator("form:has(input[value=carve]) button").click()
+    page.locator("#proposals-heading").wait_for()
+    step(page, f"carve-{language}")
+    page.locator("form:has(input[value=choose]) button").first.click()
+    page.wait_for_url("**/supports/")
+    assert page.locator("#summary-heading").is_visible()
