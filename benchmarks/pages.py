@@ -49,29 +49,6 @@ PAGES = [
 ]
 
 
-def _hiring_case() -> int:
-    """A demo hiring case carried to a published job, so every step's page has content."""
-    import datetime as dt
-    from decimal import Decimal
-
-    from kohtaanto.web.accounts.models import User
-    from kohtaanto.web.hiring import services as hiring
-    from kohtaanto.web.matching.models import SeekerProfile
-
-    boss = User.objects.get(username="tyonantaja1")
-    case = hiring.create_case(boss, boss.organisation, "Aamuvuoron lisäkädet")
-    hiring.save_need(boss, case, ["overtime"], "", ["Leipuri"])
-    role = case.inventory["workplace"]["roles"][0]["id"]
-    hiring.add_task(boss, case, role, "Leipien pakkaus", Decimal(10), "food_production.pack_food", 2, {})
-    hiring.add_task(boss, case, role, "Taikinan valmistelu", Decimal(8), "food_production.bakery_work", 2, {})
-    baker = SeekerProfile.objects.get(person__username="tyonhakija1")
-    proposal = hiring.carve(boss, case, baker, "fi", dt.date(2026, 11, 28))[0]
-    hiring.choose(boss, case, proposal, baker.pseudonym)
-    hiring.save_ad(boss, case, proposal["job_description"]["fi"])
-    hiring.publish(boss, case)
-    return case.pk
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -103,7 +80,9 @@ def main() -> None:
 
     demo.load()
     seeker.warm_up(("fi",))
-    case = _hiring_case()
+    from kohtaanto.web.hiring.sample import bakery_case
+
+    case = bakery_case().pk
     for step in ("need", "tasks", "carve", "supports", "ad", "candidates", "onboarding"):
         PAGES.append(("tyonantaja1", "GET", f"/hire/{case}/{step}/", None))
     clients: dict[str, Client] = {}

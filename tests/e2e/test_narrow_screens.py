@@ -39,23 +39,9 @@ def test_no_sideways_scrolling_at_360_px(page, demo_world, who):
 
 
 def test_the_hiring_steps_fit_at_360_px(page, demo_world):
-    import datetime as dt
-    from decimal import Decimal
+    from kohtaanto.web.hiring.sample import bakery_case
 
-    from kohtaanto.web.accounts.models import User
-    from kohtaanto.web.hiring import services as hiring
-    from kohtaanto.web.matching.models import SeekerProfile
-
-    boss = User.objects.get(username="tyonantaja1")
-    case = hiring.create_case(boss, boss.organisation, "Aamuvuoron lisäkädet")
-    hiring.save_need(boss, case, ["overtime"], "", ["Leipuri"])
-    role = case.inventory["workplace"]["roles"][0]["id"]
-    hiring.add_task(boss, case, role, "Leipien pakkaus", Decimal(10), "food_production.pack_food", 2, {})
-    hiring.add_task(boss, case, role, "Taikinan valmistelu", Decimal(8), "food_production.bakery_work", 2, {})
-    baker = SeekerProfile.objects.get(person__username="tyonhakija1")
-    hiring.choose(
-        boss, case, hiring.carve(boss, case, baker, "fi", dt.date(2026, 11, 28))[0], baker.pseudonym
-    )
+    case = bakery_case(publish=False)
     page.set_viewport_size({"width": 360, "height": 800})
     sign_in(page, "tyonantaja1", demo_world.PASSWORD)
     wide = []

@@ -274,17 +274,20 @@ def _en_passive(ctx: _Context, sentence: Sentence) -> None:
             ctx.add("verb.passive", word.start, ws[j].end)
 
 
-def _word_rules(ctx: _Context, sentence: Sentence, morphs: list[Morph], lemmas: list[str]) -> None:
-    s, lex = ctx.settings, _lexicon(ctx.language)
-    taken: set[int] = set()
-    for first, last, key in _match_phrases(sentence, lemmas, _phrases(ctx.language, "jargon")):
+def _phrase_rule(
+    ctx: _Context, sentence: Sentence, lemmas: list[str], taken: set[int], lexicon: str, rule: str
+) -> None:
+    """Report each phrase of a lexicon list found in the sentence, with its replacement."""
+    replacements = _lexicon(ctx.language)[lexicon]
+    for first, last, key in _match_phrases(sentence, lemmas, _phrases(ctx.language, lexicon)):
         taken.update(range(first, last + 1))
-        ctx.add(
-            "word.jargon",
-            sentence.words[first].start,
-            sentence.words[last].end,
-            replacement=lex["jargon"][key],
-        )
+        ctx.add(rule, sentence.words[first].start, sentence.words[last].end, replacement=replacements[key])
+
+
+def _word_rules(ctx: _Context, sentence: Sentence, morphs: list[Morph], lemmas: list[str]) -> None:
+    s = ctx.settings
+    taken: set[int] = set()
+    _phrase_rule(ctx, sentence, lemmas, taken, "jargon", "word.jargon")
     if ctx.profile == "job-ad":
         _ad_rules(ctx, sentence, lemmas, taken)
     for index, (word, morph) in enumerate(zip(sentence.words, morphs, strict=True)):
@@ -314,27 +317,13 @@ def _word_rules(ctx: _Context, sentence: Sentence, morphs: list[Morph], lemmas: 
 
 def _ad_rules(ctx: _Context, sentence: Sentence, lemmas: list[str], taken: set[int]) -> None:
     lex = _lexicon(ctx.language)
-    for first, last, key in _match_phrases(sentence, lemmas, _phrases(ctx.language, "gendered_titles")):
-        taken.update(range(first, last + 1))
-        ctx.add(
-            "ad.gendered_title",
-            sentence.words[first].start,
-            sentence.words[last].end,
-            replacement=lex["gendered_titles"][key],
-        )
+    _phrase_rule(ctx, sentence, lemmas, taken, "gendered_titles", "ad.gendered_title")
     if ctx.language == "fi":
         for index, (word, base) in enumerate(zip(sentence.words, lemmas, strict=True)):
             if index not in taken and base.endswith("mies") and len(base) > 6:
                 taken.add(index)
                 ctx.add("ad.gendered_title", word.start, word.end, replacement=base[:-4] + "työntekijä")
-    for first, last, key in _match_phrases(sentence, lemmas, _phrases(ctx.language, "exclusionary")):
-        taken.update(range(first, last + 1))
-        ctx.add(
-            "ad.exclusionary",
-            sentence.words[first].start,
-            sentence.words[last].end,
-            replacement=lex["exclusionary"][key],
-        )
+    _phrase_rule(ctx, sentence, lemmas, taken, "exclusionary", "ad.exclusionary")
     needs = set(lex["language_needs"])
     document_needs = ctx.settings.get("_language_needs", False)
     for first, last, _key in _match_phrases(sentence, lemmas, _phrases(ctx.language, "language_requirement")):

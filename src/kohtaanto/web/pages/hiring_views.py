@@ -27,7 +27,7 @@ from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import seeker
 from kohtaanto.web.matching.runs import decision_support_notice
 from kohtaanto.web.pages.hiring_forms import AdForm, CaseForm, ImportForm, NeedForm, RoleForm, TaskForm
-from kohtaanto.web.pages.plainlang_views import SEVERITY_LABELS, pieces
+from kohtaanto.web.pages.plainlang_views import report_context
 
 STEPS = [
     ("need", pgettext_lazy("hiring step", "The need"), "pages:hire_need"),
@@ -308,9 +308,7 @@ def ad(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     context: dict[str, Any] = {"form": form, "report": report}
     if report is not None:
-        number = {id(f): n for n, f in enumerate(report.findings, 1)}
-        context["pieces"] = pieces(form.cleaned_data["text"], report.findings)
-        context["top"] = [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.top(5)]
+        context.update(report_context(report, form.cleaned_data["text"]))
     return _render(request, case, "ad", "ad.html", context, status)
 
 
@@ -473,7 +471,5 @@ def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
         "report": report,
     }
     if report is not None:
-        number = {id(f): n for n, f in enumerate(report.findings, 1)}
-        context["pieces"] = pieces(typed["instructions"], report.findings)
-        context["top"] = [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.top(5)]
+        context.update(report_context(report, typed["instructions"]))
     return _render(request, case, "onboarding", "onboarding.html", context, 400 if errors else 200)

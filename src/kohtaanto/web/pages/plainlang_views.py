@@ -111,6 +111,16 @@ def _language() -> str:
     return language if language in ("fi", "sv", "en") else "fi"
 
 
+def report_context(report: Report, text: str) -> dict[str, Any]:
+    """The marked text and the five fixes to show first, for any page that shows a check."""
+    number = {id(f): n for n, f in enumerate(report.findings, 1)}
+    return {
+        "report": report,
+        "pieces": pieces(text, report.findings),
+        "top": [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.top(5)],
+    }
+
+
 def _context(report: Report, text: str) -> dict[str, Any]:
     number = {id(f): n for n, f in enumerate(report.findings, 1)}
     top = report.top(5)

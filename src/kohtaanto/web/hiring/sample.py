@@ -1,0 +1,28 @@
+"""A hiring case carried to a published carved job on the demo data (benchmarks and browser tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from kohtaanto.web.accounts.models import User
+from kohtaanto.web.hiring import services as hiring
+from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.matching.models import SeekerProfile
+
+
+def bakery_case(publish: bool = True) -> HiringCase:
+    """The demo bakery's morning-shift case, carved for the demo baker (``tyonhakija1``)."""
+    boss = User.objects.get(username="tyonantaja1")
+    case = hiring.create_case(boss, boss.organisation, "Aamuvuoron lisäkädet")
+    hiring.save_need(boss, case, ["overtime"], "", ["Leipuri"])
+    role = case.inventory["workplace"]["roles"][0]["id"]
+    hiring.add_task(boss, case, role, "Leipien pakkaus", Decimal(10), "food_production.pack_food", 2, {})
+    hiring.add_task(boss, case, role, "Taikinan valmistelu", Decimal(8), "food_production.bakery_work", 2, {})
+    baker = SeekerProfile.objects.get(person__username="tyonhakija1")
+    proposal = hiring.carve(boss, case, baker, "fi", dt.date(2026, 11, 28))[0]
+    hiring.choose(boss, case, proposal, baker.pseudonym)
+    if publish:
+        hiring.save_ad(boss, case, proposal["job_description"]["fi"])
+        hiring.publish(boss, case)
+    return case
