@@ -278,3 +278,27 @@ def test_add_months_clamps_to_the_month_end():
     assert add_months(dt.date(2027, 1, 31), 1) == dt.date(2027, 2, 28)
     assert add_months(dt.date(2028, 1, 31), 1) == dt.date(2028, 2, 29)
     assert add_months(dt.date(2027, 11, 15), 3) == dt.date(2028, 2, 15)
+
+
+def test_the_person_shares_adjustments_with_one_employer_only(world):
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.matching.runs import match_job
+
+    case, profile = _published_case(world)
+    case.job.spec["demands"] = {"physical.lifting_carrying": 3}
+    case.job.spec["accommodations"] = {"physical.lifting_carrying": 1}
+    case.job.save()
+    hiring.shortlist(world["north_employer"], case, "en")
+    meeting = hiring.ask_to_meet(world["north_employer"], case, profile.pseudonym)
+    me = _client(world["north_seeker"])
+    assert me.post(f"/me/meetings/{meeting.pk}/", {"answer": "yes"}).status_code == 302
+    [row] = match_job(world["north_employer"], case.job, 5, "en").results
+    assert row["name"] and row["accommodations"] == [] and row["accommodations_hidden"]
+    assert me.post(f"/me/sharing/{world['north_org'].pk}/adjustments/", {"share": "yes"}).status_code == 302
+    [row] = match_job(world["north_employer"], case.job, 5, "en").results
+    assert row["accommodations"] == [{"attribute": "physical.lifting_carrying", "levels": 1}]
+    page = me.get("/me/sharing/").content.decode()
+    assert "Stop showing the adjustments" in page or "Lopeta järjestelyjen näyttäminen" in page
+    assert AuditEvent.objects.filter(action="accommodations.shared_with_employer").count() == 1
+    # another employer still sees nothing of the adjustments (it does not even know the name)
+    assert not profile.share_accommodations

@@ -458,7 +458,7 @@ def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
     return request
 
 
-def answer_meeting(actor: Any, request: Any, accept: bool) -> None:
+def answer_meeting(actor: Any, request: Any, accept: bool, share_accommodations: bool = False) -> None:
     """The person answers; a yes tells the employer who they are (an identity reveal they can take back)."""
     from kohtaanto.web.hiring.models import MeetingStatus
 
@@ -472,7 +472,9 @@ def answer_meeting(actor: Any, request: Any, accept: bool) -> None:
         request.save(update_fields=["status", "answered_at"])
         record(actor=actor, action="meeting.answered", obj=request.case, data={"accepted": accept})
         if accept:
-            matching.reveal_identity(actor, request.profile, request.case.organisation)
+            matching.reveal_identity(
+                actor, request.profile, request.case.organisation, share_accommodations=share_accommodations
+            )
 
 
 def plan_trial(

@@ -170,6 +170,9 @@ class IdentityReveal(models.Model):
 
     profile = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE, related_name="reveals")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    share_accommodations = models.BooleanField(
+        pgettext_lazy("field", "this employer sees the adjustments I need"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

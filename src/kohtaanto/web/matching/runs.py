@@ -253,12 +253,12 @@ def _people_for(
         for p in SeekerProfile.objects.select_related("person").filter(pseudonym__in=[h.ref for h in hits])
     }
     employer = _role(actor) == Role.EMPLOYER
-    revealed: set[str] = set()
+    revealed: dict[str, bool] = {}  # pseudonym -> the person shares their adjustments with this employer
     if employer and posting is not None:
-        revealed = set(
+        revealed = dict(
             IdentityReveal.objects.filter(
                 profile__in=profiles.values(), organisation=posting.organisation
-            ).values_list("profile__pseudonym", flat=True)
+            ).values_list("profile__pseudonym", "share_accommodations")
         )
     label = label_for(rel)
     rows = []
@@ -267,7 +267,8 @@ def _people_for(
         result = score(_candidate(profile), job, weights, rel or NoRelations(), distance_km)
         if not isinstance(result, Scored) or result.score != hit.score:  # the index and the scorer agree
             raise RuntimeError(f"index and scorer disagree on {hit.ref}")
-        row = result_row(result, language, employer and not profile.share_accommodations, label)
+        shared = profile.share_accommodations or revealed.get(hit.ref, False)
+        row = result_row(result, language, employer and not shared, label)
         if employer:
             if hit.ref in revealed and profile.person is not None:
                 row["name"] = profile.person.get_full_name()

@@ -43,6 +43,7 @@ GROUPS = (
 CONSENT_ACTIONS = (
     "identity.revealed",
     "identity.withdrawn",
+    "accommodations.shared_with_employer",
     "seeker_profile.updated",
     "seeker_profile.created",
 )
@@ -191,7 +192,7 @@ def consent_history(user: User, profile: SeekerProfile) -> list[AuditEvent]:
     return [
         e
         for e in events
-        if e.action.startswith("identity.")
+        if e.action.startswith(("identity.", "accommodations."))
         or sharing & set(e.data.get("fields", []))
         or e.action.endswith("created")
     ][:50]

@@ -206,25 +206,40 @@ def set_group(actor: Any, profile: SeekerProfile, dimension: str, value: str | N
 
 
 def reveal_identity(
-    actor: Any, profile: SeekerProfile, organisation: Organisation, reveal: bool = True
+    actor: Any,
+    profile: SeekerProfile,
+    organisation: Organisation,
+    reveal: bool = True,
+    share_accommodations: bool | None = None,
 ) -> None:
-    """The person lets an employer see who they are (or takes it back)."""
+    """The person lets an employer see who they are (or takes it back), and chooses whether that
+    employer also sees the adjustments they need (``None`` keeps the earlier choice)."""
     permissions.require(
         _role(actor) == Role.JOB_SEEKER and profile.person_id == actor.pk,
         "only the person themself decides who sees their name",
     )
     with transaction.atomic():
-        if reveal:
-            _, created = IdentityReveal.objects.get_or_create(profile=profile, organisation=organisation)
-            if not created:
+        if not reveal:
+            if not IdentityReveal.objects.filter(profile=profile, organisation=organisation).delete()[0]:
                 return
-        elif not IdentityReveal.objects.filter(profile=profile, organisation=organisation).delete()[0]:
+            record(
+                actor=actor, action="identity.withdrawn", obj=profile, data={"organisation": organisation.pk}
+            )
+            return
+        found, created = IdentityReveal.objects.get_or_create(profile=profile, organisation=organisation)
+        shared_changed = (
+            share_accommodations is not None and found.share_accommodations != share_accommodations
+        )
+        if shared_changed:
+            found.share_accommodations = bool(share_accommodations)
+            found.save(update_fields=["share_accommodations"])
+        if not created and not shared_changed:
             return
         record(
             actor=actor,
-            action="identity.revealed" if reveal else "identity.withdrawn",
+            action="identity.revealed" if created else "accommodations.shared_with_employer",
             obj=profile,
-            data={"organisation": organisation.pk},
+            data={"organisation": organisation.pk, "share_accommodations": found.share_accommodations},
         )
 
 

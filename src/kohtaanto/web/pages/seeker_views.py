@@ -332,7 +332,9 @@ def sharing(request: HttpRequest) -> HttpResponse:
         )
         if profile
         else [],
-        "revealed": seeker.revealed_to(profile) if profile else [],
+        "revealed": list(IdentityReveal.objects.filter(profile=profile).select_related("organisation"))
+        if profile
+        else [],
         "history": seeker.consent_history(request.user, profile) if profile else [],
     }
     return _render(request, "sharing", "sharing.html", context)
@@ -345,6 +347,18 @@ def withdraw_reveal(request: HttpRequest, organisation: int) -> HttpResponse:
     reveal = get_object_or_404(IdentityReveal, profile=profile, organisation_id=organisation)
     services.reveal_identity(request.user, profile, reveal.organisation, reveal=False)
     messages.success(request, pgettext("seeker", "The employer no longer sees your name."))
+    return redirect("pages:me_sharing")
+
+
+@job_seeker_only
+@require_POST
+def share_with(request: HttpRequest, organisation: int) -> HttpResponse:
+    """Show (or stop showing) one employer who already knows your name the adjustments you need."""
+    profile = seeker.my_profile(request.user)
+    reveal = get_object_or_404(IdentityReveal, profile=profile, organisation_id=organisation)
+    share = request.POST.get("share") == "yes"
+    services.reveal_identity(request.user, profile, reveal.organisation, share_accommodations=share)
+    messages.success(request, pgettext("seeker", "Your choice was saved."))
     return redirect("pages:me_sharing")
 
 
@@ -409,7 +423,7 @@ def answer_meeting(request: HttpRequest, meeting: int) -> HttpResponse:
     profile = seeker.my_profile(request.user)
     found = get_object_or_404(MeetingRequest, pk=meeting, profile=profile, status="asked")
     accept = request.POST.get("answer") == "yes"
-    hiring.answer_meeting(request.user, found, accept)
+    hiring.answer_meeting(request.user, found, accept, request.POST.get("share_accommodations") == "on")
     if accept:
         messages.success(request, pgettext("seeker", "The employer now sees your name and will contact you."))
     else:

@@ -38,6 +38,7 @@ urlpatterns = [
     path("me/work/", seeker_views.work, name="me_work"),
     path("me/sharing/", seeker_views.sharing, name="me_sharing"),
     path("me/sharing/<int:organisation>/withdraw/", seeker_views.withdraw_reveal, name="me_withdraw_reveal"),
+    path("me/sharing/<int:organisation>/adjustments/", seeker_views.share_with, name="me_share_with"),
     path("me/interest/<int:job>/", seeker_views.interest, name="me_interest"),
     path("me/data/", seeker_views.data, name="me_data"),
     path("me/data/export.json", seeker_views.export, name="me_export"),
