@@ -6,6 +6,7 @@ accommodations (and the sentences about them) when the person has not chosen to 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from kohtaanto.carving.reasons import attribute_label, skill_label
@@ -16,19 +17,7 @@ from kohtaanto.matching.score import Miss, Scored
 def result_row(
     result: Scored, language: str, hide_accommodations: bool = False, skill: Label = skill_label
 ) -> dict[str, Any]:
-    shown = result
-    if hide_accommodations and result.accommodations:
-        shown = Scored(
-            result.candidate,
-            result.job,
-            result.score,
-            result.components,
-            result.matched,
-            result.partial,
-            result.gaps,
-            (),
-            result.findings,
-        )
+    shown = replace(result, accommodations=()) if hide_accommodations else result
     return {
         "person": result.candidate,
         "job": result.job,

@@ -20,7 +20,7 @@ from kohtaanto.plainlang import Finding, Report, Severity
 from kohtaanto.plainlang import syllables as syl
 from kohtaanto.plainlang.mask import Format, Prepared, prepare
 from kohtaanto.plainlang.morph import Analyzer, Morph, analyzer, frequency, lemma, split_compound
-from kohtaanto.plainlang.segment import Sentence, Word, sentences, words
+from kohtaanto.plainlang.segment import Sentence, Word, sentences
 
 DATA = Path(__file__).with_name("data")
 LANGUAGES = ("fi", "sv", "en")
@@ -573,7 +573,3 @@ def report_dict(report: Report) -> dict[str, Any]:
             for f in report.findings
         ],
     }
-
-
-def words_in(text: str) -> int:
-    return len(words(prepare(text).clean))

@@ -57,12 +57,7 @@ SECTOR_DOMAINS = {
 }
 
 
-class CaseError(ValueError):
-    """Input for a step that does not validate; ``errors`` maps fields to messages."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
-        self.errors = errors
+CaseError = matching.InvalidInput  # a step's input that does not validate; ``errors`` maps fields to messages
 
 
 def cases_for(user: Any) -> Any:
@@ -77,7 +72,7 @@ def _may(actor: Any, organisation: Organisation) -> None:
     )
 
 
-def _save(actor: Any, case: HiringCase, step: str, fields: list[str]) -> HiringCase:
+def _save(actor: Any, case: HiringCase, step: str) -> HiringCase:
     with transaction.atomic():
         case.save()
         record(actor=actor, action="hiring_case.updated", obj=case, data={"step": step})
@@ -139,7 +134,7 @@ def save_need(
             r["title"]["fi"].casefold() == title.casefold() for r in case.inventory["workplace"]["roles"]
         ):
             _add_role_values(case, title, 1, Decimal("30"))
-    return _save(actor, case, "need", ["need"])
+    return _save(actor, case, "need")
 
 
 # -- 2. task inventory ----------------------------------------------------------------------------
@@ -175,7 +170,7 @@ def add_role(actor: Any, case: HiringCase, title: str, holders: int, hourly_cost
     if errors:
         raise CaseError(errors)
     _add_role_values(case, title, holders, hourly_cost)
-    return _save(actor, case, "inventory", ["inventory"])
+    return _save(actor, case, "inventory")
 
 
 def add_task(
@@ -228,7 +223,7 @@ def add_task(
         }
     )
     _sync(actor, case)
-    return _save(actor, case, "inventory", ["inventory"])
+    return _save(actor, case, "inventory")
 
 
 def remove_task(actor: Any, case: HiringCase, task_id: str) -> HiringCase:
@@ -236,7 +231,7 @@ def remove_task(actor: Any, case: HiringCase, task_id: str) -> HiringCase:
     for role in case.inventory["workplace"]["roles"]:
         role["tasks"] = [t for t in role["tasks"] if t["id"] != task_id]
     _sync(actor, case)
-    return _save(actor, case, "inventory", ["inventory"])
+    return _save(actor, case, "inventory")
 
 
 def validated(case: HiringCase) -> WorkplaceFile | None:
@@ -342,7 +337,7 @@ def carve(
 def choose(actor: Any, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:
     _may(actor, case.organisation)
     case.chosen, case.person = proposal, pseudonym
-    return _save(actor, case, "carving", ["chosen", "person"])
+    return _save(actor, case, "carving")
 
 
 # -- 5. job ad ------------------------------------------------------------------------------------
@@ -351,7 +346,7 @@ def save_ad(actor: Any, case: HiringCase, text: str) -> HiringCase:
     if not 0 < len(text.strip()) <= 10_000:
         raise CaseError({"ad_text": ["write the ad (at most 10 000 characters)"]})
     case.ad_text = text.strip()
-    return _save(actor, case, "ad", ["ad_text"])
+    return _save(actor, case, "ad")
 
 
 def publish(actor: Any, case: HiringCase) -> JobPosting:
@@ -395,7 +390,7 @@ def publish(actor: Any, case: HiringCase) -> JobPosting:
             actor, case.job, spec=spec, title=title, description=case.ad_text, status="open"
         )
     case.job = job
-    _save(actor, case, "published", ["job"])
+    _save(actor, case, "published")
     return job
 
 
@@ -439,7 +434,7 @@ def shortlist(actor: Any, case: HiringCase, language: str) -> Any:
         raise CaseError({"job": ["publish the job first"]})
     view = match_job(actor, case.job, 10, language)
     case.shortlist = view.run
-    _save(actor, case, "candidates", ["shortlist"])
+    _save(actor, case, "candidates")
     return view
 
 
@@ -517,7 +512,7 @@ def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date)
         raise CaseError({"person": ["decide about a person who agreed to meet"]})
     case.decision, case.decided_on = ("hired" if hired else "not_hired"), on
     case.hired = request.profile if hired else None
-    return _save(actor, case, "decision", ["decision"])
+    return _save(actor, case, "decision")
 
 
 # -- 7. onboarding and follow-up ------------------------------------------------------------------

@@ -30,16 +30,7 @@ from kohtaanto.web.matching.models import (
 )
 
 EMPTY_SPEC: dict[str, Any] = {"skills": {}, "capacities": {}, "hours_min": 0, "hours_max": 40}
-GROUPS = (
-    "physical",
-    "sensory_communication",
-    "cognitive",
-    "work_style",
-    "social",
-    "task_structure",
-    "environment",
-    "organisation",
-)
+GROUPS = tuple(dict.fromkeys(a.group for a in demands().attributes))  # in the vocabulary's order
 CONSENT_ACTIONS = (
     "identity.revealed",
     "identity.withdrawn",

@@ -21,6 +21,7 @@ from kohtaanto.matching.places import find
 from kohtaanto.matching.schema import JobSpecIn, ProfileIn
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
+from kohtaanto.web.accounts.permissions import _role
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.matching.models import (
     GroupDatum,
@@ -41,12 +42,6 @@ class InvalidInput(ValueError):
     def __init__(self, errors: dict[str, list[str]]) -> None:
         super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
         self.errors = errors
-
-
-def _role(user: Any) -> str | None:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    return str(user.role)
 
 
 def _validated(model: type[BaseModel], data: Any, prefix: str = "") -> Any:

@@ -4,9 +4,16 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from kohtaanto import __version__
 from kohtaanto.web.accounts import permissions
+
+
+def ui_language() -> str:
+    """The active interface language as fi, sv or en (Finnish when it is anything else)."""
+    language = (get_language() or "fi")[:2]
+    return language if language in ("fi", "sv", "en") else "fi"
 
 
 def site(request: HttpRequest) -> dict[str, Any]:

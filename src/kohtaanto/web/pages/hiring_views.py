@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext, pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.plainlang.check import check
@@ -26,6 +26,7 @@ from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import seeker
 from kohtaanto.web.matching.runs import decision_support_notice
+from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.pages.hiring_forms import AdForm, CaseForm, ImportForm, NeedForm, RoleForm, TaskForm
 from kohtaanto.web.pages.plainlang_views import report_context
 
@@ -39,11 +40,6 @@ STEPS = [
     ("onboarding", pgettext_lazy("hiring step", "Start and follow-up"), "pages:hire_onboarding"),
 ]
 HIRERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
-
-
-def _language() -> str:
-    language = (get_language() or "fi")[:2]
-    return language if language in ("fi", "sv", "en") else "fi"
 
 
 def hirer_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -153,7 +149,7 @@ def _roles(case: HiringCase) -> list[dict[str, Any]]:
 @require_http_methods(["GET", "POST"])
 def tasks(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
-    language = _language()
+    language = ui_language()
     action = request.POST.get("action") if request.method == "POST" else None
     names = seeker.skill_names(language)
     role_choices = [(r["id"], r["title"]["fi"]) for r in _roles(case)]
@@ -249,7 +245,7 @@ def carve(request: HttpRequest, pk: int) -> HttpResponse:
             error = pgettext("hiring", "Choose a person from the list.")
         else:
             try:
-                proposals = hiring.carve(request.user, case, chosen, _language(), timezone.localdate())
+                proposals = hiring.carve(request.user, case, chosen, ui_language(), timezone.localdate())
             except hiring.CaseError as exc:
                 error = " ".join(m for ms in exc.errors.values() for m in ms)
             else:
@@ -286,7 +282,7 @@ def supports(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ad(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
-    language = _language()
+    language = ui_language()
     generated = case.chosen.get("job_description", {}).get(language, "") if case.chosen else ""
     form = AdForm(request.POST or None, initial={"text": case.ad_text or generated})
     report = None
@@ -342,7 +338,7 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
     }
     try:
         if action == "shortlist":
-            hiring.shortlist(request.user, case, _language())
+            hiring.shortlist(request.user, case, ui_language())
             return redirect("pages:hire_candidates", pk=case.pk)
         if action == "ask":
             hiring.ask_to_meet(request.user, case, request.POST.get("person", ""))
@@ -447,7 +443,7 @@ def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
                 if not typed["instructions"].strip():
                     return redirect("pages:hire_onboarding", pk=case.pk)
         if typed["instructions"].strip():
-            report = check(typed["instructions"], "instructions", "auto", "auto", (), _language())
+            report = check(typed["instructions"], "instructions", "auto", "auto", (), ui_language())
     elif action == "follow_up":
         found = FollowUp.objects.filter(case=case, pk=request.POST.get("follow_up", "0") or 0).first()
         if found is None:

@@ -7,20 +7,15 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.matching import runs, services
 from kohtaanto.web.matching.models import SeekerProfile
+from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.pages.seeker_views import interests_of
 
 MATCHERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
-
-
-def _language() -> str:
-    language = get_language() or "fi"
-    return language if language in ("fi", "sv", "en") else "fi"
 
 
 @login_required
@@ -38,7 +33,7 @@ def job_matches(request: HttpRequest, pk: int) -> HttpResponse:
     if request.user.role not in MATCHERS:
         raise Http404
     job = get_object_or_404(services.jobs_for(request.user), pk=pk)
-    view = runs.match_job(request.user, job, 20, _language())
+    view = runs.match_job(request.user, job, 20, ui_language())
     context = {"job": job, "view": view.as_dict(), "employer": request.user.role == Role.EMPLOYER}
     return render(request, "kohtaanto/matching/job_matches.html", context)
 
@@ -55,7 +50,7 @@ def person_matches(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         profile = get_object_or_404(services.profiles_for(request.user), pk=pk)
     view = None
     if request.method == "POST" and profile is not None:
-        view = runs.match_person(request.user, profile, 20, _language()).as_dict()
+        view = runs.match_person(request.user, profile, 20, ui_language()).as_dict()
     own = request.user.role == Role.JOB_SEEKER
     context = {
         "profile": profile,

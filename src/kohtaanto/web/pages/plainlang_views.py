@@ -12,11 +12,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, pgettext, pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.plainlang import Finding, Report
 from kohtaanto.plainlang.check import rules
+from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.writing import services
 
 
@@ -106,11 +107,6 @@ SEVERITY_LABELS = {
 }
 
 
-def _language() -> str:
-    language = get_language() or "fi"
-    return language if language in ("fi", "sv", "en") else "fi"
-
-
 def report_context(report: Report, text: str) -> dict[str, Any]:
     """The marked text and the five fixes to show first, for any page that shows a check."""
     number = {id(f): n for n, f in enumerate(report.findings, 1)}
@@ -149,13 +145,13 @@ def check_page(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             report = services.check_for(
-                request.user, data["text"], data["profile"], data["language"], "auto", _language()
+                request.user, data["text"], data["profile"], data["language"], "auto", ui_language()
             )
             context.update(_context(report, data["text"]))
         else:
             ok = False
     mine = set(services.user_disabled(request.user))
-    context["rule_choices"] = [(rule, name, rule in mine) for rule, name in _rule_choices(_language())]
+    context["rule_choices"] = [(rule, name, rule in mine) for rule, name in _rule_choices(ui_language())]
     partial = bool(getattr(request, "htmx", False))
     template = "kohtaanto/plainlang/results.html" if partial else "kohtaanto/plainlang/check.html"
     return render(request, template, context, status=200 if ok or partial else 400)

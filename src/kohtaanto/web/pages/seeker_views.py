@@ -15,12 +15,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language, pgettext, pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.matching import seeker, services
 from kohtaanto.web.matching.models import IdentityReveal, Interest
+from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.pages.seeker_forms import (
     CapacityForm,
     DeleteForm,
@@ -50,11 +51,6 @@ STEPS = [
     ("income", pgettext_lazy("seeker step", "Income"), "pages:supports_part_time"),
     ("data", pgettext_lazy("seeker step", "My data"), "pages:me_data"),
 ]
-
-
-def _language() -> str:
-    language = (get_language() or "fi")[:2]
-    return language if language in ("fi", "sv", "en") else "fi"
 
 
 def job_seeker_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -126,7 +122,7 @@ def _marked(text: str, span: list[int] | None) -> Any:
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
 def skills(request: HttpRequest) -> HttpResponse:
-    language = _language()
+    language = ui_language()
     profile = seeker.my_profile(request.user)
     initial = {
         "text": profile.story if profile else "",
@@ -302,7 +298,7 @@ def _municipality_name(code: str) -> str:
     found = find(code) if code else None
     if found is None:
         return code
-    return found.sv if _language() == "sv" and found.sv else found.fi
+    return found.sv if ui_language() == "sv" and found.sv else found.fi
 
 
 # -- sharing --------------------------------------------------------------------------------------
