@@ -294,11 +294,61 @@ def test_the_person_shares_adjustments_with_one_employer_only(world):
     assert me.post(f"/me/meetings/{meeting.pk}/", {"answer": "yes"}).status_code == 302
     [row] = match_job(world["north_employer"], case.job, 5, "en").results
     assert row["name"] and row["accommodations"] == [] and row["accommodations_hidden"]
-    assert me.post(f"/me/sharing/{world['north_org'].pk}/adjustments/", {"share": "yes"}).status_code == 302
+    assert me.post(f"/me/sharing/{world['north_org'].pk}/choices/", {"share": "yes"}).status_code == 302
     [row] = match_job(world["north_employer"], case.job, 5, "en").results
     assert row["accommodations"] == [{"attribute": "physical.lifting_carrying", "levels": 1}]
-    page = me.get("/me/sharing/").content.decode()
-    assert "Stop showing the adjustments" in page or "Lopeta järjestelyjen näyttäminen" in page
-    assert AuditEvent.objects.filter(action="accommodations.shared_with_employer").count() == 1
-    # another employer still sees nothing of the adjustments (it does not even know the name)
-    assert not profile.share_accommodations
+    assert AuditEvent.objects.filter(action="sharing.changed_for_employer").count() == 1
+    # a second employer the person also tells their name to sees the name, not the adjustments
+    from tests.factories import OrganisationFactory, make_user
+
+    other_org = OrganisationFactory(municipality=world["north_org"].municipality)
+    other_boss = make_user("employer", organisation=other_org, username="other_boss")
+    other_job = services.create_job(other_boss, other_org, spec=case.job.spec, title="Pakkaaja")
+    [row] = match_job(other_boss, other_job, 5, "en").results
+    assert not row.get("name") and row["accommodations_hidden"]
+    services.reveal_identity(world["north_seeker"], profile, other_org)
+    [row] = match_job(other_boss, other_job, 5, "en").results
+    assert row["name"] and row["accommodations"] == [] and row["accommodations_hidden"]
+    [row] = match_job(world["north_employer"], case.job, 5, "en").results
+    assert row["accommodations"] == [{"attribute": "physical.lifting_carrying", "levels": 1}]
+
+
+def test_the_person_chooses_per_item_and_per_employer_what_else_is_shown(world):
+    from kohtaanto.web.hiring import services as hiring
+
+    case, profile = _published_case(world)
+    profile.details = {
+        "history": ["Leipomo Aamu, pakkaaja 2019-2022"],
+        "education": ["Ammattikoulu, elintarvikeala"],
+        "languages": {"finnish": "B1"},
+    }
+    profile.save()
+    hiring.shortlist(world["north_employer"], case, "en")
+    meeting = hiring.ask_to_meet(world["north_employer"], case, profile.pseudonym)
+    me = _client(world["north_seeker"])
+    boss = _client(world["north_employer"])
+    answered = me.post(f"/me/meetings/{meeting.pk}/", {"answer": "yes", "items": ["history", "bogus"]})
+    assert answered.status_code == 302
+    page = boss.get(f"/hire/{case.pk}/candidates/").content.decode()
+    assert "Leipomo Aamu, pakkaaja 2019-2022" in page
+    assert "Ammattikoulu" not in page and "B1" not in page
+    # the person changes their mind on the sharing page: education instead of history
+    org = world["north_org"].pk
+    assert me.post(f"/me/sharing/{org}/choices/", {"items": ["education"]}).status_code == 302
+    page = boss.get(f"/hire/{case.pk}/candidates/").content.decode()
+    assert "Ammattikoulu, elintarvikeala" in page and "Leipomo Aamu" not in page
+    events = AuditEvent.objects.filter(action="sharing.changed_for_employer")
+    assert [e.data["items"] for e in events] == [["education"]]
+    sharing = me.get("/me/sharing/").content.decode()
+    assert f'id="item-org-{org}-education" name="items" value="education" checked' in sharing
+    # taking the name back hides the name and every item, and the person can no longer be chosen
+    assert me.post(f"/me/sharing/{org}/withdraw/").status_code == 302
+    page = boss.get(f"/hire/{case.pk}/candidates/").content.decode()
+    assert "Ammattikoulu" not in page and world["north_seeker"].get_full_name() not in page
+    refused = boss.post(
+        f"/hire/{case.pk}/candidates/",
+        {"action": "decide", "person": profile.pseudonym, "hired": "yes"},
+    )
+    assert refused.status_code == 400
+    case.refresh_from_db()
+    assert not case.decision

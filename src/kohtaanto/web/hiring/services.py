@@ -453,7 +453,13 @@ def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
     return request
 
 
-def answer_meeting(actor: Any, request: Any, accept: bool, share_accommodations: bool = False) -> None:
+def answer_meeting(
+    actor: Any,
+    request: Any,
+    accept: bool,
+    share_accommodations: bool = False,
+    items: list[str] | None = None,
+) -> None:
     """The person answers; a yes tells the employer who they are (an identity reveal they can take back)."""
     from kohtaanto.web.hiring.models import MeetingStatus
 
@@ -468,7 +474,11 @@ def answer_meeting(actor: Any, request: Any, accept: bool, share_accommodations:
         record(actor=actor, action="meeting.answered", obj=request.case, data={"accepted": accept})
         if accept:
             matching.reveal_identity(
-                actor, request.profile, request.case.organisation, share_accommodations=share_accommodations
+                actor,
+                request.profile,
+                request.case.organisation,
+                share_accommodations=share_accommodations,
+                items=items or [],
             )
 
 

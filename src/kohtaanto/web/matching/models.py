@@ -173,6 +173,11 @@ class IdentityReveal(models.Model):
     share_accommodations = models.BooleanField(
         pgettext_lazy("field", "this employer sees the adjustments I need"), default=False
     )
+    items = models.JSONField(
+        pgettext_lazy("field", "what else this employer sees (work history, education, languages)"),
+        default=list,
+        blank=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kohtaanto.taxonomy.vocabulary import demands, starter
-from kohtaanto.web.accounts.models import Organisation, Role, User
+from kohtaanto.web.accounts.models import Role, User
 from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.matching import services
@@ -35,6 +35,7 @@ CONSENT_ACTIONS = (
     "identity.revealed",
     "identity.withdrawn",
     "accommodations.shared_with_employer",
+    "sharing.changed_for_employer",
     "seeker_profile.updated",
     "seeker_profile.created",
 )
@@ -183,16 +184,10 @@ def consent_history(user: User, profile: SeekerProfile) -> list[AuditEvent]:
     return [
         e
         for e in events
-        if e.action.startswith(("identity.", "accommodations."))
+        if e.action.startswith(("identity.", "accommodations.", "sharing."))
         or sharing & set(e.data.get("fields", []))
         or e.action.endswith("created")
     ][:50]
-
-
-def revealed_to(profile: SeekerProfile) -> list[Organisation]:
-    return [
-        r.organisation for r in IdentityReveal.objects.filter(profile=profile).select_related("organisation")
-    ]
 
 
 def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
@@ -235,7 +230,10 @@ def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
         {"dimension": g.dimension, "value": g.value, "consented_at": g.consented_at.isoformat()}
         for g in GroupDatum.objects.filter(profile=profile)
     ]
-    out["identity_shared_with"] = [o.name for o in revealed_to(profile)]
+    out["identity_shared_with"] = [
+        {"employer": r.organisation.name, "adjustments": r.share_accommodations, "items": r.items}
+        for r in IdentityReveal.objects.filter(profile=profile).select_related("organisation")
+    ]
     out["interests"] = [i.job.title for i in Interest.objects.filter(profile=profile).select_related("job")]
     candidates = MatchingRun.objects.filter(profile=profile) | MatchingRun.objects.filter(
         results__icontains=profile.pseudonym

@@ -200,19 +200,26 @@ def set_group(actor: Any, profile: SeekerProfile, dimension: str, value: str | N
         )
 
 
+SHARE_ITEMS = ("history", "education", "languages")  # what else a person may show one employer
+
+
 def reveal_identity(
     actor: Any,
     profile: SeekerProfile,
     organisation: Organisation,
     reveal: bool = True,
     share_accommodations: bool | None = None,
+    items: list[str] | None = None,
 ) -> None:
-    """The person lets an employer see who they are (or takes it back), and chooses whether that
-    employer also sees the adjustments they need (``None`` keeps the earlier choice)."""
+    """The person lets an employer see who they are (or takes it back), and chooses what else that
+    employer sees: the adjustments they need, and items of their profile (``None`` keeps the earlier
+    choice). Limitations themselves are never shown."""
     permissions.require(
         _role(actor) == Role.JOB_SEEKER and profile.person_id == actor.pk,
         "only the person themself decides who sees their name",
     )
+    if items is not None and not set(items) <= set(SHARE_ITEMS):
+        raise InvalidInput({"items": [f"choose from {', '.join(SHARE_ITEMS)}"]})
     with transaction.atomic():
         if not reveal:
             if not IdentityReveal.objects.filter(profile=profile, organisation=organisation).delete()[0]:
@@ -222,19 +229,26 @@ def reveal_identity(
             )
             return
         found, created = IdentityReveal.objects.get_or_create(profile=profile, organisation=organisation)
-        shared_changed = (
-            share_accommodations is not None and found.share_accommodations != share_accommodations
-        )
-        if shared_changed:
+        changed = []
+        if share_accommodations is not None and found.share_accommodations != share_accommodations:
             found.share_accommodations = bool(share_accommodations)
-            found.save(update_fields=["share_accommodations"])
-        if not created and not shared_changed:
+            changed.append("share_accommodations")
+        if items is not None and sorted(set(items)) != sorted(found.items):
+            found.items = [i for i in SHARE_ITEMS if i in items]
+            changed.append("items")
+        if changed:
+            found.save(update_fields=changed)
+        if not created and not changed:
             return
         record(
             actor=actor,
-            action="identity.revealed" if created else "accommodations.shared_with_employer",
+            action="identity.revealed" if created else "sharing.changed_for_employer",
             obj=profile,
-            data={"organisation": organisation.pk, "share_accommodations": found.share_accommodations},
+            data={
+                "organisation": organisation.pk,
+                "share_accommodations": found.share_accommodations,
+                "items": found.items,
+            },
         )
 
 

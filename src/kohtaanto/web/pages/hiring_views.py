@@ -25,6 +25,7 @@ from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import seeker
+from kohtaanto.web.matching.models import IdentityReveal
 from kohtaanto.web.matching.runs import decision_support_notice
 from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.pages.hiring_forms import AdForm, CaseForm, ImportForm, NeedForm, RoleForm, TaskForm
@@ -321,6 +322,31 @@ def job_posting_json_ld(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def shared_items(reveal: IdentityReveal) -> list[tuple[str, list[str]]]:
+    """What the person chose to show this employer besides their name (never limitations)."""
+    from kohtaanto.web.pages.seeker_views import share_item_labels
+
+    details = reveal.profile.details or {}
+    out = []
+    for key, label in share_item_labels():
+        if key not in reveal.items:
+            continue
+        if key == "languages":
+            levels = details.get("languages", {})
+            names = {
+                "finnish": pgettext("seeker", "Finnish"),
+                "swedish": pgettext("seeker", "Swedish"),
+                "english": pgettext("seeker", "English"),
+            }
+            lines = [f"{names[k]}: {v}" for k, v in levels.items() if k in names]
+            if details.get("other_languages"):
+                lines.append(details["other_languages"])
+        else:
+            lines = list(details.get(key, []))
+        out.append((label, lines))
+    return out
+
+
 @hirer_only
 @require_http_methods(["GET", "POST"])
 def candidates(request: HttpRequest, pk: int) -> HttpResponse:
@@ -348,7 +374,13 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("pages:hire_candidates", pk=case.pk)
         if action in ("trial", "decide"):
             meeting = meetings.get(request.POST.get("person", ""))
-            if meeting is None:
+            if (
+                meeting is None
+                or meeting.status != "accepted"
+                or not IdentityReveal.objects.filter(
+                    profile=meeting.profile, organisation=case.organisation
+                ).exists()
+            ):
                 raise hiring.CaseError(
                     {"person": [pgettext("hiring", "Choose a person who agreed to meet.")]}
                 )
@@ -377,14 +409,31 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
         interested = set(
             Interest.objects.filter(job_id=case.job_id).values_list("profile__pseudonym", flat=True)
         )
+    reveals = {
+        r.profile.pseudonym: r
+        for r in IdentityReveal.objects.filter(organisation=case.organisation).select_related(
+            "profile__person"
+        )
+    }
     rows = []
     for row in case.shortlist.results if case.shortlist else []:
         meeting = meetings.get(row["person"])
-        rows.append({**row, "meeting": meeting, "interested": row["person"] in interested})
+        reveal = reveals.get(row["person"])
+        rows.append(
+            {
+                **row,
+                "meeting": meeting,
+                "interested": row["person"] in interested,
+                "name": reveal.profile.person.get_full_name() if reveal else "",
+                "shared": shared_items(reveal) if reveal else [],
+            }
+        )
     context = {
         "rows": rows,
         "error": error,
-        "accepted": [m for m in meetings.values() if m.status == "accepted"],
+        "accepted": [
+            m for m in meetings.values() if m.status == "accepted" and m.profile.pseudonym in reveals
+        ],
         "trials": list(case.trials.select_related("profile__person")),
         "typed": request.POST if request.method == "POST" else {},
         "notice_text": decision_support_notice(),

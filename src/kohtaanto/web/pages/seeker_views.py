@@ -332,6 +332,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
         if profile
         else [],
         "history": seeker.consent_history(request.user, profile) if profile else [],
+        "share_items": share_item_labels(),
     }
     return _render(request, "sharing", "sharing.html", context)
 
@@ -346,14 +347,32 @@ def withdraw_reveal(request: HttpRequest, organisation: int) -> HttpResponse:
     return redirect("pages:me_sharing")
 
 
+def share_item_labels() -> list[tuple[str, str]]:
+    return [
+        ("history", pgettext("seeker", "My work history")),
+        ("education", pgettext("seeker", "My education")),
+        ("languages", pgettext("seeker", "My language skills")),
+    ]
+
+
+def _items(request: HttpRequest) -> list[str]:
+    return [i for i in request.POST.getlist("items") if i in services.SHARE_ITEMS]
+
+
 @job_seeker_only
 @require_POST
 def share_with(request: HttpRequest, organisation: int) -> HttpResponse:
-    """Show (or stop showing) one employer who already knows your name the adjustments you need."""
+    """Choose what one employer who already knows your name sees: the adjustments you need, your work
+    history, education, language skills."""
     profile = seeker.my_profile(request.user)
     reveal = get_object_or_404(IdentityReveal, profile=profile, organisation_id=organisation)
-    share = request.POST.get("share") == "yes"
-    services.reveal_identity(request.user, profile, reveal.organisation, share_accommodations=share)
+    services.reveal_identity(
+        request.user,
+        profile,
+        reveal.organisation,
+        share_accommodations=request.POST.get("share") == "yes",
+        items=_items(request),
+    )
     messages.success(request, pgettext("seeker", "Your choice was saved."))
     return redirect("pages:me_sharing")
 
@@ -419,7 +438,9 @@ def answer_meeting(request: HttpRequest, meeting: int) -> HttpResponse:
     profile = seeker.my_profile(request.user)
     found = get_object_or_404(MeetingRequest, pk=meeting, profile=profile, status="asked")
     accept = request.POST.get("answer") == "yes"
-    hiring.answer_meeting(request.user, found, accept, request.POST.get("share_accommodations") == "on")
+    hiring.answer_meeting(
+        request.user, found, accept, request.POST.get("share_accommodations") == "on", _items(request)
+    )
     if accept:
         messages.success(request, pgettext("seeker", "The employer now sees your name and will contact you."))
     else:
