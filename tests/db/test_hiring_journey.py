@@ -352,3 +352,39 @@ def test_the_person_chooses_per_item_and_per_employer_what_else_is_shown(world):
     assert refused.status_code == 400
     case.refresh_from_db()
     assert not case.decision
+
+
+def test_tasks_are_suggested_from_the_roles_occupation(world):
+    from decimal import Decimal
+
+    from kohtaanto.taxonomy.vocabulary import starter
+    from kohtaanto.web.hiring import services as hiring
+
+    case = hiring.create_case(world["north_employer"], world["north_org"], "Varasto")
+    hiring.save_need(
+        world["north_employer"], case, ["workload"], "", ["Varastotyöntekijä", "Toimitusjohtaja"]
+    )
+    warehouse, boss_role = (r["id"] for r in case.inventory["workplace"]["roles"])
+    hiring.add_task(
+        world["north_employer"], case, warehouse, "Keräily", Decimal(10), "warehouse.pick_orders", 2, {}
+    )
+    me = _client(world["north_employer"])
+    page = me.get(f"/hire/{case.pk}/tasks/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    labels = {s.id: s.labels.fi for s in starter().skills}
+    section = page[page.index("Varastotyöntekijä (Varastotyöntekijä)") :]
+    section = section[: section.index("</section>")]
+    assert labels["warehouse.receive_deliveries"] in section
+    assert labels["warehouse.pick_orders"] not in section  # the role already has it
+    assert "Toimitusjohtaja (" not in page  # no occupation for a managing director: no made-up tasks
+    added = me.post(
+        f"/hire/{case.pk}/tasks/",
+        {"action": "suggested", "role": warehouse, "skill": "warehouse.receive_deliveries"},
+    )
+    assert added.status_code == 302
+    case.refresh_from_db()
+    roles = {r["id"]: r for r in case.inventory["workplace"]["roles"]}
+    assert [t["skills"][0]["id"] for t in roles[warehouse]["tasks"]] == [
+        "warehouse.pick_orders",
+        "warehouse.receive_deliveries",
+    ]
+    assert roles[boss_role]["tasks"] == []

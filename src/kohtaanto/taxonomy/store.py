@@ -261,6 +261,15 @@ class TaxonomyStore:
         )
         return list(self.db.execute(query, (lang, *kinds, *roles)))
 
+    def find(self, label: str, lang: str, kind: str) -> str | None:
+        """The concept of ``kind`` whose preferred label in ``lang`` is ``label`` (case-insensitive)."""
+        row = self.db.execute(
+            "SELECT l.uri FROM labels l JOIN concepts c ON c.uri = l.uri WHERE l.lang = ? "
+            "AND l.role = 'preferred' AND c.kind = ? AND lower(l.label) = lower(?) ORDER BY l.uri",
+            (lang, kind, label),
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def description(self, uri: str, lang: str) -> str:
         row = self.db.execute(
             "SELECT text FROM descriptions WHERE uri = ? AND lang = ?", (uri, lang)

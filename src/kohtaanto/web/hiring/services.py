@@ -11,6 +11,8 @@ import datetime as dt
 import json
 import re
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -19,6 +21,7 @@ from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.schema import WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_lines
+from kohtaanto.taxonomy import occupations
 from kohtaanto.taxonomy.vocabulary import starter
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Organisation
@@ -261,6 +264,54 @@ def suggestions(case: HiringCase, language: str, limit: int = 12) -> list[tuple[
         (s.id, s.labels.get(language)) for s in starter().skills if s.domain in domains and s.id not in have
     ]
     return out[:limit]
+
+
+@cache
+def _esco_links(version: str) -> tuple[Any, dict[str, list[tuple[str, float]]]]:
+    from django.conf import settings
+
+    from kohtaanto.taxonomy import linking
+    from kohtaanto.taxonomy.store import TaxonomyStore, store_path
+
+    store = TaxonomyStore(store_path(Path(settings.DATA_DIR) / "taxonomy", version))
+    return store, linking.load(store.path)
+
+
+def _esco_extra(occupation: occupations.StarterOccupation) -> list[str]:
+    """More tasks from the imported ESCO occupation's skills that are linked to starter skills."""
+    from django.conf import settings
+
+    from kohtaanto.taxonomy.store import available_versions
+
+    versions = available_versions(Path(settings.DATA_DIR) / "taxonomy")
+    if not versions:
+        return []
+    store, links = _esco_links(versions[-1])
+    return occupations.esco_tasks(occupation, store, links)
+
+
+def role_suggestions(case: HiringCase, language: str, limit: int = 10) -> list[dict[str, Any]]:
+    """For each role whose title names a known occupation: the tasks that occupation usually has and
+    the role does not list yet (from the occupation list, then from ESCO when it is imported)."""
+    names = {s.id: s.labels.get(language) for s in starter().skills}
+    out = []
+    for role in case.inventory["workplace"]["roles"]:
+        found = occupations.guess(role["title"]["fi"], limit=1)
+        if not found:
+            continue
+        occupation = found[0].occupation
+        have = {s["id"] for t in role["tasks"] for s in t["skills"]}
+        ids = occupations.task_suggestions(occupation, have, _esco_extra(occupation), limit)
+        if ids:
+            out.append(
+                {
+                    "role": role["id"],
+                    "title": role["title"]["fi"],
+                    "occupation": occupation.labels.get(language),
+                    "tasks": [(sid, names[sid]) for sid in ids],
+                }
+            )
+    return out
 
 
 def tasks_from_text(text: str, language: str) -> list[dict[str, Any]]:

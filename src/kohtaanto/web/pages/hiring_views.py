@@ -222,6 +222,7 @@ def tasks(request: HttpRequest, pk: int) -> HttpResponse:
         "import_form": import_form,
         "imported": imported,
         "suggested": hiring.suggestions(case, language),
+        "by_role": hiring.role_suggestions(case, language),
         "all_skills": sorted(names.values()),
         "role_choices": role_choices,
     }
