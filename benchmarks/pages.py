@@ -85,6 +85,7 @@ def main() -> None:
     case = bakery_case().pk
     for step in ("need", "tasks", "carve", "supports", "ad", "candidates", "onboarding"):
         PAGES.append(("tyonantaja1", "GET", f"/hire/{case}/{step}/", None))
+    PAGES.append(("tyonantaja1", "GET", f"/hire/{case}/supports.pdf", None))
     clients: dict[str, Client] = {}
 
     def client(username: str) -> Client:

@@ -112,7 +112,8 @@ def test_employer_goes_from_need_to_a_published_carved_job(world):
     assert case.person == profile.pseudonym and case.chosen["tasks"]
     # 4. supports summary
     supports = me.get(f"/hire/{case.pk}/supports/").content.decode()
-    assert "Palkkatuki" in supports and "järjestelytuki" in supports
+    net = str(case.chosen["net_monthly_cost"]).replace(".", ",")
+    assert f"{net} €" in supports and f"/hire/{case.pk}/supports.pdf" in supports
     # 5. the ad: checked in place, then published as a carved job with JSON-LD
     text = case.chosen["job_description"]["fi"]
     checked = me.post(
@@ -371,11 +372,12 @@ def test_tasks_are_suggested_from_the_roles_occupation(world):
     me = _client(world["north_employer"])
     page = me.get(f"/hire/{case.pk}/tasks/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
     labels = {s.id: s.labels.fi for s in starter().skills}
-    section = page[page.index("Varastotyöntekijä (Varastotyöntekijä)") :]
+    assert page.count('aria-labelledby="role-suggested-') == 1  # none made up for a managing director
+    section = page[page.index('aria-labelledby="role-suggested-1"') :]
     section = section[: section.index("</section>")]
+    assert "Varastotyöntekijä" in section and "Toimitusjohtaja" not in section
     assert labels["warehouse.receive_deliveries"] in section
     assert labels["warehouse.pick_orders"] not in section  # the role already has it
-    assert "Toimitusjohtaja (" not in page  # no occupation for a managing director: no made-up tasks
     added = me.post(
         f"/hire/{case.pk}/tasks/",
         {"action": "suggested", "role": warehouse, "skill": "warehouse.receive_deliveries"},
@@ -388,3 +390,64 @@ def test_tasks_are_suggested_from_the_roles_occupation(world):
         "warehouse.receive_deliveries",
     ]
     assert roles[boss_role]["tasks"] == []
+
+
+def _pdf_text(body: bytes) -> str:
+    """The text operators of a PDF made by reportlab (streams are ASCII85 and Flate encoded)."""
+    import base64
+    import contextlib
+    import re
+    import zlib
+
+    out = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", body, re.S):
+        data = stream.strip()
+        if data.endswith(b"~>"):
+            data = base64.a85decode(data, adobe=True)
+        with contextlib.suppress(zlib.error):
+            data = zlib.decompress(data)
+        out.append(data.decode("latin-1"))
+    return "\n".join(out)
+
+
+def test_supports_follow_the_facts_given_and_deadlines_follow_the_planned_start(world):
+    case, profile = _published_case(world)
+    me = _client(world["north_employer"])
+    carve = {"action": "carve", "person": profile.pseudonym, "registered_unemployed": "on"}
+    # a bad fact is a field error that keeps what was typed, and makes no proposals
+    bad = me.post(f"/hire/{case.pk}/carve/", {**carve, "unemployment_months": "-3"})
+    assert bad.status_code == 400 and 'value="-3"' in bad.content.decode()
+    assert "Option 1" not in bad.content.decode()
+    given = {**carve, "unemployment_months": "30", "reduced_work_ability": "on"}
+    assert me.post(f"/hire/{case.pk}/carve/", given, HTTP_ACCEPT_LANGUAGE="en").status_code == 200
+    assert me.post(f"/hire/{case.pk}/carve/", {"action": "choose", "index": "0"}).status_code == 302
+    case.refresh_from_db()
+    assert case.support_facts["reduced_work_ability"] and case.support_facts["unemployment_months"] == 30
+    names = [s["name"] for s in case.chosen["supports"]]
+    assert names and all(s["id"].startswith("pay_subsidy") for s in case.chosen["supports"])
+    carved = AuditEvent.objects.filter(action="hiring_case.carved").latest("sequence")
+    assert carved.data["support_facts"] is True and "reduced_work_ability" not in json.dumps(carved.data)
+    # the planned start: bad dates keep the input and change nothing
+    for typed in ("2027-02-31", "2000-01-01"):
+        refused = me.post(f"/hire/{case.pk}/supports/", {"starts_on": typed})
+        assert refused.status_code == 400 and f'value="{typed}"' in refused.content.decode()
+    case.refresh_from_db()
+    assert case.planned_start is None
+    start = dt.date.today() + dt.timedelta(days=30)
+    assert me.post(f"/hire/{case.pk}/supports/", {"starts_on": start.isoformat()}).status_code == 302
+    case.refresh_from_db()
+    assert case.planned_start == start
+    page = me.get(f"/hire/{case.pk}/supports/").content.decode()
+    assert all(name in page for name in names)
+    assert page.count(f'<time datetime="{start.isoformat()}">') == len(names)  # the decision before day 1
+    # the PDF says the same: the supports, the deadline and the net cost
+    pdf = me.get(f"/hire/{case.pk}/supports.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    text = _pdf_text(pdf.content)
+    assert f"{start.day}.{start.month}.{start.year}" in text
+    assert str(case.chosen["net_monthly_cost"]).replace(".", ",") in text
+    # a case without a chosen job has no summary to print
+    empty = HiringCase.objects.create(organisation=world["north_org"], title="Tyhjä")
+    assert me.get(f"/hire/{empty.pk}/supports.pdf").status_code == 404
+    assert _client(world["south_employer"]).get(f"/hire/{case.pk}/supports.pdf").status_code == 404

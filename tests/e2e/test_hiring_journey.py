@@ -3,6 +3,7 @@ in Swedish and English. Screenshots of each step go to build/screenshots/."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -69,14 +70,27 @@ def test_employer_journey_in_finnish(page, demo_world):
 
     baker = SeekerProfile.objects.get(person__username="tyonhakija1").pseudonym  # the demo's baker
     page.locator("#id_person").select_option(baker)
+    # what the baker's coach told, for the supports only
+    page.locator("#id_unemployment_months").fill("-1")
+    page.locator("main form button[type=submit]").first.click()
+    page.locator(".error-summary").wait_for()
+    assert page.locator("#id_unemployment_months").input_value() == "-1"
+    page.locator("#id_unemployment_months").fill("14")
+    page.locator("#id_reduced_work_ability").check()
     page.locator("main form button[type=submit]").first.click()
     page.locator("#proposals-heading").wait_for()
     assert "Nettokustannus kuukaudessa" in page.locator("#proposals-heading ~ .grid").inner_text()
     step(page, "4-carve")
     page.locator("button:has-text('Valitse vaihtoehto 1')").click()
     page.wait_for_url("**/supports/")
-    assert "Palkkatuki" in page.locator("main").inner_text()
+    assert "Palkkatuki" in page.locator("main table").inner_text()
+    starts = dt.date.today() + dt.timedelta(days=21)
+    page.locator("#id_starts_on").fill(starts.isoformat())
+    page.locator("form:has(#id_starts_on) button").click()
+    page.locator(f"main table time[datetime='{starts.isoformat()}']").first.wait_for()
     step(page, "5-supports")
+    pdf = page.request.get(page.locator("a[href$='supports.pdf']").get_attribute("href"))
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
     page.locator("a:has-text('Seuraavaksi: ilmoitus')").click()
     assert page.locator("#id_text").input_value()  # written from the carved tasks
     page.locator("button[value=check]").click()

@@ -25,6 +25,10 @@ class HiringCase(models.Model):
     inventory = models.JSONField(pgettext_lazy("field", "roles and tasks"), default=dict, blank=True)
     chosen = models.JSONField(pgettext_lazy("field", "chosen carved job"), default=dict, blank=True)
     person = models.CharField(pgettext_lazy("field", "pseudonym"), max_length=16, blank=True)
+    support_facts = models.JSONField(
+        pgettext_lazy("field", "facts for the supports (never used for the fit)"), default=dict, blank=True
+    )
+    planned_start = models.DateField(pgettext_lazy("field", "planned start"), null=True, blank=True)
     ad_text = models.TextField(pgettext_lazy("field", "job ad"), blank=True)
     job = models.ForeignKey(JobPosting, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     shortlist = models.ForeignKey(

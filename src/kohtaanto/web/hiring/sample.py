@@ -12,7 +12,8 @@ from kohtaanto.web.matching.models import SeekerProfile
 
 
 def bakery_case(publish: bool = True) -> HiringCase:
-    """The demo bakery's morning-shift case, carved for the demo baker (``tyonhakija1``)."""
+    """The demo bakery's morning-shift case, carved for the demo baker (``tyonhakija1``), with the facts
+    their coach told for the supports (14 months unemployed, a confirmed reduced work ability)."""
     boss = User.objects.get(username="tyonantaja1")
     case = hiring.create_case(boss, boss.organisation, "Aamuvuoron lisäkädet")
     hiring.save_need(boss, case, ["overtime"], "", ["Leipuri"])
@@ -20,7 +21,8 @@ def bakery_case(publish: bool = True) -> HiringCase:
     hiring.add_task(boss, case, role, "Leipien pakkaus", Decimal(10), "food_production.pack_food", 2, {})
     hiring.add_task(boss, case, role, "Taikinan valmistelu", Decimal(8), "food_production.bakery_work", 2, {})
     baker = SeekerProfile.objects.get(person__username="tyonhakija1")
-    proposal = hiring.carve(boss, case, baker, "fi", dt.date(2026, 11, 28))[0]
+    told = {"registered_unemployed": True, "unemployment_months": 14, "reduced_work_ability": True}
+    proposal = hiring.carve(boss, case, baker, "fi", dt.date(2026, 11, 28), facts=told)[0]
     hiring.choose(boss, case, proposal, baker.pseudonym)
     if publish:
         hiring.save_ad(boss, case, proposal["job_description"]["fi"])

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import pgettext
 from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.schema import WorkplaceFile
@@ -348,9 +349,18 @@ def pool_for(actor: Any, case: HiringCase) -> list[SeekerProfile]:
 
 
 def carve(
-    actor: Any, case: HiringCase, profile: SeekerProfile, language: str, on: dt.date, alternatives: int = 3
+    actor: Any,
+    case: HiringCase,
+    profile: SeekerProfile,
+    language: str,
+    on: dt.date,
+    alternatives: int = 3,
+    facts: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
-    from kohtaanto.carving.schema import SettingsIn
+    """Proposals for one person of the pool. ``facts`` (what the person or their coach told: registered
+    unemployed, months unemployed, 55 or older, reduced work ability) feed only the supports and the net
+    cost, never the fit; they are kept on the case so the supports step can be revisited."""
+    from kohtaanto.carving.schema import SettingsIn, SupportFacts
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
     from kohtaanto.web.matching.runs import _candidate, _plain, carving_person
@@ -362,8 +372,15 @@ def carve(
     source = validated(case)
     if source is None:
         raise CaseError({"inventory": ["add at least one task first"]})
+    try:
+        support_facts = SupportFacts.model_validate(facts or {})
+    except PydanticError as exc:
+        raise CaseError(field_errors(pydantic_lines(exc))) from None
     person = carving_person(profile, _candidate(profile)).model_copy(
-        update={"reach": [source.workplace.municipality] if source.workplace.municipality else []}
+        update={
+            "reach": [source.workplace.municipality] if source.workplace.municipality else [],
+            "support_facts": support_facts,
+        }
     )
     found = carve_workplace(
         source,
@@ -376,12 +393,19 @@ def carve(
         alternatives,
         language,
     )[0]
-    record(
-        actor=actor,
-        action="hiring_case.carved",
-        obj=case,
-        data={"person": profile.pseudonym, "proposals": len(found.proposals)},
-    )
+    with transaction.atomic():
+        case.support_facts = support_facts.model_dump(mode="json") if facts else {}
+        case.save(update_fields=["support_facts", "updated_at"])
+        record(  # the facts themselves stay out of the audit trail: only that they were given
+            actor=actor,
+            action="hiring_case.carved",
+            obj=case,
+            data={
+                "person": profile.pseudonym,
+                "proposals": len(found.proposals),
+                "support_facts": bool(facts),
+            },
+        )
     return list(_plain(found.proposals))
 
 
@@ -392,6 +416,15 @@ def choose(actor: Any, case: HiringCase, proposal: dict[str, Any], pseudonym: st
 
 
 # -- 5. job ad ------------------------------------------------------------------------------------
+def plan_start(actor: Any, case: HiringCase, starts_on: dt.date, today: dt.date) -> HiringCase:
+    """The day the new job is meant to start; the supports' deadlines are counted from it."""
+    _may(actor, case.organisation)
+    if not today <= starts_on <= today + dt.timedelta(days=730):
+        raise CaseError({"starts_on": [pgettext("hiring", "Give a day from today to two years ahead.")]})
+    case.planned_start = starts_on
+    return _save(actor, case, "supports")
+
+
 def save_ad(actor: Any, case: HiringCase, text: str) -> HiringCase:
     _may(actor, case.organisation)
     if not 0 < len(text.strip()) <= 10_000:

@@ -132,3 +132,50 @@ class AdForm(forms.Form):
     text = forms.CharField(
         label=pgettext_lazy("hiring", "Job ad"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 14})
     )
+
+
+class SupportFactsForm(forms.Form):
+    """What the person or their coach has told; used only for the supports and the net cost."""
+
+    registered_unemployed = forms.BooleanField(
+        label=pgettext_lazy("support facts", "The person is registered as an unemployed job seeker"),
+        required=False,
+    )
+    unemployment_months = forms.IntegerField(
+        label=pgettext_lazy("support facts", "Months unemployed (about)"),
+        min_value=0,
+        max_value=600,
+        required=False,
+    )
+    aged_55 = forms.BooleanField(
+        label=pgettext_lazy("support facts", "The person is 55 or older"), required=False
+    )
+    reduced_work_ability = forms.BooleanField(
+        label=pgettext_lazy("support facts", "The person has a confirmed reduced work ability"),
+        required=False,
+    )
+    permanent = forms.BooleanField(
+        label=pgettext_lazy("support facts", "The reduced work ability is permanent"), required=False
+    )
+
+    @classmethod
+    def initial_from(cls, facts: dict[str, Any]) -> dict[str, Any]:
+        if not facts:
+            return {"registered_unemployed": True, "unemployment_months": 0}
+        return {
+            "registered_unemployed": facts.get("registered_unemployed", True),
+            "unemployment_months": facts.get("unemployment_months", 0),
+            "aged_55": (facts.get("age") or 0) >= 55,
+            "reduced_work_ability": facts.get("reduced_work_ability", False),
+            "permanent": facts.get("permanent_reduced_work_ability", False),
+        }
+
+    def facts(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "registered_unemployed": d["registered_unemployed"],
+            "unemployment_months": d["unemployment_months"] or 0,
+            "age": 55 if d["aged_55"] else None,
+            "reduced_work_ability": d["reduced_work_ability"] or d["permanent"],
+            "permanent_reduced_work_ability": d["permanent"],
+        }

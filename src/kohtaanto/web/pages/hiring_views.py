@@ -28,7 +28,15 @@ from kohtaanto.web.matching import seeker
 from kohtaanto.web.matching.models import IdentityReveal
 from kohtaanto.web.matching.runs import decision_support_notice
 from kohtaanto.web.pages.context import ui_language
-from kohtaanto.web.pages.hiring_forms import AdForm, CaseForm, ImportForm, NeedForm, RoleForm, TaskForm
+from kohtaanto.web.pages.hiring_forms import (
+    AdForm,
+    CaseForm,
+    ImportForm,
+    NeedForm,
+    RoleForm,
+    SupportFactsForm,
+    TaskForm,
+)
 from kohtaanto.web.pages.plainlang_views import report_context
 
 STEPS = [
@@ -241,13 +249,26 @@ def carve(request: HttpRequest, pk: int) -> HttpResponse:
     proposals: list[dict[str, Any]] = request.session.get(_session_key(case), [])
     person = request.session.get(_session_key(case) + ":person", "")
     error = ""
-    if request.method == "POST" and request.POST.get("action") == "carve":
+    carving = request.method == "POST" and request.POST.get("action") == "carve"
+    facts_form = SupportFactsForm(
+        request.POST if carving else None, initial=SupportFactsForm.initial_from(case.support_facts)
+    )
+    if carving:
         chosen = next((p for p in pool if p.pseudonym == request.POST.get("person")), None)
         if chosen is None:
             error = pgettext("hiring", "Choose a person from the list.")
+        elif not facts_form.is_valid():
+            error = pgettext("hiring", "Check the facts for the supports.")
         else:
             try:
-                proposals = hiring.carve(request.user, case, chosen, ui_language(), timezone.localdate())
+                proposals = hiring.carve(
+                    request.user,
+                    case,
+                    chosen,
+                    ui_language(),
+                    timezone.localdate(),
+                    facts=facts_form.facts(),
+                )
             except hiring.CaseError as exc:
                 error = " ".join(m for ms in exc.errors.values() for m in ms)
             else:
@@ -266,18 +287,59 @@ def carve(request: HttpRequest, pk: int) -> HttpResponse:
         freed = proposal.get("freed_hours_by_role", {})
         top = max([float(v) for v in freed.values()] + [1.0])
         proposal["freed_bars"] = [(roles.get(k, k), v, round(100 * float(v) / top)) for k, v in freed.items()]
-    context = {"pool": pool, "proposals": proposals, "person": person, "error": error}
+    context = {
+        "pool": pool,
+        "proposals": proposals,
+        "person": request.POST.get("person", person) if carving else person,
+        "error": error,
+        "facts_form": facts_form,
+    }
     return _render(request, case, "carve", "carve.html", context, 400 if error else 200)
 
 
 @hirer_only
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "POST"])
 def supports(request: HttpRequest, pk: int) -> HttpResponse:
+    """What to apply for, from whom, by when (counted from the planned start), the net cost, and a PDF."""
+    import datetime as dt
+
+    from kohtaanto.web.hiring import summary
+
     case = _case(request, pk)
-    chosen = case.chosen
-    return _render(
-        request, case, "supports", "supports.html", {"chosen": chosen, "printed": timezone.localdate()}
-    )
+    today = timezone.localdate()
+    typed = request.POST.get("starts_on", "") if request.method == "POST" else ""
+    error = ""
+    if request.method == "POST":
+        try:
+            hiring.plan_start(request.user, case, dt.date.fromisoformat(typed), today)
+        except ValueError:
+            error = pgettext("hiring", "Give the dates as YYYY-MM-DD.")
+        except hiring.CaseError as exc:
+            error = " ".join(m for ms in exc.errors.values() for m in ms)
+        else:
+            messages.success(request, pgettext("hiring", "The deadlines are counted from the planned start."))
+            return redirect("pages:hire_supports", pk=case.pk)
+    context = {
+        "chosen": case.chosen,
+        "summary": summary.build(case, today) if case.chosen else None,
+        "typed_start": typed if error else (case.planned_start.isoformat() if case.planned_start else ""),
+        "error": error,
+    }
+    return _render(request, case, "supports", "supports.html", context, 400 if error else 200)
+
+
+@hirer_only
+@require_http_methods(["GET"])
+def supports_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from kohtaanto.web.hiring import summary
+
+    case = _case(request, pk)
+    if not case.chosen:
+        raise Http404
+    body = summary.pdf(summary.build(case, timezone.localdate()), ui_language())
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="kohtaanto-supports-{case.pk}.pdf"'
+    return response
 
 
 @hirer_only

@@ -47,6 +47,7 @@ urlpatterns = [
     path("hire/<int:pk>/tasks/", hiring_views.tasks, name="hire_tasks"),
     path("hire/<int:pk>/carve/", hiring_views.carve, name="hire_carve"),
     path("hire/<int:pk>/supports/", hiring_views.supports, name="hire_supports"),
+    path("hire/<int:pk>/supports.pdf", hiring_views.supports_pdf, name="hire_supports_pdf"),
     path("hire/<int:pk>/ad/", hiring_views.ad, name="hire_ad"),
     path("hire/<int:pk>/candidates/", hiring_views.candidates, name="hire_candidates"),
     path("hire/<int:pk>/onboarding/", hiring_views.onboarding, name="hire_onboarding"),
