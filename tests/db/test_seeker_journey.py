@@ -189,3 +189,38 @@ def test_a_typed_skill_name_is_found_by_label_synonym_or_suggestion():
     assert seeker.skill_by_name("keräily", "fi") == "warehouse.pick_orders"  # a synonym
     assert seeker.skill_by_name("kassatyö myymäl", "fi") == "retail.work_at_till"  # the suggester's best
     assert seeker.skill_by_name("   ", "fi") is None
+
+
+def test_income_step_uses_and_remembers_the_persons_own_benefit_situation(me, world):
+    import re
+
+    spec = {"skills": {"retail.stock_shelves": 2}, "capacities": {}, "hours_min": 10, "hours_max": 30}
+    profile = services.create_profile(None, spec=spec, person=world["north_seeker"], area=world["north"])
+    page = me.get("/me/income/").content.decode()
+    # the working time starts from the hours the person wants (30 h of 37.5 h = 80 %)
+    assert re.search(r'name="hours_percent" value="80"', page)
+    # an earnings-related allowance needs the daily allowance: a field error that keeps the input
+    typed = {"benefit": "earnings_related", "earnings": "900", "hours_percent": "50", "on": "2026-11-28"}
+    bad = me.post("/me/income/", {**typed, "remember": "on"})
+    assert bad.status_code == 400 and 'value="900"' in bad.content.decode()
+    profile.refresh_from_db()
+    assert profile.benefit == {}
+    ok = me.post("/me/income/", {**typed, "full_daily_allowance": "62.40", "remember": "on"})
+    assert ok.status_code == 200 and 'id="month-heading"' in ok.content.decode()
+    profile.refresh_from_db()
+    assert profile.benefit == {"benefit": "earnings_related", "full_daily_allowance": "62.40"}
+    again = me.get("/me/income/").content.decode()
+    assert re.search(r'<input[^>]*value="earnings_related"[^>]*checked', again)
+    assert 'value="62.40"' in again
+    # it is the person's alone: in their export, never in the matching profile
+    exported = json.loads(me.get("/me/data/export.json").content)
+    assert exported["profile"]["benefit"]["full_daily_allowance"] == "62.40"
+    assert "benefit" not in profile.spec
+    # unticking "remember" forgets it
+    me.post("/me/income/", {**typed, "full_daily_allowance": "62.40"})
+    profile.refresh_from_db()
+    assert profile.benefit == {}
+    assert AuditEvent.objects.filter(action="seeker_profile.updated", data__fields=["benefit"]).count() == 2
+    other = Client()
+    other.force_login(world["north_employer"])
+    assert other.get("/me/income/").status_code == 404

@@ -55,7 +55,17 @@ PAGES = [
     ("tyonhakija1", "/me/work/", None),
     ("tyonhakija1", "/me/work/", "work-errors"),
     ("tyonhakija1", "/me/sharing/", None),
+    ("tyonhakija1", "/me/income/", None),
+    ("tyonhakija1", "/me/income/", "part-time-results"),
     ("tyonhakija1", "/me/data/", None),
+    ("tyonantaja1", "/hire/", None),
+    ("tyonantaja1", "/hire/{case}/need/", None),
+    ("tyonantaja1", "/hire/{case}/tasks/", None),
+    ("tyonantaja1", "/hire/{case}/carve/", None),
+    ("tyonantaja1", "/hire/{case}/supports/", None),
+    ("tyonantaja1", "/hire/{case}/ad/", None),
+    ("tyonantaja1", "/hire/{case}/candidates/", "shortlist"),
+    ("tyonantaja1", "/hire/{case}/onboarding/", None),
     (None, "/api/docs/", None),
     ("yllapitaja", "/admin/", None),
     ("yllapitaja", "/admin/accounts/organisation/", None),
@@ -106,6 +116,9 @@ def _prepare(page, action: str | None) -> None:
     elif action == "selko-errors":
         page.locator("#plainlang-form button[type=submit]").click()
         page.locator("#plainlang-results .error-summary").wait_for()
+    elif action == "shortlist":
+        page.locator("main form button[type=submit]").first.click()
+        page.locator("article.match").first.wait_for()
     elif action == "work-errors":
         page.locator("#id_hours_min").fill("40")
         page.locator("#id_hours_max").fill("20")
@@ -116,7 +129,7 @@ def _prepare(page, action: str | None) -> None:
         page.locator("#verification .status").wait_for()
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
 @pytest.mark.parametrize(
     ("who", "path", "action"), PAGES, ids=[f"{w or 'anonymous'}:{p}:{a or ''}" for w, p, a in PAGES]
 )
@@ -134,7 +147,12 @@ def test_page_has_no_serious_accessibility_violations(page, demo_world, who, pat
         page.locator("#chain-heading ~ form").evaluate("form => form.submit()")
         page.wait_for_url("**/audit/verify/")
     else:
-        page.goto(path.format(org=org.pk))
+        case = None
+        if "{case}" in path:
+            from kohtaanto.web.hiring.sample import bakery_case
+
+            case = bakery_case().pk  # the demo bakery's case, carved and published
+        page.goto(path.format(org=org.pk, case=case))
     _prepare(page, action)
     violations = scan(page)
     REPORT.append(

@@ -51,6 +51,9 @@ class SeekerProfile(models.Model):
     details = models.JSONField(
         pgettext_lazy("field", "work history, education and languages"), default=dict, blank=True
     )
+    benefit = models.JSONField(
+        pgettext_lazy("field", "my benefit situation (only I see it)"), default=dict, blank=True
+    )
     open_to_employers = models.BooleanField(
         pgettext_lazy("field", "shown to employers (without name)"), default=False
     )

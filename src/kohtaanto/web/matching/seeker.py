@@ -136,6 +136,17 @@ def save_details(
         return services.update_profile(user, profile, spec=_spec(profile, working_language=working_language))
 
 
+def save_benefit(user: User, profile: SeekerProfile, benefit: dict[str, Any]) -> None:
+    """The person's own benefit situation for the income calculation ({} forgets it). Never shown to
+    employers and never used in matching."""
+    if benefit == profile.benefit:
+        return
+    with transaction.atomic():
+        profile.benefit = benefit
+        profile.save(update_fields=["benefit", "updated_at"])
+        record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["benefit"]})
+
+
 # -- capacities -----------------------------------------------------------------------------------
 def attributes(group: str) -> list[Any]:
     return [a for a in demands().attributes if a.group == group]
@@ -224,6 +235,7 @@ def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
         "spec": profile.spec,
         "story": profile.story,
         "details": profile.details,
+        "benefit": profile.benefit,
         "updated_at": profile.updated_at.isoformat(),
     }
     out["group_data"] = [

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import pgettext, pgettext_lazy
@@ -48,7 +49,7 @@ STEPS = [
     ("work", pgettext_lazy("seeker step", "Hours and place"), "pages:me_work"),
     ("sharing", pgettext_lazy("seeker step", "What I share"), "pages:me_sharing"),
     ("matches", pgettext_lazy("seeker step", "Jobs that fit"), "pages:my_matches"),
-    ("income", pgettext_lazy("seeker step", "Income"), "pages:supports_part_time"),
+    ("income", pgettext_lazy("seeker step", "Income"), "pages:me_income"),
     ("data", pgettext_lazy("seeker step", "My data"), "pages:me_data"),
 ]
 
@@ -73,7 +74,7 @@ def _done(profile: Any) -> dict[str, bool]:
         "work": bool(profile and spec.get("municipality")),
         "sharing": bool(profile and (profile.open_to_employers or profile.share_accommodations)),
         "matches": False,
-        "income": False,
+        "income": bool(profile and profile.benefit),
         "data": False,
     }
 
@@ -299,6 +300,49 @@ def _municipality_name(code: str) -> str:
     if found is None:
         return code
     return found.sv if ui_language() == "sv" and found.sv else found.fi
+
+
+# -- income ---------------------------------------------------------------------------------------
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def income(request: HttpRequest) -> HttpResponse:
+    """ "Jos teen osa-aikatyötä…" for the person's own benefit situation, which they may let us remember;
+    the working time starts from the hours they said they want."""
+    from kohtaanto.web.pages.chart import income_chart
+    from kohtaanto.web.pages.support_forms import IncomeForm
+    from kohtaanto.web.pages.supports_views import ask_question, income_series
+
+    profile = seeker.my_profile(request.user)
+    saved = profile.benefit if profile else {}
+    hours = (profile.spec.get("hours_max") if profile else None) or 0
+    initial = {
+        "benefit": saved.get("benefit", "labour_market_support"),
+        "full_daily_allowance": saved.get("full_daily_allowance"),
+        "hours_percent": min(100, max(1, round(hours / 37.5 * 100))) if hours else 50,
+        "remember": bool(saved),
+    }
+    form = IncomeForm(request.POST or None, initial=initial)
+    answer = None
+    if request.method == "POST" and form.is_valid():
+        answer = ask_question(form, "part_time", form.situation())
+        if answer is not None and (form.benefit() or profile):
+            profile = seeker.ensure_profile(request.user)
+            seeker.save_benefit(request.user, profile, form.benefit())
+    context: dict[str, Any] = {
+        "form": form,
+        "answer": answer,
+        "profile": profile,
+        "saved": bool(profile and profile.benefit),
+        "action_url": reverse("pages:me_income"),
+    }
+    if answer:
+        points = income_series(form, form.cleaned_data["earnings"])
+        context["chart"] = income_chart(points, form.cleaned_data["earnings"])
+        context["points"] = points
+    ok = request.method == "GET" or answer is not None
+    if getattr(request, "htmx", False):
+        return render(request, "kohtaanto/supports/part_time_results.html", context)
+    return _render(request, "income", "income.html", context, 200 if ok else 400)
 
 
 # -- sharing --------------------------------------------------------------------------------------

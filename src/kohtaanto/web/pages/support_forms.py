@@ -199,3 +199,21 @@ class PartTimeForm(forms.Form):
         if d.get("full_daily_allowance"):
             situation["full_daily_allowance"] = str(d["full_daily_allowance"])
         return situation
+
+
+class IncomeForm(PartTimeForm):
+    """The job seeker's own income step: the part-time calculation, remembering their benefit."""
+
+    remember = forms.BooleanField(
+        label=pgettext_lazy("part-time form", "Remember my benefit and daily allowance (only you see them)"),
+        required=False,
+    )
+
+    def benefit(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        if not d.get("remember"):
+            return {}
+        saved: dict[str, Any] = {"benefit": d["benefit"]}
+        if d.get("full_daily_allowance"):
+            saved["full_daily_allowance"] = str(d["full_daily_allowance"])
+        return saved

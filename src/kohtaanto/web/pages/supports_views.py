@@ -30,7 +30,7 @@ FORM_FIELD = {
 }
 
 
-def _ask(form: Any, question: str, situation: dict[str, Any]) -> dict[str, Any] | None:
+def ask_question(form: Any, question: str, situation: dict[str, Any]) -> dict[str, Any] | None:
     try:
         return engine().ask(question, situation, form.cleaned_data["on"]).as_dict(get_language() or "fi")
     except InputError as exc:
@@ -54,7 +54,9 @@ def hire(request: HttpRequest) -> HttpResponse:
     organisation = getattr(request.user, "organisation", None)
     initial = {"legal_form": organisation.legal_form} if organisation else {}
     form = HireSupportForm(request.POST or None, initial=initial)
-    answer = _ask(form, "hire", form.situation()) if request.method == "POST" and form.is_valid() else None
+    answer = (
+        ask_question(form, "hire", form.situation()) if request.method == "POST" and form.is_valid() else None
+    )
     eligible, other = [], []
     if answer:
         for support in answer["supports"]:
@@ -67,7 +69,7 @@ def hire(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _series(form: PartTimeForm, earnings: Decimal) -> list[tuple[Decimal, float, float]]:
+def income_series(form: PartTimeForm, earnings: Decimal) -> list[tuple[Decimal, float, float]]:
     top = max(Decimal(2000), (earnings * 2).quantize(Decimal(100)))
     step = (top / 20).quantize(Decimal(1))
     points = []
@@ -83,11 +85,13 @@ def _series(form: PartTimeForm, earnings: Decimal) -> list[tuple[Decimal, float,
 def part_time(request: HttpRequest) -> HttpResponse:
     form = PartTimeForm(request.POST or None)
     answer = (
-        _ask(form, "part_time", form.situation()) if request.method == "POST" and form.is_valid() else None
+        ask_question(form, "part_time", form.situation())
+        if request.method == "POST" and form.is_valid()
+        else None
     )
     context: dict[str, Any] = {"form": form, "answer": answer}
     if answer:
-        points = _series(form, form.cleaned_data["earnings"])
+        points = income_series(form, form.cleaned_data["earnings"])
         context["chart"] = income_chart(points, form.cleaned_data["earnings"])
         context["points"] = points
     ok = request.method == "GET" or answer is not None

@@ -36,6 +36,7 @@ urlpatterns = [
     path("me/capacity/", seeker_views.capacity_start, name="me_capacity_start"),
     path("me/capacity/<slug:group>/", seeker_views.capacity, name="me_capacity"),
     path("me/work/", seeker_views.work, name="me_work"),
+    path("me/income/", seeker_views.income, name="me_income"),
     path("me/sharing/", seeker_views.sharing, name="me_sharing"),
     path("me/sharing/<int:organisation>/withdraw/", seeker_views.withdraw_reveal, name="me_withdraw_reveal"),
     path("me/sharing/<int:organisation>/choices/", seeker_views.share_with, name="me_share_with"),
