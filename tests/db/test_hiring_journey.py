@@ -447,6 +447,12 @@ def test_supports_follow_the_facts_given_and_deadlines_follow_the_planned_start(
     text = _pdf_text(pdf.content)
     assert f"{start.day}.{start.month}.{start.year}" in text
     assert str(case.chosen["net_monthly_cost"]).replace(".", ",") in text
+    # the start-and-follow-up step starts from the planned day and lists what to apply for
+    case.decision = "hired"
+    case.save()
+    onboarding = me.get(f"/hire/{case.pk}/onboarding/").content.decode()
+    assert f'name="starts_on" value="{start.isoformat()}"' in onboarding
+    assert 'id="apply-heading"' in onboarding and all(name in onboarding for name in names)
     # a case without a chosen job has no summary to print
     empty = HiringCase.objects.create(organisation=world["north_org"], title="Tyhjä")
     assert me.get(f"/hire/{empty.pk}/supports.pdf").status_code == 404

@@ -511,6 +511,7 @@ def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
     arrange, and follow-ups at 1, 3 and 6 months."""
     import datetime as dt
 
+    from kohtaanto.web.hiring import summary
     from kohtaanto.web.hiring.models import FollowUp, OnboardingPlan
 
     case = _case(request, pk)
@@ -518,7 +519,9 @@ def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action") if request.method == "POST" else None
     typed: dict[str, Any] = {
         "mentor": plan.mentor if plan else "",
-        "starts_on": plan.starts_on.isoformat() if plan else "",
+        "starts_on": plan.starts_on.isoformat()
+        if plan
+        else (case.planned_start.isoformat() if case.planned_start else ""),
         "steps": "\n".join(plan.steps) if plan else "",
         "instructions": plan.instructions if plan else "",
         "arranged": plan.arranged if plan else [],
@@ -577,6 +580,7 @@ def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
         "adjustments": case.chosen.get("accommodations", []) if case.chosen else [],
         "follow_ups": list(FollowUp.objects.filter(case=case)),
         "report": report,
+        "summary": summary.build(case, timezone.localdate()) if case.chosen else None,
     }
     if report is not None:
         context.update(report_context(report, typed["instructions"]))
