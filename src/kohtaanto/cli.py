@@ -304,6 +304,7 @@ def messages_compile() -> None:
 from kohtaanto.carving_cli import carve, carve_pool  # noqa: E402
 from kohtaanto.eval_cli import evaluate  # noqa: E402
 from kohtaanto.matching_cli import match  # noqa: E402
+from kohtaanto.outreach_cli import outreach  # noqa: E402
 from kohtaanto.selko_cli import selko  # noqa: E402
 from kohtaanto.skills_cli import skills  # noqa: E402
 from kohtaanto.supports_cli import supports  # noqa: E402 - registered after the core commands
@@ -317,6 +318,7 @@ cli.add_command(carve)
 cli.add_command(carve_pool)
 cli.add_command(match)
 cli.add_command(selko)
+cli.add_command(outreach)
 
 
 def _fail(message: str, code: int) -> NoReturn:

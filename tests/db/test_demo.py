@@ -19,7 +19,8 @@ def test_demo_data_has_what_the_demo_promises_and_loads_once(db):
         User.objects.count(),
         AuditEvent.objects.count(),
     )
-    assert counts[:3] == (1, 3, 4)
+    assert counts[:3] == (1, len(demo.MUNICIPALITIES) + len(demo.LAHTI_REGION), 4)
+    assert Municipality.objects.filter(code="398", name_fi="Lahti", name_sv="Lahtis").exists()
     roles = sorted(User.objects.values_list("role", flat=True))
     assert roles.count("professional") == 2 and roles.count("job_seeker") == 6 and roles.count("analyst") == 1
     assert roles.count("administrator") == 1 and roles.count("employer") == 4

@@ -11,6 +11,7 @@ from django.db import transaction
 from rich.console import Console
 from rich.table import Table
 
+from kohtaanto.matching.places import find
 from kohtaanto.web import demo_matching
 from kohtaanto.web.accounts import services
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role
@@ -24,6 +25,9 @@ MUNICIPALITIES = [
     ("D02", "Haapakoski", "Aspforsen"),
     ("D03", "Pihlajaranta", "Rönnstrand"),
 ]
+
+# Päijät-Häme (the Lahti region), by municipality code (Statistics Finland).
+LAHTI_REGION = ("398", "098", "560", "111", "016", "316", "081", "576", "781", "142")
 
 EMPLOYERS = [
     {
@@ -111,6 +115,10 @@ def load() -> bool:
             code: services.add_municipality(None, area, code=code, name_fi=fi, name_sv=sv)
             for code, fi, sv in MUNICIPALITIES
         }
+        for code in LAHTI_REGION:  # real municipalities too, so register files of the region can be imported
+            place = find(code)
+            if place is not None:
+                services.add_municipality(None, area, code=code, name_fi=place.fi, name_sv=place.sv)
         organisations: dict[str, Organisation] = {}
         for spec in EMPLOYERS:
             values = {k: v for k, v in spec.items() if k != "key"}

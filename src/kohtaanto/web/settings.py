@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "kohtaanto.web.matching",
     "kohtaanto.web.writing",
     "kohtaanto.web.hiring",
+    "kohtaanto.web.outreach",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]

@@ -45,12 +45,17 @@ class Sector(models.TextChoices):
     """Main sections of the Finnish Standard Industrial Classification TOL 2008 (Statistics Finland)."""
 
     A = "A", pgettext_lazy("sector", "Agriculture, forestry and fishing")
+    B = "B", pgettext_lazy("sector", "Mining and quarrying")
     C = "C", pgettext_lazy("sector", "Manufacturing")
+    D = "D", pgettext_lazy("sector", "Electricity, gas, steam and air conditioning supply")
+    E = "E", pgettext_lazy("sector", "Water supply; sewerage, waste management and remediation")
     F = "F", pgettext_lazy("sector", "Construction")
     G = "G", pgettext_lazy("sector", "Wholesale and retail trade")
     H = "H", pgettext_lazy("sector", "Transportation and storage")
     I = "I", pgettext_lazy("sector", "Accommodation and food service activities")  # noqa: E741
     J = "J", pgettext_lazy("sector", "Information and communication")
+    K = "K", pgettext_lazy("sector", "Financial and insurance activities")
+    L = "L", pgettext_lazy("sector", "Real estate activities")
     M = "M", pgettext_lazy("sector", "Professional, scientific and technical activities")
     N = "N", pgettext_lazy("sector", "Administrative and support service activities")
     O = "O", pgettext_lazy("sector", "Public administration")  # noqa: E741
@@ -58,6 +63,8 @@ class Sector(models.TextChoices):
     Q = "Q", pgettext_lazy("sector", "Human health and social work activities")
     R = "R", pgettext_lazy("sector", "Arts, entertainment and recreation")
     S = "S", pgettext_lazy("sector", "Other service activities")
+    T = "T", pgettext_lazy("sector", "Activities of households as employers")
+    U = "U", pgettext_lazy("sector", "Activities of extraterritorial organisations")
 
 
 def _localised(fi: str, sv: str) -> str:
@@ -132,7 +139,9 @@ class Organisation(models.Model):
     legal_form = models.CharField(
         pgettext_lazy("field", "legal form"), max_length=24, choices=LegalForm.choices
     )
-    size_class = models.CharField(pgettext_lazy("field", "size"), max_length=8, choices=SizeClass.choices)
+    size_class = models.CharField(
+        pgettext_lazy("field", "size"), max_length=8, choices=SizeClass.choices, blank=True
+    )
     sector = models.CharField(pgettext_lazy("field", "sector"), max_length=1, choices=Sector.choices)
     municipality = models.ForeignKey(
         Municipality,

@@ -45,12 +45,17 @@ QUESTIONS = {
 }
 SECTOR_DOMAINS = {
     "A": ("gardening",),
+    "B": ("construction_support", "property_maintenance"),
     "C": ("food_production", "warehouse"),
+    "D": ("property_maintenance", "office_support"),
+    "E": ("recycling", "cleaning", "logistics"),
     "F": ("construction_support", "property_maintenance"),
     "G": ("retail", "warehouse", "customer_service"),
     "H": ("warehouse", "logistics"),
     "I": ("kitchen", "cleaning", "customer_service"),
     "J": ("it_support", "office_support"),
+    "K": ("office_support", "customer_service"),
+    "L": ("property_maintenance", "cleaning"),
     "M": ("office_support", "digital_basics"),
     "N": ("cleaning", "property_maintenance", "office_support"),
     "O": ("office_support", "property_maintenance", "gardening", "customer_service"),
@@ -58,6 +63,7 @@ SECTOR_DOMAINS = {
     "Q": ("care_support", "kitchen", "laundry_textiles", "cleaning"),
     "R": ("customer_service", "gardening"),
     "S": ("customer_service", "cleaning", "recycling"),
+    "T": ("cleaning", "care_support", "gardening"),
 }
 
 

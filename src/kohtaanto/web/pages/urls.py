@@ -4,6 +4,7 @@ from django.urls import path
 from kohtaanto.web.pages import (
     hiring_views,
     matching_views,
+    outreach_views,
     plainlang_views,
     seeker_views,
     supports_views,
@@ -14,6 +15,9 @@ app_name = "pages"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("outreach/", outreach_views.employers, name="outreach"),
+    path("outreach/import/", outreach_views.register_import, name="outreach_import"),
+    path("outreach/<int:pk>/", outreach_views.employer, name="outreach_employer"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", views.set_language, name="set_language"),
