@@ -48,7 +48,13 @@ def test_validation_errors_are_400_with_per_field_messages(world):
     client = token_client("n_pro")
     response = client.post(
         "/api/v1/organisations/",
-        {"name": "", "business_id": "1234567-0", "legal_form": "castle", "municipality": 10**9},
+        {
+            "name": "",
+            "business_id": "1234567-0",
+            "legal_form": "castle",
+            "size_class": "huge",
+            "municipality": 10**9,
+        },
         format="json",
     )
     assert response.status_code == 400

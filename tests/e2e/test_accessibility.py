@@ -45,6 +45,8 @@ PAGES = [
     ("tyonantaja1", "/jobs/", None),
     ("tyonantaja1", "/jobs/", "job-matches"),
     ("tyonhakija1", "/my-matches/", "my-matches"),
+    ("ammattilainen1", "/caseload/", None),
+    ("ammattilainen1", "/caseload/", "caseload-add"),
     ("ammattilainen1", "/outreach/", None),
     ("ammattilainen1", "/outreach/{org}/", None),
     ("ammattilainen1", "/outreach/{org}/", "outreach-errors"),
@@ -94,7 +96,14 @@ def _outreach_errors(page) -> None:
     page.locator(".error-summary").wait_for()
 
 
-MORE_ACTIONS = {"shortlist": _shortlist, "outreach-errors": _outreach_errors}
+def _caseload_add(page) -> None:
+    page.locator("form:has(#id_profile) button[type=submit]").click()
+    page.locator("#status-heading").wait_for()
+    page.locator("form:has(input[value=match]) button").click()
+    page.locator("#matches-heading").wait_for()
+
+
+MORE_ACTIONS = {"shortlist": _shortlist, "outreach-errors": _outreach_errors, "caseload-add": _caseload_add}
 
 
 def _prepare(page, action: str | None) -> None:

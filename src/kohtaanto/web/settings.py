@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "kohtaanto.web.writing",
     "kohtaanto.web.hiring",
     "kohtaanto.web.outreach",
+    "kohtaanto.web.coaching",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]

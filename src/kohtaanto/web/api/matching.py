@@ -97,6 +97,7 @@ def _profile_json(profile: SeekerProfile) -> dict[str, Any]:
         "looking": profile.looking,
         "open_to_employers": profile.open_to_employers,
         "share_accommodations": profile.share_accommodations,
+        "share_with_coach": profile.share_with_coach,
         "spec": profile.spec,
         "updated_at": profile.updated_at.isoformat(),
     }
@@ -133,6 +134,7 @@ PROFILE_REQUEST = _json(
             "looking": {"type": "boolean"},
             "open_to_employers": {"type": "boolean"},
             "share_accommodations": {"type": "boolean"},
+            "share_with_coach": {"type": "boolean"},
         },
     }
 )

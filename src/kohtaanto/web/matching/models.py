@@ -60,6 +60,9 @@ class SeekerProfile(models.Model):
     share_accommodations = models.BooleanField(
         pgettext_lazy("field", "employers see the accommodations I need"), default=False
     )
+    share_with_coach = models.BooleanField(
+        pgettext_lazy("field", "my employment coach sees my own words and work history"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

@@ -191,7 +191,7 @@ def consent_history(user: User, profile: SeekerProfile) -> list[AuditEvent]:
     events = AuditEvent.objects.filter(
         object_type="matching.seekerprofile", object_id=str(profile.pk), action__in=CONSENT_ACTIONS
     ).order_by("-sequence")
-    sharing = {"open_to_employers", "share_accommodations"}
+    sharing = {"open_to_employers", "share_accommodations", "share_with_coach"}
     return [
         e
         for e in events
@@ -232,6 +232,7 @@ def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
         "looking": profile.looking,
         "open_to_employers": profile.open_to_employers,
         "share_accommodations": profile.share_accommodations,
+        "share_with_coach": profile.share_with_coach,
         "spec": profile.spec,
         "story": profile.story,
         "details": profile.details,

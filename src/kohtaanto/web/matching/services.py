@@ -115,7 +115,7 @@ def open_jobs() -> Any:
 
 
 # -- profiles -------------------------------------------------------------------------------------
-PROFILE_FLAGS = ("looking", "open_to_employers", "share_accommodations")
+PROFILE_FLAGS = ("looking", "open_to_employers", "share_accommodations", "share_with_coach")
 
 
 def create_profile(

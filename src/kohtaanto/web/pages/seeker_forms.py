@@ -185,6 +185,13 @@ class SharingForm(forms.Form):
         help_text=pgettext_lazy("seeker", "Only the adjustments, never why you need them. Off by default."),
         required=False,
     )
+    share_with_coach = forms.BooleanField(
+        label=pgettext_lazy("seeker", "My employment coach may read my own words and my work history"),
+        help_text=pgettext_lazy(
+            "seeker", "It helps your coach find work with you. Employers never see it through this choice."
+        ),
+        required=False,
+    )
 
 
 class DeleteForm(forms.Form):

@@ -353,6 +353,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
     initial = {
         "open_to_employers": profile.open_to_employers if profile else False,
         "share_accommodations": profile.share_accommodations if profile else False,
+        "share_with_coach": profile.share_with_coach if profile else False,
     }
     form = SharingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from kohtaanto.web.pages import (
+    coaching_views,
     hiring_views,
     matching_views,
     outreach_views,
@@ -15,6 +16,8 @@ app_name = "pages"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("caseload/", coaching_views.caseload_list, name="caseload"),
+    path("caseload/<int:pk>/", coaching_views.person, name="caseload_person"),
     path("outreach/", outreach_views.employers, name="outreach"),
     path("outreach/import/", outreach_views.register_import, name="outreach_import"),
     path("outreach/<int:pk>/", outreach_views.employer, name="outreach_employer"),

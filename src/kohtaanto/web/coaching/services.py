@@ -1,0 +1,133 @@
+"""The professional's caseload: people of their own area, their status and next action, what the person has
+agreed to show, their matches and the hiring cases they are in. Every change is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import pgettext
+
+from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.audit.services import record
+from kohtaanto.web.coaching.models import CaseloadEntry, Method, Status
+from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
+from kohtaanto.web.matching.services import InvalidInput, profiles_for
+
+
+def may_coach(actor: Any) -> bool:
+    return getattr(actor, "role", None) in (Role.PROFESSIONAL, Role.ADMINISTRATOR) and bool(
+        getattr(actor, "is_active", False)
+    )
+
+
+def caseload_of(actor: Any) -> QuerySet[CaseloadEntry]:
+    if not may_coach(actor):
+        return CaseloadEntry.objects.none()
+    return CaseloadEntry.objects.select_related("profile__person", "profile__area").filter(professional=actor)
+
+
+def addable(actor: Any) -> QuerySet[SeekerProfile]:
+    """People of the actor's area who are not yet in their caseload."""
+    if not may_coach(actor):
+        return SeekerProfile.objects.none()
+    taken = CaseloadEntry.objects.filter(professional=actor).values("profile_id")
+    return profiles_for(actor).exclude(pk__in=taken).order_by("person__last_name", "pseudonym")
+
+
+def add(actor: Any, profile: SeekerProfile) -> CaseloadEntry:
+    permissions.require(
+        may_coach(actor) and profiles_for(actor).filter(pk=profile.pk).exists(), "not a person of your area"
+    )
+    with transaction.atomic():
+        entry, created = CaseloadEntry.objects.get_or_create(professional=actor, profile=profile)
+        if created:
+            record(actor=actor, action="caseload.added", obj=entry, data={"profile": profile.pk})
+    return entry
+
+
+def update(
+    actor: Any,
+    entry: CaseloadEntry,
+    status: str,
+    next_action: str,
+    next_action_on: dt.date | None,
+    methods: list[str],
+    today: dt.date,
+) -> CaseloadEntry:
+    permissions.require(entry.professional_id == getattr(actor, "pk", None), "not your caseload")
+    errors: dict[str, list[str]] = {}
+    if status not in Status.values:
+        errors["status"] = [pgettext("caseload", "Choose a status from the list.")]
+    next_action = next_action.strip()
+    if len(next_action) > 200:
+        errors["next_action"] = [pgettext("caseload", "At most 200 characters.")]
+    if next_action_on is not None and not today - dt.timedelta(
+        days=31
+    ) <= next_action_on <= today + dt.timedelta(days=730):
+        errors["next_action_on"] = [pgettext("caseload", "Give a date from last month to two years ahead.")]
+    unknown = [m for m in methods if m not in Method.values]
+    if unknown:
+        errors["methods"] = [pgettext("caseload", "Choose methods from the list.")]
+    if errors:
+        raise InvalidInput(errors)
+    values = {
+        "status": status,
+        "next_action": next_action,
+        "next_action_on": next_action_on,
+        "methods": [m for m in Method.values if m in methods],
+    }
+    changed = sorted(k for k, v in values.items() if getattr(entry, k) != v)
+    if not changed:
+        return entry
+    with transaction.atomic():
+        for key, value in values.items():
+            setattr(entry, key, value)
+        entry.save()
+        record(actor=actor, action="caseload.updated", obj=entry, data={"changed": changed, "status": status})
+    return entry
+
+
+def remove(actor: Any, entry: CaseloadEntry) -> None:
+    permissions.require(entry.professional_id == getattr(actor, "pk", None), "not your caseload")
+    with transaction.atomic():
+        record(actor=actor, action="caseload.removed", obj=entry, data={"profile": entry.profile_id})
+        entry.delete()
+
+
+def consent_state(profile: SeekerProfile) -> dict[str, Any]:
+    """What the person has chosen to show, in one place (never the reasons behind adjustments)."""
+    reveals = list(IdentityReveal.objects.filter(profile=profile).select_related("organisation"))
+    return {
+        "open_to_employers": profile.open_to_employers,
+        "share_accommodations": profile.share_accommodations,
+        "share_with_coach": profile.share_with_coach,
+        "revealed_to": [r.organisation.name for r in reveals],
+    }
+
+
+def shared_notes(profile: SeekerProfile) -> dict[str, Any] | None:
+    """The person's own words, work history and education, when they agreed that their coach may read
+    them; ``None`` otherwise."""
+    if not profile.share_with_coach:
+        return None
+    details = profile.details or {}
+    return {
+        "story": profile.story,
+        "history": list(details.get("history", [])),
+        "education": list(details.get("education", [])),
+    }
+
+
+def hiring_cases_of(profile: SeekerProfile) -> list[Any]:
+    from kohtaanto.web.hiring.models import HiringCase
+
+    return list(
+        HiringCase.objects.select_related("organisation")
+        .filter(Q(person=profile.pseudonym) | Q(meetings__profile=profile))
+        .distinct()
+        .order_by("-updated_at")[:20]
+    )
