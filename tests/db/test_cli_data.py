@@ -28,7 +28,7 @@ def demo_dir(tmp_path_factory) -> Path:
 def test_demo_creates_the_database_in_the_data_directory_once(demo_dir):
     db = sqlite3.connect(demo_dir / "kohtaanto.sqlite3")
     assert db.execute("select count(*) from accounts_user").fetchone()[0] == 14
-    assert db.execute("select count(*) from accounts_organisation").fetchone()[0] == 4
+    assert db.execute("select count(*) from accounts_organisation").fetchone()[0] == 7  # 3 micro-firms
     password = db.execute("select password from accounts_user where username='yllapitaja'").fetchone()[0]
     assert password.startswith("argon2$")
     db.close()
@@ -155,5 +155,5 @@ def test_outreach_import_from_the_command_line(demo_dir):
     done = run("outreach", "import", str(example), "--as", "ammattilainen1", data_dir=demo_dir)
     assert done.returncode == 0 and "imported: 8 new, 0 updated" in done.stdout
     db = sqlite3.connect(demo_dir / "kohtaanto.sqlite3")
-    assert db.execute("select count(*) from accounts_organisation").fetchone()[0] == 12
+    assert db.execute("select count(*) from accounts_organisation").fetchone()[0] == 15
     db.close()

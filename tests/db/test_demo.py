@@ -6,6 +6,9 @@ from kohtaanto.web import demo
 from kohtaanto.web.accounts.models import EmploymentArea, Municipality, Organisation, User
 from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.audit.services import verify
+from kohtaanto.web.demo_history import MICRO_FIRMS
+from kohtaanto.web.hiring.models import FollowUp, HiringCase
+from kohtaanto.web.outreach.models import Activity
 
 pytestmark = pytest.mark.db
 
@@ -19,7 +22,7 @@ def test_demo_data_has_what_the_demo_promises_and_loads_once(db):
         User.objects.count(),
         AuditEvent.objects.count(),
     )
-    assert counts[:3] == (1, len(demo.MUNICIPALITIES) + len(demo.LAHTI_REGION), 4)
+    assert counts[:3] == (1, len(demo.MUNICIPALITIES) + len(demo.LAHTI_REGION), 4 + len(MICRO_FIRMS))
     assert Municipality.objects.filter(code="398", name_fi="Lahti", name_sv="Lahtis").exists()
     roles = sorted(User.objects.values_list("role", flat=True))
     assert roles.count("professional") == 2 and roles.count("job_seeker") == 6 and roles.count("analyst") == 1
@@ -28,6 +31,12 @@ def test_demo_data_has_what_the_demo_promises_and_loads_once(db):
     assert len(set(Organisation.objects.values_list("size_class", flat=True))) == 4
     assert all(o.description_fi and o.description_sv and o.description_en for o in Organisation.objects.all())
     assert verify().ok
+    # a year of outreach and hiring for the outcome dashboard, the same on every load
+    months = {(d.year, d.month) for d in Activity.objects.values_list("happened_on", flat=True)}
+    assert len(months) >= 11
+    hires = HiringCase.objects.filter(decision="hired")
+    assert hires.count() >= 5 and FollowUp.objects.filter(still_employed__isnull=False).exists()
+    assert Organisation.objects.filter(size_class="micro").count() >= 3
     assert demo.load() is False
     assert counts == (
         EmploymentArea.objects.count(),

@@ -256,15 +256,27 @@ def test_onboarding_plan_checks_instructions_and_sets_follow_ups(world):
     html = saved.content.decode()
     assert saved.status_code == 200 and 'id="check-heading"' in html and "esim." in html
     dues = list(FollowUp.objects.filter(case=case).values_list("months", "due_on"))
-    assert dues == [(1, dt.date(2027, 2, 28)), (3, dt.date(2027, 4, 30)), (6, dt.date(2027, 7, 31))]
+    assert dues == [
+        (1, dt.date(2027, 2, 28)),
+        (3, dt.date(2027, 4, 30)),
+        (6, dt.date(2027, 7, 31)),
+        (12, dt.date(2028, 1, 31)),
+    ]
     first = FollowUp.objects.get(case=case, months=1)
+    typed = {"action": "follow_up", "follow_up": first.pk, "notes": "Hyvin", "adjust": "on"}
+    bad = boss.post(
+        f"/hire/{case.pk}/onboarding/", {**typed, "still_employed": "yes", "hours_per_week": "99"}
+    )
+    assert bad.status_code == 400 and "Hyvin" in bad.content.decode() and 'value="99"' in bad.content.decode()
+    first.refresh_from_db()
+    assert first.done_on is None
     done = boss.post(
-        f"/hire/{case.pk}/onboarding/",
-        {"action": "follow_up", "follow_up": first.pk, "notes": "Hyvin", "adjust": "on"},
+        f"/hire/{case.pk}/onboarding/", {**typed, "still_employed": "yes", "hours_per_week": "20"}
     )
     assert done.status_code == 302
     first.refresh_from_db()
     assert first.done_on is not None and first.adjust and first.notes == "Hyvin"
+    assert first.still_employed is True and first.hours_per_week == 20
     # moving the first day moves the open follow-ups, not the done one
     boss.post(
         f"/hire/{case.pk}/onboarding/", {"action": "plan", "mentor": "Leena", "starts_on": "2027-02-01"}

@@ -33,6 +33,8 @@ PAGES = [
     ("ammattilainen1", "/organisations/", None),
     ("ammattilainen1", "/organisations/new/", None),
     ("analyytikko", "/", None),
+    ("analyytikko", "/outcomes/", None),
+    ("ammattilainen1", "/outcomes/", None),
     ("yllapitaja", "/", "verify-chain"),
     ("yllapitaja", "/audit/", None),
     ("yllapitaja", "/audit/?since=2026-02-01&until=2026-01-01", None),
@@ -91,6 +93,8 @@ def _shortlist(page) -> None:
 
 def _outreach_errors(page) -> None:
     form = page.locator("form:has(input[name=action][value=activity])")
+    if not form.is_visible():
+        page.locator("details:has(input[value=activity]) > summary").click()
     form.locator("#id_happened_on").fill("2099-01-01")
     form.locator("button[type=submit]").click()
     page.locator(".error-summary").wait_for()

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kohtaanto.matching.places import find
-from kohtaanto.web import demo_matching
+from kohtaanto.web import demo_history, demo_matching
 from kohtaanto.web.accounts import services
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role
 
@@ -140,6 +140,9 @@ def load() -> bool:
                 validate_password_strength=False,
             )
         demo_matching.load(area, organisations, users)
+        by_code = {m.code: m for m in area.municipalities.all()}
+        firms = demo_history.micro_firms(by_code)
+        demo_history.load([*organisations.values(), *firms], users["ammattilainen1"])
     return True
 
 

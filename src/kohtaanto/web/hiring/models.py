@@ -128,7 +128,8 @@ class OnboardingPlan(models.Model):
 
 
 class FollowUp(models.Model):
-    """A follow-up at 1, 3 or 6 months: how the job works, and whether the carved job needs adjusting."""
+    """A follow-up at 1, 3, 6 or 12 months: whether the person is still employed and for how many hours, how
+    the job works, and whether the carved job needs adjusting."""
 
     case = models.ForeignKey(HiringCase, on_delete=models.CASCADE, related_name="follow_ups")
     months = models.PositiveSmallIntegerField()
@@ -136,6 +137,10 @@ class FollowUp(models.Model):
     done_on = models.DateField(pgettext_lazy("field", "done"), null=True, blank=True)
     notes = models.TextField(pgettext_lazy("field", "notes"), blank=True)
     adjust = models.BooleanField(pgettext_lazy("field", "the job needs adjusting"), default=False)
+    still_employed = models.BooleanField(pgettext_lazy("field", "still employed"), null=True, blank=True)
+    hours_per_week = models.DecimalField(
+        pgettext_lazy("field", "hours a week now"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
 
     class Meta:
         ordering = ["due_on"]

@@ -616,7 +616,7 @@ def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date)
 
 
 # -- 7. onboarding and follow-up ------------------------------------------------------------------
-FOLLOW_UP_MONTHS = (1, 3, 6)
+FOLLOW_UP_MONTHS = (1, 3, 6, 12)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -670,18 +670,28 @@ def save_onboarding(
 
 
 def record_follow_up(
-    actor: Any, case: HiringCase, follow_up: Any, notes: str, adjust: bool, on: dt.date
+    actor: Any,
+    case: HiringCase,
+    follow_up: Any,
+    notes: str,
+    adjust: bool,
+    on: dt.date,
+    still_employed: bool | None = None,
+    hours: Decimal | None = None,
 ) -> Any:
     _may(actor, case.organisation)
     if follow_up.case_id != case.pk:
         raise CaseError({"follow_up": ["not a follow-up of this case"]})
+    if hours is not None and not Decimal(0) <= hours <= Decimal(60):
+        raise CaseError({"hours_per_week": [pgettext("hiring", "Give the hours a week from 0 to 60.")]})
     with transaction.atomic():
         follow_up.done_on, follow_up.notes, follow_up.adjust = on, notes.strip()[:4000], adjust
+        follow_up.still_employed, follow_up.hours_per_week = still_employed, hours
         follow_up.save()
         record(
             actor=actor,
             action="follow_up.recorded",
             obj=case,
-            data={"months": follow_up.months, "adjust": adjust},
+            data={"months": follow_up.months, "adjust": adjust, "still_employed": still_employed},
         )
     return follow_up

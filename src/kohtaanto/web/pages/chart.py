@@ -40,3 +40,39 @@ def income_chart(points: list[tuple[Decimal, float, float]], marked: Decimal) ->
         "top": TOP,
         "marker_x": x(min(float(marked), span)),
     }
+
+
+def bar_chart(rows: list[dict[str, Any]], series: list[str], label_key: str) -> dict[str, Any]:
+    """Grouped bars, one group per row (e.g. per month), one bar per series; heights in SVG units."""
+    top = max([int(r[s]) for r in rows for s in series] + [1])
+    ceiling = max(4, -(-top // 4) * 4)  # a multiple of four, for four even grid steps
+    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    group = inner_w / max(len(rows), 1)
+    bar = group * 0.8 / max(len(series), 1)
+    groups = []
+    for i, row in enumerate(rows):
+        bars = []
+        for j, name in enumerate(series):
+            height = round(inner_h * int(row[name]) / ceiling, 1)
+            bars.append(
+                {
+                    "series": j,
+                    "x": round(LEFT + i * group + group * 0.1 + j * bar, 1),
+                    "y": round(HEIGHT - BOTTOM - height, 1),
+                    "width": round(bar - 1, 1),
+                    "height": height,
+                    "value": int(row[name]),
+                }
+            )
+        groups.append({"label": row[label_key], "x": round(LEFT + i * group + group / 2, 1), "bars": bars})
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "axis_y": HEIGHT - BOTTOM,
+        "groups": groups,
+        "y_ticks": [
+            {"value": ceiling // 4 * k, "y": round(HEIGHT - BOTTOM - inner_h * k / 4, 1)} for k in range(5)
+        ],
+    }

@@ -504,11 +504,37 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, case, "candidates", "candidates.html", context, 400 if error else 200)
 
 
+def _record_follow_up(request: HttpRequest, case: HiringCase) -> dict[str, list[str]]:
+    """Record one follow-up from the form; the field errors, or none when it was saved."""
+    from kohtaanto.web.hiring.models import FollowUp
+
+    found = FollowUp.objects.filter(case=case, pk=request.POST.get("follow_up", "0") or 0).first()
+    if found is None:
+        raise Http404
+    typed_hours = request.POST.get("hours_per_week", "").strip().replace(",", ".")
+    try:
+        hiring.record_follow_up(
+            request.user,
+            case,
+            found,
+            request.POST.get("notes", ""),
+            request.POST.get("adjust") == "on",
+            timezone.localdate(),
+            {"yes": True, "no": False}.get(request.POST.get("still_employed") or ""),
+            Decimal(typed_hours) if typed_hours else None,
+        )
+    except ArithmeticError:
+        return {"hours_per_week": [pgettext("hiring", "Give the hours a week from 0 to 60.")]}
+    except hiring.CaseError as exc:
+        return exc.errors
+    return {}
+
+
 @hirer_only
 @require_http_methods(["GET", "POST"])
 def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
     """The first day, mentor, induction steps, plain-language instructions (checked), adjustments to
-    arrange, and follow-ups at 1, 3 and 6 months."""
+    arrange, and follow-ups at 1, 3, 6 and 12 months."""
     import datetime as dt
 
     from kohtaanto.web.hiring import summary
@@ -560,19 +586,10 @@ def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
         if typed["instructions"].strip():
             report = check(typed["instructions"], "instructions", "auto", "auto", (), ui_language())
     elif action == "follow_up":
-        found = FollowUp.objects.filter(case=case, pk=request.POST.get("follow_up", "0") or 0).first()
-        if found is None:
-            raise Http404
-        hiring.record_follow_up(
-            request.user,
-            case,
-            found,
-            request.POST.get("notes", ""),
-            request.POST.get("adjust") == "on",
-            timezone.localdate(),
-        )
-        messages.success(request, pgettext("hiring", "The follow-up was recorded."))
-        return redirect("pages:hire_onboarding", pk=case.pk)
+        errors = _record_follow_up(request, case)
+        if not errors:
+            messages.success(request, pgettext("hiring", "The follow-up was recorded."))
+            return redirect("pages:hire_onboarding", pk=case.pk)
     context: dict[str, Any] = {
         "plan": plan,
         "typed": typed,
@@ -581,6 +598,7 @@ def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
         "follow_ups": list(FollowUp.objects.filter(case=case)),
         "report": report,
         "summary": summary.build(case, timezone.localdate()) if case.chosen else None,
+        "follow_typed": request.POST if action == "follow_up" else {},
     }
     if report is not None:
         context.update(report_context(report, typed["instructions"]))

@@ -1,0 +1,185 @@
+"""Outcome dashboard per employment area and period, with server-rendered charts, a data table beside each
+chart, and every figure as CSV. Analysts and administrators choose any area (or all); professionals see
+their own area."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import pgettext, pgettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from kohtaanto.rules.report import support_label
+from kohtaanto.web.accounts.models import EmploymentArea, Role
+from kohtaanto.web.coaching.models import Method
+from kohtaanto.web.outcomes import figures as outcome
+from kohtaanto.web.pages.chart import bar_chart
+from kohtaanto.web.pages.context import ui_language
+
+VIEWERS = (Role.ANALYST, Role.ADMINISTRATOR, Role.PROFESSIONAL)
+
+
+class PeriodForm(forms.Form):
+    area = forms.ChoiceField(label=pgettext_lazy("outcomes", "Employment area"), required=False)
+    start = forms.DateField(
+        label=pgettext_lazy("outcomes", "From"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("outcomes", "To"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, areas: list[EmploymentArea], everyone: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(str(a.pk), a.name) for a in areas]
+        self.fields["area"].choices = (
+            [("", pgettext("outcomes", "All areas"))] if everyone else []
+        ) + choices
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and not start <= end <= start + dt.timedelta(days=3 * 366):
+            self.add_error(
+                "end", pgettext("outcomes", "The end is after the start, at most three years later.")
+            )
+        return data
+
+
+def _scope(request: HttpRequest) -> tuple[PeriodForm, EmploymentArea | None, outcome.Period | None]:
+    user = request.user
+    if getattr(user, "role", None) not in VIEWERS:
+        raise Http404
+    everyone = user.role in (Role.ANALYST, Role.ADMINISTRATOR)
+    areas = list(EmploymentArea.objects.order_by("name_fi")) if everyone else [user.employment_area]
+    today = timezone.localdate()
+    given = request.GET if "start" in request.GET else None
+    initial = {"start": today.replace(day=1) - dt.timedelta(days=335), "end": today, "area": ""}
+    if not everyone:
+        initial["area"] = str(user.employment_area_id)
+    form = PeriodForm(given, areas=[a for a in areas if a], everyone=everyone, initial=initial)
+    if given is None:
+        form = PeriodForm(
+            {k: str(v) for k, v in initial.items()}, areas=[a for a in areas if a], everyone=everyone
+        )
+    if not form.is_valid():
+        return form, None, None
+    chosen = form.cleaned_data["area"]
+    area = next((a for a in areas if a and str(a.pk) == chosen), None)
+    if area is None and not everyone:
+        raise Http404
+    return form, area, outcome.Period(form.cleaned_data["start"], form.cleaned_data["end"])
+
+
+def _rows(f: outcome.Figures) -> list[tuple[str, str, Any]]:
+    """(key, label, value) for every headline figure; rates as percentages or 'fewer than 5'."""
+
+    def rate(r: outcome.Rate) -> Any:
+        if r.n == 0:
+            return "–"
+        if r.suppressed:
+            return pgettext("outcomes", "fewer than %(n)s people") % {"n": outcome.SMALL}
+        return f"{round(100 * (r.value or 0))} % ({r.yes}/{r.n})"
+
+    rows: list[tuple[str, str, Any]] = [
+        ("employers_contacted", pgettext("outcomes", "Employers contacted"), f.employers_contacted),
+        ("needs_found", pgettext("outcomes", "Needs found"), f.needs_found),
+        ("task_inventories", pgettext("outcomes", "Task inventories"), f.task_inventories),
+        ("carved_jobs", pgettext("outcomes", "Carved jobs published"), f.carved_jobs),
+        ("hires", pgettext("outcomes", "Hires"), f.hires),
+        ("hires_carved", pgettext("outcomes", "Hires into carved jobs"), f.hires_carved),
+        ("hires_ordinary", pgettext("outcomes", "Hires into ordinary jobs"), f.hires_ordinary),
+        ("work_trials", pgettext("outcomes", "Work trials started"), f.work_trials),
+    ]
+    for months, r in f.retention.items():
+        label = pgettext("outcomes", "Still employed after %(n)s months") % {"n": months}
+        rows.append((f"retention_{months}", label, rate(r)))
+    rows += [
+        (
+            "skilled_hours_freed",
+            pgettext("outcomes", "Skilled staff's hours freed a week"),
+            f.skilled_hours_freed_per_week,
+        ),
+        (
+            "days_need_to_hire",
+            pgettext("outcomes", "Days from need to hire (median)"),
+            "–" if f.days_need_to_hire is None else f.days_need_to_hire,
+        ),
+    ]
+    return rows
+
+
+def _method_labels() -> dict[str, str]:
+    return {str(k): str(v) for k, v in Method.choices}
+
+
+@login_required
+@require_http_methods(["GET"])
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form, area, period = _scope(request)
+    context: dict[str, Any] = {"form": form}
+    if period is not None:
+        f = outcome.compute(area, period)
+        labels = _method_labels()
+        monthly = [{**m, "label": m["month"].strftime("%m/%y")} for m in f.monthly]
+        context.update(
+            {
+                "figures": f,
+                "rows": _rows(f),
+                "monthly": monthly,
+                "chart": bar_chart(monthly, ["needs_found", "hires"], "label"),
+                "supports": [
+                    (support_label(k, ui_language()), n, total) for k, (n, total) in f.supports.items()
+                ],
+                "combinations": [
+                    {**c, "names": [labels.get(m, m) for m in c["methods"]]} for c in f.combinations
+                ],
+                "small": outcome.SMALL,
+                "query": request.GET.urlencode(),
+            }
+        )
+    return render(request, "kohtaanto/outcomes/dashboard.html", context, status=200 if period else 400)
+
+
+@login_required
+@require_http_methods(["GET"])
+def export_csv(request: HttpRequest) -> HttpResponse:
+    form, area, period = _scope(request)
+    if period is None:
+        body = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+        return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
+    f = outcome.compute(area, period)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "key", "label", "value", "area", "start", "end"])
+    scope = [f.area or "all", period.start.isoformat(), period.end.isoformat()]
+    for key, label, value in _rows(f):
+        writer.writerow(["figure", key, label, value, *scope])
+    for m in f.monthly:
+        for key in ("employers_contacted", "needs_found", "hires"):
+            writer.writerow(["month", f"{m['month']:%Y-%m}:{key}", key, m[key], *scope])
+    for sid, (n, total) in f.supports.items():
+        writer.writerow(
+            ["support", sid, support_label(sid, ui_language()), f"{n} hires; {total} € a month", *scope]
+        )
+    for c in f.combinations:
+        value = (
+            "suppressed"
+            if c["suppressed"]
+            else f"cases={c['cases']} hire_rate={c['hire_rate']} retained_6={c['retained_6']}"
+        )
+        writer.writerow(["methods", "+".join(c["methods"]) or "none", "", value, *scope])
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="kohtaanto-outcomes-{period.start}-{period.end}.csv"'
+    )
+    return response
