@@ -45,7 +45,14 @@ PAGES = [
         {"text": "Hakemukset toimitetaan esim. sähköpostilla.", "profile": "job-ad", "language": "auto"},
     ),
     ("ammattilainen1", "GET", "/", None),
+    ("ammattilainen1", "GET", "/outreach/", None),
+    ("ammattilainen1", "GET", "/outreach/1/", None),
+    ("ammattilainen1", "GET", "/caseload/", None),
+    ("ammattilainen1", "GET", "/outcomes/", None),
+    ("tyonhakija1", "GET", "/me/income/", None),
     ("analyytikko", "GET", "/", None),
+    ("analyytikko", "GET", "/outcomes/", None),
+    ("analyytikko", "GET", "/outcomes.csv?start=2025-12-01&end=2026-11-28", None),
 ]
 
 

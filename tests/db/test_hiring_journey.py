@@ -469,3 +469,62 @@ def test_supports_follow_the_facts_given_and_deadlines_follow_the_planned_start(
     empty = HiringCase.objects.create(organisation=world["north_org"], title="Tyhjä")
     assert me.get(f"/hire/{empty.pk}/supports.pdf").status_code == 404
     assert _client(world["south_employer"]).get(f"/hire/{case.pk}/supports.pdf").status_code == 404
+
+
+def test_a_work_trials_observations_enter_the_profile_only_with_the_persons_yes(world):
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import WorkTrial
+
+    case, profile = _published_case(world)
+    assert hiring.trial_attributes(case)[0] == "physical.sitting"  # no demands: the physical group
+    case.job.spec["demands"] = {"physical.lifting_carrying": 2}
+    case.job.save()
+    hiring.shortlist(world["north_employer"], case, "fi")
+    meeting = hiring.ask_to_meet(world["north_employer"], case, profile.pseudonym)
+    me, boss = _client(world["north_seeker"]), _client(world["north_employer"])
+    me.post(f"/me/meetings/{meeting.pk}/", {"answer": "yes"})
+    today = dt.date.today()
+    planned = boss.post(
+        f"/hire/{case.pk}/candidates/",
+        {
+            "action": "trial",
+            "person": profile.pseudonym,
+            "starts_on": (today - dt.timedelta(days=10)).isoformat(),
+            "ends_on": today.isoformat(),
+            "notes": "Pakkaamisen kokeilu",
+            "supervisor": "Leena Leipuri",
+            "trial_tasks": ["Pakkaus"],
+        },
+    )
+    assert planned.status_code == 302
+    trial = WorkTrial.objects.get()
+    assert (trial.supervisor, trial.tasks) == ("Leena Leipuri", ["Pakkaus"])
+    [attribute] = hiring.trial_attributes(case)
+    assert attribute == "physical.lifting_carrying"  # the job's demand
+    bad = boss.post(
+        f"/hire/{case.pk}/candidates/", {"action": "observe", "trial": trial.pk, f"obs_{attribute}": "nine"}
+    )
+    assert bad.status_code == 400
+    trial.refresh_from_db()
+    assert trial.observations == {}
+    saved = boss.post(
+        f"/hire/{case.pk}/candidates/",
+        {"action": "observe", "trial": trial.pk, f"obs_{attribute}": "3", "propose": "on"},
+    )
+    assert saved.status_code == 302
+    trial.refresh_from_db()
+    assert trial.observations == {attribute: 3} and trial.proposal == "proposed"
+    event = AuditEvent.objects.get(action="work_trial.observed")
+    assert event.data == {"trial": trial.pk, "attributes": 1, "proposed": True}  # no levels in the trail
+    profile.refresh_from_db()
+    assert profile.spec["capacities"][attribute] == 2  # unchanged until the person says yes
+    overview = me.get("/me/").content.decode()
+    assert f"/me/trials/{trial.pk}/" in overview
+    assert (
+        _client(world["south_seeker"]).post(f"/me/trials/{trial.pk}/", {"answer": "yes"}).status_code == 404
+    )
+    assert me.post(f"/me/trials/{trial.pk}/", {"answer": "yes"}).status_code == 302
+    profile.refresh_from_db()
+    trial.refresh_from_db()
+    assert profile.spec["capacities"][attribute] == 3 and trial.proposal == "accepted"
+    assert f"/me/trials/{trial.pk}/" not in me.get("/me/").content.decode()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kohtaanto.web.hiring.services import FOLLOW_UP_MONTHS
 from kohtaanto.web.matching import seeker
 from tests.e2e.conftest import choose_language, sign_in
 from tests.e2e.test_accessibility import scan
@@ -133,7 +134,7 @@ def test_employer_journey_in_finnish(page, demo_world):
     page.locator("button:has-text('Tallenna suunnitelma')").click()
     page.locator("#check-heading").wait_for()
     page.goto(page.url)
-    assert page.locator("#follow-heading ~ ul > li").count() == 3
+    assert page.locator("#follow-heading ~ ul > li").count() == len(FOLLOW_UP_MONTHS)  # 1, 3, 6, 12
     step(page, "10-onboarding")
 
 

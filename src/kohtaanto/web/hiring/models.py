@@ -85,13 +85,30 @@ class MeetingRequest(models.Model):
 
 
 class WorkTrial(models.Model):
-    """A planned work trial (työkokeilu) with one candidate, and how it went."""
+    """A planned work trial (työkokeilu) with one candidate: its goals, tasks and supervisor, what was
+    observed against the functional vocabulary, and whether the person took it into their profile."""
 
     case = models.ForeignKey(HiringCase, on_delete=models.CASCADE, related_name="trials")
     profile = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE, related_name="+")
     starts_on = models.DateField(pgettext_lazy("field", "starts"))
     ends_on = models.DateField(pgettext_lazy("field", "ends"))
     notes = models.TextField(pgettext_lazy("field", "notes"), blank=True)
+    supervisor = models.CharField(pgettext_lazy("field", "supervisor"), max_length=120, blank=True)
+    tasks = models.JSONField(pgettext_lazy("field", "tasks tried"), default=list, blank=True)
+    observations = models.JSONField(
+        pgettext_lazy("field", "observed capacity (attribute: level 0-5)"), default=dict, blank=True
+    )
+    observed_on = models.DateField(pgettext_lazy("field", "observed on"), null=True, blank=True)
+    proposal = models.CharField(
+        pgettext_lazy("field", "capacity update"),
+        max_length=10,
+        blank=True,
+        choices=[
+            ("proposed", pgettext_lazy("trial proposal", "Proposed to the person")),
+            ("accepted", pgettext_lazy("trial proposal", "Accepted by the person")),
+            ("declined", pgettext_lazy("trial proposal", "Declined by the person")),
+        ],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

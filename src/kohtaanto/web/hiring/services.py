@@ -23,7 +23,7 @@ from pydantic import ValidationError as PydanticError
 from kohtaanto.carving.schema import WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_lines
 from kohtaanto.taxonomy import occupations
-from kohtaanto.taxonomy.vocabulary import starter
+from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.audit.services import record
@@ -573,7 +573,14 @@ def answer_meeting(
 
 
 def plan_trial(
-    actor: Any, case: HiringCase, request: Any, starts_on: dt.date, ends_on: dt.date, notes: str
+    actor: Any,
+    case: HiringCase,
+    request: Any,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    notes: str,
+    supervisor: str = "",
+    tasks: list[str] | None = None,
 ) -> Any:
     from kohtaanto.web.hiring.models import MeetingStatus, WorkTrial
 
@@ -594,6 +601,8 @@ def plan_trial(
             starts_on=starts_on,
             ends_on=ends_on,
             notes=notes.strip()[:2000],
+            supervisor=supervisor.strip()[:120],
+            tasks=[t.strip()[:120] for t in (tasks or []) if t.strip()][:30],
         )
         record(
             actor=actor,
@@ -601,6 +610,62 @@ def plan_trial(
             obj=case,
             data={"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
         )
+    return trial
+
+
+def trial_attributes(case: HiringCase) -> list[str]:
+    """The functional attributes a trial is observed on: the job's demands, else the physical group."""
+    demanded = list((case.job.spec.get("demands", {}) if case.job else {}).keys())
+    if not demanded and case.chosen:
+        demanded = sorted({a.get("attribute", "") for a in case.chosen.get("accommodations", [])} - {""})
+    known = [a.id for a in demands().attributes]
+    chosen = [a for a in demanded if a in known]
+    return chosen or [a.id for a in demands().attributes if a.group == "physical"]
+
+
+def record_observations(
+    actor: Any, case: HiringCase, trial: Any, observed: dict[str, int], on: dt.date, propose: bool
+) -> Any:
+    """What the trial showed, per attribute (0-5). With ``propose`` the person is asked whether to take
+    the observations into their own capacity profile; nothing changes in it without their yes."""
+    _may(actor, case.organisation)
+    known = {a.id for a in demands().attributes}
+    if trial.case_id != case.pk:
+        raise CaseError({"trial": ["not a trial of this case"]})
+    if any(k not in known or not 0 <= v <= 5 for k, v in observed.items()):
+        raise CaseError({"observations": [pgettext("hiring", "Choose a level from 0 to 5 for each.")]})
+    if on < trial.starts_on:
+        raise CaseError({"observed_on": [pgettext("hiring", "Observe once the trial has started.")]})
+    with transaction.atomic():
+        trial.observations, trial.observed_on = dict(sorted(observed.items())), on
+        trial.proposal = "proposed" if propose and observed else ""
+        trial.save(update_fields=["observations", "observed_on", "proposal"])
+        record(  # the levels stay out of the audit trail
+            actor=actor,
+            action="work_trial.observed",
+            obj=case,
+            data={"trial": trial.pk, "attributes": len(observed), "proposed": trial.proposal == "proposed"},
+        )
+    return trial
+
+
+def answer_trial_proposal(actor: Any, trial: Any, accept: bool) -> Any:
+    """The person takes a trial's observations into their capacity profile, or keeps their own answers."""
+    permissions.require(
+        getattr(actor, "pk", None) is not None and trial.profile.person_id == actor.pk,
+        "only the person decides what goes into their profile",
+    )
+    if trial.proposal != "proposed":
+        raise CaseError({"trial": [pgettext("hiring", "There is nothing to answer.")]})
+    with transaction.atomic():
+        if accept:
+            profile = trial.profile
+            spec = dict(profile.spec)
+            spec["capacities"] = {**spec.get("capacities", {}), **trial.observations}
+            matching.update_profile(actor, profile, spec=spec)
+        trial.proposal = "accepted" if accept else "declined"
+        trial.save(update_fields=["proposal"])
+        record(actor=actor, action="work_trial.proposal_answered", obj=trial.case, data={"accepted": accept})
     return trial
 
 

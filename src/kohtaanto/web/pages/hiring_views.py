@@ -410,6 +410,42 @@ def shared_items(reveal: IdentityReveal) -> list[tuple[str, list[str]]]:
     return out
 
 
+def _observe(request: HttpRequest, case: HiringCase) -> None:
+    """Record a trial's observations from the form: one level (or nothing) per attribute."""
+    from kohtaanto.web.hiring.models import WorkTrial
+
+    trial = get_object_or_404(WorkTrial, case=case, pk=request.POST.get("trial") or 0)
+    observed = {}
+    for attribute in hiring.trial_attributes(case):
+        value = request.POST.get(f"obs_{attribute}", "")
+        if value.isdigit():
+            observed[attribute] = int(value)
+        elif value:
+            raise hiring.CaseError(
+                {"observations": [pgettext("hiring", "Choose a level from 0 to 5 for each.")]}
+            )
+    hiring.record_observations(
+        request.user, case, trial, observed, timezone.localdate(), request.POST.get("propose") == "on"
+    )
+
+
+def trial_levels(case: HiringCase, language: str) -> list[dict[str, Any]]:
+    """The attributes a trial is observed on, with their level texts, for the form."""
+    from kohtaanto.taxonomy.vocabulary import demands
+
+    out = []
+    for attribute_id in hiring.trial_attributes(case):
+        attribute = demands().attribute(attribute_id)
+        out.append(
+            {
+                "id": attribute_id,
+                "label": attribute.labels.get(language),
+                "levels": [(level, text.get(language)) for level, text in sorted(attribute.levels.items())],
+            }
+        )
+    return out
+
+
 @hirer_only
 @require_http_methods(["GET", "POST"])
 def candidates(request: HttpRequest, pk: int) -> HttpResponse:
@@ -435,6 +471,10 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
                 request, pgettext("hiring", "The person was asked. Their name shows here if they agree.")
             )
             return redirect("pages:hire_candidates", pk=case.pk)
+        if action == "observe":
+            _observe(request, case)
+            messages.success(request, pgettext("hiring", "The observations were saved."))
+            return redirect("pages:hire_candidates", pk=case.pk)
         if action in ("trial", "decide"):
             meeting = meetings.get(request.POST.get("person", ""))
             if (
@@ -455,7 +495,16 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
                     raise hiring.CaseError(
                         {"starts_on": [pgettext("hiring", "Give the dates as YYYY-MM-DD.")]}
                     ) from None
-                hiring.plan_trial(request.user, case, meeting, starts, ends, request.POST.get("notes", ""))
+                hiring.plan_trial(
+                    request.user,
+                    case,
+                    meeting,
+                    starts,
+                    ends,
+                    request.POST.get("notes", ""),
+                    request.POST.get("supervisor", ""),
+                    request.POST.getlist("trial_tasks"),
+                )
                 messages.success(request, pgettext("hiring", "The work trial was planned."))
             else:
                 hiring.decide(
@@ -498,6 +547,8 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
             m for m in meetings.values() if m.status == "accepted" and m.profile.pseudonym in reveals
         ],
         "trials": list(case.trials.select_related("profile__person")),
+        "trial_levels": trial_levels(case, ui_language()),
+        "trial_task_names": [t.get("name", "") for t in (case.chosen or {}).get("tasks", [])],
         "typed": request.POST if request.method == "POST" else {},
         "notice_text": decision_support_notice(),
     }

@@ -91,7 +91,57 @@ def _render(
 @job_seeker_only
 @require_http_methods(["GET"])
 def overview(request: HttpRequest) -> HttpResponse:
-    return _render(request, "", "overview.html", {"profile": seeker.my_profile(request.user)})
+    profile = seeker.my_profile(request.user)
+    return _render(
+        request,
+        "",
+        "overview.html",
+        {"profile": profile, "proposals": trial_proposals(profile, ui_language())},
+    )
+
+
+def trial_proposals(profile: Any, language: str) -> list[dict[str, Any]]:
+    """Work trials whose observations wait for the person's answer, side by side with their own answers."""
+    from kohtaanto.taxonomy.vocabulary import demands
+    from kohtaanto.web.hiring.models import WorkTrial
+
+    if profile is None:
+        return []
+    mine = profile.spec.get("capacities", {})
+    out = []
+    for trial in WorkTrial.objects.filter(profile=profile, proposal="proposed").select_related(
+        "case__organisation"
+    ):
+        rows = []
+        for attribute_id, level in trial.observations.items():
+            attribute = demands().attribute(attribute_id)
+            own = mine.get(attribute_id)
+            rows.append(
+                {
+                    "label": attribute.labels.get(language),
+                    "observed": f"{level}: {attribute.levels[level].get(language)}",
+                    "mine": f"{own}: {attribute.levels[own].get(language)}" if isinstance(own, int) else "",
+                }
+            )
+        out.append({"trial": trial, "rows": rows})
+    return out
+
+
+@job_seeker_only
+@require_POST
+def trial_answer(request: HttpRequest, trial: int) -> HttpResponse:
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import WorkTrial
+
+    profile = seeker.my_profile(request.user)
+    found = get_object_or_404(WorkTrial, pk=trial, profile=profile, proposal="proposed")
+    accept = request.POST.get("answer") == "yes"
+    hiring.answer_trial_proposal(request.user, found, accept)
+    if accept:
+        messages.success(request, pgettext("seeker", "Your profile was updated from the work trial."))
+    else:
+        messages.success(request, pgettext("seeker", "Your own answers stay as they were."))
+    return redirect("pages:me")
 
 
 # -- skills ---------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ urlpatterns = [
     path("me/capacity/<slug:group>/", seeker_views.capacity, name="me_capacity"),
     path("me/work/", seeker_views.work, name="me_work"),
     path("me/income/", seeker_views.income, name="me_income"),
+    path("me/trials/<int:trial>/", seeker_views.trial_answer, name="me_trial_answer"),
     path("me/sharing/", seeker_views.sharing, name="me_sharing"),
     path("me/sharing/<int:organisation>/withdraw/", seeker_views.withdraw_reveal, name="me_withdraw_reveal"),
     path("me/sharing/<int:organisation>/choices/", seeker_views.share_with, name="me_share_with"),
