@@ -27,6 +27,11 @@ def _role(user: Any) -> str | None:
     return str(user.role)
 
 
+def is_practitioner(user: Any) -> bool:
+    """A professional or an administrator: those who work with the area's employers and people."""
+    return _role(user) in (Role.PROFESSIONAL, Role.ADMINISTRATOR)
+
+
 def organisations_for(user: Any) -> QuerySet[Organisation]:
     role = _role(user)
     qs = Organisation.objects.select_related("municipality__area")

@@ -11,7 +11,6 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import pgettext
 
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.coaching.models import CaseloadEntry, Method, Status
 from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
@@ -19,9 +18,7 @@ from kohtaanto.web.matching.services import InvalidInput, profiles_for
 
 
 def may_coach(actor: Any) -> bool:
-    return getattr(actor, "role", None) in (Role.PROFESSIONAL, Role.ADMINISTRATOR) and bool(
-        getattr(actor, "is_active", False)
-    )
+    return permissions.is_practitioner(actor)
 
 
 def caseload_of(actor: Any) -> QuerySet[CaseloadEntry]:

@@ -17,6 +17,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import pgettext
 
 from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.hiring.services import add_months
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,6 @@ class Summary:
     planned_start: dt.date | None
     made_on: dt.date
     notes: list[str] = field(default_factory=list)
-
-
-def _months_after(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover
 
 
 def _euros(value: Any) -> str:
@@ -99,7 +89,7 @@ def build(case: HiringCase, made_on: dt.date) -> Summary:
                 "hiring", "Within %(months)s month(s) of buying the tool or making the change."
             ) % {"months": months}
             if start:
-                due = _months_after(start, months)
+                due = add_months(start, months)
                 when += " " + pgettext(
                     "hiring", "If you buy it by the first working day, apply by %(date)s at the latest."
                 ) % {"date": date_format(due, "SHORT_DATE_FORMAT")}

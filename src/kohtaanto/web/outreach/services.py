@@ -30,9 +30,7 @@ RECONTACT_DAYS = 30  # default for the next contact after a visit or call: recur
 
 
 def may_work(actor: Any) -> bool:
-    return getattr(actor, "role", None) in (Role.PROFESSIONAL, Role.ADMINISTRATOR) and bool(
-        getattr(actor, "is_active", False)
-    )
+    return permissions.is_practitioner(actor)
 
 
 def organisations_for(actor: Any) -> QuerySet[Organisation]:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import pgettext, pgettext_lazy
@@ -19,7 +14,7 @@ from kohtaanto.web.coaching import services as caseload
 from kohtaanto.web.coaching.models import Method, Status
 from kohtaanto.web.matching.runs import decision_support_notice, match_person
 from kohtaanto.web.matching.services import InvalidInput
-from kohtaanto.web.pages.context import ui_language
+from kohtaanto.web.pages.context import practitioner_only, ui_language
 
 
 class EntryForm(forms.Form):
@@ -40,18 +35,7 @@ class EntryForm(forms.Form):
     )
 
 
-def coach_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not caseload.may_coach(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-@coach_only
+@practitioner_only
 @require_http_methods(["GET", "POST"])
 def caseload_list(request: HttpRequest) -> HttpResponse:
     error = ""
@@ -73,7 +57,7 @@ def caseload_list(request: HttpRequest) -> HttpResponse:
     return render(request, "kohtaanto/coaching/list.html", context, status=400 if error else 200)
 
 
-@coach_only
+@practitioner_only
 @require_http_methods(["GET", "POST"])
 def person(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(caseload.caseload_of(request.user), pk=pk)

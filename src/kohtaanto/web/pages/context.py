@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
 from kohtaanto import __version__
@@ -14,6 +17,19 @@ def ui_language() -> str:
     """The active interface language as fi, sv or en (Finnish when it is anything else)."""
     language = (get_language() or "fi")[:2]
     return language if language in ("fi", "sv", "en") else "fi"
+
+
+def practitioner_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Pages for professionals and administrators; anyone else gets a plain 404."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not permissions.is_practitioner(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def site(request: HttpRequest) -> dict[str, Any]:

@@ -3,14 +3,11 @@ contacts, visits and calls, needs found (one click to a task inventory), and the
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import pgettext
@@ -20,20 +17,10 @@ from kohtaanto.web.matching.services import InvalidInput
 from kohtaanto.web.outreach import services as outreach
 from kohtaanto.web.outreach.models import EmployerRelation, Need, Stage
 from kohtaanto.web.outreach.register import RegisterFormatError
+from kohtaanto.web.pages.context import practitioner_only
 from kohtaanto.web.pages.outreach_forms import ActivityForm, ContactForm, ImportForm, NeedForm, StageForm
 
 MAX_UPLOAD = 5 * 1024 * 1024
-
-
-def professional_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not outreach.may_work(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _errors_to(form: Any, exc: InvalidInput) -> None:
@@ -41,7 +28,7 @@ def _errors_to(form: Any, exc: InvalidInput) -> None:
         form.add_error(field if field in form.fields else None, problems)
 
 
-@professional_only
+@practitioner_only
 @require_http_methods(["GET"])
 def employers(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -81,7 +68,7 @@ def employers(request: HttpRequest) -> HttpResponse:
     return render(request, "kohtaanto/outreach/list.html", context)
 
 
-@professional_only
+@practitioner_only
 @require_http_methods(["GET", "POST"])
 def employer(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(outreach.organisations_for(request.user), pk=pk)
@@ -159,7 +146,7 @@ def employer(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "kohtaanto/outreach/employer.html", context, status=400 if failed else 200)
 
 
-@professional_only
+@practitioner_only
 @require_http_methods(["GET", "POST"])
 def register_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
