@@ -53,6 +53,8 @@ PAGES = [
     ("ammattilainen1", "/outreach/{org}/", None),
     ("ammattilainen1", "/outreach/{org}/", "outreach-errors"),
     ("ammattilainen1", "/outreach/import/", None),
+    ("ammattilainen1", "/pools/", None),
+    ("ammattilainen1", "/pools/", "pool-carve"),
     ("ammattilainen1", "/selko/", None),
     ("ammattilainen1", "/selko/", "selko-results"),
     ("ammattilainen1", "/selko/", "selko-errors"),
@@ -107,7 +109,21 @@ def _caseload_add(page) -> None:
     page.locator("#matches-heading").wait_for()
 
 
-MORE_ACTIONS = {"shortlist": _shortlist, "outreach-errors": _outreach_errors, "caseload-add": _caseload_add}
+def _pool_carve(page) -> None:
+    page.locator("main ul a[href^='/pools/']").first.click()
+    page.locator("#pipeline-heading").wait_for()
+    for box in page.locator("input[name=members]").all()[:2]:
+        box.check()
+    page.locator("form:has(#id_person) button[type=submit]").click()
+    page.locator("#shared-proposals, .error-summary").first.wait_for()
+
+
+MORE_ACTIONS = {
+    "pool-carve": _pool_carve,
+    "shortlist": _shortlist,
+    "outreach-errors": _outreach_errors,
+    "caseload-add": _caseload_add,
+}
 
 
 def _prepare(page, action: str | None) -> None:

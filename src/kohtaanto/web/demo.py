@@ -142,6 +142,7 @@ def load() -> bool:
         demo_matching.load(area, organisations, users)
         by_code = {m.code: m for m in area.municipalities.all()}
         firms = demo_history.micro_firms(by_code)
+        demo_history.talent_pool(firms, users["ammattilainen1"])
         demo_history.load([*organisations.values(), *firms], users["ammattilainen1"])
     return True
 

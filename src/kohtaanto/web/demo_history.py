@@ -70,6 +70,67 @@ def _moment(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
 
 
+INVENTORIES = {
+    "3200020-8": ("Kahvilatyöntekijä", "Lahti", [
+        ("Astioiden tiskaus", 6, "kitchen.wash_dishes"),
+        ("Pöytien siivous", 4, "kitchen.set_clear_tables"),
+        ("Kahvin keitto", 3, "kitchen.make_coffee"),
+    ]),
+    "3200021-6": ("Pihatyöntekijä", "Hollola", [
+        ("Lehtien haravointi", 5, "gardening.rake_leaves"),
+        ("Lumityöt", 4, "property_maintenance.clear_snow"),
+    ]),
+    "3200022-4": ("Pesulatyöntekijä", "Orimattila", [
+        ("Pyykin lajittelu", 5, "laundry_textiles.sort_laundry"),
+        ("Liinavaatteiden viikkaus", 6, "laundry_textiles.fold_linen"),
+    ]),
+}  # fmt: skip
+
+
+def _inventory(firm: Organisation) -> dict[str, Any]:
+    title, place, tasks = INVENTORIES[firm.business_id]
+    return {
+        "workplace": {
+            "id": f"firm-{firm.business_id[:7]}",
+            "name": firm.name,
+            "municipality": place,
+            "legal_form": "company",
+            "new_job_hourly_wage": "13.50",
+            "roles": [
+                {
+                    "id": "staff",
+                    "title": {"fi": title},
+                    "hourly_cost": "26",
+                    "tasks": [
+                        {
+                            "id": f"t{n}",
+                            "name": {"fi": name},
+                            "hours": str(hours),
+                            "skills": [{"id": skill, "level": 2}],
+                        }
+                        for n, (name, hours, skill) in enumerate(tasks, start=1)
+                    ],
+                }
+            ],
+        }
+    }
+
+
+def talent_pool(firms: list[Organisation], professional: User) -> None:
+    """The micro-firms' task inventories and their shared talent pool."""
+    from kohtaanto.web.matching.services import save_inventory
+    from kohtaanto.web.outreach.models import TalentPool
+
+    for firm in firms:
+        if firm.business_id in INVENTORIES:
+            save_inventory(None, firm, _inventory(firm))
+    if len(firms) >= 2:
+        pool = TalentPool.objects.create(
+            name="Järvilaakson pienyrityspooli", area=firms[0].municipality.area, created_by=professional
+        )
+        pool.members.set(firms)
+
+
 def micro_firms(area_municipalities: dict[str, Any]) -> list[Organisation]:
     """The talent pool's three micro-firms (made-up companies)."""
     firms = []

@@ -128,3 +128,31 @@ class Need(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class TalentPool(models.Model):
+    """An osaajapooli: small employers of one area that share a professional's recruitment and HR support,
+    and can share one carved job (an employer-group arrangement)."""
+
+    name = models.CharField(pgettext_lazy("field", "name"), max_length=120)
+    area = models.ForeignKey(
+        "accounts.EmploymentArea",
+        on_delete=models.PROTECT,
+        related_name="talent_pools",
+        verbose_name=pgettext_lazy("model", "employment area"),
+    )
+    members = models.ManyToManyField(
+        Organisation, related_name="talent_pools", verbose_name=pgettext_lazy("field", "member employers")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = pgettext_lazy("model", "talent pool")
+        verbose_name_plural = pgettext_lazy("model", "talent pools")
+
+    def __str__(self) -> str:
+        return self.name

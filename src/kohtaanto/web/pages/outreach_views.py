@@ -171,3 +171,66 @@ def register_import(request: HttpRequest) -> HttpResponse:
         "checked": request.POST.get("action") == "check",
     }
     return render(request, "kohtaanto/outreach/import.html", context, status=status)
+
+
+# -- talent pools (osaajapoolit) ------------------------------------------------------------------
+@practitioner_only
+@require_http_methods(["GET", "POST"])
+def talent_pools(request: HttpRequest) -> HttpResponse:
+    from kohtaanto.web.outreach import pools
+
+    employers = list(outreach.organisations_for(request.user).order_by("name"))
+    errors: dict[str, list[str]] = {}
+    typed = {"name": request.POST.get("name", ""), "members": request.POST.getlist("members")}
+    if request.method == "POST":
+        chosen = [o for o in employers if str(o.pk) in typed["members"]]
+        try:
+            pool = pools.create_pool(request.user, typed["name"], chosen)
+        except InvalidInput as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, pgettext("pools", "The talent pool was made."))
+            return redirect("pages:talent_pool", pk=pool.pk)
+    context = {
+        "pools": list(pools.pools_for(request.user)),
+        "employers": employers,
+        "typed": typed,
+        "errors": errors,
+    }
+    return render(request, "kohtaanto/outreach/pools.html", context, status=400 if errors else 200)
+
+
+@practitioner_only
+@require_http_methods(["GET", "POST"])
+def talent_pool(request: HttpRequest, pk: int) -> HttpResponse:
+    from kohtaanto.web.matching.services import profiles_for
+    from kohtaanto.web.outreach import pools
+    from kohtaanto.web.pages.context import ui_language
+
+    pool = get_object_or_404(pools.pools_for(request.user), pk=pk)
+    people = list(profiles_for(request.user).filter(looking=True).order_by("pseudonym"))
+    errors: dict[str, list[str]] = {}
+    proposals: list[dict[str, Any]] = []
+    typed = {"members": request.POST.getlist("members"), "person": request.POST.get("person", "")}
+    if request.method == "POST":
+        members = [m for m in pool.members.all() if str(m.pk) in typed["members"]]
+        person = next((p for p in people if p.pseudonym == typed["person"]), None)
+        if person is None:
+            errors = {"person": [pgettext("hiring", "Choose a person from the list.")]}
+        else:
+            try:
+                proposals = pools.carve_shared(
+                    request.user, pool, members, person, ui_language(), timezone.localdate()
+                )
+            except InvalidInput as exc:
+                errors = exc.errors
+    context = {
+        "pool": pool,
+        "pipeline": pools.pipeline(pool),
+        "people": people,
+        "typed": typed,
+        "errors": errors,
+        "proposals": proposals,
+        "carved": request.method == "POST" and not errors,
+    }
+    return render(request, "kohtaanto/outreach/pool.html", context, status=400 if errors else 200)
