@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from kohtaanto.web.accounts.permissions import PermissionDenied
 from kohtaanto.web.hiring.models import FollowUp, HiringCase, WorkTrial
 from kohtaanto.web.matching import services
 from kohtaanto.web.matching.models import JobPosting
@@ -140,3 +141,23 @@ def test_dashboard_and_csv_for_analysts_and_the_areas_own_professionals(records)
         client = Client()
         client.force_login(records[who])
         assert client.get("/outcomes/").status_code == 404
+
+
+def test_areas_are_compared_on_the_same_figures_urban_first(records):
+    from kohtaanto.web.accounts import services as accounts
+
+    accounts.set_area_kind(records["admin"], records["south"], "urban")
+    accounts.set_area_kind(records["admin"], records["north"], "rural")
+    analyst = Client()
+    analyst.force_login(records["analyst"])
+    html = analyst.get("/outcomes/regions/?start=2026-03-01&end=2026-06-30").content.decode()
+    south, north = html.index(records["south"].name), html.index(records["north"].name)
+    assert south < north  # urban first
+    row = html[north : html.index("</tr>", north)]
+    assert "<td>2</td>" in row  # the north's two hires and two contacted employers
+    assert analyst.get("/outcomes/regions/?start=x&end=y").status_code == 400
+    pro = Client()
+    pro.force_login(records["north_professional"])
+    assert pro.get("/outcomes/regions/").status_code == 404
+    with pytest.raises(PermissionDenied):
+        accounts.set_area_kind(records["north_professional"], records["north"], "urban")

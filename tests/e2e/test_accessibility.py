@@ -34,6 +34,7 @@ PAGES = [
     ("ammattilainen1", "/organisations/new/", None),
     ("analyytikko", "/", None),
     ("analyytikko", "/outcomes/", None),
+    ("analyytikko", "/outcomes/regions/", None),
     ("ammattilainen1", "/outcomes/", None),
     ("yllapitaja", "/", "verify-chain"),
     ("yllapitaja", "/audit/", None),

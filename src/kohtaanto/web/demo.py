@@ -110,7 +110,7 @@ def load() -> bool:
     if EmploymentArea.objects.filter(name_fi=AREA_FI).exists():
         return False
     with transaction.atomic():
-        area = services.create_employment_area(None, name_fi=AREA_FI, name_sv=AREA_SV)
+        area = services.create_employment_area(None, name_fi=AREA_FI, name_sv=AREA_SV, kind="mixed")
         municipalities = {
             code: services.add_municipality(None, area, code=code, name_fi=fi, name_sv=sv)
             for code, fi, sv in MUNICIPALITIES

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import pgettext_lazy
 
 from kohtaanto.web.accounts import permissions, services
 from kohtaanto.web.accounts.models import EmploymentArea, Municipality, Organisation, StarterSkillLink, User
@@ -51,7 +52,24 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(EmploymentArea)
 class EmploymentAreaAdmin(ReadOnlyAdmin):
-    list_display = ("name_fi", "name_sv")
+    list_display = ("name_fi", "name_sv", "kind")
+    actions = ["mark_urban", "mark_mixed", "mark_rural"]
+
+    def _mark(self, request: HttpRequest, queryset: Any, kind: str) -> None:
+        for area in queryset:
+            services.set_area_kind(request.user, area, kind)
+
+    @admin.action(description=pgettext_lazy("area kind", "Mark as urban"))
+    def mark_urban(self, request: HttpRequest, queryset: Any) -> None:
+        self._mark(request, queryset, "urban")
+
+    @admin.action(description=pgettext_lazy("area kind", "Mark as urban and rural"))
+    def mark_mixed(self, request: HttpRequest, queryset: Any) -> None:
+        self._mark(request, queryset, "mixed")
+
+    @admin.action(description=pgettext_lazy("area kind", "Mark as rural"))
+    def mark_rural(self, request: HttpRequest, queryset: Any) -> None:
+        self._mark(request, queryset, "rural")
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return permissions.areas_for(request.user)

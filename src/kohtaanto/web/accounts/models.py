@@ -76,6 +76,16 @@ class EmploymentArea(models.Model):
 
     name_fi = models.CharField(pgettext_lazy("field", "name in Finnish"), max_length=120, unique=True)
     name_sv = models.CharField(pgettext_lazy("field", "name in Swedish"), max_length=120, blank=True)
+    kind = models.CharField(
+        pgettext_lazy("field", "urban or rural"),
+        max_length=8,
+        blank=True,
+        choices=[
+            ("urban", pgettext_lazy("area kind", "Urban")),
+            ("mixed", pgettext_lazy("area kind", "Urban and rural")),
+            ("rural", pgettext_lazy("area kind", "Rural")),
+        ],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -39,13 +39,24 @@ def _changes(obj: Any, fields: Iterable[str], values: dict[str, Any]) -> dict[st
     return changed
 
 
-def create_employment_area(actor: Any, *, name_fi: str, name_sv: str = "") -> EmploymentArea:
+def create_employment_area(actor: Any, *, name_fi: str, name_sv: str = "", kind: str = "") -> EmploymentArea:
     permissions.require(actor is None or permissions.can_manage_users(actor), "only administrators add areas")
     with transaction.atomic():
-        area = EmploymentArea(name_fi=name_fi, name_sv=name_sv)
+        area = EmploymentArea(name_fi=name_fi, name_sv=name_sv, kind=kind)
         area.full_clean()
         area.save()
         record(actor=actor, action="employment_area.created", obj=area, data={"name_fi": name_fi})
+    return area
+
+
+def set_area_kind(actor: Any, area: EmploymentArea, kind: str) -> EmploymentArea:
+    """Urban, mixed or rural, for the regional comparison of outcomes."""
+    permissions.require(permissions.can_manage_users(actor), "only administrators describe areas")
+    with transaction.atomic():
+        area.kind = kind
+        area.full_clean()
+        area.save(update_fields=["kind"])
+        record(actor=actor, action="employment_area.updated", obj=area, data={"kind": kind})
     return area
 
 

@@ -183,3 +183,49 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         f'attachment; filename="kohtaanto-outcomes-{period.start}-{period.end}.csv"'
     )
     return response
+
+
+@login_required
+@require_http_methods(["GET"])
+def regions(request: HttpRequest) -> HttpResponse:
+    """The areas side by side on the same figures, urban, mixed and rural in turn (analysts and
+    administrators)."""
+    user = request.user
+    if getattr(user, "role", None) not in (Role.ANALYST, Role.ADMINISTRATOR):
+        raise Http404
+    today = timezone.localdate()
+    given = request.GET if "start" in request.GET else None
+    data = given or {
+        "start": str(today.replace(day=1) - dt.timedelta(days=335)),
+        "end": str(today),
+        "area": "",
+    }
+    form = PeriodForm(data, areas=[], everyone=True)
+    rows: list[dict[str, Any]] = []
+    if form.is_valid():
+        period = outcome.Period(form.cleaned_data["start"], form.cleaned_data["end"])
+        kinds = {"urban": 0, "mixed": 1, "rural": 2, "": 3}
+        areas = sorted(EmploymentArea.objects.all(), key=lambda a: (kinds.get(a.kind, 3), a.name_fi))
+        for area in areas:
+            f = outcome.compute(area, period)
+            six = f.retention[6]
+            rows.append(
+                {
+                    "area": area,
+                    "kind": area.get_kind_display() if area.kind else pgettext("outcomes", "not described"),
+                    "figures": f,
+                    "retention_6": "–"
+                    if six.n == 0
+                    else (
+                        pgettext("outcomes", "fewer than %(n)s people") % {"n": outcome.SMALL}
+                        if six.suppressed
+                        else f"{round(100 * (six.value or 0))} %"
+                    ),
+                }
+            )
+    return render(
+        request,
+        "kohtaanto/outcomes/regions.html",
+        {"form": form, "rows": rows},
+        status=200 if rows or form.is_valid() else 400,
+    )

@@ -21,6 +21,7 @@ urlpatterns = [
     path("caseload/<int:pk>/", coaching_views.person, name="caseload_person"),
     path("outcomes/", outcomes_views.dashboard, name="outcomes"),
     path("outcomes.csv", outcomes_views.export_csv, name="outcomes_csv"),
+    path("outcomes/regions/", outcomes_views.regions, name="outcomes_regions"),
     path("outreach/", outreach_views.employers, name="outreach"),
     path("outreach/import/", outreach_views.register_import, name="outreach_import"),
     path("pools/", outreach_views.talent_pools, name="talent_pools"),
