@@ -74,14 +74,16 @@ INVENTORIES = {
     "3200020-8": ("Kahvilatyöntekijä", "Lahti", [
         ("Astioiden tiskaus", 6, "kitchen.wash_dishes"),
         ("Pöytien siivous", 4, "kitchen.set_clear_tables"),
-        ("Kahvin keitto", 3, "kitchen.make_coffee"),
+        ("Lattioiden pesu", 4, "cleaning.mop_floors"),
     ]),
     "3200021-6": ("Pihatyöntekijä", "Hollola", [
-        ("Lehtien haravointi", 5, "gardening.rake_leaves"),
+        ("Lehtien haravointi", 6, "gardening.rake_leaves"),
+        ("Pihojen lakaisu", 6, "property_maintenance.sweep_yards"),
         ("Lumityöt", 4, "property_maintenance.clear_snow"),
     ]),
     "3200022-4": ("Pesulatyöntekijä", "Orimattila", [
-        ("Pyykin lajittelu", 5, "laundry_textiles.sort_laundry"),
+        ("Tilojen siivous", 6, "cleaning.mop_floors"),
+        ("Roskien vienti", 3, "cleaning.empty_bins"),
         ("Liinavaatteiden viikkaus", 6, "laundry_textiles.fold_linen"),
     ]),
 }  # fmt: skip

@@ -133,10 +133,10 @@ def carve_shared(
         proposal["firm_shares"] = [
             {
                 "firm": names[s.firm],
-                "hours_per_week": str(s.hours_per_week),
+                "hours_per_week": float(s.hours_per_week),
                 "share": float(s.share),
-                "monthly_cost": str(s.monthly_cost),
-                "net_monthly_cost": str(s.net_monthly_cost),
+                "monthly_cost": float(s.monthly_cost),
+                "net_monthly_cost": float(s.net_monthly_cost),
             }
             for s in employer_group.shares(proposal, keys)
         ]
