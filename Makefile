@@ -41,8 +41,11 @@ test: lint browser
 test-postgres: install
 	scripts/with-postgres $(MAKE) test
 
+## lock: pin what is installed; a wheel installed from a local file is pinned by its version, and
+## tools installed by hand for profiling (py-spy) are left out
 lock:
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v -e '^-e' -e '^py-spy==' \
+		| sed -E 's/^([A-Za-z0-9_.-]+) @ file:.*-([0-9][^-]*)-py3.*$$/\1==\2/' > requirements.lock
 
 clean:
 	rm -rf $(VENV) .data build src/*.egg-info
