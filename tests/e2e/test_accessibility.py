@@ -35,6 +35,7 @@ PAGES = [
     ("analyytikko", "/", None),
     ("analyytikko", "/outcomes/", None),
     ("analyytikko", "/outcomes/regions/", None),
+    ("analyytikko", "/esf/", "esf-import"),
     ("ammattilainen1", "/outcomes/", None),
     ("yllapitaja", "/", "verify-chain"),
     ("yllapitaja", "/audit/", None),
@@ -119,7 +120,19 @@ def _pool_carve(page) -> None:
     page.locator("#shared-proposals, .error-summary").first.wait_for()
 
 
+def _esf_import(page) -> None:
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "examples" / "esf" / "eura2021.csv"
+    page.locator("#id_file").set_input_files(str(sample))
+    page.locator("form:has(#id_file) button[type=submit]").click()
+    page.locator("#esf-report").wait_for()
+    page.locator("main table a[href^='/esf/']").first.click()
+    page.locator("#class-heading").wait_for()
+
+
 MORE_ACTIONS = {
+    "esf-import": _esf_import,
     "pool-carve": _pool_carve,
     "shortlist": _shortlist,
     "outreach-errors": _outreach_errors,

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "kohtaanto.web.hiring",
     "kohtaanto.web.outreach",
     "kohtaanto.web.coaching",
+    "kohtaanto.web.esf",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]

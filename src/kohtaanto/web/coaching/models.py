@@ -47,6 +47,14 @@ class CaseloadEntry(models.Model):
     next_action = models.CharField(pgettext_lazy("field", "next action"), max_length=200, blank=True)
     next_action_on = models.DateField(pgettext_lazy("field", "next action on"), null=True, blank=True)
     methods = models.JSONField(pgettext_lazy("field", "methods used"), default=list, blank=True)
+    project = models.ForeignKey(
+        "esf.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=pgettext_lazy("field", "funding ESF+ project"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaanto.web.coaching import services as caseload
 from kohtaanto.web.coaching.models import Method, Status
+from kohtaanto.web.esf.models import Project
 from kohtaanto.web.matching.runs import decision_support_notice, match_person
 from kohtaanto.web.matching.services import InvalidInput
 from kohtaanto.web.pages.context import practitioner_only, ui_language
@@ -94,6 +95,13 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         caseload.remove(request.user, entry)
         messages.success(request, pgettext("caseload", "The person was taken off your caseload."))
         return redirect("pages:caseload")
+    elif action == "project":
+        from kohtaanto.web.esf import services as esf
+
+        chosen = Project.objects.filter(pk=request.POST.get("project") or 0).first()
+        esf.link(request.user, entry, chosen)
+        messages.success(request, pgettext("caseload", "Saved."))
+        return redirect("pages:caseload_person", pk=pk)
     elif action == "match":
         matches = match_person(request.user, entry.profile, 5, ui_language(), carving=False)
     context = {
@@ -105,5 +113,6 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         "cases": caseload.hiring_cases_of(entry.profile),
         "matches": matches,
         "notice_text": decision_support_notice(),
+        "projects": list(Project.objects.order_by("code")[:500]),
     }
     return render(request, "kohtaanto/coaching/person.html", context, status=400 if form.errors else 200)

@@ -3,6 +3,7 @@ from django.urls import path
 
 from kohtaanto.web.pages import (
     coaching_views,
+    esf_views,
     hiring_views,
     matching_views,
     outcomes_views,
@@ -19,6 +20,10 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("caseload/", coaching_views.caseload_list, name="caseload"),
     path("caseload/<int:pk>/", coaching_views.person, name="caseload_person"),
+    path("esf/", esf_views.projects, name="esf_projects"),
+    path("esf/<int:pk>/", esf_views.project, name="esf_project"),
+    path("esf/<int:pk>.csv", esf_views.project_csv, name="esf_project_csv"),
+    path("esf/<int:pk>.pdf", esf_views.project_pdf, name="esf_project_pdf"),
     path("outcomes/", outcomes_views.dashboard, name="outcomes"),
     path("outcomes.csv", outcomes_views.export_csv, name="outcomes_csv"),
     path("outcomes/regions/", outcomes_views.regions, name="outcomes_regions"),
