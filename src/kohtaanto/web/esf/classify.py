@@ -19,8 +19,8 @@ KEYWORD_WEIGHT, EMBEDDING_WEIGHT, THRESHOLD = 0.65, 0.35, 0.45
 
 METHODS: dict[str, tuple[str, tuple[str, ...]]] = {
     "job_modification": ("Splitting tasks off existing jobs into a new job that fits a person.", (
-        "työn muokk", "työnmuokk", "tehtävien muokk", "työtehtävien jak", "muokataan työ", "räätälö", "job carving",
-        "job modification", "inclusive redesign", "arbetsanpassning", "skräddarsy")),
+        "työn muokk", "työnmuokk", "tehtävien muokk", "työtehtävien jak", "muokataan työ", "räätälö",
+        "job carving", "job modification", "inclusive redesign", "arbetsanpassning", "skräddarsy")),
     "matching": ("Matching job seekers and employers on skills.", (
         "kohtaanto", "kohtauttam", "osaamisen tunnist", "matching", "matchning", "osaamisperust")),
     "recruitment_support": ("Supporting employers in recruitment and HR.", (
