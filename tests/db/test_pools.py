@@ -113,3 +113,35 @@ def test_a_member_without_a_task_inventory_is_named(world, firms):
         f"/pools/{pool.pk}/", {"members": [cafe.pk, bare.pk], "person": person.pseudonym}
     )
     assert page.status_code == 400 and "Ilman kartoitusta" in page.content.decode()
+
+
+def test_a_shared_job_becomes_a_hiring_case_at_the_lead_employer(world, firms):
+    from kohtaanto.web.hiring.models import HiringCase
+    from kohtaanto.web.matching.models import WorkplaceInventory
+
+    cafe, yard = firms
+    before = {i.organisation_id: i.payload for i in WorkplaceInventory.objects.all()}
+    pool = TalentPool.objects.create(name="Pienet", area=world["north"])
+    pool.members.set([cafe, yard])
+    spec = {
+        "skills": {"kitchen.wash_dishes": 2, "gardening.rake_leaves": 2},
+        "capacities": {},
+        "hours_min": 10,
+        "hours_max": 12,
+        "days": WEEK,
+    }
+    person = services.create_profile(None, spec=spec, person=world["north_seeker"], area=world["north"])
+    me = _client(world["north_professional"])
+    nothing_carved = me.post(f"/pools/{pool.pk}/", {"action": "start", "index": "0"})
+    assert nothing_carved.status_code == 400
+    me.post(f"/pools/{pool.pk}/", {"members": [cafe.pk, yard.pk], "person": person.pseudonym})
+    started = me.post(f"/pools/{pool.pk}/", {"action": "start", "index": "0"})
+    case = HiringCase.objects.get()
+    assert started.status_code == 302 and started["Location"] == f"/hire/{case.pk}/supports/"
+    assert case.person == person.pseudonym and case.need["pool"] == pool.pk
+    assert case.organisation in (cafe, yard) and case.chosen["firm_shares"]
+    tasks = {t["id"] for r in case.inventory["workplace"]["roles"] for t in r["tasks"]}
+    assert {t.split("--")[0] for t in tasks} == {f"o{cafe.pk}", f"o{yard.pk}"}
+    after = {i.organisation_id: i.payload for i in WorkplaceInventory.objects.all()}
+    assert after == before  # the members' own inventories are untouched
+    assert AuditEvent.objects.filter(action="talent_pool.case_started").count() == 1

@@ -113,6 +113,37 @@ def test_professional_journey_in_finnish(page, demo_world):
     shares = page.locator("article:has(#shared-1) table tbody tr")
     assert shares.count() == 2  # both firms carry a part of the one job
     step(page, "6-pool")
+    # the shared job goes on to a hire and a follow-up like any other
+    page.locator("article:has(#shared-1) form:has(input[value=start]) button").click()
+    page.wait_for_url("**/supports/")
+    page.locator("a:has-text('Seuraavaksi: ilmoitus')").click()
+    page.locator("button[value=publish]").click()
+    page.locator("#published-heading").wait_for()
+    page.locator("a:has-text('Seuraavaksi: ehdokkaat')").click()
+    page.locator("button:has-text('Tee lyhyt lista')").click()
+    page.locator(f"article.match:has-text('{gardener}') button").click()
+    page.locator(".messages").wait_for()
+    pool_case = page.url
+    page.locator(".session button[type=submit]").click()
+    sign_in(page, "tyonhakija2", demo_world.PASSWORD)
+    page.goto("/me/sharing/")
+    page.locator("#meetings-heading ~ ul button[value=yes]").first.click()
+    page.locator(".messages").wait_for()
+    page.locator(".session button[type=submit]").click()
+    sign_in(page, "ammattilainen1", demo_world.PASSWORD)
+    page.goto(pool_case)
+    page.locator("button:has-text('Palkkaamme tämän henkilön')").click()
+    page.locator(".messages").wait_for()
+    page.locator(".journey a:has-text('Aloitus ja seuranta')").click()
+    page.locator("#id_mentor").fill("Pekka Piha")
+    page.locator("#id_starts_on").fill((dt.date.today() - dt.timedelta(days=35)).isoformat())
+    page.locator("button:has-text('Tallenna suunnitelma')").click()
+    page.locator(".messages").wait_for()
+    first = page.locator("#follow-heading ~ ul > li").first
+    first.locator("input[name=still_employed][value=yes]").check()
+    first.locator("button[type=submit]").click()
+    page.locator(".messages").wait_for()
+    step(page, "6b-pool-job-follow-up")
 
     # the caseload and the outcomes show the work
     page.goto("/caseload/")

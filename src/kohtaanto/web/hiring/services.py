@@ -257,7 +257,10 @@ def validated(case: HiringCase) -> WorkplaceFile | None:
 
 
 def _sync(actor: Any, case: HiringCase) -> None:
-    """A complete inventory is also the organisation's, for carving opportunities."""
+    """A complete inventory is also the organisation's, for carving opportunities (not a talent pool's
+    merged inventory, which belongs to several employers)."""
+    if case.need.get("pool"):
+        return
     source = validated(case)
     if source is not None:
         matching.save_inventory(actor, case.organisation, source.model_dump(mode="json"))

@@ -147,3 +147,38 @@ def carve_shared(
         data={"person": profile.pseudonym, "members": [m.pk for m in members], "proposals": len(proposals)},
     )
     return proposals
+
+
+def start_case(
+    actor: Any, pool: TalentPool, proposal: dict[str, Any], members: list[Organisation], pseudonym: str
+) -> HiringCase:
+    """A hiring case for a pool job: held by the member with the largest share of the hours (the lead
+    employer), with the merged inventory and the proposal as the chosen job. The members' own inventories
+    are left as they are."""
+    from kohtaanto.carving.schema import WorkplaceFile
+    from kohtaanto.web.hiring import services as hiring
+
+    permissions.require(pools_for(actor).filter(pk=pool.pk).exists(), "not a pool of your area")
+    shares = {s["firm"]: float(s["hours_per_week"]) for s in proposal.get("firm_shares", [])}
+    lead = max(members, key=lambda m: shares.get(m.name, 0.0))
+    inventories = {
+        i.organisation_id: i.payload for i in WorkplaceInventory.objects.filter(organisation__in=members)
+    }
+    sources = [(f"o{m.pk}", m.name, WorkplaceFile.model_validate(inventories[m.pk])) for m in members]
+    merged = employer_group.merge(sources, f"pool-{pool.pk}", pool.name)
+    with transaction.atomic():
+        case = hiring.create_case(actor, lead, f"{pool.name}: {proposal.get('hours_per_week')} h")
+        case.inventory = merged.model_dump(mode="json", exclude={"people"})
+        case.need = {
+            "reasons": ["workload"],
+            "text": ", ".join(m.name for m in members),
+            "overloaded": [],
+            "pool": pool.pk,
+            "members": [m.pk for m in members],
+        }
+        case.chosen, case.person = proposal, pseudonym
+        case.save()
+        record(
+            actor=actor, action="talent_pool.case_started", obj=pool, data={"case": case.pk, "lead": lead.pk}
+        )
+    return case

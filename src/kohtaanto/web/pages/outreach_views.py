@@ -212,7 +212,19 @@ def talent_pool(request: HttpRequest, pk: int) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     proposals: list[dict[str, Any]] = []
     typed = {"members": request.POST.getlist("members"), "person": request.POST.get("person", "")}
-    if request.method == "POST":
+    key = f"pool:{pool.pk}:proposals"
+    if request.method == "POST" and request.POST.get("action") == "start":
+        kept = request.session.get(key, {})
+        index = request.POST.get("index", "")
+        if kept and index.isdigit() and int(index) < len(kept["proposals"]):
+            members = [m for m in pool.members.all() if m.pk in kept["members"]]
+            case = pools.start_case(
+                request.user, pool, kept["proposals"][int(index)], members, kept["person"]
+            )
+            messages.success(request, pgettext("pools", "A hiring case was started for the shared job."))
+            return redirect("pages:hire_supports", pk=case.pk)
+        errors = {"index": [pgettext("hiring", "Choose one of the proposals.")]}
+    elif request.method == "POST":
         members = [m for m in pool.members.all() if str(m.pk) in typed["members"]]
         person = next((p for p in people if p.pseudonym == typed["person"]), None)
         if person is None:
@@ -224,6 +236,12 @@ def talent_pool(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except InvalidInput as exc:
                 errors = exc.errors
+            else:
+                request.session[key] = {
+                    "proposals": proposals,
+                    "members": [m.pk for m in members],
+                    "person": person.pseudonym,
+                }
     context = {
         "pool": pool,
         "pipeline": pools.pipeline(pool),
