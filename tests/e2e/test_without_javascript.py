@@ -55,3 +55,26 @@ def test_the_employers_steps_work_without_javascript(page, demo_world):
     assert page.locator("#id_starts_on").input_value() == "2000-01-01"
     assert page.locator(".errors").count() == 1
     assert page.locator(".print-button").is_hidden()  # the print button needs JavaScript: it stays hidden
+
+
+def test_the_professionals_pages_work_without_javascript(page, demo_world):
+    sign_in(page, "ammattilainen1", demo_world.PASSWORD)
+    choose_language(page, "en")
+    page.goto("/outreach/")
+    page.locator("main table tbody a[href^='/outreach/']").first.click()
+    page.locator("details:has(input[value=need]) > summary").click()
+    page.locator("#id_text").fill("Someone for a few hours a week to sort the laundry.")
+    page.locator("#id_hours_per_week").fill("lots")
+    page.locator("form:has(input[value=need]) button[type=submit]").click()
+    page.locator(".error-summary").wait_for()  # a field error, and the text is kept
+    assert page.locator("#id_text").input_value().startswith("Someone for a few hours")
+    page.goto("/pools/")
+    page.locator("main ul a[href^='/pools/']").first.click()
+    page.locator("label:has-text('Hollolan Pihapalvelu')").click()
+    page.locator("label:has-text('Orimattilan Pesula')").click()
+    page.locator("form:has(#id_person) button[type=submit]").click()
+    page.locator("#shared-proposals").wait_for()
+    page.goto("/outcomes/?start=2000-01-01&end=1999-01-01")
+    page.locator(".error-summary").wait_for()
+    page.goto("/outcomes/")
+    page.locator("#figures-heading").wait_for()
