@@ -118,3 +118,28 @@ def test_matches_and_taking_a_person_off_the_caseload(world, person):
     gone = me.post(f"/caseload/{entry.pk}/", {"action": "remove"})
     assert gone.status_code == 302 and not CaseloadEntry.objects.exists()
     assert AuditEvent.objects.filter(action="caseload.removed").count() == 1
+
+
+def test_every_read_of_a_persons_data_by_someone_else_is_logged_and_shown_to_them(world, person):
+    from rest_framework.authtoken.models import Token
+
+    me = _client(world["north_professional"])
+    me.post("/caseload/", {"profile": person.pk})
+    entry = CaseloadEntry.objects.get()
+    me.get(f"/caseload/{entry.pk}/")
+    views = AuditEvent.objects.filter(action="personal_data.viewed", object_id=str(person.pk)).order_by(
+        "sequence"
+    )
+    assert views.count() >= 1 and views.first().data == {"place": "caseload"}
+    before = views.count()
+    token = Token.objects.create(user=world["north_professional"])
+    api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert api.get(f"/api/v1/profiles/{person.pk}/").status_code == 200
+    assert views.count() == before + 1 and views.last().data == {"place": "api"}
+    # the person's own reads are not logged, and they see who looked
+    seeker = _client(world["north_seeker"])
+    assert seeker.get("/me/").status_code == 200
+    page = seeker.get("/me/data/").content.decode()
+    assert 'id="viewed-heading"' in page and page.count("<time datetime=") == views.count()
+    exported = seeker.get("/me/data/export.json").json()
+    assert len(exported["viewed_by"]) == views.count()

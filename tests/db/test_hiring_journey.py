@@ -345,6 +345,8 @@ def test_the_person_chooses_per_item_and_per_employer_what_else_is_shown(world):
     page = boss.get(f"/hire/{case.pk}/candidates/").content.decode()
     assert "Leipomo Aamu, pakkaaja 2019-2022" in page
     assert "Ammattikoulu" not in page and "B1" not in page
+    read = AuditEvent.objects.filter(action="personal_data.viewed", object_id=str(profile.pk))
+    assert read.filter(data={"place": "candidates"}, actor_id=world["north_employer"].pk).exists()
     # the person changes their mind on the sharing page: education instead of history
     org = world["north_org"].pk
     assert me.post(f"/me/sharing/{org}/choices/", {"items": ["education"]}).status_code == 302

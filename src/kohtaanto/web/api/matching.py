@@ -158,7 +158,9 @@ JOB_REQUEST = _json(
 class ProfileListView(APIView):
     @extend_schema(summary="Profiles you may see", responses={200: OBJECT}, tags=["matching"])
     def get(self, request: Request) -> Response:
-        return Response([_profile_json(p) for p in services.profiles_for(request.user).order_by("pk")])
+        profiles = list(services.profiles_for(request.user).order_by("pk"))
+        services.log_views(request.user, profiles, "api")
+        return Response([_profile_json(p) for p in profiles])
 
     @extend_schema(
         summary="Add a job seeker's profile",
@@ -190,7 +192,9 @@ class ProfileDetailView(APIView):
 
     @extend_schema(summary="One profile", responses={200: OBJECT, **ERRORS}, tags=["matching"])
     def get(self, request: Request, pk: int) -> Response:
-        return Response(_profile_json(self._get(request, pk)))
+        profile = self._get(request, pk)
+        services.log_views(request.user, [profile], "api")
+        return Response(_profile_json(profile))
 
     @extend_schema(
         summary="Change a profile",

@@ -31,6 +31,12 @@ class SeekerProfileAdmin(ReadOnlyAdmin):
     def get_queryset(self, request: HttpRequest) -> Any:
         return services.profiles_for(request.user)
 
+    def change_view(self, request: HttpRequest, object_id: str, *args: Any, **kwargs: Any) -> Any:
+        found = self.get_queryset(request).filter(pk=object_id).first()
+        if found is not None:
+            services.log_views(request.user, [found], "admin")
+        return super().change_view(request, object_id, *args, **kwargs)
+
 
 @admin.register(JobPosting)
 class JobPostingAdmin(ReadOnlyAdmin):

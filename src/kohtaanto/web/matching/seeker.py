@@ -201,6 +201,31 @@ def consent_history(user: User, profile: SeekerProfile) -> list[AuditEvent]:
     ][:50]
 
 
+def viewed_by(profile: SeekerProfile | None, limit: int = 50) -> list[dict[str, Any]]:
+    """Who has read the person's data, newest first: time, role, organisation (for employers), where."""
+    if profile is None:
+        return []
+    events = list(
+        AuditEvent.objects.filter(
+            action="personal_data.viewed", object_type="matching.seekerprofile", object_id=str(profile.pk)
+        ).order_by("-sequence")[:limit]
+    )
+    who = User.objects.filter(pk__in={e.actor_id for e in events}).select_related("organisation")
+    viewers = {u.pk: u for u in who}
+    out = []
+    for event in events:
+        viewer = viewers.get(event.actor_id)
+        out.append(
+            {
+                "time": event.timestamp,
+                "role": viewer.get_role_display() if viewer else event.actor_role,
+                "organisation": viewer.organisation.name if viewer and viewer.organisation else "",
+                "place": event.data.get("place", ""),
+            }
+        )
+    return out
+
+
 def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
     """Everything kohtaanto holds about the person, as JSON."""
     profile = my_profile(user)
@@ -243,6 +268,7 @@ def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
         {"dimension": g.dimension, "value": g.value, "consented_at": g.consented_at.isoformat()}
         for g in GroupDatum.objects.filter(profile=profile)
     ]
+    out["viewed_by"] = [{**v, "time": v["time"].isoformat()} for v in viewed_by(profile, 1000)]
     out["identity_shared_with"] = [
         {"employer": r.organisation.name, "adjustments": r.share_accommodations, "items": r.items}
         for r in IdentityReveal.objects.filter(profile=profile).select_related("organisation")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -198,6 +199,25 @@ def set_group(actor: Any, profile: SeekerProfile, dimension: str, value: str | N
             obj=profile,
             data={"dimension": dimension},
         )
+
+
+VIEW_PLACES = ("caseload", "candidates", "api", "admin")  # where a person's data can be read by others
+
+
+def log_views(actor: Any, profiles: Iterable[SeekerProfile], place: str) -> int:
+    """One audit event per profile whose capacity, consent or identity data another person reads; the
+    person sees these on their data page. Reads by the person themself are not logged."""
+    if place not in VIEW_PLACES:
+        raise ValueError(place)
+    viewer = getattr(actor, "pk", None)
+    logged = 0
+    with transaction.atomic():
+        for profile in profiles:
+            if profile.person_id is not None and profile.person_id == viewer:
+                continue
+            record(actor=actor, action="personal_data.viewed", obj=profile, data={"place": place})
+            logged += 1
+    return logged
 
 
 SHARE_ITEMS = ("history", "education", "languages")  # what else a person may show one employer

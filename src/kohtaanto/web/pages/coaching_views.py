@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from kohtaanto.web.coaching import services as caseload
 from kohtaanto.web.coaching.models import Method, Status
 from kohtaanto.web.esf.models import Project
+from kohtaanto.web.matching import services
 from kohtaanto.web.matching.runs import decision_support_notice, match_person
 from kohtaanto.web.matching.services import InvalidInput
 from kohtaanto.web.pages.context import practitioner_only, ui_language
@@ -104,6 +105,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("pages:caseload_person", pk=pk)
     elif action == "match":
         matches = match_person(request.user, entry.profile, 5, ui_language(), carving=False)
+    services.log_views(request.user, [entry.profile], "caseload")
     context = {
         "entry": entry,
         "profile": entry.profile,

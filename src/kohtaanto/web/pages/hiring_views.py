@@ -25,7 +25,8 @@ from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import seeker
-from kohtaanto.web.matching.models import IdentityReveal
+from kohtaanto.web.matching import services as matching_services
+from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
 from kohtaanto.web.matching.runs import decision_support_notice
 from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.pages.hiring_forms import (
@@ -540,6 +541,10 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
                 "shared": shared_items(reveal) if reveal else [],
             }
         )
+    adjustments_only = [r["person"] for r in rows if r.get("accommodations") and r["person"] not in reveals]
+    seen = [reveals[r["person"]].profile for r in rows if r["person"] in reveals]
+    seen += list(SeekerProfile.objects.filter(pseudonym__in=adjustments_only))
+    matching_services.log_views(request.user, seen, "candidates")  # names, shared items or adjustments
     context = {
         "rows": rows,
         "error": error,

@@ -498,14 +498,18 @@ def data(request: HttpRequest) -> HttpResponse:
             seeker.delete_profile(request.user)
             messages.success(request, pgettext("seeker", "Your profile was deleted."))
             return redirect("pages:me_data")
-        return _render(request, "data", "data.html", {"form": form}, 400)
+        return _render(request, "data", "data.html", {"form": form, "viewed": _viewed(request)}, 400)
     if request.method == "POST" and request.POST.get("action") == "account":
         seeker.request_account_deletion(request.user)
         messages.success(
             request, pgettext("seeker", "We received your request. An administrator deletes your account.")
         )
         return redirect("pages:me_data")
-    return _render(request, "data", "data.html", {"form": DeleteForm()})
+    return _render(request, "data", "data.html", {"form": DeleteForm(), "viewed": _viewed(request)})
+
+
+def _viewed(request: HttpRequest) -> list[dict[str, Any]]:
+    return seeker.viewed_by(seeker.my_profile(request.user))
 
 
 @job_seeker_only
