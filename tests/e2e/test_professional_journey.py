@@ -25,6 +25,28 @@ def step(page, name: str) -> None:
     employer_step(page, f"professional-{name}")
 
 
+def publish_and_hire(page, demo_world, pseudonym: str, username: str) -> None:
+    """From the supports step: publish the ad, shortlist, ask to meet; the person says yes; hire."""
+    page.locator("a:has-text('Seuraavaksi: ilmoitus')").click()
+    page.locator("button[value=publish]").click()
+    page.locator("#published-heading").wait_for()
+    page.locator("a:has-text('Seuraavaksi: ehdokkaat')").click()
+    page.locator("button:has-text('Tee lyhyt lista')").click()
+    page.locator(f"article.match:has-text('{pseudonym}') button").click()
+    page.locator(".messages").wait_for()
+    case_url = page.url
+    page.locator(".session button[type=submit]").click()
+    sign_in(page, username, demo_world.PASSWORD)
+    page.goto("/me/sharing/")
+    page.locator("#meetings-heading ~ ul button[value=yes]").first.click()
+    page.locator(".messages").wait_for()
+    page.locator(".session button[type=submit]").click()
+    sign_in(page, "ammattilainen1", demo_world.PASSWORD)
+    page.goto(case_url)
+    page.locator("button:has-text('Palkkaamme tämän henkilön')").click()
+    page.locator(".messages").wait_for()
+
+
 def test_professional_journey_in_finnish(page, demo_world):
     from kohtaanto.web.accounts.models import Organisation
     from kohtaanto.web.matching.models import SeekerProfile
@@ -67,24 +89,7 @@ def test_professional_journey_in_finnish(page, demo_world):
     page.locator("#proposals-heading").wait_for()
     page.locator("form:has(input[value=choose]) button").first.click()
     page.wait_for_url("**/supports/")
-    page.locator("a:has-text('Seuraavaksi: ilmoitus')").click()
-    page.locator("button[value=publish]").click()
-    page.locator("#published-heading").wait_for()
-    page.locator("a:has-text('Seuraavaksi: ehdokkaat')").click()
-    page.locator("button:has-text('Tee lyhyt lista')").click()
-    page.locator(f"article.match:has-text('{baker}') button").click()
-    page.locator(".messages").wait_for()
-    case_url = page.url
-    page.locator(".session button[type=submit]").click()
-    sign_in(page, "tyonhakija1", demo_world.PASSWORD)
-    page.goto("/me/sharing/")
-    page.locator("#meetings-heading ~ ul button[value=yes]").first.click()
-    page.locator(".messages").wait_for()
-    page.locator(".session button[type=submit]").click()
-    sign_in(page, "ammattilainen1", demo_world.PASSWORD)
-    page.goto(case_url)
-    page.locator("button:has-text('Palkkaamme tämän henkilön')").click()
-    page.locator(".messages").wait_for()
+    publish_and_hire(page, demo_world, baker, "tyonhakija1")
     step(page, "4-hired")
 
     # start and a follow-up: still employed, hours now
@@ -116,24 +121,7 @@ def test_professional_journey_in_finnish(page, demo_world):
     # the shared job goes on to a hire and a follow-up like any other
     page.locator("article:has(#shared-1) form:has(input[value=start]) button").click()
     page.wait_for_url("**/supports/")
-    page.locator("a:has-text('Seuraavaksi: ilmoitus')").click()
-    page.locator("button[value=publish]").click()
-    page.locator("#published-heading").wait_for()
-    page.locator("a:has-text('Seuraavaksi: ehdokkaat')").click()
-    page.locator("button:has-text('Tee lyhyt lista')").click()
-    page.locator(f"article.match:has-text('{gardener}') button").click()
-    page.locator(".messages").wait_for()
-    pool_case = page.url
-    page.locator(".session button[type=submit]").click()
-    sign_in(page, "tyonhakija2", demo_world.PASSWORD)
-    page.goto("/me/sharing/")
-    page.locator("#meetings-heading ~ ul button[value=yes]").first.click()
-    page.locator(".messages").wait_for()
-    page.locator(".session button[type=submit]").click()
-    sign_in(page, "ammattilainen1", demo_world.PASSWORD)
-    page.goto(pool_case)
-    page.locator("button:has-text('Palkkaamme tämän henkilön')").click()
-    page.locator(".messages").wait_for()
+    publish_and_hire(page, demo_world, gardener, "tyonhakija2")
     page.locator(".journey a:has-text('Aloitus ja seuranta')").click()
     page.locator("#id_mentor").fill("Pekka Piha")
     page.locator("#id_starts_on").fill((dt.date.today() - dt.timedelta(days=35)).isoformat())

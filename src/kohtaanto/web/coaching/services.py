@@ -15,6 +15,7 @@ from kohtaanto.web.audit.services import record
 from kohtaanto.web.coaching.models import CaseloadEntry, Method, Status
 from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
 from kohtaanto.web.matching.services import InvalidInput, profiles_for
+from kohtaanto.web.outreach.services import within
 
 
 def may_coach(actor: Any) -> bool:
@@ -62,9 +63,7 @@ def update(
     next_action = next_action.strip()
     if len(next_action) > 200:
         errors["next_action"] = [pgettext("caseload", "At most 200 characters.")]
-    if next_action_on is not None and not today - dt.timedelta(
-        days=31
-    ) <= next_action_on <= today + dt.timedelta(days=730):
+    if next_action_on is not None and not within(next_action_on, today, 31, 730):
         errors["next_action_on"] = [pgettext("caseload", "Give a date from last month to two years ahead.")]
     unknown = [m for m in methods if m not in Method.values]
     if unknown:

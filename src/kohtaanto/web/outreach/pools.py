@@ -74,28 +74,10 @@ def pipeline(pool: TalentPool) -> list[dict[str, Any]]:
     return out
 
 
-def carve_shared(
-    actor: Any,
-    pool: TalentPool,
-    members: list[Organisation],
-    profile: SeekerProfile,
-    language: str,
-    on: dt.date,
-) -> list[dict[str, Any]]:
-    """Proposals for one person, each one job from the chosen members' tasks, with every firm's share."""
-    from kohtaanto.carving.schema import SettingsIn, WorkplaceFile
-    from kohtaanto.carving.service import carve_workplace
-    from kohtaanto.carving.solver import SolverSettings
-    from kohtaanto.web.matching.runs import _candidate, _plain, carving_person
-    from kohtaanto.web.rules_service import engine
+def _merged(pool: TalentPool, members: list[Organisation]) -> tuple[list[Any], Any]:
+    """The members' inventories as ``(key, name, inventory)`` and merged into one workplace."""
+    from kohtaanto.carving.schema import WorkplaceFile
 
-    permissions.require(pools_for(actor).filter(pk=pool.pk).exists(), "not a pool of your area")
-    permissions.require(profiles_for(actor).filter(pk=profile.pk).exists(), "not a person of your area")
-    member_ids = set(pool.members.values_list("pk", flat=True))
-    if not employer_group.MIN_FIRMS <= len(members) <= employer_group.MAX_FIRMS or any(
-        m.pk not in member_ids for m in members
-    ):
-        raise InvalidInput({"members": [pgettext("pools", "Choose 2 or 3 employers of the pool.")]})
     inventories = {
         i.organisation_id: i.payload for i in WorkplaceInventory.objects.filter(organisation__in=members)
     }
@@ -110,9 +92,34 @@ def carve_shared(
         )
     try:
         sources = [(f"o{m.pk}", m.name, WorkplaceFile.model_validate(inventories[m.pk])) for m in members]
-        merged = employer_group.merge(sources, f"pool-{pool.pk}", pool.name)
+        return sources, employer_group.merge(sources, f"pool-{pool.pk}", pool.name)
     except (ValidationError, employer_group.GroupError) as exc:
         raise InvalidInput({"members": [str(exc).splitlines()[0]]}) from None
+
+
+def carve_shared(
+    actor: Any,
+    pool: TalentPool,
+    members: list[Organisation],
+    profile: SeekerProfile,
+    language: str,
+    on: dt.date,
+) -> list[dict[str, Any]]:
+    """Proposals for one person, each one job from the chosen members' tasks, with every firm's share."""
+    from kohtaanto.carving.schema import SettingsIn
+    from kohtaanto.carving.service import carve_workplace
+    from kohtaanto.carving.solver import SolverSettings
+    from kohtaanto.web.matching.runs import _candidate, _plain, carving_person
+    from kohtaanto.web.rules_service import engine
+
+    permissions.require(pools_for(actor).filter(pk=pool.pk).exists(), "not a pool of your area")
+    permissions.require(profiles_for(actor).filter(pk=profile.pk).exists(), "not a person of your area")
+    member_ids = set(pool.members.values_list("pk", flat=True))
+    if not employer_group.MIN_FIRMS <= len(members) <= employer_group.MAX_FIRMS or any(
+        m.pk not in member_ids for m in members
+    ):
+        raise InvalidInput({"members": [pgettext("pools", "Choose 2 or 3 employers of the pool.")]})
+    sources, merged = _merged(pool, members)
     places = sorted({s.workplace.municipality for _, _, s in sources if s.workplace.municipality})
     person = carving_person(profile, _candidate(profile)).model_copy(update={"reach": places})
     [found] = carve_workplace(
@@ -155,17 +162,12 @@ def start_case(
     """A hiring case for a pool job: held by the member with the largest share of the hours (the lead
     employer), with the merged inventory and the proposal as the chosen job. The members' own inventories
     are left as they are."""
-    from kohtaanto.carving.schema import WorkplaceFile
     from kohtaanto.web.hiring import services as hiring
 
     permissions.require(pools_for(actor).filter(pk=pool.pk).exists(), "not a pool of your area")
     shares = {s["firm"]: float(s["hours_per_week"]) for s in proposal.get("firm_shares", [])}
     lead = max(members, key=lambda m: shares.get(m.name, 0.0))
-    inventories = {
-        i.organisation_id: i.payload for i in WorkplaceInventory.objects.filter(organisation__in=members)
-    }
-    sources = [(f"o{m.pk}", m.name, WorkplaceFile.model_validate(inventories[m.pk])) for m in members]
-    merged = employer_group.merge(sources, f"pool-{pool.pk}", pool.name)
+    _, merged = _merged(pool, members)
     with transaction.atomic():
         case = hiring.create_case(actor, lead, f"{pool.name}: {proposal.get('hours_per_week')} h")
         case.inventory = merged.model_dump(mode="json", exclude={"people"})

@@ -53,6 +53,11 @@ def relation_of(actor: Any, organisation: Organisation) -> EmployerRelation:
     return found
 
 
+def within(day: dt.date, today: dt.date, back: int, ahead: int) -> bool:
+    """Whether ``day`` lies from ``back`` days before ``today`` to ``ahead`` days after it."""
+    return today - dt.timedelta(days=back) <= day <= today + dt.timedelta(days=ahead)
+
+
 def _text(value: str, limit: int, name: str, errors: dict[str, list[str]], required: bool = True) -> str:
     value = (value or "").strip()
     if required and not value:
@@ -78,9 +83,7 @@ def set_stage(
         errors["stage"] = [
             pgettext("outreach", "Learn the employer's needs first: record a need before proposing anyone.")
         ]
-    if next_contact_on is not None and not today - dt.timedelta(
-        days=365
-    ) <= next_contact_on <= today + dt.timedelta(days=730):
+    if next_contact_on is not None and not within(next_contact_on, today, 365, 730):
         errors["next_contact_on"] = [pgettext("outreach", "Give a date within two years from today.")]
     if errors:
         raise InvalidInput(errors)
@@ -141,10 +144,10 @@ def record_activity(
     errors: dict[str, list[str]] = {}
     if kind not in ActivityKind.values:
         errors["kind"] = [pgettext("outreach", "Choose what kind of contact it was.")]
-    if not today - dt.timedelta(days=365) <= happened_on <= today:
+    if not within(happened_on, today, 365, 0):
         errors["happened_on"] = [pgettext("outreach", "Give a date in the past year, not in the future.")]
     notes = _text(notes, 4000, "notes", errors, required=False)
-    if next_contact_on is not None and not today <= next_contact_on <= today + dt.timedelta(days=730):
+    if next_contact_on is not None and not within(next_contact_on, today, 0, 730):
         errors["next_contact_on"] = [pgettext("outreach", "Give a date from today to two years ahead.")]
     if errors:
         raise InvalidInput(errors)
@@ -194,7 +197,7 @@ def add_need(
             errors["hours_per_week"] = [
                 pgettext("outreach", "Give the hours a week as a number from 0.5 to 60.")
             ]
-    if not today - dt.timedelta(days=365) <= found_on <= today:
+    if not within(found_on, today, 365, 0):
         errors["found_on"] = [pgettext("outreach", "Give a date in the past year, not in the future.")]
     if errors:
         raise InvalidInput(errors)

@@ -55,22 +55,22 @@ class PeriodForm(forms.Form):
         return data
 
 
+def _period_query(request: HttpRequest, area: str) -> Any:
+    """The GET query, or by default the last twelve months up to today."""
+    if "start" in request.GET:
+        return request.GET
+    today = timezone.localdate()
+    return {"start": str(today.replace(day=1) - dt.timedelta(days=335)), "end": str(today), "area": area}
+
+
 def _scope(request: HttpRequest) -> tuple[PeriodForm, EmploymentArea | None, outcome.Period | None]:
     user = request.user
     if getattr(user, "role", None) not in VIEWERS:
         raise Http404
     everyone = user.role in (Role.ANALYST, Role.ADMINISTRATOR)
     areas = list(EmploymentArea.objects.order_by("name_fi")) if everyone else [user.employment_area]
-    today = timezone.localdate()
-    given = request.GET if "start" in request.GET else None
-    initial = {"start": today.replace(day=1) - dt.timedelta(days=335), "end": today, "area": ""}
-    if not everyone:
-        initial["area"] = str(user.employment_area_id)
-    form = PeriodForm(given, areas=[a for a in areas if a], everyone=everyone, initial=initial)
-    if given is None:
-        form = PeriodForm(
-            {k: str(v) for k, v in initial.items()}, areas=[a for a in areas if a], everyone=everyone
-        )
+    data = _period_query(request, "" if everyone else str(user.employment_area_id))
+    form = PeriodForm(data, areas=[a for a in areas if a], everyone=everyone)
     if not form.is_valid():
         return form, None, None
     chosen = form.cleaned_data["area"]
@@ -193,14 +193,7 @@ def regions(request: HttpRequest) -> HttpResponse:
     user = request.user
     if getattr(user, "role", None) not in (Role.ANALYST, Role.ADMINISTRATOR):
         raise Http404
-    today = timezone.localdate()
-    given = request.GET if "start" in request.GET else None
-    data = given or {
-        "start": str(today.replace(day=1) - dt.timedelta(days=335)),
-        "end": str(today),
-        "area": "",
-    }
-    form = PeriodForm(data, areas=[], everyone=True)
+    form = PeriodForm(_period_query(request, ""), areas=[], everyone=True)
     rows: list[dict[str, Any]] = []
     if form.is_valid():
         period = outcome.Period(form.cleaned_data["start"], form.cleaned_data["end"])
