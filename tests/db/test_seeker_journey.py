@@ -11,7 +11,7 @@ from django.test import Client
 from kohtaanto.skills.service import starter_extractor
 from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.matching import seeker, services
-from kohtaanto.web.matching.models import IdentityReveal, Interest, SeekerProfile
+from kohtaanto.web.matching.models import ConsentRecord, IdentityReveal, Interest, SeekerProfile
 from tests.unit.test_skills import TrigramEncoder
 
 pytestmark = pytest.mark.db
@@ -142,14 +142,24 @@ def test_hours_and_place_with_field_errors(me, world):
 def test_sharing_reveals_withdrawal_and_history(me, world):
     profile = seeker.ensure_profile(world["north_seeker"])
     assert me.post("/me/sharing/", {"open_to_employers": "on"}).status_code == 302
-    services.reveal_identity(world["north_seeker"], profile, world["north_org"])
+    services.reveal_identity(world["north_seeker"], profile, world["north_org"], items=["history"])
     page = me.get("/me/sharing/").content.decode()
-    assert (
-        world["north_org"].name in page and "you told your name to an employer" in page
-    ) or "kerroit nimesi" in page
+    history = page[page.index('id="history-heading"') :]
+    assert world["north_org"].name in history
     assert me.post(f"/me/sharing/{world['north_org'].pk}/withdraw/").status_code == 302
     assert not IdentityReveal.objects.filter(profile=profile).exists()
     assert AuditEvent.objects.filter(action="identity.withdrawn").count() == 1
+    ledger = [(c.purpose, c.granted) for c in ConsentRecord.objects.filter(profile=profile).order_by("pk")]
+    assert ledger == [
+        ("shown_to_employers", True),
+        ("identity", True),
+        ("items_to_employer", True),
+        ("identity", False),
+        ("items_to_employer", False),
+    ]
+    after = me.get("/me/sharing/").content.decode()
+    rows = after[after.index("<tbody>", after.index("history-heading")) :].split("</tbody>")[0].count("<tr>")
+    assert rows == 5
 
 
 def test_interest_in_a_job_and_other_roles_are_kept_out(me, world):

@@ -75,7 +75,7 @@ def test_job_seeker_journey_in_finnish(page, demo_world):
     page.locator("#id_open_to_employers").check()
     page.locator("main form button[type=submit]").first.click()
     page.locator(".messages").wait_for()
-    assert page.locator("#history-heading ~ ul li").count() >= 1
+    assert page.locator("#history-heading ~ .table-wrap tbody tr").count() >= 1
     shot(page, "5-sharing")
 
     page.locator(".journey a[href='/me/income/']").click()

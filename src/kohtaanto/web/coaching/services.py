@@ -16,6 +16,7 @@ from kohtaanto.web.coaching.models import CaseloadEntry, Method, Status
 from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
 from kohtaanto.web.matching.services import InvalidInput, profiles_for
 from kohtaanto.web.outreach.services import within
+from kohtaanto.web.privacy import health_errors
 
 
 def may_coach(actor: Any) -> bool:
@@ -63,6 +64,8 @@ def update(
     next_action = next_action.strip()
     if len(next_action) > 200:
         errors["next_action"] = [pgettext("caseload", "At most 200 characters.")]
+    else:
+        errors.update(health_errors("next_action", next_action))
     if next_action_on is not None and not within(next_action_on, today, 31, 730):
         errors["next_action_on"] = [pgettext("caseload", "Give a date from last month to two years ahead.")]
     unknown = [m for m in methods if m not in Method.values]

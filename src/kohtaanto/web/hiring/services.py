@@ -30,6 +30,7 @@ from kohtaanto.web.audit.services import record
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import services as matching
 from kohtaanto.web.matching.models import JobKind, JobPosting, SeekerProfile
+from kohtaanto.web.privacy import health_errors
 from kohtaanto.web.rules_service import field_errors
 
 NEEDS = ("shortage", "workload", "overtime", "growth", "other")
@@ -595,6 +596,7 @@ def plan_trial(
         errors["ends_on"] = ["the trial ends after it starts"]
     elif (ends_on - starts_on).days > 366:
         errors["ends_on"] = ["plan at most a year at a time"]
+    errors.update(health_errors("notes", notes))
     if errors:
         raise CaseError(errors)
     with transaction.atomic():
@@ -752,6 +754,8 @@ def record_follow_up(
         raise CaseError({"follow_up": ["not a follow-up of this case"]})
     if hours is not None and not Decimal(0) <= hours <= Decimal(60):
         raise CaseError({"hours_per_week": [pgettext("hiring", "Give the hours a week from 0 to 60.")]})
+    if problems := health_errors("notes", notes):
+        raise CaseError(problems)
     with transaction.atomic():
         follow_up.done_on, follow_up.notes, follow_up.adjust = on, notes.strip()[:4000], adjust
         follow_up.still_employed, follow_up.hours_per_week = still_employed, hours

@@ -13,6 +13,7 @@ from kohtaanto.web.accounts.admin import ReadOnlyAdmin
 from kohtaanto.web.matching import services
 from kohtaanto.web.matching.models import (
     AreaWeights,
+    ConsentRecord,
     JobPosting,
     MatchingRun,
     SeekerProfile,
@@ -36,6 +37,19 @@ class SeekerProfileAdmin(ReadOnlyAdmin):
         if found is not None:
             services.log_views(request.user, [found], "admin")
         return super().change_view(request, object_id, *args, **kwargs)
+
+
+@admin.register(ConsentRecord)
+class ConsentRecordAdmin(ReadOnlyAdmin):
+    list_display = ("at", "profile", "purpose", "recipient", "granted", "text_version")
+    list_filter = ("purpose", "granted", "text_version")
+    search_fields = ("profile__pseudonym",)
+    exclude = ("given_by",)
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return ConsentRecord.objects.filter(profile__in=services.profiles_for(request.user)).select_related(
+            "profile"
+        )
 
 
 @admin.register(JobPosting)

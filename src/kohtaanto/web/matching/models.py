@@ -262,3 +262,54 @@ class MatchingRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.pk} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a consent is for. Each purpose has a versioned text (``kohtaanto.web.matching.consent``)."""
+
+    SHOWN_TO_EMPLOYERS = "shown_to_employers", pgettext_lazy("consent", "Shown to employers without name")
+    ADJUSTMENTS_TO_EMPLOYERS = (
+        "adjustments_to_employers",
+        pgettext_lazy("consent", "Employers see the adjustments I need"),
+    )
+    COACH_READS = "coach_reads", pgettext_lazy("consent", "My coach reads my own words and work history")
+    IDENTITY = "identity", pgettext_lazy("consent", "This employer knows my name")
+    ADJUSTMENTS_TO_EMPLOYER = (
+        "adjustments_to_employer",
+        pgettext_lazy("consent", "This employer sees the adjustments I need"),
+    )
+    ITEMS_TO_EMPLOYER = (
+        "items_to_employer",
+        pgettext_lazy("consent", "This employer sees parts of my profile"),
+    )
+    GROUP_DATA = "group_data", pgettext_lazy("consent", "Group data for fairness reports")
+
+
+class ConsentRecord(models.Model):
+    """One entry of the consent ledger: a consent given or withdrawn, for one purpose and one recipient,
+    under one version of the consent text. Rows are only ever added; the newest row per purpose and
+    recipient is the consent in force. The profile's flags and reveals are the projection the app reads."""
+
+    profile = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(max_length=32, choices=ConsentPurpose.choices)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recipient = models.CharField(max_length=200)
+    scope = models.JSONField(default=list, blank=True)
+    granted = models.BooleanField()
+    text_version = models.CharField(max_length=20)
+    text_digest = models.CharField(max_length=64)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = pgettext_lazy("model", "consent")
+        verbose_name_plural = pgettext_lazy("model", "consent ledger")
+        indexes = [models.Index(fields=["profile", "purpose", "organisation"], name="consent_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id}: {self.purpose} {'+' if self.granted else '-'}"

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts.models import Role, User
@@ -21,7 +22,10 @@ from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.matching import services
 from kohtaanto.web.matching.models import (
+    ConsentPurpose,
+    ConsentRecord,
     GroupDatum,
+    GroupDimension,
     IdentityReveal,
     Interest,
     JobPosting,
@@ -31,14 +35,6 @@ from kohtaanto.web.matching.models import (
 
 EMPTY_SPEC: dict[str, Any] = {"skills": {}, "capacities": {}, "hours_min": 0, "hours_max": 40}
 GROUPS = tuple(dict.fromkeys(a.group for a in demands().attributes))  # in the vocabulary's order
-CONSENT_ACTIONS = (
-    "identity.revealed",
-    "identity.withdrawn",
-    "accommodations.shared_with_employer",
-    "sharing.changed_for_employer",
-    "seeker_profile.updated",
-    "seeker_profile.created",
-)
 
 
 def my_profile(user: User) -> SeekerProfile | None:
@@ -186,19 +182,52 @@ def set_interest(user: User, profile: SeekerProfile, job: JobPosting, interested
 
 
 # -- consents and my data -------------------------------------------------------------------------
-def consent_history(user: User, profile: SeekerProfile) -> list[AuditEvent]:
-    """What the person decided about sharing, newest first (from the append-only audit trail)."""
-    events = AuditEvent.objects.filter(
-        object_type="matching.seekerprofile", object_id=str(profile.pk), action__in=CONSENT_ACTIONS
-    ).order_by("-sequence")
-    sharing = {"open_to_employers", "share_accommodations", "share_with_coach"}
+def consent_history(user: User, profile: SeekerProfile | None) -> list[dict[str, Any]]:
+    """The person's consent ledger, newest first, in words: what, to whom, given or taken back, and
+    the text they agreed to."""
+    from kohtaanto.web.matching.consent import TEXTS, ledger
+
+    items = dict(share_items())
+    dimensions = dict(GroupDimension.choices)
+    out = []
+    for row in ledger(profile):
+        if row.organisation_id is not None or row.purpose in (
+            ConsentPurpose.IDENTITY,
+            ConsentPurpose.ADJUSTMENTS_TO_EMPLOYER,
+            ConsentPurpose.ITEMS_TO_EMPLOYER,
+        ):
+            recipient = row.recipient
+        elif row.purpose == ConsentPurpose.COACH_READS:
+            recipient = pgettext("consent", "your employment coach")
+        elif row.purpose == ConsentPurpose.GROUP_DATA:
+            recipient = pgettext("consent", "fairness reports (no names)")
+        else:
+            recipient = pgettext("consent", "employers in your area (without your name)")
+        if row.purpose == ConsentPurpose.GROUP_DATA:
+            scope = ", ".join(str(dimensions.get(d, d)) for d in row.scope)
+        else:
+            scope = ", ".join(str(items.get(i, i)) for i in row.scope)
+        text = next((t.text for t in TEXTS.get(row.purpose, ()) if t.version == row.text_version), "")
+        out.append(
+            {
+                "at": row.at,
+                "purpose": ConsentPurpose(row.purpose).label,
+                "recipient": recipient,
+                "scope": scope,
+                "granted": row.granted,
+                "version": row.text_version,
+                "text": text,
+            }
+        )
+    return out
+
+
+def share_items() -> list[tuple[str, str]]:
     return [
-        e
-        for e in events
-        if e.action.startswith(("identity.", "accommodations.", "sharing."))
-        or sharing & set(e.data.get("fields", []))
-        or e.action.endswith("created")
-    ][:50]
+        ("history", pgettext("seeker", "My work history")),
+        ("education", pgettext("seeker", "My education")),
+        ("languages", pgettext("seeker", "My language skills")),
+    ]
 
 
 def viewed_by(profile: SeekerProfile | None, limit: int = 50) -> list[dict[str, Any]]:
@@ -267,6 +296,18 @@ def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
     out["group_data"] = [
         {"dimension": g.dimension, "value": g.value, "consented_at": g.consented_at.isoformat()}
         for g in GroupDatum.objects.filter(profile=profile)
+    ]
+    out["consents"] = [
+        {
+            "time": c.at.isoformat(),
+            "purpose": c.purpose,
+            "recipient": c.recipient,
+            "scope": c.scope,
+            "granted": c.granted,
+            "text_version": c.text_version,
+            "text_sha256": c.text_digest,
+        }
+        for c in ConsentRecord.objects.filter(profile=profile).order_by("at", "pk")
     ]
     out["viewed_by"] = [{**v, "time": v["time"].isoformat()} for v in viewed_by(profile, 1000)]
     out["identity_shared_with"] = [

@@ -24,7 +24,9 @@ from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
 from kohtaanto.web.accounts.permissions import _role
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.matching import consent
 from kohtaanto.web.matching.models import (
+    ConsentPurpose,
     GroupDatum,
     GroupDimension,
     IdentityReveal,
@@ -117,6 +119,17 @@ def open_jobs() -> Any:
 
 # -- profiles -------------------------------------------------------------------------------------
 PROFILE_FLAGS = ("looking", "open_to_employers", "share_accommodations", "share_with_coach")
+FLAG_PURPOSES = {  # profile flags that are consents, and the ledger purpose each one records
+    "open_to_employers": ConsentPurpose.SHOWN_TO_EMPLOYERS,
+    "share_accommodations": ConsentPurpose.ADJUSTMENTS_TO_EMPLOYERS,
+    "share_with_coach": ConsentPurpose.COACH_READS,
+}
+
+
+def _ledger_flags(actor: Any, profile: SeekerProfile, names: Iterable[str]) -> None:
+    for name in names:
+        if name in FLAG_PURPOSES:
+            consent.write(actor, profile, FLAG_PURPOSES[name], bool(getattr(profile, name)))
 
 
 def create_profile(
@@ -148,6 +161,7 @@ def create_profile(
     with transaction.atomic():
         profile = SeekerProfile(person=person, area=area, spec=values, digest=digest(values), **flags)
         profile.save()
+        _ledger_flags(actor, profile, [name for name, value in flags.items() if value])
         record(actor=actor, action="seeker_profile.created", obj=profile, data={"area": area.pk})
     return profile
 
@@ -170,6 +184,7 @@ def update_profile(actor: Any, profile: SeekerProfile, *, spec: Any = None, **fl
         return profile
     with transaction.atomic():
         profile.save()
+        _ledger_flags(actor, profile, changed)
         record(actor=actor, action="seeker_profile.updated", obj=profile, data={"fields": changed})
     return profile
 
@@ -185,6 +200,7 @@ def set_group(actor: Any, profile: SeekerProfile, dimension: str, value: str | N
     if value is not None and not (0 < len(value.strip()) <= 40):
         raise InvalidInput({"value": ["give a short group name (1-40 characters)"]})
     with transaction.atomic():
+        consent.write(actor, profile, ConsentPurpose.GROUP_DATA, value is not None, scope=[dimension])
         if value is None:
             GroupDatum.objects.filter(profile=profile, dimension=dimension).delete()
         else:
@@ -221,6 +237,31 @@ def log_views(actor: Any, profiles: Iterable[SeekerProfile], place: str) -> int:
 
 
 SHARE_ITEMS = ("history", "education", "languages")  # what else a person may show one employer
+ORGANISATION_PURPOSES = (ConsentPurpose.ADJUSTMENTS_TO_EMPLOYER, ConsentPurpose.ITEMS_TO_EMPLOYER)
+
+
+def _withdraw(actor: Any, profile: SeekerProfile, organisation: Organisation) -> None:
+    """Taking the name back hides everything else shared with that employer, in the ledger too."""
+    if not IdentityReveal.objects.filter(profile=profile, organisation=organisation).delete()[0]:
+        return
+    for purpose in (ConsentPurpose.IDENTITY, *ORGANISATION_PURPOSES):
+        if purpose == ConsentPurpose.IDENTITY or consent.granted(profile, purpose, organisation):
+            consent.write(actor, profile, purpose, False, organisation=organisation)
+    record(actor=actor, action="identity.withdrawn", obj=profile, data={"organisation": organisation.pk})
+
+
+def _ledger_reveal(actor: Any, found: IdentityReveal, created: bool, changed: list[str]) -> None:
+    profile, organisation = found.profile, found.organisation
+    if created:
+        consent.write(actor, profile, ConsentPurpose.IDENTITY, True, organisation=organisation)
+    if "share_accommodations" in changed:
+        purpose = ConsentPurpose.ADJUSTMENTS_TO_EMPLOYER
+        consent.write(actor, profile, purpose, found.share_accommodations, organisation=organisation)
+    if "items" in changed:
+        purpose = ConsentPurpose.ITEMS_TO_EMPLOYER
+        consent.write(
+            actor, profile, purpose, bool(found.items), organisation=organisation, scope=found.items
+        )
 
 
 def reveal_identity(
@@ -242,11 +283,7 @@ def reveal_identity(
         raise InvalidInput({"items": [f"choose from {', '.join(SHARE_ITEMS)}"]})
     with transaction.atomic():
         if not reveal:
-            if not IdentityReveal.objects.filter(profile=profile, organisation=organisation).delete()[0]:
-                return
-            record(
-                actor=actor, action="identity.withdrawn", obj=profile, data={"organisation": organisation.pk}
-            )
+            _withdraw(actor, profile, organisation)
             return
         found, created = IdentityReveal.objects.get_or_create(profile=profile, organisation=organisation)
         changed = []
@@ -260,6 +297,7 @@ def reveal_identity(
             found.save(update_fields=changed)
         if not created and not changed:
             return
+        _ledger_reveal(actor, found, created, changed)
         record(
             actor=actor,
             action="identity.revealed" if created else "sharing.changed_for_employer",

@@ -17,12 +17,13 @@ from kohtaanto.web.matching import services
 from kohtaanto.web.matching.runs import decision_support_notice, match_person
 from kohtaanto.web.matching.services import InvalidInput
 from kohtaanto.web.pages.context import practitioner_only, ui_language
+from kohtaanto.web.privacy import NO_DIAGNOSES
 
 
 class EntryForm(forms.Form):
     status = forms.ChoiceField(label=pgettext_lazy("caseload", "Status"), choices=Status.choices)
     next_action = forms.CharField(
-        label=pgettext_lazy("caseload", "Next action"), max_length=200, required=False
+        label=pgettext_lazy("caseload", "Next action"), max_length=200, required=False, help_text=NO_DIAGNOSES
     )
     next_action_on = forms.DateField(
         label=pgettext_lazy("caseload", "By"),

@@ -31,6 +31,7 @@ from kohtaanto.web.pages.seeker_forms import (
     StoryForm,
     WorkForm,
 )
+from kohtaanto.web.privacy import own_text_reminder
 
 GROUP_TITLES = {
     "physical": pgettext_lazy("capacity group", "Moving and lifting"),
@@ -189,6 +190,8 @@ def skills(request: HttpRequest) -> HttpResponse:
             profile = seeker.ensure_profile(request.user)
             text, text_language = story.cleaned_data["text"], story.cleaned_data["language"]
             seeker.save_story(request.user, profile, text, text_language)
+            if reminder := own_text_reminder(text):
+                messages.info(request, reminder)
             have = set(profile.spec.get("skills", {}))
             names = seeker.skill_names(language)
             for item in seeker.suggest_skills(text, text_language):
@@ -267,6 +270,9 @@ def languages(request: HttpRequest) -> HttpResponse:
             profile = seeker.ensure_profile(request.user)
             seeker.save_details(request.user, profile, form.details(), form.working_language())
             messages.success(request, pgettext("seeker", "Saved."))
+            typed = f"{form.cleaned_data.get('history', '')}\n{form.cleaned_data.get('education', '')}"
+            if reminder := own_text_reminder(typed):
+                messages.info(request, reminder)
             return redirect("pages:me_languages")
         return _render(request, "languages", "languages.html", {"form": form, "profile": profile}, 400)
     return _render(request, "languages", "languages.html", {"form": form, "profile": profile})
@@ -443,11 +449,7 @@ def withdraw_reveal(request: HttpRequest, organisation: int) -> HttpResponse:
 
 
 def share_item_labels() -> list[tuple[str, str]]:
-    return [
-        ("history", pgettext("seeker", "My work history")),
-        ("education", pgettext("seeker", "My education")),
-        ("languages", pgettext("seeker", "My language skills")),
-    ]
+    return seeker.share_items()
 
 
 def _items(request: HttpRequest) -> list[str]:
