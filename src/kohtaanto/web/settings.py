@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kohtaanto.web.outreach",
     "kohtaanto.web.coaching",
     "kohtaanto.web.esf",
+    "kohtaanto.web.retention",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]
