@@ -304,7 +304,7 @@ def messages_compile() -> None:
 from kohtaanto.carving_cli import carve, carve_pool  # noqa: E402
 from kohtaanto.eval_cli import evaluate  # noqa: E402
 from kohtaanto.matching_cli import match  # noqa: E402
-from kohtaanto.ops_cli import retention  # noqa: E402
+from kohtaanto.ops_cli import enqueue_job, retention, worker  # noqa: E402
 from kohtaanto.outreach_cli import outreach  # noqa: E402
 from kohtaanto.selko_cli import selko  # noqa: E402
 from kohtaanto.skills_cli import skills  # noqa: E402
@@ -321,6 +321,8 @@ cli.add_command(match)
 cli.add_command(selko)
 cli.add_command(outreach)
 cli.add_command(retention)
+cli.add_command(worker)
+cli.add_command(enqueue_job)
 
 
 def _fail(message: str, code: int) -> NoReturn:

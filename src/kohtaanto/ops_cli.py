@@ -25,3 +25,40 @@ def retention(on: str | None, dry_run: bool) -> None:
     click.echo(f"Retention as of {outcome.on.isoformat()}: {verb} {outcome.total} item(s)")
     for key, count in outcome.counts.items():
         click.echo(f"  {key:<22} {count:>6}  ({BY_KEY[key].what_happens})")
+
+
+@click.command()
+@click.option("--no-schedules", is_flag=True, help="Do not add the recurring jobs (daily retention).")
+def worker(no_schedules: bool) -> None:
+    """Run the background jobs (django-q2 on the database): imports, skill indexes, daily retention.
+    Stops cleanly on SIGTERM or Ctrl-C; a job whose worker died is run again by the next worker."""
+    from kohtaanto.cli import _django
+
+    _django()
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from kohtaanto.web.jobs.tasks import ensure_schedules
+
+    if not no_schedules:
+        names = ensure_schedules(timezone.now())
+        click.echo(f"Recurring jobs: {', '.join(names)}")
+    call_command("qcluster")
+
+
+QUEUEABLE = ("retention", "skills_index", "probe")  # jobs with plain arguments, from the command line
+
+
+@click.command("enqueue")
+@click.argument("job")
+@click.argument("args", nargs=-1)
+def enqueue_job(job: str, args: tuple[str, ...]) -> None:
+    """Queue a background job by name (retention [DATE], skills_index LANG, probe KEY) for the worker."""
+    from kohtaanto.cli import _django
+
+    if job not in QUEUEABLE:
+        raise click.BadParameter(f"choose one of {', '.join(QUEUEABLE)}, not {job!r}", param_hint="JOB")
+    _django()
+    from kohtaanto.web.jobs.tasks import enqueue
+
+    click.echo(f"Queued {job}: {enqueue(job, *args)}")

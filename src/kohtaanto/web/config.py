@@ -39,6 +39,8 @@ class Config:
     log_level: str
     behind_tls_proxy: bool
     rule_packs: tuple[str, ...] = ()
+    job_timeout: int = 600  # seconds a background job may run before the worker stops it
+    job_retry: int = 660  # seconds before an unacknowledged job (its worker died) is handed out again
 
     @property
     def production(self) -> bool:
@@ -98,6 +100,16 @@ def _production_problems(
     return problems
 
 
+def _seconds(environ: Mapping[str, str], name: str, default: int, problems: list[str]) -> int:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= 86_400:
+        problems.append(f"{name} must be a whole number of seconds from 1 to 86400, not {raw!r}")
+        return default
+    return int(raw)
+
+
 def load_config(environ: Mapping[str, str]) -> Config:
     problems: list[str] = []
     env = environ.get("KOHTAANTO_ENV", "development").strip().lower() or "development"
@@ -117,6 +129,10 @@ def load_config(environ: Mapping[str, str]) -> Config:
         problems.append(f"KOHTAANTO_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}")
 
     behind_tls_proxy = _flag(environ, "KOHTAANTO_BEHIND_TLS_PROXY", default=production, problems=problems)
+    job_timeout = _seconds(environ, "KOHTAANTO_JOB_TIMEOUT", 600, problems)
+    job_retry = _seconds(environ, "KOHTAANTO_JOB_RETRY", job_timeout + 60, problems)
+    if job_retry <= job_timeout:
+        problems.append("KOHTAANTO_JOB_RETRY must be longer than KOHTAANTO_JOB_TIMEOUT")
     if production:
         problems.extend(_production_problems(environ, debug, secret_key, allowed_hosts))
     if problems:
@@ -139,4 +155,6 @@ def load_config(environ: Mapping[str, str]) -> Config:
         log_level=log_level,
         behind_tls_proxy=behind_tls_proxy,
         rule_packs=tuple(p for p in environ.get("KOHTAANTO_RULE_PACKS", "").split(os.pathsep) if p),
+        job_timeout=job_timeout,
+        job_retry=job_retry,
     )

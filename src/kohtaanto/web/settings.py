@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "kohtaanto.web.coaching",
     "kohtaanto.web.esf",
     "kohtaanto.web.retention",
+    "kohtaanto.web.jobs",
+    "django_q",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]
@@ -213,4 +215,20 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# Background jobs (django-q2 on the ORM broker: the same database, SQLite or PostgreSQL). A job whose
+# worker dies is handed out again after ``retry`` seconds, up to ``max_attempts`` times.
+Q_CLUSTER = {
+    "name": "kohtaanto",
+    "orm": "default",
+    "workers": 1,
+    "timeout": CONFIG.job_timeout,
+    "retry": CONFIG.job_retry,
+    "max_attempts": 3,
+    "ack_failures": False,
+    "catch_up": False,
+    "poll": 1,
+    "save_limit": 1000,
+    "label": "Jobs",
 }
