@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 
@@ -180,4 +182,53 @@ def test_security_headers_and_cookies(world):
 
 def test_health_endpoint(db):
     response = Client().get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_ready_endpoint_reports_the_database_and_the_queue(db):
+    from kohtaanto.web.jobs.tasks import enqueue
+
+    ready = Client().get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json() == {
+        "status": "ok",
+        "database": "ok",
+        "queue": {"status": "ok", "waiting": 0, "oldest_wait_seconds": 0},
+    }
+    enqueue("probe", "waiting")
+    assert Client().get("/readyz").json()["queue"]["waiting"] == 1
+
+
+def test_ready_endpoint_is_503_when_the_database_does_not_answer(db, monkeypatch):
+    from django.db.utils import OperationalError
+
+    from kohtaanto.web.pages import views
+
+    class Down:
+        def cursor(self):
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr(views, "connection", Down())
+    response = Client().get("/readyz")
+    assert response.status_code == 503 and response.json()["database"] == "unavailable"
+    assert response["Retry-After"] == "5"
+
+
+def test_an_unreachable_database_gives_a_503_that_says_nothing_was_saved(db):
+    from django.db.utils import OperationalError
+    from django.test import RequestFactory
+
+    from kohtaanto.web.api import errors
+
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        api = errors.json_server_error(RequestFactory().get("/api/v1/profiles/me/"))
+        page = errors.json_server_error(RequestFactory().get("/me/"))
+    assert api.status_code == 503 and api["Retry-After"] == "5"
+    assert json.loads(api.content)["error"]["code"] == "unavailable"
+    assert page.status_code == 503 and "Mitään ei tallennettu" in page.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        assert errors.json_server_error(RequestFactory().get("/api/v1/x/")).status_code == 500

@@ -4,6 +4,7 @@ area's own period wins over the default, a dry run changes nothing, a run is aud
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 from django.utils import timezone
 

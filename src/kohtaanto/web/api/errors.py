@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -78,7 +80,30 @@ def json_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return defaults.page_not_found(request, exception, template_name="kohtaanto/404.html")
 
 
+def database_unavailable() -> bool:
+    """Whether the error being handled is the database being unreachable (restarting, network)."""
+    from django.db.utils import InterfaceError, OperationalError
+
+    return isinstance(sys.exc_info()[1], (OperationalError, InterfaceError))
+
+
 def json_server_error(request: HttpRequest) -> HttpResponse:
+    """A 500; or, when the database is unreachable, a 503 that says nothing was saved (the request's
+    transaction did not commit) and when to try again."""
+    if database_unavailable():
+        if _is_api(request):
+            response: HttpResponse = JsonResponse(
+                body(
+                    503,
+                    "unavailable",
+                    "The database is not reachable right now; nothing was saved. Try again.",
+                ),
+                status=503,
+            )
+        else:
+            response = HttpResponse(loader.render_to_string("kohtaanto/503.html"), status=503)
+        response["Retry-After"] = "5"
+        return response
     if _is_api(request):
         return JsonResponse(body(500, "server_error", "Internal error; it has been logged."), status=500)
     return defaults.server_error(request, template_name="kohtaanto/500.html")

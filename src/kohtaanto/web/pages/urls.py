@@ -74,4 +74,5 @@ urlpatterns = [
     path("me/meetings/<int:meeting>/", seeker_views.answer_meeting, name="me_answer_meeting"),
     path("hire/<int:pk>/jobposting.jsonld", hiring_views.job_posting_json_ld, name="hire_json_ld"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
 ]

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Count, Min
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,15 +33,45 @@ class LoginView(auth_views.LoginView):
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness: the process answers. It does not touch the database (see ``readyz``)."""
+    return JsonResponse({"status": "ok"})
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness: the database answers a query, and the job queue's table can be read (with how many jobs
+    wait and how long the oldest has waited). 503 when either fails."""
+    checks: dict[str, Any] = {}
     try:
-        connection.ensure_connection()
-        database = "ok"
-    except Exception:  # noqa: BLE001 - any failure means "not healthy"
-        database = "unavailable"
-    status = 200 if database == "ok" else 503
-    return JsonResponse(
-        {"status": "ok" if status == 200 else "degraded", "database": database}, status=status
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not ready"
+        checks["database"] = "unavailable"
+    if checks["database"] == "ok":
+        try:
+            from django_q.models import OrmQ
+
+            waiting = OrmQ.objects.aggregate(n=Count("id"), oldest=Min("lock"))
+            oldest = waiting["oldest"]
+            checks["queue"] = {
+                "status": "ok",
+                "waiting": waiting["n"],
+                "oldest_wait_seconds": max(0, int((timezone.now() - oldest).total_seconds()))
+                if oldest
+                else 0,
+            }
+        except Exception:  # noqa: BLE001
+            checks["queue"] = {"status": "unavailable"}
+    else:
+        checks["queue"] = {"status": "unknown"}
+    ready = checks["database"] == "ok" and checks["queue"]["status"] == "ok"
+    response = JsonResponse(
+        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
     )
+    if not ready:
+        response["Retry-After"] = "5"
+    return response
 
 
 @login_required
