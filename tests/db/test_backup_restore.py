@@ -1,0 +1,104 @@
+"""Backup and restore end to end, in subprocesses: the demo database is backed up, restored into a fresh
+database and found whole (every table's row count as in the backup's manifest, the audit chain intact).
+SQLite always; PostgreSQL (pg_dump / pg_restore into a new database) when the suite runs on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from tests.unit.test_cli import run
+
+pytestmark = pytest.mark.db
+
+
+@pytest.fixture(scope="module")
+def demo_backup(tmp_path_factory) -> Path:
+    source = tmp_path_factory.mktemp("source")
+    assert run("demo", "--no-serve", data_dir=source).returncode == 0
+    target = source / "backup.sqlite3"
+    made = run("backup", "--output", str(target), data_dir=source)
+    assert made.returncode == 0, made.stderr
+    return target
+
+
+def test_a_backup_restores_into_a_fresh_database_whole(demo_backup, tmp_path):
+    manifest = json.loads(demo_backup.with_name(demo_backup.name + ".json").read_text())
+    assert manifest["counts"]["accounts_user"] == 14 and manifest["audit"]["sequence"] > 0
+    restored = run("restore", str(demo_backup), data_dir=tmp_path)
+    assert restored.returncode == 0, restored.stderr
+    assert "Restore verified" in restored.stdout and "Audit chain intact" in restored.stdout
+    db = sqlite3.connect(tmp_path / "kohtaanto.sqlite3")
+    try:
+        for table, count in manifest["counts"].items():
+            assert db.execute(f'select count(*) from "{table}"').fetchone()[0] == count, table  # noqa: S608
+        assert db.execute("select count(*) from accounts_user where username = 'tyonantaja1'").fetchone() == (1,)
+    finally:
+        db.close()
+    # the restored database is the app's: connected, migrations up to date
+    checked = run("check", data_dir=tmp_path).stdout
+    assert "ok    database connection" in checked and "ok    database migrations are up to date" in checked
+
+
+def test_a_database_with_data_is_not_overwritten_without_replace(demo_backup, tmp_path):
+    assert run("restore", str(demo_backup), data_dir=tmp_path).returncode == 0
+    run("createuser", "--role", "analyst", "--username", "newcomer", data_dir=tmp_path, stdin="x" * 14 + "\n")
+    refused = run("restore", str(demo_backup), data_dir=tmp_path)
+    assert refused.returncode == 1 and "--replace" in refused.stderr
+    replaced = run("restore", str(demo_backup), "--replace", data_dir=tmp_path)
+    assert replaced.returncode == 0 and "Restore verified" in replaced.stdout
+
+
+def test_a_damaged_backup_is_refused_and_nothing_changes(demo_backup, tmp_path):
+    assert run("restore", str(demo_backup), data_dir=tmp_path).returncode == 0
+    before = (tmp_path / "kohtaanto.sqlite3").read_bytes()
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
+    refused = run("restore", str(damaged), "--replace", data_dir=tmp_path)
+    assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
+    assert (tmp_path / "kohtaanto.sqlite3").read_bytes() == before
+    missing = run("restore", str(tmp_path / "nowhere.sqlite3"), data_dir=tmp_path)
+    assert missing.returncode == 2
+
+
+def _postgres_url() -> str | None:
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else None
+
+
+@pytest.mark.skipif(_postgres_url() is None, reason="runs when the suite runs on PostgreSQL (.ci/run)")
+@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools")
+def test_postgresql_backup_restores_into_a_new_database_whole(tmp_path):
+    import psycopg
+
+    base = urlsplit(_postgres_url())
+    names = [f"kohtaanto_src_{uuid.uuid4().hex[:8]}", f"kohtaanto_dst_{uuid.uuid4().hex[:8]}"]
+    admin = urlunsplit(base._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    source, target = (urlunsplit(base._replace(path=f"/{n}")) for n in names)
+    try:
+        assert run("demo", "--no-serve", data_dir=tmp_path, env={"DATABASE_URL": source}).returncode == 0
+        dump = tmp_path / "kohtaanto.dump"
+        made = run("backup", "--output", str(dump), data_dir=tmp_path, env={"DATABASE_URL": source})
+        assert made.returncode == 0, made.stderr
+        restored = run("restore", str(dump), data_dir=tmp_path, env={"DATABASE_URL": target})
+        assert restored.returncode == 0, restored.stdout + restored.stderr
+        assert "Restore verified" in restored.stdout
+        manifest = json.loads(dump.with_name(dump.name + ".json").read_text())
+        with psycopg.connect(target) as conn:
+            for table, count in manifest["counts"].items():
+                assert conn.execute(f'select count(*) from "{table}"').fetchone()[0] == count, table
+        assert run("audit", "verify", data_dir=tmp_path, env={"DATABASE_URL": target}).returncode == 0
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            for name in names:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
