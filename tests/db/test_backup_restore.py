@@ -39,7 +39,9 @@ def test_a_backup_restores_into_a_fresh_database_whole(demo_backup, tmp_path):
     try:
         for table, count in manifest["counts"].items():
             assert db.execute(f'select count(*) from "{table}"').fetchone()[0] == count, table  # noqa: S608
-        assert db.execute("select count(*) from accounts_user where username = 'tyonantaja1'").fetchone() == (1,)
+        assert db.execute("select count(*) from accounts_user where username = 'tyonantaja1'").fetchone() == (
+            1,
+        )
     finally:
         db.close()
     # the restored database is the app's: connected, migrations up to date

@@ -118,6 +118,31 @@ def _inventory(firm: Organisation) -> dict[str, Any]:
     }
 
 
+def _history_inventory(organisation: Organisation, hours: int) -> dict[str, Any]:
+    """An earlier case's inventory: the role whose packing was split off into the carved job, if any."""
+    from kohtaanto.web.hiring.services import empty_inventory
+
+    inventory = empty_inventory(organisation)
+    if hours:
+        inventory["workplace"]["roles"] = [
+            {
+                "id": "ammattilaiset",
+                "title": {"fi": "Ammattilaiset"},
+                "holders": 2,
+                "hourly_cost": "26",
+                "tasks": [
+                    {
+                        "id": "pakkaus",
+                        "name": {"fi": "Pakkaus"},
+                        "hours": str(hours),
+                        "skills": [{"id": "warehouse.pack_goods", "level": 2}],
+                    }
+                ],
+            }
+        ]
+    return inventory
+
+
 def talent_pool(firms: list[Organisation], professional: User) -> None:
     """The micro-firms' task inventories and their shared talent pool."""
     from kohtaanto.web.matching.services import save_inventory
@@ -256,7 +281,7 @@ def _case(
         created_by=professional,
         title=need.text[:80],
         need={"reasons": ["workload"], "text": need.text, "overloaded": []},
-        inventory={"workplace": {"roles": [{"id": "r", "tasks": [{"id": "t"}]}]}} if carved else {},
+        inventory=_history_inventory(need.organisation, hours if carved else 0),
         chosen=chosen,
         job=job,
         decision=decision,

@@ -474,10 +474,10 @@ class FairnessView(APIView):
         tags=["matching"],
     )
     def get(self, request: Request, pk: int) -> Response:
+        run = get_object_or_404(runs.runs_for(request.user), pk=pk)  # another's run: 404 before anything
         dimension = request.query_params.get("dimension", "")
         if dimension not in GroupDimension.values:
             raise ValidationError({"dimension": [f"choose one of {', '.join(GroupDimension.values)}"]})
-        run = get_object_or_404(runs.runs_for(request.user), pk=pk)
         try:
             rates = runs.fairness(request.user, run, dimension)
         except runs.RunError as exc:

@@ -99,19 +99,7 @@ def create_case(actor: Any, organisation: Organisation, title: str) -> HiringCas
     _may(actor, organisation)
     if not 0 < len(title.strip()) <= 200:
         raise CaseError({"title": ["give the case a short name"]})
-    inventory = {
-        "format": "kohtaanto.carving/1",
-        "workplace": {
-            "id": _slug(organisation.name),
-            "name": organisation.name,
-            "municipality": matching.municipality_code(_place(organisation)) if _place(organisation) else "",
-            "legal_form": organisation.legal_form,
-            "business_activity": organisation.legal_form != "municipality",
-            "new_job_hourly_wage": "13.50",
-            "roles": [],
-        },
-        "accommodations": [],
-    }
+    inventory = empty_inventory(organisation)
     with transaction.atomic():
         case = HiringCase.objects.create(
             organisation=organisation, created_by=actor, title=title.strip(), inventory=inventory
@@ -267,10 +255,28 @@ def _sync(actor: Any, case: HiringCase) -> None:
         matching.save_inventory(actor, case.organisation, source.model_dump(mode="json"))
 
 
+def empty_inventory(organisation: Organisation) -> dict[str, Any]:
+    """A new case's task inventory: the workplace, no roles yet."""
+    return {
+        "format": "kohtaanto.carving/1",
+        "workplace": {
+            "id": _slug(organisation.name),
+            "name": organisation.name,
+            "municipality": matching.municipality_code(_place(organisation)) if _place(organisation) else "",
+            "legal_form": organisation.legal_form,
+            "business_activity": organisation.legal_form != "municipality",
+            "new_job_hourly_wage": "13.50",
+            "roles": [],
+        },
+        "accommodations": [],
+    }
+
+
 def suggestions(case: HiringCase, language: str, limit: int = 12) -> list[tuple[str, str]]:
     """Tasks the sector usually has (starter skills of its domains) that are not in the inventory yet."""
     domains = SECTOR_DOMAINS.get(case.organisation.sector, ("cleaning", "office_support"))
-    have = {s["id"] for r in case.inventory["workplace"]["roles"] for t in r["tasks"] for s in t["skills"]}
+    roles = case.inventory.get("workplace", {}).get("roles", [])
+    have = {s["id"] for r in roles for t in r.get("tasks", []) for s in t.get("skills", [])}
     out = [
         (s.id, s.labels.get(language)) for s in starter().skills if s.domain in domains and s.id not in have
     ]

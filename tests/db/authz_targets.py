@@ -1,0 +1,130 @@
+"""Every URL of the app with its arguments filled in, for the generated authorisation tests.
+
+``routes()`` walks Django's URL resolver, so a new route appears here by itself; ``ARGUMENTS`` says which
+object each route's arguments name. A route with an argument missing from it fails the test, so nobody
+can add an object route without deciding who may reach it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+SKIP_PREFIXES = ("admin/",)  # the admin has its own permission system; tested in test_permissions
+FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>")
+
+
+def _walk(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+    for pattern in patterns:
+        text = str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if (prefix + text).startswith(SKIP_PREFIXES):
+                continue
+            yield from _walk(pattern.url_patterns, prefix + text)
+        elif isinstance(pattern, URLPattern):
+            if FORMAT_SUFFIX.search(text) or pattern.name in (None, "api-not-found"):
+                continue
+            yield prefix + text, pattern.name
+
+
+def routes() -> list[tuple[str, str]]:
+    """(route, name) for every route except the admin and DRF's format-suffix twins."""
+    return sorted(set(_walk(get_resolver().url_patterns)))
+
+
+# route name -> {argument: target key}; a target is an object id in ``targets`` (own or foreign)
+ARGUMENTS: dict[str, dict[str, str]] = {
+    "caseload_person": {"pk": "caseload"},
+    "esf_project": {"pk": "esf_project"},
+    "esf_project_csv": {"pk": "esf_project"},
+    "esf_project_pdf": {"pk": "esf_project"},
+    "talent_pool": {"pk": "pool"},
+    "outreach_employer": {"pk": "organisation"},
+    "organisation_edit": {"pk": "organisation"},
+    "job_matches": {"pk": "job"},
+    "profile_matches": {"pk": "profile"},
+    "me_capacity": {"group": "capacity_group"},
+    "me_trial_answer": {"trial": "trial"},
+    "me_withdraw_reveal": {"organisation": "organisation"},
+    "me_share_with": {"organisation": "organisation"},
+    "me_interest": {"job": "job"},
+    "me_answer_meeting": {"meeting": "meeting"},
+    **{
+        name: {"pk": "case"}
+        for name in (
+            "hire_need",
+            "hire_tasks",
+            "hire_carve",
+            "hire_supports",
+            "hire_supports_pdf",
+            "hire_ad",
+            "hire_candidates",
+            "hire_onboarding",
+            "hire_json_ld",
+        )
+    },
+    "api-plainlang-organisation-settings": {"pk": "organisation"},
+    "api-profile": {"pk": "profile"},
+    "api-profile-matches": {"pk": "profile"},
+    "api-job": {"pk": "job"},
+    "api-job-matches": {"pk": "job"},
+    "api-inventory": {"pk": "organisation"},
+    "api-matching-run": {"pk": "run"},
+    "api-matching-fairness": {"pk": "run"},
+    "employment-area-detail": {"pk": "area"},
+    "organisation-detail": {"pk": "organisation"},
+    "audit-event-detail": {"sequence": "audit_event"},
+}
+_ARG = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
+
+
+def url_for(route: str, name: str, targets: dict[str, Any]) -> str:
+    """The path of a route with its arguments taken from ``targets``; KeyError if it is not in ARGUMENTS."""
+
+    def fill(match: re.Match[str]) -> str:
+        argument = match.group(1) or match.group(2)
+        return str(targets[ARGUMENTS[name][argument]])
+
+    path = _ARG.sub(fill, route)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+def demo_targets(
+    username_seeker: str = "tyonhakija2", username_employer: str = "tyonantaja1"
+) -> dict[str, Any]:
+    """Objects of the demo data that belong to the demo's seeker, employer and professional."""
+    from kohtaanto.web.accounts.models import User
+    from kohtaanto.web.audit.models import AuditEvent
+    from kohtaanto.web.coaching.models import CaseloadEntry
+    from kohtaanto.web.esf.models import Project
+    from kohtaanto.web.hiring.models import HiringCase, MeetingRequest, WorkTrial
+    from kohtaanto.web.matching.models import JobPosting, MatchingRun, SeekerProfile
+    from kohtaanto.web.outreach.models import TalentPool
+
+    seeker = User.objects.get(username=username_seeker)
+    employer = User.objects.get(username=username_employer)
+    profile = SeekerProfile.objects.get(person=seeker)
+    organisation = employer.organisation
+    project, _ = Project.objects.get_or_create(
+        code="S30000", defaults={"source": "eura2021", "name": "Testi"}
+    )
+    return {
+        "caseload": CaseloadEntry.objects.filter(profile__area=profile.area)
+        .values_list("pk", flat=True)
+        .first(),
+        "esf_project": project.pk,
+        "pool": TalentPool.objects.filter(area=profile.area).values_list("pk", flat=True).first(),
+        "organisation": organisation.pk,
+        "job": JobPosting.objects.filter(organisation=organisation).values_list("pk", flat=True).first(),
+        "profile": profile.pk,
+        "capacity_group": "physical",
+        "trial": WorkTrial.objects.filter(profile=profile).values_list("pk", flat=True).first(),
+        "meeting": MeetingRequest.objects.filter(profile=profile).values_list("pk", flat=True).first(),
+        "case": HiringCase.objects.filter(organisation=organisation).values_list("pk", flat=True).first(),
+        "run": MatchingRun.objects.filter(area=profile.area).values_list("pk", flat=True).first(),
+        "area": profile.area_id,
+        "audit_event": AuditEvent.objects.order_by("sequence").values_list("sequence", flat=True).first(),
+    }
