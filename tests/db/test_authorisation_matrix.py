@@ -1,4 +1,4 @@
-"""Authorisation over every URL of the app and the API × every role, generated from the URL resolver.
+"""Authorisation over every URL of the app and the API by every role, generated from the URL resolver.
 
 For each route the policy below names the roles that may use it; every other role must be refused (403 or
 404; anonymous visitors are sent to sign in, or get 401 from the API). Object routes are also tried with an

@@ -98,7 +98,7 @@ def test_postgresql_backup_restores_into_a_new_database_whole(tmp_path):
         manifest = json.loads(dump.with_name(dump.name + ".json").read_text())
         with psycopg.connect(target) as conn:
             for table, count in manifest["counts"].items():
-                assert conn.execute(f'select count(*) from "{table}"').fetchone()[0] == count, table
+                assert conn.execute(f'select count(*) from "{table}"').fetchone()[0] == count, table  # noqa: S608
         assert run("audit", "verify", data_dir=tmp_path, env={"DATABASE_URL": target}).returncode == 0
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
