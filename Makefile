@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo test test-postgres install messages browser lint lock clean
+.PHONY: demo test test-postgres install messages browser lint lock clean audit-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: lint browser
 ## test-postgres: the same suite against a throwaway PostgreSQL cluster
 test-postgres: install
 	scripts/with-postgres $(MAKE) test
+
+## audit-deps: known vulnerabilities in the pinned dependencies (pip-audit; needs PyPI's advisory data)
+audit-deps: install
+	scripts/audit-deps
 
 ## lock: pin what is installed; a wheel installed from a local file is pinned by its version, and
 ## tools installed by hand for profiling (py-spy) are left out

@@ -12,6 +12,12 @@ from tests.factories import (
 PASSWORD = "a-long-test-passphrase-42"
 
 
+@pytest.fixture(autouse=True)
+def generous_api_rates(settings):
+    """The suite sends many API requests as one user; the rate limits have their own test."""
+    settings.KOHTAANTO_API_RATES = {"user": "100000/min", "anon": "100000/min"}
+
+
 @pytest.fixture
 def world(db):
     """Two employment areas, each with a municipality, an employer, an employer user,

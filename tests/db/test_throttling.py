@@ -33,3 +33,35 @@ def test_api_token_lockout_is_a_json_error(world):
     )
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "locked_out"
+
+
+def test_the_api_limits_requests_per_user_and_per_address(world, settings):
+    from django.core.cache import cache
+    from rest_framework.test import APIClient
+
+    cache.clear()
+    settings.KOHTAANTO_API_RATES = {"user": "3/min", "anon": "2/min"}
+    client = APIClient()
+    client.force_authenticate(world["north_seeker"])
+    codes = [client.get("/api/v1/me/").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    limited = client.get("/api/v1/me/")
+    assert limited.json()["error"]["code"] == "throttled" and int(limited["Retry-After"]) > 0
+    other = APIClient()
+    other.force_authenticate(world["north_professional"])
+    assert other.get("/api/v1/me/").status_code == 200  # per user
+    anonymous = APIClient()
+    codes = [anonymous.post("/api/v1/auth/token/", {}, format="json").status_code for _ in range(3)]
+    assert codes == [400, 400, 429]  # per address, where anonymous calls are allowed at all
+    cache.clear()
+
+
+def test_an_oversized_request_body_is_a_400_with_a_json_body(world):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(world["north_seeker"])
+    huge = "a" * 3_000_000
+    response = client.post("/api/v1/plainlang/check/", {"text": huge}, format="json")
+    assert response.status_code in (400, 413)
+    assert response.json()["error"]["status"] == response.status_code

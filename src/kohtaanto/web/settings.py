@@ -196,9 +196,22 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "kohtaanto.web.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.ScopedRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.ScopedRateThrottle",
+        "kohtaanto.web.api.throttles.UserRate",
+        "kohtaanto.web.api.throttles.AnonRate",
+    ],
     "DEFAULT_THROTTLE_RATES": {"token": "20/min"},
 }
+# Per-process counters (the default cache); with several server processes the limit is per process.
+KOHTAANTO_API_RATES = {
+    "user": os.environ.get("KOHTAANTO_API_RATE_USER", "600/min"),
+    "anon": os.environ.get("KOHTAANTO_API_RATE_ANON", "60/min"),
+}
+# Request bodies: at most 2.5 MB in memory and 2 000 form fields (file uploads have their own limits).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SPECTACULAR_SETTINGS = {
     "TITLE": "kohtaanto API",
     "DESCRIPTION": "Inclusive recruitment: people, organisations, employment areas and the audit trail.",

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from kohtaanto.web.api.errors import json_not_found, json_server_error
+from kohtaanto.web.api.errors import json_bad_request, json_not_found, json_server_error
 
 admin.site.site_header = "kohtaanto"
 admin.site.site_title = "kohtaanto"
@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("kohtaanto.web.pages.urls")),
 ]
 
+handler400 = json_bad_request
 handler404 = json_not_found
 handler500 = json_server_error

@@ -74,6 +74,14 @@ def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
+def json_bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A request Django refused before any view (a body over the size limit, too many fields)."""
+    if _is_api(request):
+        message = "The request is too large." if "too large" in str(exception).lower() else "Bad request."
+        return JsonResponse(body(400, "bad_request", message), status=400)
+    return defaults.bad_request(request, exception)
+
+
 def json_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if _is_api(request):
         return JsonResponse(body(404, "not_found", "Not found."), status=status.HTTP_404_NOT_FOUND)
