@@ -20,12 +20,12 @@ def _settings(path: Path | None, on: str | None) -> Any:
 
     data: dict[str, Any] = {}
     if path is not None:
-        import yaml
+        from kohtaanto import userdata
 
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
-            raise click.UsageError(f"{path}: not valid YAML or JSON") from None
+            loaded = userdata.load(path.read_text(encoding="utf-8")) or {}
+        except (userdata.DocumentError, UnicodeDecodeError) as exc:
+            raise click.UsageError(f"{path}: {exc}") from None
         data = loaded if isinstance(loaded, dict) else {"_": loaded}
     settings = parse(data, SettingsIn, str(path or "settings"))
     return settings.model_copy(update={"on": _date(on) if on or not settings.on else settings.on})

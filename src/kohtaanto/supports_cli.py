@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
+
+from kohtaanto import userdata
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -38,13 +39,13 @@ def _engine(packs: tuple[str, ...]) -> Any:
 
 
 def _read(file: Path) -> Any:
-    text = click.get_text_stream("stdin").read() if str(file) == "-" else file.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise click.UsageError(f"{file}: not valid YAML or JSON{where}") from None
+        text = click.get_text_stream("stdin").read() if str(file) == "-" else file.read_text(encoding="utf-8")
+        data = userdata.load(text)
+    except UnicodeDecodeError:
+        raise click.UsageError(f"{file}: not UTF-8 text") from None
+    except userdata.DocumentError as exc:
+        raise click.UsageError(f"{file}: {exc}") from None
     if not isinstance(data, dict):
         raise click.UsageError(f"{file}: the situation must be a mapping of fields")
     return data

@@ -65,3 +65,14 @@ def test_an_oversized_request_body_is_a_400_with_a_json_body(world):
     response = client.post("/api/v1/plainlang/check/", {"text": huge}, format="json")
     assert response.status_code in (400, 413)
     assert response.json()["error"]["status"] == response.status_code
+
+
+def test_deeply_nested_json_is_a_400_not_a_crash(world):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(world["north_seeker"])
+    deep = "[" * 100_000 + "]" * 100_000
+    response = client.generic("POST", "/api/v1/supports/hire/", deep, content_type="application/json")
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["error"]["message"]

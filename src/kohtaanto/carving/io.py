@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from kohtaanto import userdata
 from kohtaanto.carving.schema import CatalogueFile, PeopleFile, WorkplaceFile, field_errors
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -36,11 +35,9 @@ def read(path: Path, model: type[Model]) -> Model:
     except (OSError, UnicodeDecodeError) as exc:
         raise CarvingInputError([f"{path}: cannot read ({exc.__class__.__name__})"]) from None
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 1}, column {mark.column + 1}" if mark else str(exc)
-        raise CarvingInputError([f"{path}: not valid YAML/JSON at {line}"]) from None
+        data = userdata.load(text, json_only=path.suffix == ".json")
+    except userdata.DocumentError as exc:
+        raise CarvingInputError([f"{path}: {exc}"]) from None
     return parse(data, model, str(path))
 
 

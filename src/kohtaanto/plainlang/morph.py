@@ -67,14 +67,20 @@ def _fi_known(part: str) -> bool:
     return len(part) >= 3 and zipf_frequency(part, "fi") >= 3.0
 
 
+MAX_PART = 24  # the longest single word a compound part is looked up as
+MAX_COMPOUND = 80  # longer "words" (a URL, a run of letters) are not split: the work grows with length
+
+
 @lru_cache(maxsize=100_000)
 def split_compound(word: str) -> tuple[str, ...]:
     """The fewest known-word parts the word splits into (frequency list), or the word itself."""
     n = len(word)
+    if n > MAX_COMPOUND:
+        return (word,)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
     for end in range(3, n + 1):
-        for start in range(0, end - 2):
+        for start in range(max(0, end - MAX_PART), end - 2):
             prefix = best[start]
             if prefix is None:
                 continue

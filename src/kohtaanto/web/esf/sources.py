@@ -117,6 +117,13 @@ def _row(line: int, raw: dict[str, str], seen: dict[str, int]) -> ProjectRow | R
 def read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
     """The source ("eura2021" or "kohesio"), the good rows and the rejected ones with their reasons."""
     try:
+        return _read(data)
+    except csv.Error as exc:
+        raise SourceError(f"not a readable CSV file ({exc})") from None
+
+
+def _read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
+    try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SourceError("the file is not UTF-8 text") from None
@@ -124,7 +131,7 @@ def read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     header = {h.strip().casefold(): h for h in reader.fieldnames or []}
     source = next((s for s, m in MAPPINGS.items() if all(m[k] in header for k in REQUIRED)), None)
     if source is None:

@@ -134,6 +134,13 @@ def _row(index: int, value: dict[str, str], seen: dict[str, int]) -> RegisterRow
 def read(data: bytes) -> tuple[list[RegisterRow], list[Rejected]]:
     """Every row checked: the good rows and the rejected ones with their reasons."""
     try:
+        return _read(data)
+    except csv.Error as exc:
+        raise RegisterFormatError(f"not a readable CSV file ({exc})") from None
+
+
+def _read(data: bytes) -> tuple[list[RegisterRow], list[Rejected]]:
+    try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RegisterFormatError("the file is not UTF-8 text") from None
@@ -142,7 +149,7 @@ def read(data: bytes) -> tuple[list[RegisterRow], list[Rejected]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     if not reader.fieldnames:
         raise RegisterFormatError("line 1: the file is empty")
     columns = _header(list(reader.fieldnames))

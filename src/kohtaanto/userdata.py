@@ -1,0 +1,48 @@
+"""Reading YAML and JSON documents that users give (situations, workplaces, settings files).
+
+Such a document is data, not a program: anchors and aliases are refused (a few lines of aliases can
+expand to billions of values when validated), nesting deeper than the decoder can follow is an error, not a
+crash, and documents over ``MAX_BYTES`` are refused before parsing. Every failure is a
+:class:`DocumentError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 5_000_000
+
+
+class DocumentError(ValueError):
+    pass
+
+
+class _DataLoader(yaml.SafeLoader):
+    """YAML's safe loader without anchors and aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise DocumentError(f"anchors and aliases are not allowed (line {mark.line + 1})")
+        return super().compose_node(parent, index)
+
+
+def load(text: str, json_only: bool = False) -> Any:
+    """The document's value; JSON is valid YAML, so one reader serves both unless ``json_only``."""
+    if len(text) > MAX_BYTES:
+        raise DocumentError(f"the document is over {MAX_BYTES // 1_000_000} MB")
+    try:
+        if json_only:
+            return json.loads(text)
+        return yaml.load(text, Loader=_DataLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        raise DocumentError("the document is nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"not valid JSON at line {exc.lineno}, column {exc.colno}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise DocumentError(f"not valid YAML or JSON{where}") from None
