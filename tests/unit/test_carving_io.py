@@ -34,7 +34,7 @@ def test_examples_are_realistic_sized_and_valid(name):
 def test_errors_name_the_file_line_and_field(tmp_path: Path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("workplace:\n\tid: x\n", encoding="utf-8")
-    with pytest.raises(CarvingInputError, match=r"broken.yaml: not valid YAML/JSON at line 2"):
+    with pytest.raises(CarvingInputError, match=r"broken.yaml: not valid YAML or JSON at line 2"):
         read_workplace(broken)
     typo = tmp_path / "typo.yaml"
     source = (EXAMPLES / "warehouse.yaml").read_text(encoding="utf-8")
