@@ -41,6 +41,7 @@ class Config:
     rule_packs: tuple[str, ...] = ()
     job_timeout: int = 600  # seconds a background job may run before the worker stops it
     job_retry: int = 660  # seconds before an unacknowledged job (its worker died) is handed out again
+    oidc: dict[str, str] | None = None  # sign-in through OpenID Connect, when KOHTAANTO_OIDC_CLIENT_ID is set
 
     @property
     def production(self) -> bool:
@@ -100,6 +101,28 @@ def _production_problems(
     return problems
 
 
+OIDC_ENDPOINTS = ("AUTHORIZATION", "TOKEN", "USERINFO", "JWKS")
+
+
+def _oidc(environ: Mapping[str, str], production: bool, problems: list[str]) -> dict[str, str] | None:
+    client = environ.get("KOHTAANTO_OIDC_CLIENT_ID", "").strip()
+    if not client:
+        return None
+    found = {"client_id": client, "client_secret": environ.get("KOHTAANTO_OIDC_CLIENT_SECRET", "")}
+    if not found["client_secret"]:
+        problems.append("KOHTAANTO_OIDC_CLIENT_SECRET is not set (KOHTAANTO_OIDC_CLIENT_ID is)")
+    for name in OIDC_ENDPOINTS:
+        value = environ.get(f"KOHTAANTO_OIDC_{name}_ENDPOINT", "").strip()
+        if not value.startswith(("https://", "http://")):
+            problems.append(f"KOHTAANTO_OIDC_{name}_ENDPOINT must be a URL")
+        elif production and not value.startswith("https://"):
+            problems.append(f"KOHTAANTO_OIDC_{name}_ENDPOINT must use https in production")
+        found[name.lower()] = value
+    found["name"] = environ.get("KOHTAANTO_OIDC_NAME", "").strip() or "OpenID Connect"
+    found["new_job_seekers_area"] = environ.get("KOHTAANTO_OIDC_NEW_JOB_SEEKERS_AREA", "").strip()
+    return found
+
+
 def _seconds(environ: Mapping[str, str], name: str, default: int, problems: list[str]) -> int:
     raw = environ.get(name, "").strip()
     if not raw:
@@ -129,6 +152,7 @@ def load_config(environ: Mapping[str, str]) -> Config:
         problems.append(f"KOHTAANTO_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}")
 
     behind_tls_proxy = _flag(environ, "KOHTAANTO_BEHIND_TLS_PROXY", default=production, problems=problems)
+    oidc = _oidc(environ, production, problems)
     job_timeout = _seconds(environ, "KOHTAANTO_JOB_TIMEOUT", 600, problems)
     job_retry = _seconds(environ, "KOHTAANTO_JOB_RETRY", job_timeout + 60, problems)
     if job_retry <= job_timeout:
@@ -157,4 +181,5 @@ def load_config(environ: Mapping[str, str]) -> Config:
         rule_packs=tuple(p for p in environ.get("KOHTAANTO_RULE_PACKS", "").split(os.pathsep) if p),
         job_timeout=job_timeout,
         job_retry=job_retry,
+        oidc=oidc,
     )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kohtaanto.web.retention",
     "kohtaanto.web.jobs",
     "django_q",
+    "mozilla_django_oidc",
     "kohtaanto.web.pages",
     "kohtaanto.web.api",
 ]
@@ -97,8 +98,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "kohtaanto.web.accounts.oidc.Backend",  # does nothing unless OpenID Connect is configured
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Sign-in through OpenID Connect (mozilla-django-oidc), off unless KOHTAANTO_OIDC_CLIENT_ID is set.
+_OIDC = CONFIG.oidc or {}
+KOHTAANTO_OIDC_ENABLED = bool(_OIDC)
+KOHTAANTO_OIDC_NAME = _OIDC.get("name", "")
+KOHTAANTO_OIDC_NEW_JOB_SEEKERS_AREA = _OIDC.get("new_job_seekers_area", "")
+OIDC_RP_CLIENT_ID = _OIDC.get("client_id", "")
+OIDC_RP_CLIENT_SECRET = _OIDC.get("client_secret", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = _OIDC.get("authorization", "")
+OIDC_OP_TOKEN_ENDPOINT = _OIDC.get("token", "")
+OIDC_OP_USER_ENDPOINT = _OIDC.get("userinfo", "")
+OIDC_OP_JWKS_ENDPOINT = _OIDC.get("jwks", "")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_CREATE_USER = True  # the backend makes job-seeker accounts only where an area is configured
+LOGIN_REDIRECT_URL_FAILURE = "/login/?oidc=failed"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from kohtaanto.web.accounts import oidc
 from kohtaanto.web.api.errors import json_bad_request, json_not_found, json_server_error
 
 admin.site.site_header = "kohtaanto"
 admin.site.site_title = "kohtaanto"
 
 urlpatterns = [
+    path("oidc/authenticate/", oidc.start, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
     path("admin/", admin.site.urls),
     path("api/", include("kohtaanto.web.api.urls")),
     path("", include("kohtaanto.web.pages.urls")),

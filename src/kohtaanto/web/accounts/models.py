@@ -200,6 +200,13 @@ class User(AbstractUser):
         related_name="people",
         verbose_name=pgettext_lazy("model", "employment area"),
     )
+    oidc_subject = models.CharField(
+        pgettext_lazy("field", "identity provider's subject"),
+        max_length=255,
+        blank=True,
+        default="",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = pgettext_lazy("model", "user")
@@ -208,6 +215,11 @@ class User(AbstractUser):
             models.CheckConstraint(
                 name="employer_user_has_organisation",
                 condition=~models.Q(role="employer") | models.Q(organisation__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["oidc_subject"],
+                condition=~models.Q(oidc_subject=""),
+                name="one_account_per_oidc_subject",
             ),
             models.CheckConstraint(
                 name="professional_has_employment_area",

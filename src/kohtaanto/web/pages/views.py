@@ -30,6 +30,13 @@ class LoginView(auth_views.LoginView):
     template_name = "kohtaanto/login.html"
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if settings.KOHTAANTO_OIDC_ENABLED:
+            context["oidc_name"] = settings.KOHTAANTO_OIDC_NAME or "OpenID Connect"
+            context["oidc_failed"] = self.request.GET.get("oidc") == "failed"
+        return context
+
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
