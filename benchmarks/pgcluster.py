@@ -4,6 +4,7 @@ postgresql package. As root, the server runs as the ``postgres`` user (it refuse
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -53,8 +54,9 @@ class Cluster:
         )  # fmt: skip
         self._pg_ctl("start")
         self._run(
-            str(self.bin / "psql"), "-q", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d",
-            "postgres", "-v", "ON_ERROR_STOP=1", "-c", "CREATE ROLE kohtaanto LOGIN CREATEDB PASSWORD 'kohtaanto'",
+            str(self.bin / "psql"), "-q", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+            "-d", "postgres", "-v", "ON_ERROR_STOP=1",
+            "-c", "CREATE ROLE kohtaanto LOGIN CREATEDB PASSWORD 'kohtaanto'",
             "-c", "CREATE DATABASE kohtaanto OWNER kohtaanto",
         )  # fmt: skip
         return self
@@ -62,8 +64,8 @@ class Cluster:
     def _pg_ctl(self, action: str, *extra: str) -> None:
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c max_connections=200"
         self._run(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
-            "-o", options, *extra, action,
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"),
+            "-w", "-t", "60", "-o", options, *extra, action,
         )  # fmt: skip
 
     def restart(self) -> None:
@@ -71,8 +73,6 @@ class Cluster:
         self._pg_ctl("restart", "-m", "fast")
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self._pg_ctl("stop", "-m", "immediate")
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
