@@ -1,6 +1,6 @@
 """A bounded schemathesis run against /api/schema/: generated requests, signed in as an
-administrator (who reaches every operation), must never get a 5xx, and every 4xx must carry
-the API's JSON error shape."""
+administrator (who reaches every operation), must never get a 5xx, every response must match the
+documented schema (status code and body), and every 4xx must carry the API's JSON error shape."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import not_a_server_error, response_schema_conformance
 
 from kohtaanto.web.wsgi import application
 
@@ -77,7 +77,8 @@ def test_no_server_errors_and_one_error_shape(label, admin_token):
     )
     def run(case):
         response = case.call_and_validate(
-            headers={"Authorization": f"Token {admin_token}"}, checks=[not_a_server_error]
+            headers={"Authorization": f"Token {admin_token}"},
+            checks=[not_a_server_error, response_schema_conformance],
         )
         seen[response.status_code] = seen.get(response.status_code, 0) + 1
         if 400 <= response.status_code < 500:

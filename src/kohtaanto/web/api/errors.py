@@ -36,6 +36,25 @@ def _flatten(detail: Any) -> Any:
     return str(detail)
 
 
+def _field_lists(detail: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
+    """Field errors as the documented shape: each key (dotted for nested fields and list items, e.g.
+    ``disabled.2``) maps to a list of messages."""
+    out: dict[str, list[str]] = {}
+    for key, value in detail.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_field_lists(value, f"{name}."))
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    out.update(_field_lists(item, f"{name}."))
+                else:
+                    out.setdefault(name, []).append(str(item))
+        else:
+            out.setdefault(name, []).append(str(value))
+    return out
+
+
 def body(status_code: int, code: str, message: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:
     error: dict[str, Any] = {"status": status_code, "code": code, "message": message}
     if fields:
@@ -57,8 +76,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     if isinstance(exc, exceptions.ValidationError):
         detail = _flatten(exc.detail)
-        if not isinstance(detail, dict):
-            detail = {"non_field_errors": detail}
+        detail = _field_lists(detail) if isinstance(detail, dict) else {"non_field_errors": detail}
         non_field = detail.get("non_field_errors")
         message = non_field[0] if non_field else "Some fields are not valid."
         response.data = body(response.status_code, "invalid", message, detail)

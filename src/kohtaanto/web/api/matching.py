@@ -35,6 +35,7 @@ from kohtaanto.web.matching.models import GroupDimension, JobPosting, MatchingRu
 LANG = OpenApiParameter("lang", str, enum=["fi", "sv", "en"], description="Language of the explanations.")
 TOP = OpenApiParameter("top", int, description="How many results (1-200, default 20).")
 OBJECT = OpenApiResponse(OpenApiTypes.OBJECT)
+LIST = OpenApiResponse({"type": "array", "items": {"type": "object", "additionalProperties": True}})
 ERRORS = {
     400: OpenApiResponse(ErrorSerializer, description="A field is missing or not valid"),
     403: OpenApiResponse(ErrorSerializer, description="Not allowed for your role"),
@@ -156,7 +157,7 @@ JOB_REQUEST = _json(
 
 # -- profiles -------------------------------------------------------------------------------------
 class ProfileListView(APIView):
-    @extend_schema(summary="Profiles you may see", responses={200: OBJECT}, tags=["matching"])
+    @extend_schema(summary="Profiles you may see", responses={200: LIST}, tags=["matching"])
     def get(self, request: Request) -> Response:
         profiles = list(services.profiles_for(request.user).order_by("pk"))
         services.log_views(request.user, profiles, "api")
@@ -323,7 +324,7 @@ def _visible_jobs(user: User) -> Any:
 
 
 class JobListView(APIView):
-    @extend_schema(summary="Jobs you may see", responses={200: OBJECT}, tags=["matching"])
+    @extend_schema(summary="Jobs you may see", responses={200: LIST}, tags=["matching"])
     def get(self, request: Request) -> Response:
         return Response([_job_json(j) for j in _visible_jobs(request.user).order_by("pk")])
 
@@ -448,7 +449,7 @@ def _run_json(run: MatchingRun, full: bool) -> dict[str, Any]:
 class RunListView(APIView):
     @extend_schema(
         summary="Matching runs (yours; all for analysts and administrators)",
-        responses={200: OBJECT},
+        responses={200: LIST},
         tags=["matching"],
     )
     def get(self, request: Request) -> Response:

@@ -49,6 +49,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 class MeSerializer(serializers.ModelSerializer):
     role = serializers.CharField(read_only=True)
+    email = serializers.CharField(read_only=True, help_text="E-mail address; empty when none is stored.")
     language = serializers.ChoiceField(choices=Language.choices)
 
     class Meta:
