@@ -86,8 +86,8 @@ def _serve(host: str, port: int, workers: int) -> None:
         def load(self) -> Any:
             from django.db import connections
 
-            from kohtaanto.web.wsgi import application
             from kohtaanto.web.writing.services import warm_up
+            from kohtaanto.web.wsgi import application
 
             warm_up()
             connections.close_all()  # no connection may cross the fork
