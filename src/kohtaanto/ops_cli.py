@@ -46,14 +46,19 @@ def worker(no_schedules: bool) -> None:
     call_command("qcluster")
 
 
-QUEUEABLE = ("retention", "skills_index", "probe")  # jobs with plain arguments, from the command line
+QUEUEABLE = (
+    "retention",
+    "reminders",
+    "skills_index",
+    "probe",
+)  # jobs with plain arguments, from the command line
 
 
 @click.command("enqueue")
 @click.argument("job")
 @click.argument("args", nargs=-1)
 def enqueue_job(job: str, args: tuple[str, ...]) -> None:
-    """Queue a background job by name (retention [DATE], skills_index LANG, probe KEY) for the worker."""
+    """Queue a background job by name (retention [DATE], reminders [DATE], skills_index LANG, probe KEY)."""
     from kohtaanto.cli import _django
 
     if job not in QUEUEABLE:

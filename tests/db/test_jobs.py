@@ -57,10 +57,13 @@ def test_schedules_are_added_once(db):
     from django_q.models import Schedule
 
     now = timezone.make_aware(dt.datetime(2026, 11, 28, 10, 0))
-    assert tasks.ensure_schedules(now) == ["retention (daily)"]
-    assert tasks.ensure_schedules(now) == ["retention (daily)"]
-    schedule = Schedule.objects.get()
-    assert timezone.localtime(schedule.next_run).replace(tzinfo=None) == dt.datetime(2026, 11, 29, 2, 30)
+    assert tasks.ensure_schedules(now) == ["reminders (daily)", "retention (daily)"]
+    assert tasks.ensure_schedules(now) == ["reminders (daily)", "retention (daily)"]
+    runs = {s.name: timezone.localtime(s.next_run).replace(tzinfo=None) for s in Schedule.objects.all()}
+    assert runs == {
+        "retention (daily)": dt.datetime(2026, 11, 29, 2, 30),
+        "reminders (daily)": dt.datetime(2026, 11, 29, 7, 0),
+    }
 
 
 def _until(condition, seconds: float, what: str) -> None:

@@ -265,3 +265,17 @@ Q_CLUSTER = {
     "save_limit": 1000,
     "label": "Jobs",
 }
+
+# E-mail (reminders): SMTP when KOHTAANTO_SMTP_HOST is set, otherwise files under DATA_DIR/mail.
+if os.environ.get("KOHTAANTO_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["KOHTAANTO_SMTP_HOST"]
+    EMAIL_PORT = int(os.environ.get("KOHTAANTO_SMTP_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("KOHTAANTO_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("KOHTAANTO_SMTP_PASSWORD", "")
+    EMAIL_USE_TLS = True
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+DEFAULT_FROM_EMAIL = os.environ.get("KOHTAANTO_EMAIL_FROM", "kohtaanto@localhost")

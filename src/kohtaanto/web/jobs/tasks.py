@@ -51,6 +51,14 @@ def retention(on: str | None = None) -> dict[str, Any]:
     return once(f"retention:{day.isoformat()}", "retention", work)
 
 
+def reminders(on: str | None = None) -> dict[str, Any]:
+    """E-mail what is due to employers (follow-ups within a week) and professionals (next actions), daily."""
+    from kohtaanto.web.jobs import reminders as due
+
+    day = dt.date.fromisoformat(on) if on else timezone.localdate()
+    return once(f"reminders:{day.isoformat()}", "reminders", lambda: due.send(day))
+
+
 def skills_index(language: str) -> dict[str, Any]:
     """Compute the skill-suggestion index (embeddings of the starter vocabulary) for a language, on disk."""
     from kohtaanto.web.matching import seeker
@@ -110,6 +118,7 @@ def _code_version() -> str:
 
 JOBS: dict[str, Callable[..., dict[str, Any]]] = {
     "retention": retention,
+    "reminders": reminders,
     "skills_index": skills_index,
     "outreach_import": outreach_import,
     "probe": probe,
@@ -127,19 +136,24 @@ def enqueue(name: str, *args: Any) -> str:
 
 
 def ensure_schedules(now: dt.datetime) -> list[str]:
-    """The recurring jobs: retention every day, first at the next 02:30 local time after ``now``."""
+    """The recurring jobs: retention every day at 02:30 and reminders at 07:00, local time, the first run
+    at the next such time after ``now``."""
     from django_q.models import Schedule
 
     local = timezone.localtime(now)
-    first = local.replace(hour=2, minute=30, second=0, microsecond=0)
-    if first <= local:
-        first += dt.timedelta(days=1)
-    if not Schedule.objects.filter(name="retention (daily)").exists():
-        Schedule.objects.create(
-            name="retention (daily)",
-            func="kohtaanto.web.jobs.tasks.retention",
-            schedule_type=Schedule.DAILY,
-            repeats=-1,
-            next_run=first,
-        )
-    return list(Schedule.objects.values_list("name", flat=True))
+    for name, func, hour, minute in (
+        ("retention (daily)", "retention", 2, 30),
+        ("reminders (daily)", "reminders", 7, 0),
+    ):
+        first = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if first <= local:
+            first += dt.timedelta(days=1)
+        if not Schedule.objects.filter(name=name).exists():
+            Schedule.objects.create(
+                name=name,
+                func=f"kohtaanto.web.jobs.tasks.{func}",
+                schedule_type=Schedule.DAILY,
+                repeats=-1,
+                next_run=first,
+            )
+    return list(Schedule.objects.order_by("name").values_list("name", flat=True))
