@@ -28,7 +28,9 @@ from kohtaanto.rules.situations import (
     PartTimeSituation,
     PensionSituation,
     RightToWorkSituation,
+    StudySituation,
 )
+from kohtaanto.rules.study import evaluate_study
 
 PARAMETERS_DIR = Path(__file__).parent / "parameters"
 
@@ -54,6 +56,7 @@ QUESTIONS: dict[str, Question] = {
     "right_to_work": Question(RightToWorkSituation, evaluate_right_to_work),
     "de_minimis": Question(DeMinimisCheck, check_de_minimis),
     "employment_condition": Question(EmploymentConditionSituation, employment_condition),
+    "study": Question(StudySituation, evaluate_study),
 }
 
 

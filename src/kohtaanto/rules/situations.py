@@ -183,3 +183,60 @@ class EmploymentConditionSituation(Strict):
     subsidy_basis: Literal["disadvantaged", "reduced_work_ability", "aged_60_long_term_unemployed", "none"]
     started_on: Day
     months_worked: int = Field(default=0, ge=0, le=600)
+
+
+StudyKind = Literal[
+    "amk_degree",
+    "university_degree",
+    "vocational_qualification",
+    "telma",
+    "lukio",
+    "tuva",
+    "adult_basic",
+    "open_university",
+    "further_vocational_qualification",
+    "licentiate_doctoral",
+    "folk_high_school",
+    "vocational_course",
+    "leisure_course",
+    "other",
+]
+
+
+class Studies(Strict):
+    kind: StudyKind
+    starts_on: Day
+    months: Decimal | None = Field(default=None, gt=0, le=120, description="Planned duration in months.")
+    days: int | None = Field(default=None, ge=1, le=4000, description="Duration in days (short courses).")
+    hours_per_day: Decimal | None = Field(default=None, gt=0, le=24)
+    credits: int | None = Field(default=None, ge=0, le=1000, description="Lukio syllabus credits.")
+    courses_per_year: int | None = Field(default=None, ge=0, le=200, description="Adult basic education.")
+    vocational: bool = Field(
+        default=False, description="Gives vocational skills or supports self-employment."
+    )
+    agreed_in_plan: bool = Field(default=False, description="Agreed in the employment plan before the start.")
+    training_need_found: bool = Field(default=False, description="The employment authority found a need.")
+    first_short_study: bool = Field(default=True, description="No earlier use of the short-study right.")
+    resumed_after_years: Decimal | None = Field(
+        default=None, ge=0, le=80, description="Earlier studies resumed: years since they were interrupted."
+    )
+
+    @model_validator(mode="after")
+    def _duration(self) -> Studies:
+        if self.months is None and self.days is None:
+            raise ValueError("give the duration: months or days")
+        return self
+
+
+class StudySituation(Strict):
+    age: int = Field(ge=15, le=100)
+    benefit: Literal["earnings_related", "basic", "labour_market_subsidy", "none"]
+    registered_jobseeker: bool = True
+    benefit_days_left: int | None = Field(default=None, ge=0, le=600)
+    monthly_wage: Money | None = Field(default=None, ge=0, le=100_000)
+    established_work_months: int = Field(default=0, ge=0, le=600)
+    started_while_employed: bool = False
+    dismissed_for_employer_reasons: bool = False
+    resigned_to_study: bool = False
+    adult_education_support_started_on: Day | None = None
+    studies: Studies
