@@ -137,6 +137,13 @@ def de_minimis(file: Path, on: str | None, fmt: str, lang: str, packs: tuple[str
 
 
 @supports.command()
+@_with_common
+def study(file: Path, on: str | None, fmt: str, lang: str, packs: tuple[str, ...]) -> None:
+    """Can the person in FILE study and keep their unemployment benefit, on which basis and for how long."""
+    _answer("study", file, on, fmt, lang, packs)
+
+
+@supports.command()
 @click.option("--on", "on", metavar="DATE", help="Show the values in force on this day (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--unverified", is_flag=True, help="Only the values still marked verified: false.")

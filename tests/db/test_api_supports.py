@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -76,3 +78,22 @@ def test_the_schema_documents_the_request_with_an_example(db):
     body = spec["paths"]["/api/v1/supports/hire/"]["post"]["requestBody"]["content"]["application/json"]
     assert "employer" in body["schema"]["properties"]
     assert body.get("examples")
+
+
+def test_the_study_question_answers_with_basis_obligations_and_sources(world):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(world["north_seeker"])
+    body = {
+        "age": 28,
+        "benefit": "labour_market_subsidy",
+        "studies": {"kind": "vocational_course", "starts_on": "2025-09-01", "months": 4, "vocational": True,
+                    "hours_per_day": 6},
+    }  # fmt: skip
+    answer = client.post("/api/v1/supports/study/?on=2025-09-01&lang=sv", body, format="json")
+    data = answer.json()
+    assert answer.status_code == 200 and data["basis"] == "short_term" and data["benefit_continues"] is True
+    assert "report_before_start" in data["obligations"] and data["sources"] and data["reasons"]
+    bad = client.post("/api/v1/supports/study/", {"age": 28, "benefit": "x", "studies": {}}, format="json")
+    assert bad.status_code == 400 and "benefit" in json.dumps(bad.json()["error"])

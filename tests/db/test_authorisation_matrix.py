@@ -82,6 +82,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "api-supports-part-time": ("POST", ALL),
     "api-supports-pension": ("POST", ALL),
     "api-supports-right-to-work": ("POST", ALL),
+    "api-supports-study": ("POST", ALL),
     "caseload": ("GET", frozenset({P, D})),
     "caseload_person": ("GET", frozenset({P})),  # the professional's own caseload only
     "esf_projects": ("GET", frozenset({P, A, D})),

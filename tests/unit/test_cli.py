@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -114,3 +115,21 @@ def test_check_passes_on_a_migrated_database(tmp_path: Path):
     result = run("check", data_dir=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok    database migrations are up to date" in result.stdout
+
+
+def test_supports_study_answers_in_json_and_refuses_bad_input(tmp_path):
+    example = Path(__file__).resolve().parents[2] / "examples" / "supports" / "study.yaml"
+    done = run("supports", "study", str(example), "--on", "2025-09-01", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert {k: answer[k] for k in ("full_time", "benefit_continues", "basis", "max_months")} == {
+        "full_time": True,
+        "benefit_continues": True,
+        "basis": "self_motivated",
+        "max_months": 24,
+    }
+    assert answer["obligations"] and answer["reasons"] and answer["sources"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("age: 30\nbenefit: none\nstudies: {kind: spaceflight, starts_on: 2025-09-01, months: 2}\n")
+    refused = run("supports", "study", str(bad))
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1

@@ -137,7 +137,7 @@ def _amounts(s: StudySituation, law: Law, law_at_start: Law, increased: bool) ->
         deduction = value("unemployment.earnings_related.wage_deduction") / 100
         daily_wage = (s.monthly_wage * (1 - deduction) / per_month).quantize(CENT, ROUND_HALF_UP)
         share = "study.increased_benefit.share_below_break" if increased else None
-        below = value(share or "unemployment.earnings_related.share_below_break") / 100
+        below = value(share or "unemployment.earnings_related.share_below_break")
         daily = basic + below * max(daily_wage - basic, Decimal(0))
         out["daily_wage"] = daily_wage
         out["daily_amount"] = daily.quantize(CENT, ROUND_HALF_UP)

@@ -1,4 +1,4 @@
-"""API for the four questions of the rules engine. Nothing is stored: the situation may hold
+"""API for the questions of the rules engine. Nothing is stored: the situation may hold
 health-related facts, so it is neither saved nor logged."""
 
 from __future__ import annotations
@@ -145,6 +145,18 @@ class DeMinimisView(QuestionView):
         "de_minimis",
         "Whether a new de minimis grant fits under the ceiling",
         _example("Linked companies", "de-minimis.yaml"),
+    )
+    def post(self, request: Request) -> Response:
+        return super().post(request)
+
+
+class StudyView(QuestionView):
+    question = "study"
+
+    @_schema(
+        "study",
+        "Whether studies keep the unemployment benefit, on which basis, for how long",
+        _example("Self-motivated study", "study.yaml"),
     )
     def post(self, request: Request) -> Response:
         return super().post(request)
