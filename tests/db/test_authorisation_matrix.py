@@ -105,6 +105,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "plainlang_rules": ("POST", ALL),
     "supports_hire": ("GET", ALL),
     "supports_part_time": ("GET", ALL),
+    "supports_study": ("GET", ALL),
     **{
         name: ("GET", frozenset({E, P, D}))
         for name in (

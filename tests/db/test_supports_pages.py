@@ -102,3 +102,29 @@ def test_date_inputs_carry_iso_dates_in_every_language(world):
         html = signed_in(user).get("/supports/hire/").content.decode()
         value = re.search(r'<input type="date" name="on" value="([^"]*)"', html)
         assert value and re.fullmatch(r"\d{4}-\d\d-\d\d", value.group(1)), (language, value)
+
+
+def test_can_i_study_while_unemployed_page(world):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world["north_seeker"])
+    assert client.get("/supports/study/").status_code == 200
+    form = {
+        "age": "28",
+        "benefit": "labour_market_subsidy",
+        "kind": "vocational_course",
+        "starts_on": "2025-09-01",
+        "months": "4",
+        "hours_per_day": "6",
+        "vocational": "on",
+        "established_work_months": "0",
+        "on": "2025-09-01",
+    }
+    answer = client.post("/supports/study/", form)
+    html = answer.content.decode()
+    assert answer.status_code == 200 and 'id="study-answer-heading"' in html
+    assert world["north"].name_fi in html and "HE_59+2018" in html  # next step names the area; sources
+    bad = client.post("/supports/study/", {**form, "age": "7", "months": "kolme"})
+    page = bad.content.decode()
+    assert bad.status_code == 400 and "field-error" in page and 'value="kolme"' in page

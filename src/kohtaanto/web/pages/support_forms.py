@@ -217,3 +217,119 @@ class IncomeForm(PartTimeForm):
         if d.get("full_daily_allowance"):
             saved["full_daily_allowance"] = str(d["full_daily_allowance"])
         return saved
+
+
+STUDY_KINDS = [
+    ("amk_degree", pgettext_lazy("study kind", "University of applied sciences degree (AMK, YAMK)")),
+    ("university_degree", pgettext_lazy("study kind", "University degree (bachelor's, master's)")),
+    (
+        "vocational_qualification",
+        pgettext_lazy("study kind", "Vocational upper-secondary qualification or part of one"),
+    ),
+    (
+        "further_vocational_qualification",
+        pgettext_lazy("study kind", "Further or specialist vocational qualification"),
+    ),
+    ("open_university", pgettext_lazy("study kind", "Open university or open AMK studies")),
+    ("vocational_course", pgettext_lazy("study kind", "A course that gives vocational skills")),
+    ("lukio", pgettext_lazy("study kind", "General upper-secondary school (lukio)")),
+    ("adult_basic", pgettext_lazy("study kind", "Basic education for adults")),
+    ("telma", pgettext_lazy("study kind", "TELMA training")),
+    ("tuva", pgettext_lazy("study kind", "TUVA preparatory training")),
+    ("folk_high_school", pgettext_lazy("study kind", "Folk high school or sports training centre")),
+    ("licentiate_doctoral", pgettext_lazy("study kind", "Licentiate or doctoral studies")),
+    (
+        "leisure_course",
+        pgettext_lazy("study kind", "A hobby or evening course (for example at a kansalaisopisto)"),
+    ),
+    ("other", pgettext_lazy("study kind", "Something else")),
+]
+
+
+class StudyForm(forms.Form):
+    """ "Voinko opiskella työttömänä?": the person's situation and the studies they plan."""
+
+    age = forms.IntegerField(
+        label=pgettext_lazy("study form", "Your age when the studies start"), min_value=15, max_value=100
+    )
+    benefit = forms.ChoiceField(
+        label=pgettext_lazy("study form", "Which benefit do you get now?"),
+        widget=forms.RadioSelect,
+        initial="labour_market_subsidy",
+        choices=[
+            (
+                "labour_market_subsidy",
+                pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela)"),
+            ),
+            ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela)")),
+            (
+                "earnings_related",
+                pgettext_lazy("benefit", "Earnings-related allowance (ansiopäiväraha, a fund)"),
+            ),
+            ("none", pgettext_lazy("benefit", "No unemployment benefit")),
+        ],
+    )
+    kind = forms.ChoiceField(label=pgettext_lazy("study form", "What would you study?"), choices=STUDY_KINDS)
+    starts_on = forms.DateField(
+        label=pgettext_lazy("study form", "When do the studies start?"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    months = forms.DecimalField(
+        label=pgettext_lazy("study form", "How many months do the studies last?"),
+        min_value=Decimal("0.1"),
+        max_value=Decimal(120),
+        decimal_places=1,
+    )
+    hours_per_day = forms.DecimalField(
+        label=pgettext_lazy("study form", "Hours a day (for a course)"),
+        required=False,
+        min_value=Decimal("0.5"),
+        max_value=Decimal(24),
+        decimal_places=1,
+    )
+    vocational = forms.BooleanField(
+        label=pgettext_lazy("study form", "The studies give vocational skills or help me start a business"),
+        required=False,
+    )
+    agreed_in_plan = forms.BooleanField(
+        label=pgettext_lazy("study form", "The studies are agreed in my employment plan"), required=False
+    )
+    training_need_found = forms.BooleanField(
+        label=pgettext_lazy("study form", "The employment services have said I need training"), required=False
+    )
+    established_work_months = forms.IntegerField(
+        label=pgettext_lazy("study form", "Months I have worked regularly alongside these studies"),
+        min_value=0,
+        max_value=600,
+        initial=0,
+        required=False,
+    )
+    started_while_employed = forms.BooleanField(
+        label=pgettext_lazy(
+            "study form",
+            "I started the studies while employed, and I lost the job for the employer's reasons",
+        ),
+        required=False,
+    )
+    on = _date_field()
+
+    def situation(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        studies: dict[str, Any] = {
+            "kind": d["kind"],
+            "starts_on": d["starts_on"].isoformat(),
+            "months": str(d["months"]),
+            "vocational": d["vocational"],
+            "agreed_in_plan": d["agreed_in_plan"],
+            "training_need_found": d["training_need_found"],
+        }
+        if d.get("hours_per_day"):
+            studies["hours_per_day"] = str(d["hours_per_day"])
+        return {
+            "age": d["age"],
+            "benefit": d["benefit"],
+            "established_work_months": d.get("established_work_months") or 0,
+            "started_while_employed": d["started_while_employed"],
+            "dismissed_for_employer_reasons": d["started_while_employed"],
+            "studies": studies,
+        }

@@ -11,13 +11,13 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.rules import InputError, RulesNotInForce
 from kohtaanto.rules.report import support_label
 from kohtaanto.web.pages.chart import income_chart
-from kohtaanto.web.pages.support_forms import HireSupportForm, PartTimeForm
+from kohtaanto.web.pages.support_forms import HireSupportForm, PartTimeForm, StudyForm
 from kohtaanto.web.rules_service import engine, field_errors
 
 FORM_FIELD = {
@@ -96,3 +96,65 @@ def part_time(request: HttpRequest) -> HttpResponse:
         context["points"] = points
     ok = request.method == "GET" or answer is not None
     return _render(request, "part_time", context, ok)
+
+
+def study_basis_text(basis: str) -> str:
+    return {
+        "not_full_time": pgettext("study result", "These studies do not affect your benefit."),
+        "established_work": pgettext(
+            "study result",
+            "Your studies count as part-time because you have worked regularly alongside them.",
+        ),
+        "started_while_employed": pgettext(
+            "study result", "You started the studies while employed, so they do not prevent the benefit."
+        ),
+        "short_term": pgettext(
+            "study result", "You can take these as short studies (lyhytkestoinen opiskelu)."
+        ),
+        "self_motivated": pgettext(
+            "study result",
+            "You can study with your unemployment benefit (omaehtoinen opiskelu), as agreed in your plan.",
+        ),
+        "none": pgettext("study result", "Full-time studies stop the unemployment benefit."),
+    }.get(basis, basis)
+
+
+def study_obligations(codes: list[str]) -> list[str]:
+    texts = {
+        "seek_full_time_work": pgettext("study obligation", "Keep looking for full-time work."),
+        "accept_full_time_work": pgettext("study obligation", "Accept full-time work if it is offered."),
+        "take_part_in_services": pgettext("study obligation", "Take part in the services you are offered."),
+        "adequate_progress": pgettext("study obligation", "Make progress in your studies as planned."),
+        "report_before_start": pgettext(
+            "study obligation", "Tell the employment services before the studies start."
+        ),
+    }
+    return [texts.get(code, code) for code in codes]
+
+
+def study_answer(situation: dict[str, Any], on: Any, language: str) -> dict[str, Any]:
+    """The fifth question's answer with texts for people: the basis, the obligations, links to sources."""
+    answer = engine().ask("study", situation, on).as_dict(language)
+    answer["basis_text"] = study_basis_text(answer["basis"])
+    answer["obligation_texts"] = study_obligations(answer["obligations"])
+    answer["links"] = [(source.split()[0], source) for source in answer["sources"]]
+    return answer
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def study(request: HttpRequest) -> HttpResponse:
+    """ "Voinko opiskella työttömänä?": can I study and keep my unemployment benefit?"""
+    form = StudyForm(request.POST or None)
+    answer = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            answer = study_answer(form.situation(), form.cleaned_data["on"], get_language() or "fi")
+        except InputError as exc:
+            for messages in field_errors(exc.problems).values():
+                form.add_error(None, messages)
+        except RulesNotInForce as exc:
+            form.add_error("starts_on", str(exc))
+    area = getattr(request.user, "employment_area", None)
+    context = {"form": form, "answer": answer, "area": area}
+    return _render(request, "study", context, request.method == "GET" or answer is not None)

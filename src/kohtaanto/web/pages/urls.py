@@ -42,6 +42,7 @@ urlpatterns = [
     path("audit/verify/", views.audit_verify, name="audit_verify"),
     path("supports/hire/", supports_views.hire, name="supports_hire"),
     path("supports/part-time/", supports_views.part_time, name="supports_part_time"),
+    path("supports/study/", supports_views.study, name="supports_study"),
     path("jobs/", matching_views.job_list, name="job_list"),
     path("jobs/<int:pk>/matches/", matching_views.job_matches, name="job_matches"),
     path("my-matches/", matching_views.person_matches, name="my_matches"),
