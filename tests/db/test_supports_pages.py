@@ -128,3 +128,42 @@ def test_can_i_study_while_unemployed_page(world):
     bad = client.post("/supports/study/", {**form, "age": "7", "months": "kolme"})
     page = bad.content.decode()
     assert bad.status_code == 400 and "field-error" in page and 'value="kolme"' in page
+
+
+def test_the_coach_sees_the_study_answer_only_when_the_person_shows_it(world):
+    from django.test import Client
+
+    from kohtaanto.web.coaching.models import CaseloadEntry
+    from kohtaanto.web.matching.models import ConsentRecord, SeekerProfile
+
+    me = Client()
+    me.force_login(world["north_seeker"])
+    form = {
+        "age": "30",
+        "benefit": "labour_market_subsidy",
+        "kind": "vocational_qualification",
+        "starts_on": "2025-09-01",
+        "months": "24",
+        "agreed_in_plan": "on",
+        "training_need_found": "on",
+        "on": "2025-09-01",
+        "keep": "on",
+    }
+    assert me.post("/supports/study/", form).status_code == 200
+    profile = SeekerProfile.objects.get(person=world["north_seeker"])
+    assert profile.study_plan["situation"]["studies"]["kind"] == "vocational_qualification"
+    CaseloadEntry.objects.create(professional=world["north_professional"], profile=profile)
+    coach = Client()
+    coach.force_login(world["north_professional"])
+    entry = CaseloadEntry.objects.get(profile=profile)
+    page = coach.get(f"/caseload/{entry.pk}/").content.decode()
+    assert 'id="study-heading"' in page and 'id="study-answer-heading"' not in page  # not shown yet
+    me.post("/supports/study/", {**form, "show_coach": "on"})
+    page = coach.get(f"/caseload/{entry.pk}/").content.decode()
+    assert 'id="study-answer-heading"' in page and "omaehtoinen" in page
+    assert [(c.purpose, c.granted) for c in ConsentRecord.objects.filter(purpose="study_plan_to_coach")] == [
+        ("study_plan_to_coach", True)
+    ]
+    me.post("/supports/study/", form)  # kept, no longer shown
+    assert 'id="study-answer-heading"' not in coach.get(f"/caseload/{entry.pk}/").content.decode()
+    assert not ConsentRecord.objects.filter(purpose="study_plan_to_coach").first().granted

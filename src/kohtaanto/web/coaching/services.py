@@ -121,6 +121,14 @@ def shared_notes(profile: SeekerProfile) -> dict[str, Any] | None:
     }
 
 
+def study_plan_of(profile: SeekerProfile) -> dict[str, Any] | None:
+    """The studies the person plans, when they let their coach see them; ``None`` otherwise."""
+    plan = profile.study_plan or {}
+    if not plan.get("show_coach") or not plan.get("situation"):
+        return None
+    return plan
+
+
 def hiring_cases_of(profile: SeekerProfile) -> list[Any]:
     from kohtaanto.web.hiring.models import HiringCase
 

@@ -100,6 +100,17 @@ TEXTS: dict[str, tuple[ConsentText, ...]] = {
             ),
         ),
     ),
+    ConsentPurpose.STUDY_PLAN_TO_COACH: (
+        ConsentText(
+            "1",
+            _V1,
+            pgettext_lazy(
+                "consent text",
+                "My employment coach may see the studies I plan and the answer about my unemployment "
+                "benefit, to help me before the studies start.",
+            ),
+        ),
+    ),
     ConsentPurpose.GROUP_DATA: (
         ConsentText(
             "1",
@@ -139,7 +150,7 @@ def write(
     text = text_for(purpose, timezone.localdate(when))
     if organisation is not None:
         recipient = organisation.name
-    elif purpose == ConsentPurpose.COACH_READS:
+    elif purpose in (ConsentPurpose.COACH_READS, ConsentPurpose.STUDY_PLAN_TO_COACH):
         recipient = "coach"
     elif purpose == ConsentPurpose.GROUP_DATA:
         recipient = "fairness reports"

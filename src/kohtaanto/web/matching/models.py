@@ -63,6 +63,11 @@ class SeekerProfile(models.Model):
     share_with_coach = models.BooleanField(
         pgettext_lazy("field", "my employment coach sees my own words and work history"), default=False
     )
+    study_plan = models.JSONField(
+        pgettext_lazy("field", "studies I am planning (the question 'can I study while unemployed?')"),
+        default=dict,
+        blank=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -283,6 +288,10 @@ class ConsentPurpose(models.TextChoices):
         pgettext_lazy("consent", "This employer sees parts of my profile"),
     )
     GROUP_DATA = "group_data", pgettext_lazy("consent", "Group data for fairness reports")
+    STUDY_PLAN_TO_COACH = (
+        "study_plan_to_coach",
+        pgettext_lazy("consent", "My coach sees the studies I plan and the answer about my benefit"),
+    )
 
 
 class ConsentRecord(models.Model):

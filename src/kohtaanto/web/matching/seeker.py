@@ -143,6 +143,25 @@ def save_benefit(user: User, profile: SeekerProfile, benefit: dict[str, Any]) ->
         record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["benefit"]})
 
 
+def save_study_plan(
+    user: User, profile: SeekerProfile, situation: dict[str, Any], on: dt.date, show_coach: bool
+) -> None:
+    """Keep the studies the person plans (the situation of the question "can I study while unemployed?")
+    on their profile, and whether their coach may see it: a consent of its own, in the ledger."""
+    from kohtaanto.web.matching import consent
+
+    plan = {"situation": situation, "on": on.isoformat(), "show_coach": bool(show_coach)}
+    if plan == profile.study_plan:
+        return
+    was_shown = bool(profile.study_plan.get("show_coach"))
+    with transaction.atomic():
+        profile.study_plan = plan
+        profile.save(update_fields=["study_plan", "updated_at"])
+        if was_shown != bool(show_coach):
+            consent.write(user, profile, ConsentPurpose.STUDY_PLAN_TO_COACH, bool(show_coach))
+        record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["study_plan"]})
+
+
 # -- capacities -----------------------------------------------------------------------------------
 def attributes(group: str) -> list[Any]:
     return [a for a in demands().attributes if a.group == group]
@@ -291,6 +310,7 @@ def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
         "story": profile.story,
         "details": profile.details,
         "benefit": profile.benefit,
+        "study_plan": profile.study_plan,
         "updated_at": profile.updated_at.isoformat(),
     }
     out["group_data"] = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -36,6 +38,20 @@ class EntryForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+def _study(profile: Any) -> dict[str, Any] | None:
+    """The answer to "can I study while unemployed?" for the studies the person shared, as of today."""
+    from kohtaanto.rules import InputError, RulesNotInForce
+    from kohtaanto.web.pages.supports_views import study_answer
+
+    plan = caseload.study_plan_of(profile)
+    if plan is None:
+        return None
+    try:
+        return study_answer(plan["situation"], timezone.localdate(), ui_language())
+    except (InputError, RulesNotInForce):
+        return None
 
 
 @practitioner_only
@@ -114,6 +130,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         "consent": caseload.consent_state(entry.profile),
         "notes": caseload.shared_notes(entry.profile),
         "cases": caseload.hiring_cases_of(entry.profile),
+        "study": _study(entry.profile),
         "matches": matches,
         "notice_text": decision_support_notice(),
         "projects": list(Project.objects.order_by("code")[:500]),

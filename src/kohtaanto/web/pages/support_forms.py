@@ -312,6 +312,18 @@ class StudyForm(forms.Form):
         required=False,
     )
     on = _date_field()
+    keep = forms.BooleanField(
+        label=pgettext_lazy("study form", "Keep these studies on my profile"), required=False
+    )
+    show_coach = forms.BooleanField(
+        label=pgettext_lazy("study form", "My employment coach may see them and this answer"), required=False
+    )
+
+    def __init__(self, *args: Any, job_seeker: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not job_seeker:  # only a job seeker keeps a plan on their own profile
+            del self.fields["keep"]
+            del self.fields["show_coach"]
 
     def situation(self) -> dict[str, Any]:
         d = self.cleaned_data

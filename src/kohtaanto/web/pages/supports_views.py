@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaanto.rules import InputError, RulesNotInForce
 from kohtaanto.rules.report import support_label
+from kohtaanto.web.matching import seeker
 from kohtaanto.web.pages.chart import income_chart
 from kohtaanto.web.pages.support_forms import HireSupportForm, PartTimeForm, StudyForm
 from kohtaanto.web.rules_service import engine, field_errors
@@ -98,6 +99,29 @@ def part_time(request: HttpRequest) -> HttpResponse:
     return _render(request, "part_time", context, ok)
 
 
+def _initial(plan: dict[str, Any]) -> dict[str, Any]:
+    """The form filled from a kept study plan."""
+    situation = plan.get("situation") or {}
+    studies = situation.get("studies") or {}
+    if not studies:
+        return {}
+    return {
+        "age": situation.get("age"),
+        "benefit": situation.get("benefit"),
+        "kind": studies.get("kind"),
+        "starts_on": studies.get("starts_on"),
+        "months": studies.get("months"),
+        "hours_per_day": studies.get("hours_per_day"),
+        "vocational": studies.get("vocational"),
+        "agreed_in_plan": studies.get("agreed_in_plan"),
+        "training_need_found": studies.get("training_need_found"),
+        "established_work_months": situation.get("established_work_months"),
+        "started_while_employed": situation.get("started_while_employed"),
+        "keep": True,
+        "show_coach": plan.get("show_coach"),
+    }
+
+
 def study_basis_text(basis: str) -> str:
     return {
         "not_full_time": pgettext("study result", "These studies do not affect your benefit."),
@@ -145,11 +169,23 @@ def study_answer(situation: dict[str, Any], on: Any, language: str) -> dict[str,
 @require_http_methods(["GET", "POST"])
 def study(request: HttpRequest) -> HttpResponse:
     """ "Voinko opiskella työttömänä?": can I study and keep my unemployment benefit?"""
-    form = StudyForm(request.POST or None)
+    job_seeker = getattr(request.user, "role", "") == "job_seeker"
+    profile = seeker.my_profile(request.user) if job_seeker else None
+    plan = (profile.study_plan if profile else {}) or {}
+    form = StudyForm(request.POST or None, job_seeker=job_seeker, initial=_initial(plan))
     answer = None
     if request.method == "POST" and form.is_valid():
         try:
             answer = study_answer(form.situation(), form.cleaned_data["on"], get_language() or "fi")
+            if job_seeker and form.cleaned_data.get("keep"):
+                mine = seeker.ensure_profile(request.user)
+                seeker.save_study_plan(
+                    request.user,
+                    mine,
+                    form.situation(),
+                    form.cleaned_data["on"],
+                    form.cleaned_data["show_coach"],
+                )
         except InputError as exc:
             for messages in field_errors(exc.problems).values():
                 form.add_error(None, messages)
