@@ -46,6 +46,8 @@ PAGES = [
     ("tyonantaja1", "/supports/hire/", "hire-errors"),
     ("tyonhakija1", "/supports/part-time/", None),
     ("tyonhakija1", "/supports/part-time/", "part-time-results"),
+    ("tyonhakija1", "/supports/study/", None),
+    ("tyonhakija1", "/supports/study/", "study-results"),
     ("tyonantaja1", "/jobs/", None),
     ("tyonantaja1", "/jobs/", "job-matches"),
     ("tyonhakija1", "/my-matches/", "my-matches"),
@@ -131,7 +133,19 @@ def _esf_import(page) -> None:
     page.locator("#class-heading").wait_for()
 
 
+def _study_results(page) -> None:
+    page.locator("#id_age").fill("28")
+    page.locator("#id_kind").select_option("vocational_course")
+    page.locator("#id_starts_on").fill("2026-01-15")
+    page.locator("#id_months").fill("4")
+    page.locator("#id_hours_per_day").fill("6")
+    page.locator("#id_vocational").check()
+    page.locator("#supports-study button[type=submit]").click()
+    page.locator("#study-answer-heading").wait_for()
+
+
 MORE_ACTIONS = {
+    "study-results": _study_results,
     "esf-import": _esf_import,
     "pool-carve": _pool_carve,
     "shortlist": _shortlist,
