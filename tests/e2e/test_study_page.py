@@ -44,11 +44,13 @@ def test_the_page_works_without_scripts_and_keeps_typed_input(browser, live_serv
     page = context.new_page()
     sign_in(page, "tyonhakija1", demo_world.PASSWORD)
     page.goto("/supports/study/")
-    _fill(page, "kolme")
+    _fill(page, "12")
+    page.locator("#id_age").fill("7")
     page.locator("#supports-study button[type=submit]").click()
     assert page.locator(".field-error").count() >= 1
-    assert page.locator("#id_months").input_value() == "kolme"
-    page.locator("#id_months").fill("12")
+    assert page.locator("#id_age").input_value() == "7"
+    assert page.locator("#id_months").input_value() == "12"
+    page.locator("#id_age").fill("30")
     page.locator("#supports-study button[type=submit]").click()
     assert page.locator("#study-answer-heading").count() == 1
     context.close()
