@@ -172,10 +172,34 @@ def params(on: str | None, fmt: str, unverified: bool, packs: tuple[str, ...]) -
                 "last_checked": parameter.last_checked.isoformat(),
             }
         )
+    for name in engine.parameters:  # drafts are unverified by definition: listed with --unverified too
+        parameter = engine.parameters[name]
+        draft = parameter.draft
+        if draft is not None:
+            rows.append(
+                {
+                    "name": name,
+                    "value": float(draft.value or 0),
+                    "unit": parameter.unit,
+                    "since": None,
+                    "draft_proposed_on": draft.start.isoformat(),
+                    "verified": False,
+                    "source": draft.source,
+                    "note": draft.note,
+                    "last_checked": parameter.last_checked.isoformat(),
+                }
+            )
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
+        if row.get("draft_proposed_on"):
+            when = row["draft_proposed_on"]
+            click.echo(
+                f"{row['name']} = {row['value']:g} {row['unit']} (DRAFT proposed {when}, not in force)"
+            )
+            click.echo(f"    {row['source']}")
+            continue
         flag = "" if row["verified"] else "  [verified: false]"
         click.echo(f"{row['name']} = {row['value']:g} {row['unit']} (since {row['since']}){flag}")
         click.echo(f"    {row['source']}")

@@ -18,6 +18,15 @@ A parameter file looks like this::
 The folder path under the root is the parameter's dotted name, e.g.
 ``pay_subsidy/rate/reduced_work_ability.yaml`` → ``pay_subsidy.rate.reduced_work_ability``.
 Dates must be in increasing order. A value of ``null`` closes the parameter from that date on.
+A draft reform whose entry into force is not known is kept apart, never applied on its own::
+
+    draft:
+      value: 1
+      proposed_on: 2026-02-20
+      source: https://tem.fi/...
+      note: consultation until 2.4.2026
+
+Drafts are always unverified; ``ParameterSet.enact`` switches one on from a date, for what-if answers.
 Every error names the file and the line.
 """
 
@@ -88,6 +97,7 @@ class Parameter:
     reference: str
     last_checked: dt.date
     values: tuple[DatedValue, ...]  # newest first
+    draft: DatedValue | None = None  # a proposed change not in force; ``start`` is the day it was proposed
 
     def value_at(self, on: dt.date) -> DatedValue:
         """The dated value in force on ``on``; raises :class:`ParameterError` if none is."""
@@ -130,6 +140,13 @@ class ParameterSet(Mapping[str, Parameter]):
     def __len__(self) -> int:
         return len(self.parameters)
 
+    def enact(self, name: str, start: dt.date) -> ParameterSet:
+        """A copy in which the parameter's draft is in force from ``start`` (a what-if: unverified)."""
+        draft = self[name].draft
+        if draft is None or draft.value is None:
+            raise ParameterError(f"{name} has no draft to enact")
+        return self.what_if(name, start, draft.value, f"draft proposed {draft.start.isoformat()}")
+
     def what_if(self, name: str, start: dt.date, value: Decimal, note: str = "what-if") -> ParameterSet:
         """A copy with one more dated value, for reforms and planning; the original is untouched.
 
@@ -144,7 +161,7 @@ class ParameterSet(Mapping[str, Parameter]):
         kept = tuple(v for v in old.values if v.start < start)
         new = DatedValue(start, value, "what-if", False, note)
         changed = Parameter(
-            old.name, old.description, old.unit, old.reference, old.last_checked, (new, *kept)
+            old.name, old.description, old.unit, old.reference, old.last_checked, (new, *kept), old.draft
         )
         return ParameterSet({**self.parameters, name: changed})
 
@@ -243,6 +260,24 @@ def load_parameter_file(path: Path, name: str) -> Parameter:
         str(data["reference"]),
         last_checked,
         tuple(reversed(values)),
+        _draft(data.get("draft"), where("draft"), str(data["reference"])),
+    )
+
+
+def _draft(raw: Any, here: str, reference: str) -> DatedValue | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or "value" not in raw or "proposed_on" not in raw:
+        raise ParameterError(f"{here}: a draft needs a value and proposed_on")
+    unknown = set(raw) - {"value", "proposed_on", "source", "note"}
+    if unknown:
+        raise ParameterError(f"{here}: unknown field {sorted(unknown)[0]!r}")
+    return DatedValue(
+        start=_as_date(raw["proposed_on"], here),
+        value=_as_decimal(raw["value"], here),
+        source=str(raw.get("source") or reference),
+        verified=False,
+        note=str(raw.get("note", "")),
     )
 
 

@@ -43,6 +43,7 @@ class Scenario:
     expect_error: str | None = None
     margin: float = 0.005
     where: str = ""
+    enact: tuple[str, ...] = ()  # draft parameters switched on from the scenario's date (what-if)
 
 
 def load_scenarios(folder: Path = SCENARIO_DIR) -> list[Scenario]:
@@ -69,6 +70,7 @@ def load_scenarios(folder: Path = SCENARIO_DIR) -> list[Scenario]:
                     raw.get("expect_error"),
                     float(raw.get("margin", 0.005)),
                     where,
+                    tuple(str(name) for name in raw.get("enact") or ()),
                 )
             )
     return found
@@ -103,6 +105,8 @@ def _compare(expected: Any, actual: Any, path: str, margin: float) -> Iterator[s
 
 def check(scenario: Scenario, engine: RulesEngine) -> list[str]:
     """The mismatches between a scenario's expectation and the engine's answer (empty: it passes)."""
+    for name in scenario.enact:
+        engine = RulesEngine(engine.parameters.enact(name, scenario.on))
     try:
         answer = engine.ask(scenario.question, scenario.input, scenario.on).as_dict("en")
     except (InputError, RulesNotInForce, ParameterError) as exc:

@@ -61,7 +61,7 @@ def full_time(law: Law, studies: Studies) -> tuple[bool, Condition]:
     elif kind == "adult_basic":
         found = (studies.courses_per_year or 0) >= law("study.full_time.adult_basic_min_courses")
     elif kind == "open_university":
-        found = _months(studies) > law("study.full_time.open_university_max_months")
+        found = _months(studies) > law("study.full_time.open_university_max_months") and not _any_length(law)
     elif kind == "vocational_course":
         # full-time vocational courses (>= 6 h a day) of at least 4 days are reported and assessed
         found = _full_day(law, studies) and _days(studies) >= law("study.full_time.report_min_days")
@@ -76,7 +76,14 @@ def _days(studies: Studies) -> Decimal:
     return (studies.months or Decimal(0)) * Decimal("30.4")
 
 
+def _any_length(law: Law) -> bool:
+    """The 2026 draft: open studies of any length leave the benefit in place (only when enacted)."""
+    return law.has("study.open_university_any_length") and law("study.open_university_any_length") == 1
+
+
 def must_report(law: Law, studies: Studies) -> bool:
+    if studies.kind == "open_university" and _any_length(law):
+        return False
     if studies.kind in REPORTED:
         return True
     if studies.kind == "vocational_course":
@@ -206,6 +213,13 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
     basis, continues, is_full_time, max_months = _basis(law, s, listed, conditions, notes)
     if s.benefit == "none":
         continues = False
+    draft = (
+        parameters["study.open_university_any_length"].draft
+        if "study.open_university_any_length" in parameters
+        else None
+    )
+    if draft is not None and studies.kind == "open_university" and not _any_length(law) and listed:
+        notes.append(Message("note.study.draft_open_university", {"date": draft.start}))
     obligations = (
         ["seek_full_time_work", "accept_full_time_work", "take_part_in_services"] if continues else []
     )
