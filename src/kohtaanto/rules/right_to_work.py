@@ -107,6 +107,9 @@ def evaluate_right_to_work(s: RightToWorkSituation, on: dt.date, parameters: Par
     conditions: list[Condition] = []
     extra: dict[str, object] = {}
     duties = ["verify_right_to_work", "keep_records"]
+    if law.has("right_to_work.records_retention_years"):
+        years = law("right_to_work.records_retention_years")
+        notes.append(Message("note.rtw_records", {"years": years}))
     if s.status in UNRESTRICTED:
         may_work = "yes"
         notes.append(Message(f"note.rtw_{s.status}"))
