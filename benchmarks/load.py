@@ -128,7 +128,7 @@ class Seeker(Journey):
         if response.status_code == 302:
             writes["ok"] += 1
             last_hours[self.username] = hours
-        elif response.status_code in (400, 503) or 400 <= response.status_code < 600:
+        elif 400 <= response.status_code < 600:
             writes["failed"] += 1
         else:
             writes["unknown"] += 1  # no answer: the write may or may not have committed

@@ -35,6 +35,17 @@ def routes() -> list[tuple[str, str]]:
     return sorted(set(_walk(get_resolver().url_patterns)))
 
 
+HIRING_CASE_ROUTES = (  # the steps of one hiring case, /hire/<pk>/...
+    "hire_need",
+    "hire_tasks",
+    "hire_carve",
+    "hire_supports",
+    "hire_supports_pdf",
+    "hire_ad",
+    "hire_candidates",
+    "hire_onboarding",
+    "hire_json_ld",
+)
 # route name -> {argument: target key}; a target is an object id in ``targets`` (own or foreign)
 ARGUMENTS: dict[str, dict[str, str]] = {
     "caseload_person": {"pk": "caseload"},
@@ -52,20 +63,7 @@ ARGUMENTS: dict[str, dict[str, str]] = {
     "me_share_with": {"organisation": "organisation"},
     "me_interest": {"job": "job"},
     "me_answer_meeting": {"meeting": "meeting"},
-    **{
-        name: {"pk": "case"}
-        for name in (
-            "hire_need",
-            "hire_tasks",
-            "hire_carve",
-            "hire_supports",
-            "hire_supports_pdf",
-            "hire_ad",
-            "hire_candidates",
-            "hire_onboarding",
-            "hire_json_ld",
-        )
-    },
+    **{name: {"pk": "case"} for name in HIRING_CASE_ROUTES},
     "api-plainlang-organisation-settings": {"pk": "organisation"},
     "api-profile": {"pk": "profile"},
     "api-profile-matches": {"pk": "profile"},

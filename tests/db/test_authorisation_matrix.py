@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from kohtaanto.web import demo
 from kohtaanto.web.accounts.models import User
-from tests.db.authz_targets import ARGUMENTS, demo_targets, routes, url_for
+from tests.db.authz_targets import ARGUMENTS, HIRING_CASE_ROUTES, demo_targets, routes, url_for
 from tests.factories import AreaFactory, MunicipalityFactory, OrganisationFactory, make_user
 
 pytestmark = pytest.mark.db
@@ -106,21 +106,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "supports_hire": ("GET", ALL),
     "supports_part_time": ("GET", ALL),
     "supports_study": ("GET", ALL),
-    **{
-        name: ("GET", frozenset({E, P, D}))
-        for name in (
-            "hire",
-            "hire_need",
-            "hire_tasks",
-            "hire_carve",
-            "hire_supports",
-            "hire_supports_pdf",
-            "hire_ad",
-            "hire_candidates",
-            "hire_onboarding",
-            "hire_json_ld",
-        )
-    },
+    **{name: ("GET", frozenset({E, P, D})) for name in ("hire", *HIRING_CASE_ROUTES)},
     **{
         name: ("GET", frozenset({S}))
         for name in (

@@ -37,18 +37,30 @@ SELF_MOTIVATED_KINDS = frozenset(
     {"vocational_qualification", "further_vocational_qualification", "amk_degree", "university_degree",
      "vocational_course", "open_university"}
 )  # fmt: skip
-WEEKS_PER_MONTH = Decimal(52) / Decimal(12)  # calendar arithmetic, not a legal number
+WEEKS_PER_MONTH = Decimal(52) / Decimal(12)  # calendar arithmetic, not legal numbers
+DAYS_PER_MONTH = Decimal("30.4")
 CENT = Decimal("0.01")
 
 
 def _months(studies: Studies) -> Decimal:
     if studies.months is not None:
         return studies.months
-    return Decimal(studies.days or 0) / Decimal("30.4")
+    return Decimal(studies.days or 0) / DAYS_PER_MONTH
 
 
-def _full_day(law: Law, studies: Studies) -> bool:
-    return studies.hours_per_day is not None and studies.hours_per_day >= law("study.full_time.hours_per_day")
+def _days(studies: Studies) -> Decimal:
+    if studies.days is not None:
+        return Decimal(studies.days)
+    return (studies.months or Decimal(0)) * DAYS_PER_MONTH
+
+
+def _full_day_course(law: Law, studies: Studies) -> bool:
+    """A vocational course of full days (>= 6 h) for at least 4 days: reported and assessed as full-time."""
+    return (
+        studies.hours_per_day is not None
+        and studies.hours_per_day >= law("study.full_time.hours_per_day")
+        and _days(studies) >= law("study.full_time.report_min_days")
+    )
 
 
 def full_time(law: Law, studies: Studies) -> tuple[bool, Condition]:
@@ -63,17 +75,10 @@ def full_time(law: Law, studies: Studies) -> tuple[bool, Condition]:
     elif kind == "open_university":
         found = _months(studies) > law("study.full_time.open_university_max_months") and not _any_length(law)
     elif kind == "vocational_course":
-        # full-time vocational courses (>= 6 h a day) of at least 4 days are reported and assessed
-        found = _full_day(law, studies) and _days(studies) >= law("study.full_time.report_min_days")
+        found = _full_day_course(law, studies)
     else:
         found = False
     return found, Condition(Message("condition.study.listed_full_time", {"kind": kind}), found)
-
-
-def _days(studies: Studies) -> Decimal:
-    if studies.days is not None:
-        return Decimal(studies.days)
-    return (studies.months or Decimal(0)) * Decimal("30.4")
 
 
 def _any_length(law: Law) -> bool:
@@ -86,9 +91,7 @@ def must_report(law: Law, studies: Studies) -> bool:
         return False
     if studies.kind in REPORTED:
         return True
-    if studies.kind == "vocational_course":
-        return _full_day(law, studies) and _days(studies) >= law("study.full_time.report_min_days")
-    return False
+    return studies.kind == "vocational_course" and _full_day_course(law, studies)
 
 
 def _short_term(law: Law, s: StudySituation) -> tuple[bool, list[Condition]]:

@@ -98,14 +98,16 @@ def make_backup(output: Path | None) -> Path:
     PostgreSQL the counts are taken right after pg_dump's snapshot (a write in between shows as a
     difference on restore, which the restore reports)."""
     target = _dump(output)
+    if connection.vendor == "sqlite":
+        table_counts, head = _sqlite_counts(target)  # read from the copy itself
+    else:
+        table_counts, head = counts(), audit_head()
     manifest = {
         "made_at": dt.datetime.now(dt.UTC).isoformat(),
         "vendor": connection.vendor,
-        "counts": counts(),
-        "audit": audit_head(),
+        "counts": table_counts,
+        "audit": head,
     }
-    if connection.vendor == "sqlite":
-        manifest["counts"], manifest["audit"] = _sqlite_counts(target)
     manifest_path(target).write_text(json.dumps(manifest, indent=2))
     return target
 

@@ -75,10 +75,6 @@ class Backend(OIDCAuthenticationBackend):  # type: ignore[misc]
             record(actor=user, action="account.created_by_oidc", obj=user, data={"area": area.pk})
         return user
 
-    def get_or_create_user(self, access_token: str, id_token: str, payload: dict[str, Any]) -> Any:
-        user = super().get_or_create_user(access_token, id_token, payload)
-        return user if user is not None and user.is_active else None
-
 
 def start(request: HttpRequest) -> HttpResponse:
     if not enabled():
