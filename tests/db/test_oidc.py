@@ -137,3 +137,13 @@ def test_new_job_seekers_are_made_only_when_an_area_is_configured(provider, worl
         False,
     )
     assert AuditEvent.objects.filter(action="account.created_by_oidc").count() == 1
+
+
+def test_a_locked_account_is_not_replaced_by_a_new_one(provider, world, settings):
+    User.objects.filter(pk=world["north_seeker"].pk).update(oidc_subject="suomifi-9", is_active=False)
+    settings.KOHTAANTO_OIDC_NEW_JOB_SEEKERS_AREA = world["north"].name_fi
+    provider.claims = {"sub": "suomifi-9"}
+    client = Client()
+    _sign_in(client, provider)
+    assert _signed_in_user(client) is None
+    assert User.objects.filter(oidc_subject="suomifi-9").count() == 1

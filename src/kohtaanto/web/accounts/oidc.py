@@ -57,9 +57,9 @@ class Backend(OIDCAuthenticationBackend):  # type: ignore[misc]
     def create_user(self, claims: dict[str, Any]) -> User | None:
         area_name = getattr(settings, "KOHTAANTO_OIDC_NEW_JOB_SEEKERS_AREA", "")
         area = EmploymentArea.objects.filter(name_fi=area_name).first() if area_name else None
-        if area is None:
-            return None
         subject = str(claims["sub"])[:255]
+        if area is None or User.objects.filter(oidc_subject=subject).exists():
+            return None  # a locked account keeps its subject: no second account for the same person
         with transaction.atomic():
             user = User(
                 username="oidc-" + hashlib.sha256(subject.encode()).hexdigest()[:16],
