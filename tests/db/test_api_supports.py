@@ -87,7 +87,7 @@ def test_the_study_question_answers_with_basis_obligations_and_sources(world):
     client.force_authenticate(world["north_seeker"])
     body = {
         "age": 28,
-        "benefit": "labour_market_subsidy",
+        "benefit": "labour_market_support",
         "studies": {"kind": "vocational_course", "starts_on": "2025-09-01", "months": 4, "vocational": True,
                     "hours_per_day": 6},
     }  # fmt: skip

@@ -49,3 +49,23 @@ def test_the_previous_release_with_data_migrates_to_this_one():
     carried = ConsentRecord.objects.filter(purpose="shown_to_employers", text_version="0").count()
     assert shown > 0 and carried == shown
     assert verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_study_plan_kept_under_the_old_benefit_name_is_renamed():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("matching", "0008_study_plan")])
+    old = executor.loader.project_state([("matching", "0008_study_plan")]).apps
+    area = old.get_model("accounts", "EmploymentArea").objects.create(name_fi="Opiskelualue")
+    plan = {"situation": {"age": 30, "benefit": "labour_market_subsidy"}, "on": "2025-09-01"}
+    other = {"situation": {"age": 40, "benefit": "basic"}, "on": "2025-09-01"}
+    profiles = old.get_model("matching", "SeekerProfile").objects
+    renamed = profiles.create(pseudonym="OPISK-1", area=area, spec={}, study_plan=plan)
+    kept = profiles.create(pseudonym="OPISK-2", area=area, spec={}, study_plan=other)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    from kohtaanto.web.matching.models import SeekerProfile
+
+    benefit = SeekerProfile.objects.get(pk=renamed.pk).study_plan["situation"]["benefit"]
+    assert benefit == "labour_market_support"
+    assert SeekerProfile.objects.get(pk=kept.pk).study_plan == other

@@ -112,7 +112,7 @@ def test_can_i_study_while_unemployed_page(world):
     assert client.get("/supports/study/").status_code == 200
     form = {
         "age": "28",
-        "benefit": "labour_market_subsidy",
+        "benefit": "labour_market_support",
         "kind": "vocational_course",
         "starts_on": "2025-09-01",
         "months": "4",
@@ -140,7 +140,7 @@ def test_the_coach_sees_the_study_answer_only_when_the_person_shows_it(world):
     me.force_login(world["north_seeker"])
     form = {
         "age": "30",
-        "benefit": "labour_market_subsidy",
+        "benefit": "labour_market_support",
         "kind": "vocational_qualification",
         "starts_on": "2025-09-01",
         "months": "24",

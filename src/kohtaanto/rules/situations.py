@@ -230,7 +230,7 @@ class Studies(Strict):
 
 class StudySituation(Strict):
     age: int = Field(ge=15, le=100)
-    benefit: Literal["earnings_related", "basic", "labour_market_subsidy", "none"]
+    benefit: Literal["earnings_related", "basic", "labour_market_support", "none"]
     registered_jobseeker: bool = True
     benefit_days_left: int | None = Field(default=None, ge=0, le=600)
     monthly_wage: Money | None = Field(default=None, ge=0, le=100_000)

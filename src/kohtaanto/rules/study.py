@@ -140,7 +140,7 @@ def _amounts(s: StudySituation, law: Law, law_at_start: Law, increased: bool) ->
     out: dict[str, Decimal] = {}
     basic = value("unemployment.basic_daily")
     per_month = value("unemployment.adjustment.days_per_month")
-    if s.benefit in ("basic", "labour_market_subsidy"):
+    if s.benefit in ("basic", "labour_market_support"):
         out["daily_amount"] = basic
         out["monthly_amount"] = (basic * per_month).quantize(CENT, ROUND_HALF_UP)
     elif s.benefit == "earnings_related" and s.monthly_wage is not None:
@@ -242,7 +242,7 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
         "must_report": must_report(law, studies),
         "increased_benefit": increased,
         "increased_benefit_days": increased_days,
-        "means_tested": not (basis == "self_motivated" and s.benefit == "labour_market_subsidy"),
+        "means_tested": not (basis == "self_motivated" and s.benefit == "labour_market_support"),
         "expense_allowance": False,
         "decided_by": "employment_authority" if basis == "self_motivated" else "benefit_payer",
     }

@@ -255,10 +255,10 @@ class StudyForm(forms.Form):
     benefit = forms.ChoiceField(
         label=pgettext_lazy("study form", "Which benefit do you get now?"),
         widget=forms.RadioSelect,
-        initial="labour_market_subsidy",
+        initial="labour_market_support",
         choices=[
             (
-                "labour_market_subsidy",
+                "labour_market_support",
                 pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela)"),
             ),
             ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela)")),
