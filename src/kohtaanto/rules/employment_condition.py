@@ -3,6 +3,11 @@
 Work started on or after 2.9.2024 with palkkatuki accrues nothing, except for a person with
 reduced work ability or a long-term unemployed person aged 60+: the first 10 months count for
 nothing and each later month for 75 %.
+
+Since 2.9.2024 the condition is counted in euros: a calendar month in which at least the threshold
+(930 EUR) of wages is paid is a whole month, and 12 of them are needed within 28 months. Smaller pay
+may make half months; the addendum (B5) does not give that threshold, so for such pay the answer says
+that it does not know whether the condition is met instead of guessing.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.situations import EmploymentConditionSituation
 
 REFORM = dt.date(2024, 9, 2)
+REVIEW = "unemployment.employment_condition.review_period_months"
 COUNTING = ("reduced_work_ability", "aged_60_long_term_unemployed")
 
 
@@ -32,6 +38,9 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
     law = Law(parameters, max(on, REFORM))
     required = law("unemployment.employment_condition.months_required")
     after_reform = s.started_on >= REFORM
+    threshold = law("unemployment.employment_condition.full_month_wage") if after_reform else None
+    review = law(REVIEW) if after_reform else None
+    whole = None if threshold is None or s.monthly_wage is None else s.monthly_wage >= threshold
     if s.subsidy_basis == "none" or not after_reform:
         counted, months_needed = Decimal(s.months_worked), required
         accrues = True
@@ -43,6 +52,13 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
         accrues = True
     else:
         counted, months_needed, accrues = Decimal(0), None, False
+    conditions = [Condition(Message("condition.started_after_reform", {"date": REFORM}), after_reform)]
+    notes = [_accrual(s, accrues, after_reform)]
+    if whole is not None:
+        conditions.append(Condition(Message("condition.whole_month_wage", {"amount": threshold}), whole))
+    if whole is False and accrues:
+        counted = Decimal(0)
+        notes.append(Message("note.half_months_unknown", {"amount": threshold, "months": review}))
     return Answer(
         question="employment_condition",
         on=on,
@@ -51,17 +67,20 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
             "months_counted": counted,
             "months_required": required,
             "months_of_work_needed": int(months_needed) if months_needed is not None else None,
-            "condition_met": counted >= required,
+            "condition_met": None if whole is False and accrues else counted >= required,
+            "full_month_wage": threshold,
+            "wage_counts_whole_month": whole,
+            "review_period_months": review,
         },
-        conditions=(Condition(Message("condition.started_after_reform", {"date": REFORM}), after_reform),),
-        notes=(
-            Message("note.accrual_none")
-            if not accrues
-            else Message(
-                "note.accrual_partial"
-                if s.subsidy_basis in COUNTING and after_reform
-                else "note.accrual_full"
-            ),
-        ),
+        conditions=tuple(conditions),
+        notes=tuple(notes),
         used=tuple(law.used.values()),
     )
+
+
+def _accrual(s: EmploymentConditionSituation, accrues: bool, after_reform: bool) -> Message:
+    if not accrues:
+        return Message("note.accrual_none")
+    if s.subsidy_basis in COUNTING and after_reform:
+        return Message("note.accrual_partial")
+    return Message("note.accrual_full")

@@ -183,6 +183,12 @@ class EmploymentConditionSituation(Strict):
     subsidy_basis: Literal["disadvantaged", "reduced_work_ability", "aged_60_long_term_unemployed", "none"]
     started_on: Day
     months_worked: int = Field(default=0, ge=0, le=600)
+    monthly_wage: Money | None = Field(
+        default=None,
+        ge=0,
+        le=100_000,
+        description="Wages paid in a month; from 2.9.2024 a month counts whole only above the threshold.",
+    )
 
 
 StudyKind = Literal[
