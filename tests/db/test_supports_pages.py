@@ -130,6 +130,29 @@ def test_can_i_study_while_unemployed_page(world):
     assert bad.status_code == 400 and "field-error" in page and 'value="kolme"' in page
 
 
+def test_the_study_page_says_until_when_the_increased_benefit_is_paid(world):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world["north_seeker"])
+    form = {
+        "age": "30",
+        "benefit": "earnings_related",
+        "monthly_wage": "2500",
+        "kind": "vocational_qualification",
+        "starts_on": "2024-09-01",
+        "months": "24",
+        "agreed_in_plan": "on",
+        "training_need_found": "on",
+        "established_work_months": "0",
+        "on": "2025-02-01",
+    }
+    html = client.post("/supports/study/", form, HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert "7.6.2025" in html and "200" in html
+    later = client.post("/supports/study/", {**form, "starts_on": "2025-01-08"}).content.decode()
+    assert "7.6.2025" not in later and 'id="study-answer-heading"' in later
+
+
 def test_the_coach_sees_the_study_answer_only_when_the_person_shows_it(world):
     from django.test import Client
 

@@ -41,13 +41,16 @@ def daily_wage(law: Law, wage_month: Decimal) -> Decimal:
     return wage_month * (1 - deduction / 100) / law("unemployment.adjustment.days_per_month")
 
 
-def earnings_related_daily(law: Law, wage_day: Decimal) -> Decimal:
-    """Perusosa + 45 % of the daily wage above it (20 % above the break point); at most 90 % of the wage."""
+def earnings_related_daily(
+    law: Law, wage_day: Decimal, shares: tuple[Decimal, Decimal] | None = None
+) -> Decimal:
+    """Perusosa + 45 % of the daily wage above it (20 % above the break point); at most 90 % of the wage.
+    ``shares`` replaces the two percentages (the increased earnings-related part of a service before 2025)."""
     basic = law("unemployment.basic_daily")
     break_day = law("unemployment.earnings_related.break_point_month") / law(
         "unemployment.adjustment.days_per_month"
     )
-    low, high = (
+    low, high = shares or (
         law("unemployment.earnings_related.share_below_break"),
         law("unemployment.earnings_related.share_above_break"),
     )

@@ -235,7 +235,7 @@ class Studies(Strict):
 
 
 class StudySituation(Strict):
-    age: int = Field(ge=15, le=100)
+    age: int = Field(ge=15, le=100, description="Age when the studies start.")
     benefit: Literal["earnings_related", "basic", "labour_market_support", "none"]
     registered_jobseeker: bool = True
     benefit_days_left: int | None = Field(default=None, ge=0, le=600)

@@ -6,11 +6,19 @@ established way alongside them, started them while employed and lost the job for
 takes short vocational studies (lyhytkestoinen, 10 a §), or studies with the employment authority's support
 agreed in the employment plan (omaehtoinen opiskelu). What the law gives is kept apart from what the
 employment authority decides (the training need, the plan).
+
+Readings of our own, where the addendum leaves a gap, are said in the answer as well as here:
+- a full-day vocational course (>= 6 h a day, >= 4 days) must be reported; it is treated as full-time, as
+  the employment authority may, but which courses are full-time after 2023 is not confirmed;
+- self-motivated study agreed in the employment plan comes before short studies (the order in practice is not
+  confirmed; the agreement is the authority's decision, and the one-off short-study right stays unused);
+- studies outside the list that are agreed in the plan as self-motivated study are a service (TEP) too.
 Sources: ../shared/facts/supports-fi-addendum.md section A.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -18,6 +26,7 @@ from kohtaanto.rules.answers import Answer
 from kohtaanto.rules.dated import RulesNotInForce
 from kohtaanto.rules.explain import Condition, Law, Message
 from kohtaanto.rules.parameters import ParameterSet
+from kohtaanto.rules.parttime import earnings_related_daily
 from kohtaanto.rules.situations import Studies, StudySituation
 
 REFORM_2023 = dt.date(2023, 1, 1)  # Act 1131/2022: only listed studies are full-time
@@ -33,19 +42,47 @@ REPORTED = frozenset(
         "folk_high_school",
     }
 )
+# Addendum A.3: qualifications and degrees or parts of them, and vocational courses; open university studies
+# are read as parts of degrees. Licentiate and doctoral studies are excluded.
 SELF_MOTIVATED_KINDS = frozenset(
     {"vocational_qualification", "further_vocational_qualification", "amk_degree", "university_degree",
      "vocational_course", "open_university"}
 )  # fmt: skip
+ADULT_EDUCATION = "study.adult_education_allowance.new_studies"
+ADULT_EDUCATION_APPLY = "study.adult_education_allowance.continued_applications"
+ADULT_EDUCATION_PAY = "study.adult_education_allowance.payment_applications"
+DRAFT_ANY_LENGTH = "study.open_university_any_length"
+DRAFT_MIN_AGE = "study.open_university_any_length_min_age"
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)  # calendar arithmetic, not legal numbers
 DAYS_PER_MONTH = Decimal("30.4")
+BENEFIT_DAYS_PER_WEEK = 5
 CENT = Decimal("0.01")
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def calendar_months(start: dt.date, days: int) -> Decimal:
+    """Calendar months in ``days`` days from ``start``: 1.10. + 92 days (to 31.12.) is exactly 3.
+
+    >>> calendar_months(dt.date(2025, 10, 1), 92), calendar_months(dt.date(2025, 3, 1), 184)
+    (Decimal('3'), Decimal('6'))
+    """
+    end = start + dt.timedelta(days=days)  # the day after the last day
+    whole = 0
+    while _add_months(start, whole + 1) <= end:
+        whole += 1
+    base, following = _add_months(start, whole), _add_months(start, whole + 1)
+    return Decimal(whole) + Decimal((end - base).days) / Decimal((following - base).days)
 
 
 def _months(studies: Studies) -> Decimal:
     if studies.months is not None:
         return studies.months
-    return Decimal(studies.days or 0) / DAYS_PER_MONTH
+    return calendar_months(studies.starts_on, studies.days or 0)
 
 
 def _days(studies: Studies) -> Decimal:
@@ -54,8 +91,13 @@ def _days(studies: Studies) -> Decimal:
     return (studies.months or Decimal(0)) * DAYS_PER_MONTH
 
 
+def _vocational(studies: Studies) -> bool:
+    """Gives vocational skills or supports self-employment; a vocational course does by its kind."""
+    return studies.vocational or studies.kind == "vocational_course"
+
+
 def _full_day_course(law: Law, studies: Studies) -> bool:
-    """A vocational course of full days (>= 6 h) for at least 4 days: reported and assessed as full-time."""
+    """A vocational course of full days (>= 6 h) for at least 4 days: it must be reported (addendum A.1)."""
     return (
         studies.hours_per_day is not None
         and studies.hours_per_day >= law("study.full_time.hours_per_day")
@@ -63,9 +105,16 @@ def _full_day_course(law: Law, studies: Studies) -> bool:
     )
 
 
-def full_time(law: Law, studies: Studies) -> tuple[bool, Condition]:
+def full_time(law: Law, studies: Studies, age: int) -> tuple[bool, Condition]:
     """Whether the studies count as full-time under the listed-studies rule, and why."""
     kind = studies.kind
+    if kind == "vocational_course":
+        found = _full_day_course(law, studies)
+        message = Message(
+            "condition.study.full_day_course",
+            {"hours": law("study.full_time.hours_per_day"), "days": law("study.full_time.report_min_days")},
+        )
+        return found, Condition(message, found)
     if kind in ALWAYS_FULL_TIME:
         found = True
     elif kind == "lukio":
@@ -73,21 +122,23 @@ def full_time(law: Law, studies: Studies) -> tuple[bool, Condition]:
     elif kind == "adult_basic":
         found = (studies.courses_per_year or 0) >= law("study.full_time.adult_basic_min_courses")
     elif kind == "open_university":
-        found = _months(studies) > law("study.full_time.open_university_max_months") and not _any_length(law)
-    elif kind == "vocational_course":
-        found = _full_day_course(law, studies)
+        longer = _months(studies) > law("study.full_time.open_university_max_months")
+        found = longer and not _any_length(law, age)
     else:
         found = False
     return found, Condition(Message("condition.study.listed_full_time", {"kind": kind}), found)
 
 
-def _any_length(law: Law) -> bool:
-    """The 2026 draft: open studies of any length leave the benefit in place (only when enacted)."""
-    return law.has("study.open_university_any_length") and law("study.open_university_any_length") == 1
+def _any_length(law: Law, age: int) -> bool:
+    """The 2026 draft: open studies of any length leave the benefit of a person aged 25+ in place (only when
+    enacted; both draft parameters are enacted together)."""
+    if not (law.has(DRAFT_ANY_LENGTH) and law(DRAFT_ANY_LENGTH) == 1):
+        return False
+    return law.has(DRAFT_MIN_AGE) and age >= law(DRAFT_MIN_AGE)
 
 
-def must_report(law: Law, studies: Studies) -> bool:
-    if studies.kind == "open_university" and _any_length(law):
+def must_report(law: Law, studies: Studies, age: int) -> bool:
+    if studies.kind == "open_university" and _any_length(law, age):
         return False
     if studies.kind in REPORTED:
         return True
@@ -104,7 +155,7 @@ def _short_term(law: Law, s: StudySituation) -> tuple[bool, list[Condition]]:
                   s.age >= law("study.short_term.min_age")),
         Condition(Message("condition.study.short_duration", {"months": law("study.short_term.max_months")}),
                   _months(studies) <= law("study.short_term.max_months")),
-        Condition(Message("condition.study.vocational"), studies.vocational),
+        Condition(Message("condition.study.vocational"), _vocational(studies)),
         Condition(Message("condition.study.first_short_study"), studies.first_short_study and resumed_ok),
     ]  # fmt: skip
     return all(c.met for c in checks), checks
@@ -124,18 +175,22 @@ def _self_motivated(law: Law, s: StudySituation) -> tuple[bool, list[Condition]]
     return all(c.met for c in checks), checks
 
 
-def _increased(law_at_start: Law, basis: str) -> tuple[bool, int | None]:
-    """The increased benefit (korotusosa) in self-motivated study: for services started by 31.12.2024."""
-    if basis != "self_motivated" or not law_at_start.has("study.increased_benefit.max_days"):
-        return False, None
-    return True, int(law_at_start("study.increased_benefit.max_days"))
+def _increased(at_start: Law, basis: str, starts_on: dt.date) -> tuple[bool, int | None, dt.date | None]:
+    """The increased benefit (korotusosa) in self-motivated study: for services started by 31.12.2024, for at
+    most 200 paid days; with 5 paid days a week the last possible day is 40 weeks after the start."""
+    if basis != "self_motivated" or not at_start.has("study.increased_benefit.max_days"):
+        return False, None, None
+    days = int(at_start("study.increased_benefit.max_days"))
+    weeks = Decimal(days) / BENEFIT_DAYS_PER_WEEK
+    return True, days, starts_on + dt.timedelta(weeks=float(weeks)) - dt.timedelta(days=1)
 
 
-def _amounts(s: StudySituation, law: Law, law_at_start: Law, increased: bool) -> dict[str, Decimal]:
-    """Benefit amounts; the values in force when the studies started where the law has them then."""
+def _amounts(s: StudySituation, law: Law, at_start: Law, increased: bool) -> dict[str, Decimal]:
+    """Benefit amounts; the values in force when the studies started where the law has them then. The
+    increased shares are read at the start only: they exist for services started by 31.12.2024."""
 
     def value(name: str) -> Decimal:
-        return law_at_start(name) if law_at_start.has(name) else law(name)
+        return at_start(name) if at_start.has(name) else law(name)
 
     out: dict[str, Decimal] = {}
     basic = value("unemployment.basic_daily")
@@ -144,31 +199,49 @@ def _amounts(s: StudySituation, law: Law, law_at_start: Law, increased: bool) ->
         out["daily_amount"] = basic
         out["monthly_amount"] = (basic * per_month).quantize(CENT, ROUND_HALF_UP)
     elif s.benefit == "earnings_related" and s.monthly_wage is not None:
-        deduction = value("unemployment.earnings_related.wage_deduction") / 100
+        amounts = at_start if at_start.has("unemployment.earnings_related.wage_deduction") else law
+        deduction = amounts("unemployment.earnings_related.wage_deduction") / 100
         daily_wage = (s.monthly_wage * (1 - deduction) / per_month).quantize(CENT, ROUND_HALF_UP)
-        share = "study.increased_benefit.share_below_break" if increased else None
-        below = value(share or "unemployment.earnings_related.share_below_break")
-        daily = basic + below * max(daily_wage - basic, Decimal(0))
+        shares = (
+            (at_start("study.increased_benefit.share_below_break"),
+             at_start("study.increased_benefit.share_above_break"))
+            if increased
+            else None
+        )  # fmt: skip
+        daily = earnings_related_daily(amounts, daily_wage, shares)
         out["daily_wage"] = daily_wage
         out["daily_amount"] = daily.quantize(CENT, ROUND_HALF_UP)
         out["monthly_amount"] = (out["daily_amount"] * per_month).quantize(CENT, ROUND_HALF_UP)
     return out
 
 
-def _adult_education_allowance(parameters: ParameterSet, s: StudySituation, on: dt.date) -> dict[str, object]:
-    start = s.adult_education_support_started_on or s.studies.starts_on
-    new = Law(parameters, s.studies.starts_on).has("study.adult_education_allowance.new_studies") and Law(
-        parameters, start
-    ).has("study.adult_education_allowance.new_studies")
+def _adult_education_allowance(
+    parameters: ParameterSet, s: StudySituation, on: dt.date, law: Law
+) -> dict[str, object]:
+    """Aikuiskoulutustuki: none for studies starting 1.8.2024 or later; for studies and support that both
+    started by 31.7.2024, more can be applied for, and paid, until the transition's closing dates. The flags
+    are 1 while open and 0 once closed; the parameters read are recorded in ``law`` among the sources."""
+    support_start = s.adult_education_support_started_on or s.studies.starts_on
+    at_start = Law(parameters, s.studies.starts_on)
+    new = at_start(ADULT_EDUCATION) == 1
+    if new and support_start != s.studies.starts_on:
+        at_support = Law(parameters, support_start)
+        new = at_support.has(ADULT_EDUCATION) and at_support(ADULT_EDUCATION) == 1
+    law.used.update(at_start.used)
     out: dict[str, object] = {"adult_education_allowance": new}
-    if new:
-        for field, name in (
-            ("apply_by", "study.adult_education_allowance.continued_applications"),
-            ("last_payment_application", "study.adult_education_allowance.payment_applications"),
-        ):
-            closing = next((v.start for v in parameters[name].values if v.value is None), None)
-            out[field] = (closing - dt.timedelta(days=1)).isoformat() if closing else None
-        if Law(parameters, on).has("study.adult_education_allowance.payment_applications") is False:
+    if not new:
+        return out
+    for field, flag in (
+        ("apply_by", ADULT_EDUCATION_APPLY),
+        ("last_payment_application", ADULT_EDUCATION_PAY),
+    ):
+        parameter = parameters[flag]
+        closing = next((v.start for v in parameter.values if v.value == 0), None)
+        out[field] = (closing - dt.timedelta(days=1)).isoformat() if closing else None
+        reader = Law(parameters, max(on, parameter.values[-1].start))
+        open_now = reader(flag) == 1
+        law.used.update(reader.used)
+        if flag == ADULT_EDUCATION_PAY and not open_now:
             out["adult_education_allowance"] = False
     return out
 
@@ -178,7 +251,12 @@ def _basis(
 ) -> tuple[str, bool, bool, Decimal | None]:
     """On which basis the benefit continues (basis, continues, counted as full-time, max months)."""
     studies = s.studies
+    motivated_ok, motivated_checks = _self_motivated(law, s)
+    max_motivated = min(law("study.self_motivated.max_months"), _months(studies))
     if not listed:
+        if motivated_ok:
+            conditions.extend(motivated_checks)
+            return "self_motivated", True, False, max_motivated
         notes.append(Message("note.study.no_effect"))
         return "not_full_time", True, False, None
     established_months = law("study.full_time.established_work_min_months")
@@ -190,16 +268,50 @@ def _basis(
         conditions.append(Condition(Message("condition.study.started_while_employed"), True))
         return "started_while_employed", True, True, None
     short_ok, short_checks = _short_term(law, s)
+    if motivated_ok:
+        conditions.extend(motivated_checks)
+        if short_ok:
+            notes.append(Message("note.study.short_right_kept"))
+        return "self_motivated", True, True, max_motivated
     if short_ok:
         conditions.extend(short_checks)
         return "short_term", True, True, _months(studies)
-    motivated_ok, motivated_checks = _self_motivated(law, s)
-    if motivated_ok:
-        conditions.extend(motivated_checks)
-        return "self_motivated", True, True, min(law("study.self_motivated.max_months"), _months(studies))
     conditions.extend(c for c in [*short_checks, *motivated_checks] if not c.met)
     notes.append(Message("note.study.ask_first"))
     return "none", False, True, None
+
+
+def _draft_note(
+    parameters: ParameterSet, law: Law, s: StudySituation, on: dt.date, listed: bool
+) -> Message | None:
+    """The 2026 open-university draft, for studies it would change, once it has been proposed."""
+    draft = parameters[DRAFT_ANY_LENGTH].draft if DRAFT_ANY_LENGTH in parameters else None
+    age = parameters[DRAFT_MIN_AGE].draft if DRAFT_MIN_AGE in parameters else None
+    if draft is None or s.studies.kind != "open_university" or not listed or _any_length(law, s.age):
+        return None
+    if on < draft.start or (age is not None and age.value is not None and s.age < age.value):
+        return None
+    return Message("note.study.draft_open_university", {"date": draft.start})
+
+
+def _obligations(basis: str, continues: bool) -> list[str]:
+    obligations = (
+        ["seek_full_time_work", "accept_full_time_work", "take_part_in_services"] if continues else []
+    )
+    if basis == "self_motivated":
+        obligations.append("adequate_progress")
+    if basis == "short_term":
+        obligations.append("report_before_start")
+    return obligations
+
+
+def _amount_notes(s: StudySituation, increased_now: bool) -> list[Message]:
+    notes = []
+    if s.benefit == "earnings_related" and s.monthly_wage is not None:
+        notes.append(Message("note.study.step_down_unconfirmed"))
+    if increased_now and s.benefit != "earnings_related":
+        notes.append(Message("note.study.increase_amount_unknown"))
+    return notes
 
 
 def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> Answer:
@@ -210,50 +322,49 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
         )
     law = Law(parameters, max(on, studies.starts_on))
     at_start = Law(parameters, studies.starts_on)
-    listed, listed_check = full_time(law, studies)
+    listed, listed_check = full_time(law, studies, s.age)
     conditions: list[Condition] = [listed_check]
     notes: list[Message] = []
+    if listed and studies.kind == "vocational_course":
+        notes.append(Message("note.study.course_assessed"))
     basis, continues, is_full_time, max_months = _basis(law, s, listed, conditions, notes)
     if s.benefit == "none":
         continues = False
-    draft = (
-        parameters["study.open_university_any_length"].draft
-        if "study.open_university_any_length" in parameters
-        else None
-    )
-    if draft is not None and studies.kind == "open_university" and not _any_length(law) and listed:
-        notes.append(Message("note.study.draft_open_university", {"date": draft.start}))
-    obligations = (
-        ["seek_full_time_work", "accept_full_time_work", "take_part_in_services"] if continues else []
-    )
-    if basis == "self_motivated":
-        obligations.append("adequate_progress")
-    if basis == "short_term":
-        obligations.append("report_before_start")
-    increased, increased_days = _increased(at_start, basis)
+    draft_note = _draft_note(parameters, law, s, on, listed)
+    if draft_note is not None:
+        notes.append(draft_note)
+    obligations = _obligations(basis, continues)
+    increased, increased_days, increased_until = _increased(at_start, basis, studies.starts_on)
+    increased_now = increased and increased_until is not None and on <= increased_until
     if basis == "self_motivated":
         notes.append(Message("note.study.increased" if increased else "note.study.no_increase"))
+    if increased and not increased_now:
+        notes.append(Message("note.study.increase_over", {"date": increased_until}))
     results: dict[str, object] = {
         "full_time": is_full_time,
         "benefit_continues": continues,
         "basis": basis,
         "max_months": max_months,
         "obligations": obligations,
-        "must_report": must_report(law, studies),
+        "must_report": must_report(law, studies, s.age),
         "increased_benefit": increased,
         "increased_benefit_days": increased_days,
-        "means_tested": not (basis == "self_motivated" and s.benefit == "labour_market_support"),
+        "increased_benefit_until": increased_until.isoformat() if increased_until else None,
+        "means_tested": s.benefit == "labour_market_support" and basis != "self_motivated",
         "expense_allowance": False,
         "decided_by": "employment_authority" if basis == "self_motivated" else "benefit_payer",
     }
     if continues and s.benefit_days_left is not None:
-        months_left = (Decimal(s.benefit_days_left) / 5 / WEEKS_PER_MONTH).quantize(Decimal("0.1"))
+        months_left = (Decimal(s.benefit_days_left) / BENEFIT_DAYS_PER_WEEK / WEEKS_PER_MONTH).quantize(
+            Decimal("0.1")
+        )
         results["benefit_months_left"] = months_left
         if max_months is not None and months_left < max_months:
             notes.append(Message("note.study.benefit_ends_first", {"months": months_left}))
     if continues and (law.has("unemployment.basic_daily") or at_start.has("unemployment.basic_daily")):
-        results.update(_amounts(s, law, at_start, increased))
-    results.update(_adult_education_allowance(parameters, s, on))
+        results.update(_amounts(s, law, at_start, increased_now))
+        notes.extend(_amount_notes(s, increased_now))
+    results.update(_adult_education_allowance(parameters, s, on, law))
     return Answer(
         question="study",
         on=on,

@@ -5,6 +5,7 @@ Situations may hold health-related facts, so they travel by POST and are neither
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -162,6 +163,8 @@ def study_answer(situation: dict[str, Any], on: Any, language: str) -> dict[str,
     answer["basis_text"] = study_basis_text(answer["basis"])
     answer["obligation_texts"] = study_obligations(answer["obligations"])
     answer["links"] = [(source.split()[0], source) for source in answer["sources"]]
+    until = answer.get("increased_benefit_until")
+    answer["increased_until"] = dt.date.fromisoformat(until) if until else None
     return answer
 
 
