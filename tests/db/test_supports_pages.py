@@ -130,6 +130,18 @@ def test_can_i_study_while_unemployed_page(world):
     assert bad.status_code == 400 and "field-error" in page and 'value="kolme"' in page
 
 
+def test_the_job_seeker_finds_the_study_question_on_the_dashboard_and_in_the_menu(world):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world["north_seeker"])
+    html = client.get("/").content.decode()
+    assert 'aria-labelledby="study-card-heading"' in html
+    assert html.count('href="/supports/study/"') == 2  # the card and the menu
+    study = client.get("/supports/study/").content.decode()
+    assert 'href="/supports/study/" aria-current="page"' in study
+
+
 def test_the_study_page_says_until_when_the_increased_benefit_is_paid(world):
     from django.test import Client
 
