@@ -62,6 +62,7 @@ def test_a_study_plan_kept_under_the_old_benefit_name_is_renamed():
     profiles = old.get_model("matching", "SeekerProfile").objects
     renamed = profiles.create(pseudonym="OPISK-1", area=area, spec={}, study_plan=plan)
     kept = profiles.create(pseudonym="OPISK-2", area=area, spec={}, study_plan=other)
+    empty = profiles.create(pseudonym="OPISK-3", area=area, spec={})
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
     from kohtaanto.web.matching.models import SeekerProfile
@@ -69,3 +70,11 @@ def test_a_study_plan_kept_under_the_old_benefit_name_is_renamed():
     benefit = SeekerProfile.objects.get(pk=renamed.pk).study_plan["situation"]["benefit"]
     assert benefit == "labour_market_support"
     assert SeekerProfile.objects.get(pk=kept.pk).study_plan == other
+    assert SeekerProfile.objects.get(pk=empty.pk).study_plan == {}
+    executor = MigrationExecutor(connection)
+    executor.migrate([("matching", "0008_study_plan")])  # and back: the old name again
+    old = executor.loader.project_state([("matching", "0008_study_plan")]).apps
+    back = old.get_model("matching", "SeekerProfile").objects.get(pk=renamed.pk)
+    assert back.study_plan["situation"]["benefit"] == "labour_market_subsidy"
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -4,10 +4,11 @@ Work started on or after 2.9.2024 with palkkatuki accrues nothing, except for a 
 reduced work ability or a long-term unemployed person aged 60+: the first 10 months count for
 nothing and each later month for 75 %.
 
-Since 2.9.2024 the condition is counted in euros: a calendar month in which at least the threshold
-(930 EUR) of wages is paid is a whole month, and 12 of them are needed within 28 months. Smaller pay
-may make half months; the addendum (B5) does not give that threshold, so for such pay the answer says
-that it does not know whether the condition is met instead of guessing.
+Wages paid since 2.9.2024 count in euros, whenever the work started: a calendar month in which at least
+the threshold (930 EUR) of wages is paid is a whole month, and 12 of them are needed within 28 months.
+Smaller pay may make half months; the addendum (B5) does not give that threshold, so for such pay the
+answer says the condition is not met only when even half months for every month would fall short, and
+otherwise that it cannot tell. The threshold is read on the question's date (930 EUR on every date so far).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.situations import EmploymentConditionSituation
 
 REFORM = dt.date(2024, 9, 2)
+HALF = Decimal("0.5")  # a half month of the employment condition (puolikas työssäoloehtokuukausi)
 REVIEW = "unemployment.employment_condition.review_period_months"
 COUNTING = ("reduced_work_ability", "aged_60_long_term_unemployed")
 
@@ -38,25 +40,38 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
     law = Law(parameters, max(on, REFORM))
     required = law("unemployment.employment_condition.months_required")
     after_reform = s.started_on >= REFORM
-    threshold = law("unemployment.employment_condition.full_month_wage") if after_reform else None
-    review = law(REVIEW) if after_reform else None
+    months = Decimal(s.months_worked)
+    euros = on >= REFORM  # wages paid from 2.9.2024 count in euros, whenever the work started
+    threshold = law("unemployment.employment_condition.full_month_wage") if euros else None
+    review = law(REVIEW) if euros else None
+    if review is not None:
+        months = min(months, review)
     whole = None if threshold is None or s.monthly_wage is None else s.monthly_wage >= threshold
     if s.subsidy_basis == "none" or not after_reform:
-        counted, months_needed = Decimal(s.months_worked), required
+        counted, months_needed = months, required
         accrues = True
     elif s.subsidy_basis in COUNTING:
         skipped = law("unemployment.employment_condition.subsidised_months_not_counted")
         share = law("unemployment.employment_condition.subsidised_share_counted")
-        counted = max(Decimal(s.months_worked) - skipped, Decimal(0)) * share
+        counted = max(months - skipped, Decimal(0)) * share
         months_needed = skipped + Decimal(math.ceil(required / share))
         accrues = True
     else:
         counted, months_needed, accrues = Decimal(0), None, False
+    met: bool | None = counted >= required
     conditions = [Condition(Message("condition.started_after_reform", {"date": REFORM}), after_reform)]
     notes = [_accrual(s, accrues, after_reform)]
     if whole is not None:
         conditions.append(Condition(Message("condition.whole_month_wage", {"amount": threshold}), whole))
+    if euros and accrues:
+        if whole is None:
+            notes.append(Message("note.whole_months_assumed", {"amount": threshold}))
+        if not after_reform:
+            notes.append(Message("note.months_before_reform", {"date": REFORM}))
     if whole is False and accrues:
+        # A month below the threshold counts at most as a half month; the half-month threshold is not in
+        # our sources, so "met" is only known when even all-half months would fall short.
+        met = False if counted * HALF < required else None
         counted = Decimal(0)
         notes.append(Message("note.half_months_unknown", {"amount": threshold, "months": review}))
     return Answer(
@@ -67,7 +82,7 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
             "months_counted": counted,
             "months_required": required,
             "months_of_work_needed": int(months_needed) if months_needed is not None else None,
-            "condition_met": None if whole is False and accrues else counted >= required,
+            "condition_met": met,
             "full_month_wage": threshold,
             "wage_counts_whole_month": whole,
             "review_period_months": review,

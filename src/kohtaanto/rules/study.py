@@ -12,7 +12,8 @@ Readings of our own, where the addendum leaves a gap, are said in the answer as 
   the employment authority may, but which courses are full-time after 2023 is not confirmed;
 - self-motivated study agreed in the employment plan comes before short studies (the order in practice is not
   confirmed; the agreement is the authority's decision, and the one-off short-study right stays unused);
-- studies outside the list that are agreed in the plan as self-motivated study are a service (TEP) too.
+- a further or specialist vocational qualification, which the list leaves out, agreed in the plan as
+  self-motivated study is a service (TEP) too.
 Sources: ../shared/facts/supports-fi-addendum.md section A.
 """
 
@@ -51,6 +52,8 @@ SELF_MOTIVATED_KINDS = frozenset(
 ADULT_EDUCATION = "study.adult_education_allowance.new_studies"
 ADULT_EDUCATION_APPLY = "study.adult_education_allowance.continued_applications"
 ADULT_EDUCATION_PAY = "study.adult_education_allowance.payment_applications"
+# Qualifications the list leaves out but self-motivated study covers: agreed in the plan, they are a service.
+UNLISTED_SELF_MOTIVATED = frozenset({"further_vocational_qualification"})
 DRAFT_ANY_LENGTH = "study.open_university_any_length"
 DRAFT_MIN_AGE = "study.open_university_any_length_min_age"
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)  # calendar arithmetic, not legal numbers
@@ -131,10 +134,10 @@ def full_time(law: Law, studies: Studies, age: int) -> tuple[bool, Condition]:
 
 def _any_length(law: Law, age: int) -> bool:
     """The 2026 draft: open studies of any length leave the benefit of a person aged 25+ in place (only when
-    enacted; both draft parameters are enacted together)."""
+    enacted; the age limit is a draft of its own and applies once it is enacted too)."""
     if not (law.has(DRAFT_ANY_LENGTH) and law(DRAFT_ANY_LENGTH) == 1):
         return False
-    return law.has(DRAFT_MIN_AGE) and age >= law(DRAFT_MIN_AGE)
+    return not law.has(DRAFT_MIN_AGE) or age >= law(DRAFT_MIN_AGE)
 
 
 def must_report(law: Law, studies: Studies, age: int) -> bool:
@@ -175,14 +178,31 @@ def _self_motivated(law: Law, s: StudySituation) -> tuple[bool, list[Condition]]
     return all(c.met for c in checks), checks
 
 
-def _increased(at_start: Law, basis: str, starts_on: dt.date) -> tuple[bool, int | None, dt.date | None]:
-    """The increased benefit (korotusosa) in self-motivated study: for services started by 31.12.2024, for at
-    most 200 paid days; with 5 paid days a week the last possible day is 40 weeks after the start."""
+def _increased(at_start: Law, basis: str, studies: Studies) -> tuple[bool, int | None, dt.date | None]:
+    """The increased benefit (korotusosa) in self-motivated study: for services started by 31.12.2024, until
+    the service ends, for at most 200 paid days. With 5 paid days every week the 200 days run out 40 weeks
+    after the start; days not paid move that later, so the date returned is the earliest end."""
     if basis != "self_motivated" or not at_start.has("study.increased_benefit.max_days"):
         return False, None, None
     days = int(at_start("study.increased_benefit.max_days"))
-    weeks = Decimal(days) / BENEFIT_DAYS_PER_WEEK
-    return True, days, starts_on + dt.timedelta(weeks=float(weeks)) - dt.timedelta(days=1)
+    weeks = days // BENEFIT_DAYS_PER_WEEK
+    used_up = studies.starts_on + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
+    return True, days, min(used_up, studies_end(studies))
+
+
+def studies_end(studies: Studies) -> dt.date:
+    """The last day of the studies, from their start and duration.
+
+    >>> studies_end(Studies(kind="other", starts_on=dt.date(2024, 9, 2), months=Decimal(3)))
+    datetime.date(2024, 12, 1)
+    """
+    if studies.days is not None:
+        return studies.starts_on + dt.timedelta(days=studies.days - 1)
+    months = studies.months or Decimal(0)
+    whole = int(months)
+    base, following = _add_months(studies.starts_on, whole), _add_months(studies.starts_on, whole + 1)
+    extra = int(((months - whole) * (following - base).days).to_integral_value(ROUND_HALF_UP))
+    return base + dt.timedelta(days=extra - 1)
 
 
 def _amounts(s: StudySituation, law: Law, at_start: Law, increased: bool) -> dict[str, Decimal]:
@@ -254,8 +274,9 @@ def _basis(
     motivated_ok, motivated_checks = _self_motivated(law, s)
     max_motivated = min(law("study.self_motivated.max_months"), _months(studies))
     if not listed:
-        if motivated_ok:
+        if motivated_ok and studies.kind in UNLISTED_SELF_MOTIVATED:
             conditions.extend(motivated_checks)
+            notes.append(Message("note.study.unlisted_self_motivated"))
             return "self_motivated", True, False, max_motivated
         notes.append(Message("note.study.no_effect"))
         return "not_full_time", True, False, None
@@ -334,7 +355,7 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
     if draft_note is not None:
         notes.append(draft_note)
     obligations = _obligations(basis, continues)
-    increased, increased_days, increased_until = _increased(at_start, basis, studies.starts_on)
+    increased, increased_days, increased_until = _increased(at_start, basis, studies)
     increased_now = increased and increased_until is not None and on <= increased_until
     if basis == "self_motivated":
         notes.append(Message("note.study.increased" if increased else "note.study.no_increase"))
@@ -349,7 +370,7 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
         "must_report": must_report(law, studies, s.age),
         "increased_benefit": increased,
         "increased_benefit_days": increased_days,
-        "increased_benefit_until": increased_until.isoformat() if increased_until else None,
+        "increased_benefit_ends_earliest": increased_until.isoformat() if increased_until else None,
         "means_tested": s.benefit == "labour_market_support" and basis != "self_motivated",
         "expense_allowance": False,
         "decided_by": "employment_authority" if basis == "self_motivated" else "benefit_payer",

@@ -163,7 +163,7 @@ def study_answer(situation: dict[str, Any], on: Any, language: str) -> dict[str,
     answer["basis_text"] = study_basis_text(answer["basis"])
     answer["obligation_texts"] = study_obligations(answer["obligations"])
     answer["links"] = [(source.split()[0], source) for source in answer["sources"]]
-    until = answer.get("increased_benefit_until")
+    until = answer.get("increased_benefit_ends_earliest")
     answer["increased_until"] = dt.date.fromisoformat(until) if until else None
     return answer
 

@@ -9,8 +9,9 @@ OLD, NEW = "labour_market_subsidy", "labour_market_support"
 def rename(apps, schema_editor, old=OLD, new=NEW):
     profiles = apps.get_model("matching", "SeekerProfile")
     for profile in profiles.objects.only("pk", "study_plan").iterator():
-        situation = (profile.study_plan or {}).get("situation") or {}
-        if situation.get("benefit") == old:
+        plan = profile.study_plan if isinstance(profile.study_plan, dict) else {}
+        situation = plan.get("situation")
+        if isinstance(situation, dict) and situation.get("benefit") == old:
             situation["benefit"] = new
             profile.save(update_fields=["study_plan"])
 
