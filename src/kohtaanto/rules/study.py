@@ -315,10 +315,22 @@ def _draft_note(
     return Message("note.study.draft_open_university", {"date": draft.start})
 
 
+def _benefit_left(s: StudySituation, notes: list[Message]) -> bool:
+    """Whether the person has a benefit to continue: none, or an allowance whose days have run out, has not
+    (labour market support has no maximum period)."""
+    if s.benefit == "none":
+        return False
+    if s.benefit in ("earnings_related", "basic") and s.benefit_days_left == 0:
+        notes.append(Message("note.study.no_days_left"))
+        return False
+    return True
+
+
 def _obligations(basis: str, continues: bool) -> list[str]:
-    obligations = (
-        ["seek_full_time_work", "accept_full_time_work", "take_part_in_services"] if continues else []
-    )
+    """What the person must do to keep the benefit; nothing when there is no benefit to keep."""
+    if not continues:
+        return []
+    obligations = ["seek_full_time_work", "accept_full_time_work", "take_part_in_services"]
     if basis == "self_motivated":
         obligations.append("adequate_progress")
     if basis == "short_term":
@@ -349,7 +361,7 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
     if listed and studies.kind == "vocational_course":
         notes.append(Message("note.study.course_assessed"))
     basis, continues, is_full_time, max_months = _basis(law, s, listed, conditions, notes)
-    if s.benefit == "none":
+    if not _benefit_left(s, notes):
         continues = False
     draft_note = _draft_note(parameters, law, s, on, listed)
     if draft_note is not None:
