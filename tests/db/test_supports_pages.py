@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from kohtaanto.web.audit.models import AuditEvent
 
@@ -93,7 +96,6 @@ def test_pages_need_signing_in(db):
 
 
 def test_date_inputs_carry_iso_dates_in_every_language(world):
-    import re
 
     for language in ("fi", "sv", "en"):
         user = world["north_employer"]
@@ -163,6 +165,44 @@ def test_the_study_page_says_until_when_the_increased_benefit_is_paid(world):
     assert "7.6.2025" in html and "200" in html
     later = client.post("/supports/study/", {**form, "starts_on": "2025-01-08"}).content.decode()
     assert "7.6.2025" not in later and 'id="study-answer-heading"' in later
+
+
+def test_the_study_page_asks_what_decides_lukio_adult_basic_short_studies_and_amounts(world):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world["north_seeker"])
+    base = {
+        "age": "30",
+        "benefit": "labour_market_support",
+        "starts_on": "2025-09-01",
+        "months": "24",
+        "established_work_months": "0",
+        "on": "2025-09-01",
+    }
+
+    with translation.override("fi"):  # the person's own language (Finnish) is used
+        yes = translation.pgettext("study result", "Yes, the benefit continues")
+        no = translation.pgettext("study result", "No, the benefit does not continue")
+
+    def heading(form: dict[str, str]) -> str:
+        response = client.post("/supports/study/", {**base, **form})
+        found = re.search(r'id="study-answer-heading"[^>]*>([^<]+)<', response.content.decode())
+        return found.group(1) if found else f"status {response.status_code}"
+
+    assert heading({"kind": "lukio", "credits": "150"}) == no
+    assert heading({"kind": "lukio", "credits": "40"}) == yes
+    missing = client.post("/supports/study/", {**base, "kind": "lukio"})
+    assert missing.status_code == 400 and 'id="id_credits_errors"' in missing.content.decode()
+    assert heading({"kind": "adult_basic", "courses_per_year": "22"}) == no
+    course = {"kind": "vocational_course", "months": "4", "hours_per_day": "6"}
+    assert heading(course) == yes
+    assert heading({**course, "used_short_study": "on"}) == no
+    plan = {"kind": "vocational_qualification", "agreed_in_plan": "on", "training_need_found": "on"}
+    assert heading({**plan, "benefit": "basic", "benefit_days_left": "0"}) == no
+    wage = {**plan, "benefit": "earnings_related", "monthly_wage": "2500"}
+    html = client.post("/supports/study/", {**base, **wage}).content.decode()
+    assert re.search(r"1\D?522,85", html)  # 70,83 EUR a day x 21,5
 
 
 def test_the_coach_sees_the_study_answer_only_when_the_person_shows_it(world):

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from kohtaanto.web.accounts.models import LegalForm
 
@@ -269,7 +269,35 @@ class StudyForm(forms.Form):
             ("none", pgettext_lazy("benefit", "No unemployment benefit")),
         ],
     )
+    monthly_wage = _money(
+        pgettext_lazy(
+            "study form", "Earnings-related allowance: your monthly wage before you became unemployed"
+        ),
+        help_text=pgettext_lazy("study form", "Optional: gives an estimate of the amount."),
+    )
+    benefit_days_left = forms.IntegerField(
+        label=pgettext_lazy("study form", "Days of allowance left"),
+        help_text=pgettext_lazy(
+            "study form", "Optional: from your fund's or Kela's decision. Not for labour market support."
+        ),
+        min_value=0,
+        max_value=600,
+        required=False,
+    )
     kind = forms.ChoiceField(label=pgettext_lazy("study form", "What would you study?"), choices=STUDY_KINDS)
+    credits = forms.IntegerField(
+        label=pgettext_lazy("study form", "Upper secondary school (lukio): credits in your syllabus"),
+        help_text=pgettext_lazy("study form", "The full syllabus is 150 credits."),
+        min_value=0,
+        max_value=1000,
+        required=False,
+    )
+    courses_per_year = forms.IntegerField(
+        label=pgettext_lazy("study form", "Basic education for adults: courses in a school year"),
+        min_value=0,
+        max_value=200,
+        required=False,
+    )
     starts_on = forms.DateField(
         label=pgettext_lazy("study form", "When do the studies start?"),
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
@@ -291,6 +319,12 @@ class StudyForm(forms.Form):
         label=pgettext_lazy("study form", "The studies give vocational skills or help me start a business"),
         required=False,
     )
+    used_short_study = forms.BooleanField(
+        label=pgettext_lazy(
+            "study form", "I have already used the right to short studies on unemployment benefit"
+        ),
+        required=False,
+    )
     agreed_in_plan = forms.BooleanField(
         label=pgettext_lazy("study form", "The studies are agreed in my employment plan"), required=False
     )
@@ -310,6 +344,9 @@ class StudyForm(forms.Form):
             "I started the studies while employed, and I lost the job for the employer's reasons",
         ),
         required=False,
+    )
+    resigned_to_study = forms.BooleanField(
+        label=pgettext_lazy("study form", "I resigned from my job to start studying"), required=False
     )
     on = _date_field()
     keep = forms.BooleanField(
@@ -337,11 +374,32 @@ class StudyForm(forms.Form):
         }
         if d.get("hours_per_day"):
             studies["hours_per_day"] = str(d["hours_per_day"])
-        return {
+        if d["used_short_study"]:
+            studies["first_short_study"] = False
+        if d["kind"] == "lukio":
+            studies["credits"] = d["credits"]
+        if d["kind"] == "adult_basic":
+            studies["courses_per_year"] = d["courses_per_year"]
+        situation: dict[str, Any] = {
             "age": d["age"],
             "benefit": d["benefit"],
             "established_work_months": d.get("established_work_months") or 0,
             "started_while_employed": d["started_while_employed"],
             "dismissed_for_employer_reasons": d["started_while_employed"],
+            "resigned_to_study": d["resigned_to_study"],
             "studies": studies,
         }
+        if d["benefit"] == "earnings_related" and d.get("monthly_wage") is not None:
+            situation["monthly_wage"] = str(d["monthly_wage"])
+        if d["benefit"] in ("earnings_related", "basic") and d.get("benefit_days_left") is not None:
+            situation["benefit_days_left"] = d["benefit_days_left"]
+        return situation
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        needed = {"lukio": "credits", "adult_basic": "courses_per_year"}
+        field = needed.get(data.get("kind", ""))
+        if field and data.get(field) is None and field not in self.errors:
+            message = pgettext("study form", "Needed for these studies: it decides if they are full-time.")
+            self.add_error(field, message)
+        return data

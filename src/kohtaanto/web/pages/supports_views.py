@@ -118,6 +118,12 @@ def _initial(plan: dict[str, Any]) -> dict[str, Any]:
         "training_need_found": studies.get("training_need_found"),
         "established_work_months": situation.get("established_work_months"),
         "started_while_employed": situation.get("started_while_employed"),
+        "resigned_to_study": situation.get("resigned_to_study"),
+        "monthly_wage": situation.get("monthly_wage"),
+        "benefit_days_left": situation.get("benefit_days_left"),
+        "credits": studies.get("credits"),
+        "courses_per_year": studies.get("courses_per_year"),
+        "used_short_study": studies.get("first_short_study") is False,
         "keep": True,
         "show_coach": plan.get("show_coach"),
     }
