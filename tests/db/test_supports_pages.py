@@ -198,6 +198,12 @@ def test_the_study_page_asks_what_decides_lukio_adult_basic_short_studies_and_am
     course = {"kind": "vocational_course", "months": "4", "hours_per_day": "6"}
     assert heading(course) == yes
     assert heading({**course, "used_short_study": "on"}) == no
+    three_days = {"kind": "vocational_course", "months": "", "days": "3", "hours_per_day": "7"}
+    assert heading(three_days) == yes
+    neither = client.post("/supports/study/", {**base, "kind": "other", "months": ""})
+    assert neither.status_code == 400 and 'id="id_months_errors"' in neither.content.decode()
+    both = client.post("/supports/study/", {**base, "kind": "other", "days": "5"})
+    assert both.status_code == 400 and 'id="id_days_errors"' in both.content.decode()
     plan = {"kind": "vocational_qualification", "agreed_in_plan": "on", "training_need_found": "on"}
     assert heading({**plan, "benefit": "basic", "benefit_days_left": "0"}) == no
     wage = {**plan, "benefit": "earnings_related", "monthly_wage": "2500"}

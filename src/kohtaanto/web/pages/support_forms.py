@@ -304,9 +304,17 @@ class StudyForm(forms.Form):
     )
     months = forms.DecimalField(
         label=pgettext_lazy("study form", "How many months do the studies last?"),
+        help_text=pgettext_lazy("study form", "Or give the days below, for a short course."),
         min_value=Decimal("0.1"),
         max_value=Decimal(120),
         decimal_places=1,
+        required=False,
+    )
+    days = forms.IntegerField(
+        label=pgettext_lazy("study form", "Or how many days (a short course)?"),
+        min_value=1,
+        max_value=4000,
+        required=False,
     )
     hours_per_day = forms.DecimalField(
         label=pgettext_lazy("study form", "Hours a day (for a course)"),
@@ -367,11 +375,14 @@ class StudyForm(forms.Form):
         studies: dict[str, Any] = {
             "kind": d["kind"],
             "starts_on": d["starts_on"].isoformat(),
-            "months": str(d["months"]),
             "vocational": d["vocational"],
             "agreed_in_plan": d["agreed_in_plan"],
             "training_need_found": d["training_need_found"],
         }
+        if d.get("months") is not None:
+            studies["months"] = str(d["months"])
+        else:
+            studies["days"] = d["days"]
         if d.get("hours_per_day"):
             studies["hours_per_day"] = str(d["hours_per_day"])
         if d["used_short_study"]:
@@ -397,6 +408,11 @@ class StudyForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if "months" not in self.errors and "days" not in self.errors:
+            if data.get("months") is None and data.get("days") is None:
+                self.add_error("months", pgettext("study form", "Give the months or the days."))
+            elif data.get("months") is not None and data.get("days") is not None:
+                self.add_error("days", pgettext("study form", "Give the months or the days, not both."))
         needed = {"lukio": "credits", "adult_basic": "courses_per_year"}
         field = needed.get(data.get("kind", ""))
         if field and data.get(field) is None and field not in self.errors:

@@ -112,6 +112,7 @@ def _initial(plan: dict[str, Any]) -> dict[str, Any]:
         "kind": studies.get("kind"),
         "starts_on": studies.get("starts_on"),
         "months": studies.get("months"),
+        "days": studies.get("days"),
         "hours_per_day": studies.get("hours_per_day"),
         "vocational": studies.get("vocational"),
         "agreed_in_plan": studies.get("agreed_in_plan"),
