@@ -248,3 +248,10 @@ def test_the_coach_sees_the_study_answer_only_when_the_person_shows_it(world):
     me.post("/supports/study/", form)  # kept, no longer shown
     assert 'id="study-answer-heading"' not in coach.get(f"/caseload/{entry.pk}/").content.decode()
     assert not ConsentRecord.objects.filter(purpose="study_plan_to_coach").first().granted
+    from kohtaanto.web.matching import seeker
+
+    with translation.override("en"):
+        history = seeker.consent_history(world["north_seeker"], profile)
+        to_coach = translation.pgettext("consent", "your employment coach")
+        study_rows = [row for row in history if "studies I plan" in str(row["purpose"])]
+    assert study_rows and {row["recipient"] for row in study_rows} == {to_coach}

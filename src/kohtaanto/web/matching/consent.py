@@ -125,6 +125,9 @@ TEXTS: dict[str, tuple[ConsentText, ...]] = {
 }
 
 
+# The purposes whose recipient is the person's employment coach (stored and shown alike).
+TO_COACH = frozenset({ConsentPurpose.COACH_READS, ConsentPurpose.STUDY_PLAN_TO_COACH})
+
 def text_for(purpose: str, on: dt.date) -> ConsentText:
     """The version of a purpose's text in force on a date (the first one before its start)."""
     versions = TEXTS[purpose]
@@ -150,7 +153,7 @@ def write(
     text = text_for(purpose, timezone.localdate(when))
     if organisation is not None:
         recipient = organisation.name
-    elif purpose in (ConsentPurpose.COACH_READS, ConsentPurpose.STUDY_PLAN_TO_COACH):
+    elif purpose in TO_COACH:
         recipient = "coach"
     elif purpose == ConsentPurpose.GROUP_DATA:
         recipient = "fairness reports"

@@ -204,7 +204,7 @@ def set_interest(user: User, profile: SeekerProfile, job: JobPosting, interested
 def consent_history(user: User, profile: SeekerProfile | None) -> list[dict[str, Any]]:
     """The person's consent ledger, newest first, in words: what, to whom, given or taken back, and
     the text they agreed to."""
-    from kohtaanto.web.matching.consent import TEXTS, ledger
+    from kohtaanto.web.matching.consent import TEXTS, TO_COACH, ledger
 
     items = dict(share_items())
     dimensions = dict(GroupDimension.choices)
@@ -216,7 +216,7 @@ def consent_history(user: User, profile: SeekerProfile | None) -> list[dict[str,
             ConsentPurpose.ITEMS_TO_EMPLOYER,
         ):
             recipient = row.recipient
-        elif row.purpose == ConsentPurpose.COACH_READS:
+        elif row.purpose in TO_COACH:
             recipient = pgettext("consent", "your employment coach")
         elif row.purpose == ConsentPurpose.GROUP_DATA:
             recipient = pgettext("consent", "fairness reports (no names)")
