@@ -128,6 +128,7 @@ TEXTS: dict[str, tuple[ConsentText, ...]] = {
 # The purposes whose recipient is the person's employment coach (stored and shown alike).
 TO_COACH = frozenset({ConsentPurpose.COACH_READS, ConsentPurpose.STUDY_PLAN_TO_COACH})
 
+
 def text_for(purpose: str, on: dt.date) -> ConsentText:
     """The version of a purpose's text in force on a date (the first one before its start)."""
     versions = TEXTS[purpose]
