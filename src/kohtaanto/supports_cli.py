@@ -203,7 +203,9 @@ def params(on: str | None, fmt: str, unverified: bool, packs: tuple[str, ...]) -
         flag = "" if row["verified"] else "  [verified: false]"
         click.echo(f"{row['name']} = {row['value']:g} {row['unit']} (since {row['since']}){flag}")
         click.echo(f"    {row['source']}")
-    click.echo(f"{len(rows)} parameters in force on {day.isoformat()}", err=True)
+    drafts = sum(1 for row in rows if row.get("draft_proposed_on"))
+    summary = f"{len(rows) - drafts} parameters in force on {day.isoformat()}"
+    click.echo(summary + (f", and {drafts} drafts not in force" if drafts else ""), err=True)
 
 
 @supports.command("test")

@@ -127,3 +127,10 @@ def test_openapi_schema_and_docs(db):
     docs = client.get("/api/docs/").content.decode()
     assert "<code>PATCH /api/v1/organisations/{id}/</code>" in docs
     assert 'id="schema-Error"' in docs and "business_id" in docs
+
+
+def test_field_errors_of_list_items_keep_the_item_index():
+    from kohtaanto.web.api.errors import _field_lists
+
+    detail = {"rows": [{}, {"name": ["too long"]}, {"name": ["empty"]}], "note": ["bad"]}
+    assert _field_lists(detail) == {"rows.1.name": ["too long"], "rows.2.name": ["empty"], "note": ["bad"]}

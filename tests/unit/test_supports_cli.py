@@ -90,6 +90,12 @@ def test_params_lists_unverified_values_with_sources():
     names = {row["name"] for row in rows}
     assert "pay_subsidy.monthly_cap.reduced_work_ability" in names
     assert all(row["verified"] is False and row["source"].startswith("http") for row in rows)
+    in_force = [row for row in rows if not row.get("draft_proposed_on")]
+    drafts = len(rows) - len(in_force)
+    assert drafts >= 1  # the 2026 open-university draft
+    text = run("supports", "params", "--on", "2026-03-01", "--unverified")
+    summary = text.stderr.strip().splitlines()[-1]
+    assert summary == f"{len(in_force)} parameters in force on 2026-03-01, and {drafts} drafts not in force"
 
 
 def test_supports_test_runs_every_scenario():

@@ -45,9 +45,9 @@ def _field_lists(detail: dict[str, Any], prefix: str = "") -> dict[str, list[str
         if isinstance(value, dict):
             out.update(_field_lists(value, f"{name}."))
         elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, dict):
-                    out.update(_field_lists(item, f"{name}."))
+            for index, item in enumerate(value):
+                if isinstance(item, dict):  # one per list item; a valid item's is empty
+                    out.update(_field_lists(item, f"{name}.{index}."))
                 else:
                     out.setdefault(name, []).append(str(item))
         else:
