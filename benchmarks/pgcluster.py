@@ -21,7 +21,7 @@ def _bin() -> Path:
     return Path(found[-1]).parent
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -32,7 +32,7 @@ class Cluster:
         self.bin = _bin()
         self.root = Path(tempfile.mkdtemp(prefix="kohtaanto-pgbench."))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.as_user: list[str] = []
         if os.geteuid() == 0:
             subprocess.run(["id", "postgres"], check=True, capture_output=True)

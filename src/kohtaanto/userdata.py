@@ -1,4 +1,5 @@
-"""Reading YAML and JSON documents that users give (situations, workplaces, settings files).
+"""Reading YAML and JSON documents that users give (situations, workplaces, settings files), and the
+CSV files they upload (:func:`csv_reader`).
 
 Such a document is data, not a program: anchors and aliases are refused (a few lines of aliases can
 expand to billions of values when validated), nesting deeper than the decoder can follow is an error, not a
@@ -8,6 +9,8 @@ crash, and documents over ``MAX_BYTES`` are refused before parsing. Every failur
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
@@ -46,3 +49,18 @@ def load(text: str, json_only: bool = False) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
         raise DocumentError(f"not valid YAML or JSON{where}") from None
+
+
+def csv_reader(data: bytes, error: type[Exception]) -> csv.DictReader[str]:
+    """Rows of an uploaded CSV file (UTF-8, with or without a BOM; comma, semicolon or tab), by header.
+    Line breaks inside quoted fields are kept as data. A file that is not UTF-8 raises ``error``; a
+    malformed row raises :class:`csv.Error` while reading, which the caller turns into ``error``."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise error("the file is not UTF-8 text") from None
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)

@@ -81,10 +81,7 @@ def test_the_schema_documents_the_request_with_an_example(db):
 
 
 def test_the_study_question_answers_with_basis_obligations_and_sources(world):
-    from rest_framework.test import APIClient
-
-    client = APIClient()
-    client.force_authenticate(world["north_seeker"])
+    client = client_for(world["north_seeker"])
     body = {
         "age": 28,
         "benefit": "labour_market_support",

@@ -286,7 +286,7 @@ def test_onboarding_plan_checks_instructions_and_sets_follow_ups(world):
 
 
 def test_add_months_clamps_to_the_month_end():
-    from kohtaanto.web.hiring.services import add_months
+    from kohtaanto.rules.months import add_months
 
     assert add_months(dt.date(2027, 1, 31), 1) == dt.date(2027, 2, 28)
     assert add_months(dt.date(2028, 1, 31), 1) == dt.date(2028, 2, 29)

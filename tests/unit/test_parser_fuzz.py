@@ -219,4 +219,4 @@ def test_any_text_gets_a_plain_language_report(text, profile):
         except ValueError as exc:
             assert "\n" not in str(exc)
         else:
-            assert report is not None
+            assert 0 <= report.score <= 100

@@ -18,6 +18,7 @@ from kohtaanto.rules.dated import Dated
 from kohtaanto.rules.deminimis import de_minimis_total
 from kohtaanto.rules.employment_condition import accrual_note
 from kohtaanto.rules.explain import Condition, Law, Message, money
+from kohtaanto.rules.months import add_months
 from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.situations import HireSituation
 
@@ -246,7 +247,7 @@ def _tools(law: Law, s: HireSituation, on: dt.date) -> Support:
     window = int(law("work_arrangement.application_window_months"))
     if a.tools_bought_on is not None and not a.applied_in_advance:
         applied = a.applied_on or on
-        deadline = _add_months(a.tools_bought_on, window)
+        deadline = add_months(a.tools_bought_on, window)
         conditions.append(
             Condition(
                 Message("condition.applied_within", {"months": window, "deadline": deadline}),
@@ -319,17 +320,6 @@ def _apprenticeship(s: HireSituation) -> Support:
         conditions=(Condition(Message("condition.apprenticeship"), s.job.apprenticeship),),
         notes=(Message("note.apprenticeship_provider_sets"),),
     )
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover
 
 
 def _stack(supports: list[Support], wage: Decimal) -> tuple[list[Support], list[Message]]:

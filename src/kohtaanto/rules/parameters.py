@@ -235,9 +235,7 @@ def load_parameter_file(path: Path, name: str) -> Parameter:
         here = where(f"values.{key}")
         if not isinstance(entry, dict) or "value" not in entry:
             raise ParameterError(f"{here}: an entry needs a value")
-        unknown = set(entry) - {"value", "source", "verified", "note"}
-        if unknown:
-            raise ParameterError(f"{here}: unknown field {sorted(unknown)[0]!r}")
+        _refuse_unknown(entry, {"value", "source", "verified", "note"}, here)
         verified = entry.get("verified", True)
         if not isinstance(verified, bool):
             raise ParameterError(f"{here}: verified must be true or false")
@@ -264,14 +262,18 @@ def load_parameter_file(path: Path, name: str) -> Parameter:
     )
 
 
+def _refuse_unknown(raw: dict[str, Any], allowed: set[str], here: str) -> None:
+    unknown = set(raw) - allowed
+    if unknown:
+        raise ParameterError(f"{here}: unknown field {sorted(unknown)[0]!r}")
+
+
 def _draft(raw: Any, here: str, reference: str) -> DatedValue | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or "value" not in raw or "proposed_on" not in raw:
         raise ParameterError(f"{here}: a draft needs a value and proposed_on")
-    unknown = set(raw) - {"value", "proposed_on", "source", "note"}
-    if unknown:
-        raise ParameterError(f"{here}: unknown field {sorted(unknown)[0]!r}")
+    _refuse_unknown(raw, {"value", "proposed_on", "source", "note"}, here)
     return DatedValue(
         start=_as_date(raw["proposed_on"], here),
         value=_as_decimal(raw["value"], here),

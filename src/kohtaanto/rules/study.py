@@ -19,15 +19,15 @@ Sources: ../shared/facts/supports-fi-addendum.md section A.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from kohtaanto.rules.answers import Answer
 from kohtaanto.rules.dated import RulesNotInForce
-from kohtaanto.rules.explain import Condition, Law, Message
+from kohtaanto.rules.explain import Condition, Law, Message, money
+from kohtaanto.rules.months import add_months, calendar_months
 from kohtaanto.rules.parameters import ParameterSet
-from kohtaanto.rules.parttime import earnings_related_daily
+from kohtaanto.rules.parttime import daily_wage, earnings_related_daily
 from kohtaanto.rules.situations import Studies, StudySituation
 
 REFORM_2023 = dt.date(2023, 1, 1)  # Act 1131/2022: only listed studies are full-time
@@ -59,27 +59,6 @@ DRAFT_MIN_AGE = "study.open_university_any_length_min_age"
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)  # calendar arithmetic, not legal numbers
 DAYS_PER_MONTH = Decimal("30.4")
 BENEFIT_DAYS_PER_WEEK = 5
-CENT = Decimal("0.01")
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def calendar_months(start: dt.date, days: int) -> Decimal:
-    """Calendar months in ``days`` days from ``start``: 1.10. + 92 days (to 31.12.) is exactly 3.
-
-    >>> calendar_months(dt.date(2025, 10, 1), 92), calendar_months(dt.date(2025, 3, 1), 184)
-    (Decimal('3'), Decimal('6'))
-    """
-    end = start + dt.timedelta(days=days)  # the day after the last day
-    whole = 0
-    while _add_months(start, whole + 1) <= end:
-        whole += 1
-    base, following = _add_months(start, whole), _add_months(start, whole + 1)
-    return Decimal(whole) + Decimal((end - base).days) / Decimal((following - base).days)
 
 
 def _months(studies: Studies) -> Decimal:
@@ -200,7 +179,7 @@ def studies_end(studies: Studies) -> dt.date:
         return studies.starts_on + dt.timedelta(days=studies.days - 1)
     months = studies.months or Decimal(0)
     whole = int(months)
-    base, following = _add_months(studies.starts_on, whole), _add_months(studies.starts_on, whole + 1)
+    base, following = add_months(studies.starts_on, whole), add_months(studies.starts_on, whole + 1)
     extra = int(((months - whole) * (following - base).days).to_integral_value(ROUND_HALF_UP))
     return base + dt.timedelta(days=extra - 1)
 
@@ -217,21 +196,19 @@ def _amounts(s: StudySituation, law: Law, at_start: Law, increased: bool) -> dic
     per_month = value("unemployment.adjustment.days_per_month")
     if s.benefit in ("basic", "labour_market_support"):
         out["daily_amount"] = basic
-        out["monthly_amount"] = (basic * per_month).quantize(CENT, ROUND_HALF_UP)
+        out["monthly_amount"] = money(basic * per_month)
     elif s.benefit == "earnings_related" and s.monthly_wage is not None:
         amounts = at_start if at_start.has("unemployment.earnings_related.wage_deduction") else law
-        deduction = amounts("unemployment.earnings_related.wage_deduction") / 100
-        daily_wage = (s.monthly_wage * (1 - deduction) / per_month).quantize(CENT, ROUND_HALF_UP)
+        wage_day = money(daily_wage(amounts, s.monthly_wage))
         shares = (
             (at_start("study.increased_benefit.share_below_break"),
              at_start("study.increased_benefit.share_above_break"))
             if increased
             else None
         )  # fmt: skip
-        daily = earnings_related_daily(amounts, daily_wage, shares)
-        out["daily_wage"] = daily_wage
-        out["daily_amount"] = daily.quantize(CENT, ROUND_HALF_UP)
-        out["monthly_amount"] = (out["daily_amount"] * per_month).quantize(CENT, ROUND_HALF_UP)
+        out["daily_wage"] = wage_day
+        out["daily_amount"] = money(earnings_related_daily(amounts, wage_day, shares))
+        out["monthly_amount"] = money(out["daily_amount"] * per_month)
     return out
 
 

@@ -21,3 +21,8 @@ def field_errors(problems: list[str]) -> dict[str, list[str]]:
         field, _, message = problem.partition(": ")
         fields.setdefault(field or "non_field_errors", []).append(message or problem)
     return fields
+
+
+def links(sources: list[str]) -> list[tuple[str, str]]:
+    """A source's address (its first word) and its whole text, for a link."""
+    return [(source.split()[0], source) for source in sources]

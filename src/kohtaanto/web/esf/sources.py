@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from kohtaanto import userdata
 from kohtaanto.identifiers import BusinessId, InvalidBusinessId
 
 MAPPINGS = {
@@ -123,15 +123,7 @@ def read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
 
 
 def _read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SourceError("the file is not UTF-8 text") from None
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    reader = userdata.csv_reader(data, SourceError)
     header = {h.strip().casefold(): h for h in reader.fieldnames or []}
     source = next((s for s, m in MAPPINGS.items() if all(m[k] in header for k in REQUIRED)), None)
     if source is None:

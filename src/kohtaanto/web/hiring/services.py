@@ -22,6 +22,7 @@ from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.schema import WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_lines
+from kohtaanto.rules.months import add_months
 from kohtaanto.taxonomy import occupations
 from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts import permissions
@@ -693,13 +694,6 @@ def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date)
 
 # -- 7. onboarding and follow-up ------------------------------------------------------------------
 FOLLOW_UP_MONTHS = (1, 3, 6, 12)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
 
 
 def save_onboarding(

@@ -16,8 +16,8 @@ from xml.sax.saxutils import escape
 from django.utils.formats import date_format, number_format
 from django.utils.translation import pgettext
 
+from kohtaanto.rules.months import add_months
 from kohtaanto.web.hiring.models import HiringCase
-from kohtaanto.web.hiring.services import add_months
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def due(today: dt.date) -> dict[Any, list[str]]:
                 % {
                     "who": entry.profile.pseudonym,
                     "action": entry.next_action or pgettext("reminder", "next step"),
-                    "date": entry.next_action_on.isoformat() if entry.next_action_on else "",
+                    "date": entry.next_action_on.isoformat(),  # the query keeps only due dates
                     "id": entry.pk,
                 }
             )
@@ -83,7 +83,6 @@ def send(today: dt.date) -> dict[str, int]:
             intro = pgettext("reminder", "These are due. Sign in to kohtaanto to see them:")
         messages.append(EmailMessage(subject, "\n".join([intro, "", *lines]), to=[user.email]))
     sent = get_connection().send_messages(messages) if messages else 0
-    log.info(
-        "reminders.sent", on=today.isoformat(), people=len(messages), lines=sum(map(len, found.values()))
-    )
-    return {"people": int(sent or 0), "lines": sum(len(v) for v in found.values())}
+    count = sum(len(lines) for lines in found.values())
+    log.info("reminders.sent", on=today.isoformat(), people=len(messages), lines=count)
+    return {"people": int(sent or 0), "lines": count}

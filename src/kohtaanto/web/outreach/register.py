@@ -20,10 +20,10 @@ touches the database.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass
 
+from kohtaanto import userdata
 from kohtaanto.identifiers import BusinessId, InvalidBusinessId
 from kohtaanto.matching.places import find
 
@@ -140,16 +140,7 @@ def read(data: bytes) -> tuple[list[RegisterRow], list[Rejected]]:
 
 
 def _read(data: bytes) -> tuple[list[RegisterRow], list[Rejected]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RegisterFormatError("the file is not UTF-8 text") from None
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    reader = userdata.csv_reader(data, RegisterFormatError)
     if not reader.fieldnames:
         raise RegisterFormatError("line 1: the file is empty")
     columns = _header(list(reader.fieldnames))

@@ -43,7 +43,7 @@ class EntryForm(forms.Form):
 def _study(profile: Any) -> dict[str, Any] | None:
     """The answer to "can I study while unemployed?" for the studies the person shared, as of today."""
     from kohtaanto.rules import InputError, RulesNotInForce
-    from kohtaanto.web.pages.supports_views import study_answer
+    from kohtaanto.web.pages.study_answer import study_answer
 
     plan = caseload.study_plan_of(profile)
     if plan is None:

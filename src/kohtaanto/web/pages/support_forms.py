@@ -137,22 +137,19 @@ class HireSupportForm(forms.Form):
         }
 
 
+BENEFITS = [
+    ("labour_market_support", pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela)")),
+    ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela)")),
+    ("earnings_related", pgettext_lazy("benefit", "Earnings-related allowance (ansiopäiväraha, a fund)")),
+]
+
+
 class PartTimeForm(forms.Form):
     benefit = forms.ChoiceField(
         label=pgettext_lazy("part-time form", "Which benefit do you get?"),
         widget=forms.RadioSelect,
         initial="labour_market_support",
-        choices=[
-            (
-                "labour_market_support",
-                pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela)"),
-            ),
-            ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela)")),
-            (
-                "earnings_related",
-                pgettext_lazy("benefit", "Earnings-related allowance (ansiopäiväraha, a fund)"),
-            ),
-        ],
+        choices=BENEFITS,
     )
     full_daily_allowance = forms.DecimalField(
         label=pgettext_lazy(
@@ -256,18 +253,7 @@ class StudyForm(forms.Form):
         label=pgettext_lazy("study form", "Which benefit do you get now?"),
         widget=forms.RadioSelect,
         initial="labour_market_support",
-        choices=[
-            (
-                "labour_market_support",
-                pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela)"),
-            ),
-            ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela)")),
-            (
-                "earnings_related",
-                pgettext_lazy("benefit", "Earnings-related allowance (ansiopäiväraha, a fund)"),
-            ),
-            ("none", pgettext_lazy("benefit", "No unemployment benefit")),
-        ],
+        choices=[*BENEFITS, ("none", pgettext_lazy("benefit", "No unemployment benefit"))],
     )
     monthly_wage = _money(
         pgettext_lazy(
@@ -369,6 +355,36 @@ class StudyForm(forms.Form):
         if not job_seeker:  # only a job seeker keeps a plan on their own profile
             del self.fields["keep"]
             del self.fields["show_coach"]
+
+    @staticmethod
+    def initial_from(plan: dict[str, Any]) -> dict[str, Any]:
+        """The form filled from a kept study plan: :meth:`situation` the other way round."""
+        situation = plan.get("situation") or {}
+        studies = situation.get("studies") or {}
+        if not studies:
+            return {}
+        return {
+            "age": situation.get("age"),
+            "benefit": situation.get("benefit"),
+            "kind": studies.get("kind"),
+            "starts_on": studies.get("starts_on"),
+            "months": studies.get("months"),
+            "days": studies.get("days"),
+            "hours_per_day": studies.get("hours_per_day"),
+            "vocational": studies.get("vocational"),
+            "agreed_in_plan": studies.get("agreed_in_plan"),
+            "training_need_found": studies.get("training_need_found"),
+            "established_work_months": situation.get("established_work_months"),
+            "started_while_employed": situation.get("started_while_employed"),
+            "resigned_to_study": situation.get("resigned_to_study"),
+            "monthly_wage": situation.get("monthly_wage"),
+            "benefit_days_left": situation.get("benefit_days_left"),
+            "credits": studies.get("credits"),
+            "courses_per_year": studies.get("courses_per_year"),
+            "used_short_study": studies.get("first_short_study") is False,
+            "keep": True,
+            "show_coach": plan.get("show_coach"),
+        }
 
     def situation(self) -> dict[str, Any]:
         d = self.cleaned_data

@@ -5,22 +5,22 @@ Situations may hold health-related facts, so they travel by POST and are neither
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.rules import InputError, RulesNotInForce
 from kohtaanto.rules.report import support_label
 from kohtaanto.web.matching import seeker
 from kohtaanto.web.pages.chart import income_chart
+from kohtaanto.web.pages.study_answer import study_answer
 from kohtaanto.web.pages.support_forms import HireSupportForm, PartTimeForm, StudyForm
-from kohtaanto.web.rules_service import engine, field_errors
+from kohtaanto.web.rules_service import engine, field_errors, links
 
 FORM_FIELD = {
     "employer.legal_form": "legal_form",
@@ -63,7 +63,7 @@ def hire(request: HttpRequest) -> HttpResponse:
     if answer:
         for support in answer["supports"]:
             support["label"] = support_label(support["id"], get_language() or "fi")
-            support["links"] = [(source.split()[0], source) for source in support["sources"]]
+            support["links"] = links(support["sources"])
             (eligible if support["eligible"] else other).append(support)
     ok = request.method == "GET" or answer is not None
     return _render(
@@ -100,81 +100,6 @@ def part_time(request: HttpRequest) -> HttpResponse:
     return _render(request, "part_time", context, ok)
 
 
-def _initial(plan: dict[str, Any]) -> dict[str, Any]:
-    """The form filled from a kept study plan."""
-    situation = plan.get("situation") or {}
-    studies = situation.get("studies") or {}
-    if not studies:
-        return {}
-    return {
-        "age": situation.get("age"),
-        "benefit": situation.get("benefit"),
-        "kind": studies.get("kind"),
-        "starts_on": studies.get("starts_on"),
-        "months": studies.get("months"),
-        "days": studies.get("days"),
-        "hours_per_day": studies.get("hours_per_day"),
-        "vocational": studies.get("vocational"),
-        "agreed_in_plan": studies.get("agreed_in_plan"),
-        "training_need_found": studies.get("training_need_found"),
-        "established_work_months": situation.get("established_work_months"),
-        "started_while_employed": situation.get("started_while_employed"),
-        "resigned_to_study": situation.get("resigned_to_study"),
-        "monthly_wage": situation.get("monthly_wage"),
-        "benefit_days_left": situation.get("benefit_days_left"),
-        "credits": studies.get("credits"),
-        "courses_per_year": studies.get("courses_per_year"),
-        "used_short_study": studies.get("first_short_study") is False,
-        "keep": True,
-        "show_coach": plan.get("show_coach"),
-    }
-
-
-def study_basis_text(basis: str) -> str:
-    return {
-        "not_full_time": pgettext("study result", "These studies do not affect your benefit."),
-        "established_work": pgettext(
-            "study result",
-            "Your studies count as part-time because you have worked regularly alongside them.",
-        ),
-        "started_while_employed": pgettext(
-            "study result", "You started the studies while employed, so they do not prevent the benefit."
-        ),
-        "short_term": pgettext(
-            "study result", "You can take these as short studies (lyhytkestoinen opiskelu)."
-        ),
-        "self_motivated": pgettext(
-            "study result",
-            "You can study with your unemployment benefit (omaehtoinen opiskelu), as agreed in your plan.",
-        ),
-        "none": pgettext("study result", "Full-time studies stop the unemployment benefit."),
-    }.get(basis, basis)
-
-
-def study_obligations(codes: list[str]) -> list[str]:
-    texts = {
-        "seek_full_time_work": pgettext("study obligation", "Keep looking for full-time work."),
-        "accept_full_time_work": pgettext("study obligation", "Accept full-time work if it is offered."),
-        "take_part_in_services": pgettext("study obligation", "Take part in the services you are offered."),
-        "adequate_progress": pgettext("study obligation", "Make progress in your studies as planned."),
-        "report_before_start": pgettext(
-            "study obligation", "Tell the employment services before the studies start."
-        ),
-    }
-    return [texts.get(code, code) for code in codes]
-
-
-def study_answer(situation: dict[str, Any], on: Any, language: str) -> dict[str, Any]:
-    """The fifth question's answer with texts for people: the basis, the obligations, links to sources."""
-    answer = engine().ask("study", situation, on).as_dict(language)
-    answer["basis_text"] = study_basis_text(answer["basis"])
-    answer["obligation_texts"] = study_obligations(answer["obligations"])
-    answer["links"] = [(source.split()[0], source) for source in answer["sources"]]
-    until = answer.get("increased_benefit_ends_earliest")
-    answer["increased_until"] = dt.date.fromisoformat(until) if until else None
-    return answer
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def study(request: HttpRequest) -> HttpResponse:
@@ -182,20 +107,15 @@ def study(request: HttpRequest) -> HttpResponse:
     job_seeker = getattr(request.user, "role", "") == "job_seeker"
     profile = seeker.my_profile(request.user) if job_seeker else None
     plan = (profile.study_plan if profile else {}) or {}
-    form = StudyForm(request.POST or None, job_seeker=job_seeker, initial=_initial(plan))
+    form = StudyForm(request.POST or None, job_seeker=job_seeker, initial=StudyForm.initial_from(plan))
     answer = None
     if request.method == "POST" and form.is_valid():
         try:
-            answer = study_answer(form.situation(), form.cleaned_data["on"], get_language() or "fi")
+            situation, on = form.situation(), form.cleaned_data["on"]
+            answer = study_answer(situation, on, get_language() or "fi")
             if job_seeker and form.cleaned_data.get("keep"):
                 mine = seeker.ensure_profile(request.user)
-                seeker.save_study_plan(
-                    request.user,
-                    mine,
-                    form.situation(),
-                    form.cleaned_data["on"],
-                    form.cleaned_data["show_coach"],
-                )
+                seeker.save_study_plan(request.user, mine, situation, on, form.cleaned_data["show_coach"])
         except InputError as exc:
             for messages in field_errors(exc.problems).values():
                 form.add_error(None, messages)
