@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from tests.factories import (
@@ -12,6 +15,20 @@ from tests.factories import (
 PASSWORD = "a-long-test-passphrase-42"
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests use a database file, not Django's shared in-memory one: threads of the concurrency
+    tests then lock it as the app's processes do (IMMEDIATE transactions waiting on a busy timeout),
+    instead of failing at once on the shared cache's table locks."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        folder = Path(settings.DATA_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        database.setdefault("TEST", {})["NAME"] = str(folder / f"test-{os.getpid()}.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def generous_api_rates(settings):
     """The suite sends many API requests as one user; the rate limits have their own test."""
@@ -22,6 +39,16 @@ def generous_api_rates(settings):
 def world(db):
     """Two employment areas, each with a municipality, an employer, an employer user,
     a professional and a job seeker; plus an analyst and an administrator."""
+    return make_world()
+
+
+@pytest.fixture
+def tx_world(transactional_db):
+    """The same world, committed, for tests whose threads each use their own database connection."""
+    return make_world()
+
+
+def make_world():
     north, south = AreaFactory(name_fi="Pohjoisen testialue"), AreaFactory(name_fi="Etelän testialue")
     n_mun, s_mun = MunicipalityFactory(area=north), MunicipalityFactory(area=south)
     n_org, s_org = OrganisationFactory(municipality=n_mun), OrganisationFactory(municipality=s_mun)

@@ -83,7 +83,8 @@ def test_from_profile_to_explained_match_with_pseudonyms_until_the_person_reveal
     assert row["matched_skills"] == ["food_production.bakery_work", "food_production.pack_food"]
     assert row["gaps"] == [{"skill": "kitchen.wash_dishes", "levels": 1, "trainable": True}]
     assert set(row["components"]) == {"skills", "functional", "hours", "place", "language", "preferences"}
-    assert row["accommodations"] == [] and row["accommodations_hidden"] is True  # not shared by the person
+    assert row["accommodations"] == [] and "accommodations_hidden" not in row  # not shared: no trace
+    assert row["components"]["functional"] == 1.0  # scored without the capacity the person keeps
     assert not any("lifting" in line for line in row["explanation"])
     assert "The job is in the same municipality." in row["explanation"]
 

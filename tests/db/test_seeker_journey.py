@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from kohtaanto.skills.service import starter_extractor
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.matching import seeker, services
 from kohtaanto.web.matching.models import ConsentRecord, IdentityReveal, Interest, SeekerProfile
@@ -188,10 +189,15 @@ def test_my_data_export_and_deletion(me, world):
     assert refused.status_code == 400 and SeekerProfile.objects.filter(pk=profile.pk).exists()
     assert me.post("/me/data/", {"action": "delete", "confirm": "on"}).status_code == 302
     assert not SeekerProfile.objects.filter(pk=profile.pk).exists()
-    me.post("/me/data/", {"action": "account"})
-    assert AuditEvent.objects.filter(
-        action="account.deletion_requested", actor_id=world["north_seeker"].pk
-    ).exists()
+    kept = me.post("/me/data/", {"action": "account"})  # not confirmed: nothing happens
+    assert kept.status_code == 400 and User.objects.get(pk=world["north_seeker"].pk).is_active
+    gone = me.post("/me/data/", {"action": "account", "confirm_account": "on"})
+    assert gone.status_code == 302 and gone["Location"].startswith("/login/")
+    account = User.objects.get(pk=world["north_seeker"].pk)
+    assert not account.is_active and not account.has_usable_password()
+    assert account.username == f"deleted-{account.pk}" and not (account.first_name or account.email)
+    assert AuditEvent.objects.filter(action="account.deleted", actor_id=account.pk).exists()
+    assert me.get("/me/data/").status_code == 302  # signed out
 
 
 def test_a_typed_skill_name_is_found_by_label_synonym_or_suggestion():

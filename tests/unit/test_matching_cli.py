@@ -31,7 +31,6 @@ def test_match_job_ranks_explains_and_excludes_with_reasons():
     assert set(first) == {
         "person",
         "job",
-        "accommodations_hidden",
         "score",
         "components",
         "matched_skills",

@@ -1,7 +1,9 @@
 """Match results as plain data: the score, its parts, the skills, the gaps and the sentences behind it.
 
 One shape for the command line, the API and the recorded run. ``hide_accommodations`` drops the
-accommodations (and the sentences about them) when the person has not chosen to share them.
+accommodations (and the sentences about them). Employer-facing results never need it: they are
+scored without the capacities a person did not share (``kohtaanto.web.matching.pool``), so there is
+nothing to hide and no sign that anything was hidden.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ def result_row(
         "partial": [{"need": n, "near": h, "credit": c} for n, h, c in result.partial],
         "gaps": [{"skill": s, "levels": lv, "trainable": t} for s, lv, t in result.gaps],
         "accommodations": [{"attribute": a, "levels": lv} for a, lv in shown.accommodations],
-        "accommodations_hidden": hide_accommodations and bool(result.accommodations),
         "explanation": explain(shown, language, skill, attribute_label),
     }
 

@@ -21,6 +21,8 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from kohtaanto.web.accounts.permissions import PermissionDenied
+from kohtaanto.web.concurrency import Conflict, etag
+from kohtaanto.web.matching.probes import ProbeLimit
 from kohtaanto.web.matching.services import InvalidInput
 
 
@@ -71,6 +73,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, Conflict):
+        response = Response(
+            body(412, "precondition_failed", str(exc)), status=412, headers={"ETag": etag(exc.current)}
+        )
+        return response
+    elif isinstance(exc, ProbeLimit):
+        exc = exceptions.Throttled(wait=exc.wait, detail=str(exc))
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

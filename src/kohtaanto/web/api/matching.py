@@ -29,9 +29,18 @@ from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
 from kohtaanto.web.api.serializers import ErrorSerializer
 from kohtaanto.web.api.supports import _inline
-from kohtaanto.web.matching import runs, services
+from kohtaanto.web.concurrency import etag, parse_version
+from kohtaanto.web.matching import redaction, runs, services
 from kohtaanto.web.matching.models import GroupDimension, JobPosting, MatchingRun, SeekerProfile
 
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="The ETag of the version you read; a newer version answers 412 and changes nothing.",
+)
+CONFLICT = {412: OpenApiResponse(ErrorSerializer, description="Changed by someone else since you read it")}
 LANG = OpenApiParameter("lang", str, enum=["fi", "sv", "en"], description="Language of the explanations.")
 TOP = OpenApiParameter("top", int, description="How many results (1-200, default 20).")
 OBJECT = OpenApiResponse(OpenApiTypes.OBJECT)
@@ -100,6 +109,7 @@ def _profile_json(profile: SeekerProfile) -> dict[str, Any]:
         "share_accommodations": profile.share_accommodations,
         "share_with_coach": profile.share_with_coach,
         "spec": profile.spec,
+        "version": profile.version,
         "updated_at": profile.updated_at.isoformat(),
     }
 
@@ -115,8 +125,21 @@ def _job_json(job: JobPosting) -> dict[str, Any]:
         "status": job.status,
         "headcount": job.headcount,
         "spec": job.spec,
+        "version": job.version,
         "updated_at": job.updated_at.isoformat(),
     }
+
+
+def _if_match(request: Request) -> int | None:
+    """The version the writer read, from ``If-Match`` (the ``ETag`` of a GET); None when not sent."""
+    try:
+        return parse_version(request.headers.get("If-Match"))
+    except ValueError:
+        raise ValidationError({"If-Match": ['the ETag of the version you read, for example "3"']}) from None
+
+
+def _tagged(data: dict[str, Any], version: int, status: int = 200) -> Response:
+    return Response(data, status=status, headers={"ETag": etag(version), "Cache-Control": "no-store"})
 
 
 def _int(value: Any, field: str) -> int:
@@ -184,7 +207,7 @@ class ProfileListView(APIView):
         profile = services.create_profile(
             request.user, spec=body.get("spec", {}), person=person, area=area, **_flags(body)
         )
-        return Response(_profile_json(profile), status=201)
+        return _tagged(_profile_json(profile), profile.version, 201)
 
 
 class ProfileDetailView(APIView):
@@ -195,20 +218,25 @@ class ProfileDetailView(APIView):
     def get(self, request: Request, pk: int) -> Response:
         profile = self._get(request, pk)
         services.log_views(request.user, [profile], "api")
-        return Response(_profile_json(profile))
+        return _tagged(_profile_json(profile), profile.version)
 
     @extend_schema(
-        summary="Change a profile",
+        summary="Change a profile (send If-Match with the ETag you read to refuse a concurrent change)",
         request=PROFILE_REQUEST,
-        responses={200: OBJECT, **ERRORS},
+        parameters=[IF_MATCH],
+        responses={200: OBJECT, **ERRORS, **CONFLICT},
         tags=["matching"],
     )
     def patch(self, request: Request, pk: int) -> Response:
         body = _body(request)
         profile = services.update_profile(
-            request.user, self._get(request, pk), spec=body.get("spec"), **_flags(body)
+            request.user,
+            self._get(request, pk),
+            spec=body.get("spec"),
+            expected_version=_if_match(request),
+            **_flags(body),
         )
-        return Response(_profile_json(profile))
+        return _tagged(_profile_json(profile), profile.version)
 
 
 class MyProfileView(APIView):
@@ -222,25 +250,26 @@ class MyProfileView(APIView):
         profile = self._mine(request)
         if profile is None:
             raise NotFound("You have no profile yet.")
-        return Response(_profile_json(profile))
+        return _tagged(_profile_json(profile), profile.version)
 
     @extend_schema(
-        summary="Create or replace your own profile",
+        summary="Create or replace your own profile (If-Match refuses a concurrent change)",
         request=PROFILE_REQUEST,
-        responses={200: OBJECT, 201: OBJECT, **ERRORS},
+        parameters=[IF_MATCH],
+        responses={200: OBJECT, 201: OBJECT, **ERRORS, **CONFLICT},
         tags=["matching"],
     )
     def put(self, request: Request) -> Response:
         body = _body(request)
         profile = self._mine(request)
+        expected = _if_match(request)
         if profile is None:
             created = services.create_profile(request.user, spec=body.get("spec", {}), **_flags(body))
-            return Response(_profile_json(created), status=201)
-        return Response(
-            _profile_json(
-                services.update_profile(request.user, profile, spec=body.get("spec", {}), **_flags(body))
-            )
+            return _tagged(_profile_json(created), created.version, 201)
+        updated = services.update_profile(
+            request.user, profile, spec=body.get("spec", {}), expected_version=expected, **_flags(body)
         )
+        return _tagged(_profile_json(updated), updated.version)
 
 
 class MyGroupsView(APIView):
@@ -353,10 +382,15 @@ class JobListView(APIView):
 class JobDetailView(APIView):
     @extend_schema(summary="One job", responses={200: OBJECT, **ERRORS}, tags=["matching"])
     def get(self, request: Request, pk: int) -> Response:
-        return Response(_job_json(get_object_or_404(_visible_jobs(request.user), pk=pk)))
+        job = get_object_or_404(_visible_jobs(request.user), pk=pk)
+        return _tagged(_job_json(job), job.version)
 
     @extend_schema(
-        summary="Change a job", request=JOB_REQUEST, responses={200: OBJECT, **ERRORS}, tags=["matching"]
+        summary="Change a job (If-Match refuses a concurrent change)",
+        request=JOB_REQUEST,
+        parameters=[IF_MATCH],
+        responses={200: OBJECT, **ERRORS, **CONFLICT},
+        tags=["matching"],
     )
     def patch(self, request: Request, pk: int) -> Response:
         job = get_object_or_404(services.jobs_for(request.user), pk=pk)
@@ -365,7 +399,11 @@ class JobDetailView(APIView):
         if extra:
             raise ValidationError({name: ["unknown field"] for name in sorted(extra)})
         values = {k: body[k] for k in services.JOB_FIELDS if k in body}
-        return Response(_job_json(services.update_job(request.user, job, spec=body.get("spec"), **values)))
+        expected = _if_match(request)
+        updated = services.update_job(
+            request.user, job, spec=body.get("spec"), expected_version=expected, **values
+        )
+        return _tagged(_job_json(updated), updated.version)
 
 
 class JobMatchesView(APIView):
@@ -427,7 +465,7 @@ class PoolView(APIView):
         return Response(runs.match_pool(request.user, area, float(min_score), _language(request)).as_dict())
 
 
-def _run_json(run: MatchingRun, full: bool) -> dict[str, Any]:
+def _run_json(run: MatchingRun, full: bool, viewer: Any = None) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": run.pk,
         "kind": run.kind,
@@ -442,7 +480,7 @@ def _run_json(run: MatchingRun, full: bool) -> dict[str, Any]:
         "results": len(run.results),
     }
     if full:
-        out["results"] = run.results
+        out["results"] = redaction.present(run, viewer)
     return out
 
 
@@ -464,7 +502,7 @@ class RunDetailView(APIView):
         run = get_object_or_404(runs.runs_for(request.user), pk=pk)
         if request.user.role == Role.ANALYST:
             return Response(_run_json(run, False))  # analysts read aggregates only
-        return Response(_run_json(run, True))
+        return Response(_run_json(run, True, request.user))
 
 
 class FairnessView(APIView):

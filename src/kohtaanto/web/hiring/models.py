@@ -47,6 +47,7 @@ class HiringCase(models.Model):
     hired = models.ForeignKey(
         SeekerProfile, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    version = models.PositiveIntegerField(default=1, editable=False)  # optimistic concurrency
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -7,9 +7,12 @@ job seekers nearby see it as a carving opportunity.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -28,6 +31,7 @@ from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.concurrency import copy_into, locked, save_changed
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import services as matching
 from kohtaanto.web.matching.models import JobKind, JobPosting, SeekerProfile
@@ -84,10 +88,30 @@ def _may(actor: Any, organisation: Organisation) -> None:
     )
 
 
-def _save(actor: Any, case: HiringCase, step: str) -> HiringCase:
+@contextmanager
+def _editing(actor: Any, case: HiringCase, step: str, version: int | None = None) -> Iterator[HiringCase]:
+    """The case's row, locked, to change: only the fields that changed are saved, with one audit event.
+    Two people adding tasks at once both keep theirs; ``version`` (what the writer saw) turns a
+    concurrent change into :class:`~kohtaanto.web.concurrency.Conflict`."""
     with transaction.atomic():
-        case.save()
-        record(actor=actor, action="hiring_case.updated", obj=case, data={"step": step})
+        fresh = locked(case, version)
+        before = {
+            f.attname: copy.deepcopy(getattr(fresh, f.attname))
+            for f in HiringCase._meta.concrete_fields
+            if f.attname not in ("version", "updated_at")
+        }
+        yield fresh
+        changed = [name for name, value in before.items() if getattr(fresh, name) != value]
+        if changed:
+            save_changed(fresh, changed)
+            record(actor=actor, action="hiring_case.updated", obj=fresh, data={"step": step})
+    copy_into(fresh, case)
+
+
+def _set(actor: Any, case: HiringCase, step: str, **values: Any) -> HiringCase:
+    with _editing(actor, case, step) as fresh:
+        for name, value in values.items():
+            setattr(fresh, name, value)
     return case
 
 
@@ -124,17 +148,19 @@ def save_need(
     unknown = [r for r in reasons if r not in NEEDS]
     if unknown or not reasons:
         raise CaseError({"reasons": ["choose at least one reason"]})
-    case.need = {
-        "reasons": reasons,
-        "text": text.strip()[:2000],
-        "overloaded": [o.strip() for o in overloaded if o.strip()][:20],
-    }
-    for title in case.need["overloaded"]:  # each overloaded role starts the inventory
-        if not any(
-            r["title"]["fi"].casefold() == title.casefold() for r in case.inventory["workplace"]["roles"]
-        ):
-            _add_role_values(case, title, 1, Decimal("30"))
-    return _save(actor, case, "need")
+    with _editing(actor, case, "need") as fresh:
+        fresh.need = {
+            **{k: v for k, v in fresh.need.items() if k == "pool"},  # a talent pool's case stays one
+            "reasons": reasons,
+            "text": text.strip()[:2000],
+            "overloaded": [o.strip() for o in overloaded if o.strip()][:20],
+        }
+        for title in fresh.need["overloaded"]:  # each overloaded role starts the inventory
+            if not any(
+                r["title"]["fi"].casefold() == title.casefold() for r in fresh.inventory["workplace"]["roles"]
+            ):
+                _add_role_values(fresh, title, 1, Decimal("30"))
+    return case
 
 
 # -- 2. task inventory ----------------------------------------------------------------------------
@@ -169,8 +195,9 @@ def add_role(actor: Any, case: HiringCase, title: str, holders: int, hourly_cost
         errors["hourly_cost"] = ["5-500 euros an hour"]
     if errors:
         raise CaseError(errors)
-    _add_role_values(case, title, holders, hourly_cost)
-    return _save(actor, case, "inventory")
+    with _editing(actor, case, "inventory") as fresh:
+        _add_role_values(fresh, title, holders, hourly_cost)
+    return case
 
 
 def add_task(
@@ -185,6 +212,22 @@ def add_task(
     below_level: bool = False,
 ) -> HiringCase:
     _may(actor, case.organisation)
+    with _editing(actor, case, "inventory") as fresh:
+        _add_task_values(fresh, role_id, name, hours, skill, level, answers, below_level)
+        _sync(actor, fresh)
+    return case
+
+
+def _add_task_values(
+    case: HiringCase,
+    role_id: str,
+    name: str,
+    hours: Decimal,
+    skill: str | None,
+    level: int,
+    answers: dict[str, str],
+    below_level: bool,
+) -> None:
     roles = {r["id"]: r for r in case.inventory["workplace"]["roles"]}
     errors: dict[str, list[str]] = {}
     if role_id not in roles:
@@ -222,16 +265,15 @@ def add_task(
             "below_holder_level": below_level,
         }
     )
-    _sync(actor, case)
-    return _save(actor, case, "inventory")
 
 
 def remove_task(actor: Any, case: HiringCase, task_id: str) -> HiringCase:
     _may(actor, case.organisation)
-    for role in case.inventory["workplace"]["roles"]:
-        role["tasks"] = [t for t in role["tasks"] if t["id"] != task_id]
-    _sync(actor, case)
-    return _save(actor, case, "inventory")
+    with _editing(actor, case, "inventory") as fresh:
+        for role in fresh.inventory["workplace"]["roles"]:
+            role["tasks"] = [t for t in role["tasks"] if t["id"] != task_id]
+        _sync(actor, fresh)
+    return case
 
 
 def validated(case: HiringCase) -> WorkplaceFile | None:
@@ -380,6 +422,8 @@ def carve(
     from kohtaanto.carving.schema import SettingsIn, SupportFacts
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
+    from kohtaanto.web.matching import pool as live
+    from kohtaanto.web.matching.models import IdentityReveal
     from kohtaanto.web.matching.runs import _candidate, _plain, carving_person
     from kohtaanto.web.rules_service import engine
 
@@ -393,7 +437,15 @@ def carve(
         support_facts = SupportFacts.model_validate(facts or {})
     except PydanticError as exc:
         raise CaseError(field_errors(pydantic_lines(exc))) from None
-    person = carving_person(profile, _candidate(profile)).model_copy(
+    view = live.FULL
+    if getattr(actor, "role", None) == "employer" and not (
+        profile.share_accommodations
+        or IdentityReveal.objects.filter(
+            profile=profile, organisation=case.organisation, share_accommodations=True
+        ).exists()
+    ):
+        view = live.EMPLOYERS  # capacities the person keeps to themself do not shape the employer's jobs
+    person = carving_person(profile, _candidate(profile), view).model_copy(
         update={
             "reach": [source.workplace.municipality] if source.workplace.municipality else [],
             "support_facts": support_facts,
@@ -411,8 +463,10 @@ def carve(
         language,
     )[0]
     with transaction.atomic():
-        case.support_facts = support_facts.model_dump(mode="json") if facts else {}
-        case.save(update_fields=["support_facts", "updated_at"])
+        fresh = locked(case)
+        fresh.support_facts = support_facts.model_dump(mode="json") if facts else {}
+        save_changed(fresh, ["support_facts"])
+        copy_into(fresh, case)
         record(  # the facts themselves stay out of the audit trail: only that they were given
             actor=actor,
             action="hiring_case.carved",
@@ -428,8 +482,7 @@ def carve(
 
 def choose(actor: Any, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:
     _may(actor, case.organisation)
-    case.chosen, case.person = proposal, pseudonym
-    return _save(actor, case, "carving")
+    return _set(actor, case, "carving", chosen=proposal, person=pseudonym)
 
 
 # -- 5. job ad ------------------------------------------------------------------------------------
@@ -438,16 +491,14 @@ def plan_start(actor: Any, case: HiringCase, starts_on: dt.date, today: dt.date)
     _may(actor, case.organisation)
     if not today <= starts_on <= today + dt.timedelta(days=730):
         raise CaseError({"starts_on": [pgettext("hiring", "Give a day from today to two years ahead.")]})
-    case.planned_start = starts_on
-    return _save(actor, case, "supports")
+    return _set(actor, case, "supports", planned_start=starts_on)
 
 
 def save_ad(actor: Any, case: HiringCase, text: str) -> HiringCase:
     _may(actor, case.organisation)
     if not 0 < len(text.strip()) <= 10_000:
         raise CaseError({"ad_text": ["write the ad (at most 10 000 characters)"]})
-    case.ad_text = text.strip()
-    return _save(actor, case, "ad")
+    return _set(actor, case, "ad", ad_text=text.strip())
 
 
 def publish(actor: Any, case: HiringCase) -> JobPosting:
@@ -490,8 +541,7 @@ def publish(actor: Any, case: HiringCase) -> JobPosting:
         job = matching.update_job(
             actor, case.job, spec=spec, title=title, description=case.ad_text, status="open"
         )
-    case.job = job
-    _save(actor, case, "published")
+    _set(actor, case, "published", job=job)
     return job
 
 
@@ -534,8 +584,7 @@ def shortlist(actor: Any, case: HiringCase, language: str) -> Any:
     if case.job is None:
         raise CaseError({"job": ["publish the job first"]})
     view = match_job(actor, case.job, 10, language)
-    case.shortlist = view.run
-    _save(actor, case, "candidates")
+    _set(actor, case, "candidates", shortlist=view.run)
     return view
 
 
@@ -543,7 +592,9 @@ def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
     from kohtaanto.web.hiring.models import MeetingRequest
 
     _may(actor, case.organisation)
-    shown = {row["person"] for row in (case.shortlist.results if case.shortlist else [])}
+    from kohtaanto.web.matching.redaction import present
+
+    shown = {row["person"] for row in (present(case.shortlist, actor) if case.shortlist else [])}
     profile = SeekerProfile.objects.filter(pseudonym=pseudonym, looking=True).first()
     if profile is None or pseudonym not in shown:
         raise CaseError({"person": ["ask only people on the shortlist"]})
@@ -687,9 +738,14 @@ def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date)
     _may(actor, case.organisation)
     if request.case_id != case.pk or request.status != MeetingStatus.ACCEPTED:
         raise CaseError({"person": ["decide about a person who agreed to meet"]})
-    case.decision, case.decided_on = ("hired" if hired else "not_hired"), on
-    case.hired = request.profile if hired else None
-    return _save(actor, case, "decision")
+    return _set(
+        actor,
+        case,
+        "decision",
+        decision="hired" if hired else "not_hired",
+        decided_on=on,
+        hired=request.profile if hired else None,
+    )
 
 
 # -- 7. onboarding and follow-up ------------------------------------------------------------------

@@ -68,6 +68,7 @@ class SeekerProfile(models.Model):
         default=dict,
         blank=True,
     )
+    version = models.PositiveIntegerField(default=1, editable=False)  # optimistic concurrency (ETag)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -109,6 +110,7 @@ class JobPosting(models.Model):
     )
     headcount = models.PositiveSmallIntegerField(pgettext_lazy("field", "people to hire"), default=1)
     spec = models.JSONField(pgettext_lazy("field", "requirements"))
+    version = models.PositiveIntegerField(default=1, editable=False)  # optimistic concurrency (ETag)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -259,6 +261,11 @@ class MatchingRun(models.Model):
     considered = models.JSONField(default=list)  # pseudonyms (or job refs) the run looked at
     results = models.JSONField(default=list)
     language = models.CharField(max_length=2, default="fi")
+    # An employer's job → people run: the job's shape without its demands, and the demands, to see a
+    # series of jobs that differ in one demand only (a probe of people's capacities).
+    job_shape = models.CharField(max_length=64, blank=True, db_index=True)
+    demands_digest = models.CharField(max_length=64, blank=True)
+    probe = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Collection, Hashable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,11 +27,12 @@ from kohtaanto.matching.places import distance_km
 from kohtaanto.matching.profiles import Candidate, Job
 from kohtaanto.matching.report import miss_row, ranked, result_row
 from kohtaanto.matching.schema import JobIn, JobSpecIn, ProfileIn
-from kohtaanto.matching.score import NoRelations, Scored, SkillRelations, Weights, score
+from kohtaanto.matching.score import Finding, NoRelations, Scored, SkillRelations, Weights, score
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Role
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.matching import pool as live
+from kohtaanto.web.matching import redaction
 from kohtaanto.web.matching.models import (
     AreaWeights,
     GroupDatum,
@@ -123,8 +124,24 @@ def _job(posting: JobPosting) -> Job:
     return JobSpecIn.model_validate(posting.spec).to_job(posting.ref)
 
 
-def _candidate(profile: SeekerProfile) -> Candidate:
-    return ProfileIn.model_validate(profile.spec).to_candidate(profile.pseudonym)
+def _candidate(profile: SeekerProfile, view: str = live.FULL) -> Candidate:
+    spec = live.visible_spec(profile.spec, profile.share_accommodations, view)
+    return ProfileIn.model_validate(spec).to_candidate(profile.pseudonym)
+
+
+def _with_adjustments(
+    public: Scored, candidate: Candidate, job: Job, weights: Weights, rel: SkillRelations | None
+) -> tuple[Scored, list[str]]:
+    """A person who shares their adjustments with this one employer: the adjustments the job needs for
+    them are listed, while the score stays the one every employer sees (their ranking cannot differ)."""
+    full = score(candidate, job, weights, rel or NoRelations(), distance_km)
+    if isinstance(full, Scored):
+        return replace(public, accommodations=full.accommodations), []
+    attribute = dict(full.finding.params).get("attribute")
+    if full.finding.code != "demand" or attribute is None:
+        return public, []  # only capacities differ between the two views
+    finding = Finding.of("adjustment_short", attribute=attribute)
+    return replace(public, findings=(*public.findings, finding)), [str(attribute)]
 
 
 def _neighbours(job: Job, rel: Any) -> dict[str, dict[str, float]]:
@@ -133,14 +150,15 @@ def _neighbours(job: Job, rel: Any) -> dict[str, dict[str, float]]:
     return {need.skill: rel.neighbours(need.skill) for need in job.skills if need.skill.startswith("http")}
 
 
-def _segments(actor: Any) -> Collection[Hashable] | None:
-    """Whose profiles a viewer's query may consider: None means everyone (administrators, the CLI)."""
+def _segments(actor: Any, area: EmploymentArea | None) -> Collection[Hashable] | None:
+    """Whose profiles a viewer's query may consider: None means everyone (administrators, the CLI).
+    An employer sees only the people of the job's employment area who chose to be shown to employers
+    there (the consent text says "employers in my employment area")."""
     role = _role(actor)
-    areas = list(EmploymentArea.objects.values_list("pk", flat=True))
     if role == Role.PROFESSIONAL:
         return {(actor.employment_area_id, True), (actor.employment_area_id, False)}
     if role == Role.EMPLOYER:
-        return {(area, True) for area in areas}
+        return {(area.pk, True)} if area is not None else set()
     if role in (None, Role.ADMINISTRATOR):
         return None
     raise permissions.PermissionDenied("this role does not match people to jobs")
@@ -159,6 +177,9 @@ def _save(
     job: JobPosting | None = None,
     profile: SeekerProfile | None = None,
     area: EmploymentArea | None = None,
+    job_shape: str = "",
+    demands_digest: str = "",
+    probe: bool = False,
 ) -> MatchingRun:
     with transaction.atomic():
         run = MatchingRun.objects.create(
@@ -175,14 +196,14 @@ def _save(
             considered=considered,
             results=results,
             language=language,
+            job_shape=job_shape,
+            demands_digest=demands_digest,
+            probe=probe,
         )
-        record(
-            actor=actor,
-            action="matching_run.recorded",
-            obj=run,
-            data={"kind": kind, "results": len(results), "considered": len(considered)},
-            clock=clock,
-        )
+        data: dict[str, Any] = {"kind": kind, "results": len(results), "considered": len(considered)}
+        if probe:
+            data["probe"] = True
+        record(actor=actor, action="matching_run.recorded", obj=run, data=data, clock=clock)
     return run
 
 
@@ -222,6 +243,18 @@ def match_job(
     return _people_for(actor, _job(posting), posting.spec, area, top, language, clock, posting, extra)
 
 
+def _probe_check(actor: Any, posting: JobPosting | None, clock: Clock) -> dict[str, Any]:
+    """The run's job shape and whether it looks like a probe (employers; may refuse, see ``probes``)."""
+    from kohtaanto.web.matching import probes
+
+    if posting is None:
+        return {}
+    shape, probe = probes.check(actor, posting.organisation_id, posting.spec, clock())
+    if probe:
+        log.warning("matching.probe_suspected", organisation=posting.organisation_id, job=posting.pk)
+    return {"job_shape": shape.job, "demands_digest": shape.demands, "probe": probe}
+
+
 def match_job_spec(
     actor: Any, spec: JobIn, top: int = 20, language: str = "fi", clock: Clock = timezone.now
 ) -> RunView:
@@ -243,38 +276,47 @@ def _people_for(
     posting: JobPosting | None,
     extra: dict[str, Any],
 ) -> RunView:
-    segments = _segments(actor)
+    employer = _role(actor) == Role.EMPLOYER
+    shape = _probe_check(actor, posting, clock)
+    view = live.EMPLOYERS if employer else live.FULL
+    segments = _segments(actor, area)
     weights = weights_for(area)
     rel = relations()
-    pool = live.live_pool()
+    pool = live.live_pool(view)
     hits = pool.top(job, top, weights, _neighbours(job, rel), distance_km, segments)
     profiles = {
         p.pseudonym: p
         for p in SeekerProfile.objects.select_related("person").filter(pseudonym__in=[h.ref for h in hits])
     }
-    employer = _role(actor) == Role.EMPLOYER
-    revealed: dict[str, bool] = {}  # pseudonym -> the person shares their adjustments with this employer
+    shared_with: set[str] = set()  # people who share their adjustments with this one employer
     if employer and posting is not None:
-        revealed = dict(
+        shared_with = set(
             IdentityReveal.objects.filter(
-                profile__in=profiles.values(), organisation=posting.organisation
-            ).values_list("profile__pseudonym", "share_accommodations")
+                profile__in=profiles.values(), organisation=posting.organisation, share_accommodations=True
+            ).values_list("profile__pseudonym", flat=True)
         )
     label = label_for(rel)
     rows = []
     for hit in hits:
-        profile = profiles[hit.ref]
-        result = score(_candidate(profile), job, weights, rel or NoRelations(), distance_km)
-        if not isinstance(result, Scored) or result.score != hit.score:  # the index and the scorer agree
-            raise RuntimeError(f"index and scorer disagree on {hit.ref}")
-        shared = profile.share_accommodations or revealed.get(hit.ref, False)
-        row = result_row(result, language, employer and not shared, label)
-        if employer:
-            if hit.ref in revealed and profile.person is not None:
-                row["name"] = profile.person.get_full_name()
-        else:
-            row["profile"] = profile.pk
-        rows.append(row)
+        profile = profiles.get(hit.ref)
+        if profile is None:  # deleted between the index's refresh and this read
+            continue
+        candidate = _candidate(profile, view)
+        result = score(candidate, job, weights, rel or NoRelations(), distance_km)
+        if not isinstance(result, Scored) or result.score != hit.score:
+            # the profile changed between the index's refresh and this read: the scorer's answer stands
+            log.info("matching.index_race", person=hit.ref)
+            if not isinstance(result, Scored):
+                continue
+        short: list[str] = []
+        if hit.ref in shared_with and not profile.share_accommodations:
+            result, short = _with_adjustments(result, _candidate(profile), job, weights, rel)
+        rows.append(result_row(result, language, False, label))
+        if short:
+            rows[-1]["adjustments_short"] = short
+        if not employer:
+            rows[-1]["profile"] = profile.pk
+    rows.sort(key=lambda r: (-r["score"], r["person"]))
     considered = sorted(pool.members(segments))
     run = _save(
         actor,
@@ -282,7 +324,7 @@ def _people_for(
         clock,
         inputs={
             "job": spec,
-            "people": [live.digest_of(r) for r in considered],
+            "people": [live.digest_of(r, view) for r in considered],
             "weights": asdict(weights),
         },
         weights=weights,
@@ -291,8 +333,9 @@ def _people_for(
         language=language,
         job=posting,
         area=area,
+        **shape,
     )
-    return RunView(run, rows, [], extra)
+    return RunView(run, redaction.present(run, actor, rows), [], extra)
 
 
 # -- person → jobs --------------------------------------------------------------------------------
@@ -309,11 +352,12 @@ def _reachable(candidate: Candidate, municipality: str) -> bool:
     return km is None or km <= (candidate.max_commute_km or DEFAULT_COMMUTE_KM)
 
 
-def carving_person(profile: SeekerProfile, candidate: Candidate) -> Any:
-    """A profile as carving input: pseudonym, hours, days (daytime windows), skills, disclosed capacities."""
+def carving_person(profile: SeekerProfile, candidate: Candidate, view: str = live.FULL) -> Any:
+    """A profile as carving input: pseudonym, hours, days (daytime windows), skills, disclosed capacities
+    (for an employer, only those the person shares: see :func:`kohtaanto.web.matching.pool.visible_spec`)."""
     from kohtaanto.carving.schema import PersonIn as CarvingPerson
 
-    spec = profile.spec
+    spec = live.visible_spec(profile.spec, profile.share_accommodations, view)
     days = list(spec.get("days", ["mon", "tue", "wed", "thu", "fri"]))
     return CarvingPerson.model_validate(
         {

@@ -20,6 +20,7 @@ from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts.models import Role, User
 from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.concurrency import copy_into, locked, save_changed
 from kohtaanto.web.matching import services
 from kohtaanto.web.matching.models import (
     ConsentPurpose,
@@ -49,12 +50,6 @@ def ensure_profile(user: User) -> SeekerProfile:
     if profile is not None:
         return profile
     return services.create_profile(user, spec=EMPTY_SPEC, looking=False)
-
-
-def _spec(profile: SeekerProfile, **changes: Any) -> dict[str, Any]:
-    spec = dict(profile.spec)
-    spec.update(changes)
-    return spec
 
 
 # -- skills ---------------------------------------------------------------------------------------
@@ -108,39 +103,42 @@ def skill_by_name(name: str, language: str) -> str | None:
     return str(found[0].id).removeprefix("urn:kohtaanto:skill:") if found else None
 
 
-def save_story(user: User, profile: SeekerProfile, text: str, language: str) -> None:
-    if profile.story == text and profile.story_language == language:
-        return
+def _save_own(user: User, profile: SeekerProfile, values: dict[str, Any], label: str) -> list[str]:
+    """Save some of the person's own fields on the locked row; one audit event naming ``label``."""
     with transaction.atomic():
-        profile.story, profile.story_language = text, language
-        profile.save(update_fields=["story", "story_language", "updated_at"])
-        record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["story"]})
+        fresh = locked(profile)
+        changed = [name for name, value in values.items() if getattr(fresh, name) != value]
+        if changed:
+            for name in changed:
+                setattr(fresh, name, values[name])
+            save_changed(fresh, changed)
+            record(actor=user, action="seeker_profile.updated", obj=fresh, data={"fields": [label]})
+    copy_into(fresh, profile)
+    return changed
 
 
-def save_skills(user: User, profile: SeekerProfile, skills: dict[str, int]) -> SeekerProfile:
-    return services.update_profile(user, profile, spec=_spec(profile, skills=skills))
+def save_story(user: User, profile: SeekerProfile, text: str, language: str) -> None:
+    _save_own(user, profile, {"story": text, "story_language": language}, "story")
+
+
+def save_skills(
+    user: User, profile: SeekerProfile, skills: dict[str, int], version: int | None = None
+) -> SeekerProfile:
+    return services.update_profile(user, profile, patch={"skills": skills}, expected_version=version)
 
 
 def save_details(
     user: User, profile: SeekerProfile, details: dict[str, Any], working_language: str | None
 ) -> SeekerProfile:
     with transaction.atomic():
-        if details != profile.details:
-            profile.details = details
-            profile.save(update_fields=["details", "updated_at"])
-            record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["details"]})
-        return services.update_profile(user, profile, spec=_spec(profile, working_language=working_language))
+        _save_own(user, profile, {"details": details}, "details")
+        return services.update_profile(user, profile, patch={"working_language": working_language})
 
 
 def save_benefit(user: User, profile: SeekerProfile, benefit: dict[str, Any]) -> None:
     """The person's own benefit situation for the income calculation ({} forgets it). Never shown to
     employers and never used in matching."""
-    if benefit == profile.benefit:
-        return
-    with transaction.atomic():
-        profile.benefit = benefit
-        profile.save(update_fields=["benefit", "updated_at"])
-        record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["benefit"]})
+    _save_own(user, profile, {"benefit": benefit}, "benefit")
 
 
 def save_study_plan(
@@ -151,15 +149,10 @@ def save_study_plan(
     from kohtaanto.web.matching import consent
 
     plan = {"situation": situation, "on": on.isoformat(), "show_coach": bool(show_coach)}
-    if plan == profile.study_plan:
-        return
-    was_shown = bool(profile.study_plan.get("show_coach"))
     with transaction.atomic():
-        profile.study_plan = plan
-        profile.save(update_fields=["study_plan", "updated_at"])
-        if was_shown != bool(show_coach):
+        was_shown = bool(locked(profile).study_plan.get("show_coach"))
+        if _save_own(user, profile, {"study_plan": plan}, "study_plan") and was_shown != bool(show_coach):
             consent.write(user, profile, ConsentPurpose.STUDY_PLAN_TO_COACH, bool(show_coach))
-        record(actor=user, action="seeker_profile.updated", obj=profile, data={"fields": ["study_plan"]})
 
 
 # -- capacities -----------------------------------------------------------------------------------
@@ -170,17 +163,14 @@ def attributes(group: str) -> list[Any]:
 def save_capacities(
     user: User, profile: SeekerProfile, group: str, values: dict[str, int | None]
 ) -> SeekerProfile:
-    """The person's answers for one group; ``None`` is "I prefer not to say" and removes the answer."""
-    capacities = {
-        k: v for k, v in profile.spec.get("capacities", {}).items() if not k.startswith(group + ".")
-    }
-    capacities.update({k: v for k, v in values.items() if v is not None})
-    return services.update_profile(user, profile, spec=_spec(profile, capacities=capacities))
+    """The person's answers for one group; ``None`` is "I prefer not to say" and removes the answer.
+    The other groups' answers are kept as they are in the database (another tab may have saved them)."""
+    return services.update_profile(user, profile, capacities=(group, values))
 
 
 # -- work wishes ----------------------------------------------------------------------------------
 def save_work(user: User, profile: SeekerProfile, values: dict[str, Any], looking: bool) -> SeekerProfile:
-    return services.update_profile(user, profile, spec=_spec(profile, **values), looking=looking)
+    return services.update_profile(user, profile, patch=values, looking=looking)
 
 
 # -- interest -------------------------------------------------------------------------------------
@@ -347,16 +337,38 @@ def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
 
 
 def delete_profile(user: User) -> bool:
-    """Delete the matching profile with its group data, reveals and interests; runs keep the pseudonym."""
+    """Delete the matching profile with its group data, consents, reveals, interests and meeting
+    requests; the runs about the person are deleted and their pseudonym leaves every other run and
+    every hiring case (:func:`kohtaanto.web.matching.redaction.on_erasure`)."""
+    from kohtaanto.web.matching.redaction import on_erasure
+
     profile = my_profile(user)
     if profile is None:
         return False
     with transaction.atomic():
-        record(actor=user, action="seeker_profile.deleted", obj=profile, data={})
+        profile = locked(profile)
+        removed = on_erasure(profile)
+        record(actor=user, action="seeker_profile.deleted", obj=profile, data=removed)
         profile.delete()
     return True
 
 
-def request_account_deletion(user: User) -> None:
+def delete_account(user: User) -> None:
+    """The person's account is closed for good: the profile and everything about matching goes
+    (:func:`delete_profile`), the account keeps no name, address or password, every API token and
+    session of the person ends. The audit trail keeps the account's number only."""
+    from django.contrib.sessions.models import Session
+    from rest_framework.authtoken.models import Token
+
     with transaction.atomic():
-        record(actor=user, action="account.deletion_requested", obj=user, data={})
+        delete_profile(user)
+        Token.objects.filter(user=user).delete()
+        for session in Session.objects.all().iterator():
+            if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+                session.delete()
+        user.username = f"deleted-{user.pk}"
+        user.first_name = user.last_name = user.email = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save(update_fields=["username", "first_name", "last_name", "email", "is_active", "password"])
+        record(actor=user, action="account.deleted", obj=user, data={})

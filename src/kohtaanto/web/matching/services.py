@@ -24,7 +24,8 @@ from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
 from kohtaanto.web.accounts.permissions import _role
 from kohtaanto.web.audit.services import record
-from kohtaanto.web.matching import consent
+from kohtaanto.web.concurrency import copy_into, locked, save_changed
+from kohtaanto.web.matching import consent, redaction
 from kohtaanto.web.matching.models import (
     ConsentPurpose,
     GroupDatum,
@@ -132,6 +133,18 @@ def _ledger_flags(actor: Any, profile: SeekerProfile, names: Iterable[str]) -> N
             consent.write(actor, profile, FLAG_PURPOSES[name], bool(getattr(profile, name)))
 
 
+def _own_consent(actor: Any, person: User | None, names: Iterable[str]) -> None:
+    """Only the person gives or withdraws their consents. ``actor`` None is the system itself (the
+    demo, an operator's import), never a person acting for another."""
+    consents = sorted(set(names) & set(FLAG_PURPOSES))
+    if not consents or actor is None:
+        return
+    permissions.require(
+        person is not None and _role(actor) == Role.JOB_SEEKER and person.pk == actor.pk,
+        "only the person themself gives or takes back a consent: " + ", ".join(consents),
+    )
+
+
 def create_profile(
     actor: Any, *, spec: Any, person: User | None = None, area: EmploymentArea | None = None, **flags: bool
 ) -> SeekerProfile:
@@ -158,6 +171,7 @@ def create_profile(
     unknown = set(flags) - set(PROFILE_FLAGS)
     if unknown:
         raise InvalidInput({name: ["unknown field"] for name in sorted(unknown)})
+    _own_consent(actor, person, [name for name, value in flags.items() if value])
     with transaction.atomic():
         profile = SeekerProfile(person=person, area=area, spec=values, digest=digest(values), **flags)
         profile.save()
@@ -166,26 +180,61 @@ def create_profile(
     return profile
 
 
-def update_profile(actor: Any, profile: SeekerProfile, *, spec: Any = None, **flags: bool) -> SeekerProfile:
+def update_profile(
+    actor: Any,
+    profile: SeekerProfile,
+    *,
+    spec: Any = None,
+    patch: dict[str, Any] | None = None,
+    capacities: tuple[str, dict[str, int | None]] | None = None,
+    expected_version: int | None = None,
+    **flags: bool,
+) -> SeekerProfile:
+    """Change a profile. ``spec`` replaces the whole profile spec; ``patch`` replaces some of its keys
+    and ``capacities`` one group's answers (None removes an answer), both on the row as it is when the
+    lock is taken, so concurrent answers to different questions are all kept. ``expected_version``
+    (the version the writer read) turns a concurrent change into :class:`Conflict`."""
     permissions.require(actor is None or can_edit_profile(actor, profile), "you may not change this profile")
     unknown = set(flags) - set(PROFILE_FLAGS)
     if unknown:
         raise InvalidInput({name: ["unknown field"] for name in sorted(unknown)})
-    changed: list[str] = []
-    if spec is not None:
-        values = clean_profile_spec(spec)
-        changed += sorted(k for k in values if profile.spec.get(k) != values.get(k))
-        profile.spec, profile.digest = values, digest(values)
-    for name, value in flags.items():
-        if getattr(profile, name) != bool(value):
-            changed.append(name)
-            setattr(profile, name, bool(value))
-    if not changed:
-        return profile
     with transaction.atomic():
-        profile.save()
-        _ledger_flags(actor, profile, changed)
-        record(actor=actor, action="seeker_profile.updated", obj=profile, data={"fields": changed})
+        fresh = locked(profile, expected_version)
+        _own_consent(actor, fresh.person, [n for n, v in flags.items() if getattr(fresh, n) != bool(v)])
+        changed: list[str] = []
+        if spec is not None or patch is not None or capacities is not None:
+            new = dict(fresh.spec) if spec is None else dict(spec) if isinstance(spec, dict) else spec
+            if isinstance(new, dict) and patch:
+                new.update(patch)
+            if isinstance(new, dict) and capacities is not None:
+                group, answers = capacities
+                kept = {
+                    k: v
+                    for k, v in dict(new.get("capacities") or {}).items()
+                    if not k.startswith(group + ".")
+                }
+                kept.update({k: v for k, v in answers.items() if v is not None})
+                new["capacities"] = kept
+            values = clean_profile_spec(new)
+            spec_changed = sorted(k for k in values if fresh.spec.get(k) != values.get(k))
+            if spec_changed:
+                changed += spec_changed
+                fresh.spec, fresh.digest = values, digest(values)
+        fields = ["spec", "digest"] if changed else []
+        for name, value in flags.items():
+            if getattr(fresh, name) != bool(value):
+                changed.append(name)
+                fields.append(name)
+                setattr(fresh, name, bool(value))
+        if changed:
+            save_changed(fresh, fields)
+            _ledger_flags(actor, fresh, changed)
+            hidden = "open_to_employers" in changed and not fresh.open_to_employers
+            unshared = "share_accommodations" in changed and not fresh.share_accommodations
+            if hidden or unshared:
+                redaction.on_withdrawal(fresh, shown=hidden, adjustments=unshared)
+            record(actor=actor, action="seeker_profile.updated", obj=fresh, data={"fields": changed})
+    copy_into(fresh, profile)
     return profile
 
 
@@ -247,6 +296,12 @@ def _withdraw(actor: Any, profile: SeekerProfile, organisation: Organisation) ->
     for purpose in (ConsentPurpose.IDENTITY, *ORGANISATION_PURPOSES):
         if purpose == ConsentPurpose.IDENTITY or consent.granted(profile, purpose, organisation):
             consent.write(actor, profile, purpose, False, organisation=organisation)
+    redaction.on_withdrawal(
+        profile,
+        shown=not profile.open_to_employers,
+        adjustments=not profile.share_accommodations,
+        organisation_id=organisation.pk,
+    )
     record(actor=actor, action="identity.withdrawn", obj=profile, data={"organisation": organisation.pk})
 
 
@@ -298,6 +353,9 @@ def reveal_identity(
         if not created and not changed:
             return
         _ledger_reveal(actor, found, created, changed)
+        unshared = "share_accommodations" in changed and not found.share_accommodations
+        if unshared and not profile.share_accommodations:
+            redaction.on_withdrawal(profile, shown=False, adjustments=True, organisation_id=organisation.pk)
         record(
             actor=actor,
             action="identity.revealed" if created else "sharing.changed_for_employer",
@@ -358,25 +416,27 @@ def _place_of(organisation: Organisation) -> str:
     return name if find(name) is not None else ""
 
 
-def update_job(actor: Any, job: JobPosting, *, spec: Any = None, **values: Any) -> JobPosting:
+def update_job(
+    actor: Any, job: JobPosting, *, spec: Any = None, expected_version: int | None = None, **values: Any
+) -> JobPosting:
     permissions.require(
         actor is None or permissions.can_change_organisation(actor, job.organisation),
         "you may not change this job",
     )
     clean = _job_values(values)
-    changed = [name for name, value in clean.items() if getattr(job, name) != value]
-    for name, value in clean.items():
-        setattr(job, name, value)
-    if spec is not None:
-        job_spec = clean_job_spec(spec)
-        if job_spec != job.spec:
-            changed.append("spec")
-            job.spec = job_spec
-    if not changed:
-        return job
+    job_spec = clean_job_spec(spec) if spec is not None else None
     with transaction.atomic():
-        job.save()
-        record(actor=actor, action="job.updated", obj=job, data={"fields": changed})
+        fresh = locked(job, expected_version)
+        changed = [name for name, value in clean.items() if getattr(fresh, name) != value]
+        for name, value in clean.items():
+            setattr(fresh, name, value)
+        if job_spec is not None and job_spec != fresh.spec:
+            changed.append("spec")
+            fresh.spec = job_spec
+        if changed:
+            save_changed(fresh, changed)
+            record(actor=actor, action="job.updated", obj=fresh, data={"fields": changed})
+    copy_into(fresh, job)
     return job
 
 

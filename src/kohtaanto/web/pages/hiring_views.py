@@ -532,7 +532,9 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
         )
     }
     rows = []
-    for row in case.shortlist.results if case.shortlist else []:
+    from kohtaanto.web.matching.redaction import present
+
+    for row in present(case.shortlist, request.user) if case.shortlist else []:
         meeting = meetings.get(row["person"])
         reveal = reveals.get(row["person"])
         rows.append(

@@ -198,3 +198,10 @@ class DeleteForm(forms.Form):
     confirm = forms.BooleanField(
         label=pgettext_lazy("seeker", "Yes, delete my profile, my skills and my choices"), required=True
     )
+
+
+class AccountDeleteForm(forms.Form):
+    confirm_account = forms.BooleanField(
+        label=pgettext_lazy("seeker", "Yes, delete my account and everything in it, and sign me out"),
+        required=True,
+    )

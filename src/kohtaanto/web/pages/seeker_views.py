@@ -10,6 +10,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +25,7 @@ from kohtaanto.web.matching import seeker, services
 from kohtaanto.web.matching.models import IdentityReveal, Interest
 from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.pages.seeker_forms import (
+    AccountDeleteForm,
     CapacityForm,
     DeleteForm,
     DetailsForm,
@@ -494,20 +496,24 @@ def interest(request: HttpRequest, job: int) -> HttpResponse:
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
 def data(request: HttpRequest) -> HttpResponse:
-    form = DeleteForm(request.POST or None)
-    if request.method == "POST" and request.POST.get("action") == "delete":
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = DeleteForm(request.POST if action == "delete" else None)
+    account_form = AccountDeleteForm(request.POST if action == "account" else None)
+    context = {"form": form, "account_form": account_form, "viewed": _viewed(request)}
+    if action == "delete":
         if form.is_valid():
             seeker.delete_profile(request.user)
             messages.success(request, pgettext("seeker", "Your profile was deleted."))
             return redirect("pages:me_data")
-        return _render(request, "data", "data.html", {"form": form, "viewed": _viewed(request)}, 400)
-    if request.method == "POST" and request.POST.get("action") == "account":
-        seeker.request_account_deletion(request.user)
-        messages.success(
-            request, pgettext("seeker", "We received your request. An administrator deletes your account.")
-        )
-        return redirect("pages:me_data")
-    return _render(request, "data", "data.html", {"form": DeleteForm(), "viewed": _viewed(request)})
+        return _render(request, "data", "data.html", context, 400)
+    if action == "account":
+        if account_form.is_valid():
+            seeker.delete_account(request.user)
+            logout(request)
+            messages.success(request, pgettext("seeker", "Your account was deleted."))
+            return redirect("pages:login")
+        return _render(request, "data", "data.html", context, 400)
+    return _render(request, "data", "data.html", context)
 
 
 def _viewed(request: HttpRequest) -> list[dict[str, Any]]:
