@@ -29,6 +29,21 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         database.setdefault("TEST", {})["NAME"] = str(folder / f"test-{os.getpid()}.sqlite3")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On PostgreSQL the test database allows the owner's TRUNCATE of the audit trail (Django flushes
+    tables between transactional tests); production databases refuse it (migration audit 0004)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                name = connection.ops.quote_name(connection.settings_dict["NAME"])
+                cursor.execute(f"ALTER DATABASE {name} SET kohtaanto.maintenance = 'on'")
+                cursor.execute("SET kohtaanto.maintenance = 'on'")
+    return django_db_setup
+
+
 @pytest.fixture(autouse=True)
 def generous_api_rates(settings):
     """The suite sends many API requests as one user; the rate limits have their own test."""

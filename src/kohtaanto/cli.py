@@ -263,18 +263,68 @@ def audit_export(since: str, output: Path | None) -> None:
 
 
 @audit.command("verify")
-def audit_verify() -> None:
-    """Recompute the hash chain and report the first event that does not fit."""
+@click.option(
+    "--expect",
+    metavar="SEQUENCE:HASH",
+    default=None,
+    help="A head recorded earlier with 'kohtaanto audit head': it must still be there, unchanged.",
+)
+def audit_verify(expect: str | None) -> None:
+    """Recompute the keyed hash chain and report the first event that does not fit."""
     _django()
-    from kohtaanto.web.audit.services import verify
+    from kohtaanto.web.audit.services import parse_head, verify
 
-    result = verify()
+    try:
+        expected = parse_head(expect) if expect is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--expect") from None
+    result = verify(expected)
     if not result.ok:
+        where = f" at event #{result.broken_at}" if result.broken_at is not None else ""
         raise Failure(
-            f"audit chain broken at event #{result.broken_at}: {result.reason} "
-            f"({result.checked} events before it are intact)"
+            f"audit chain broken{where}: {result.reason} ({result.checked} events before it are intact)"
         )
     click.echo(f"Audit chain intact: {result.checked} events; latest hash {result.head_hash}")
+    if result.unkeyed:
+        click.echo(
+            f"{result.unkeyed} events are older than the audit key; the keyed events after them hold them."
+            if result.unkeyed < result.checked
+            else f"None of the {result.checked} events is keyed yet; the next event keys the chain.",
+            err=True,
+        )
+
+
+@audit.command("head")
+def audit_head() -> None:
+    """Print the newest event as SEQUENCE:HASH, to keep outside the database and check later with
+    'kohtaanto audit verify --expect'."""
+    _django()
+    from kohtaanto.web.audit.services import head
+
+    found = head()
+    if found is None:
+        raise Failure("the audit trail is empty")
+    click.echo(f"{found[0]}:{found[1]}")
+
+
+@cli.group()
+def db() -> None:
+    """Database roles (PostgreSQL)."""
+
+
+@db.command("grant-app")
+@click.argument("role")
+def db_grant_app(role: str) -> None:
+    """Let ROLE (a PostgreSQL login role that owns nothing) run the app: read and write the app's
+    tables, but never update, delete or truncate the audit trail. Run it as the owner after migrate."""
+    _django()
+    from kohtaanto.web.audit.roles import RoleError, grant_app
+
+    try:
+        grant_app(role)
+    except RoleError as exc:
+        raise Failure(str(exc)) from None
+    click.echo(f"{role} may now run kohtaanto; it cannot change or remove audit events.")
 
 
 @cli.command()

@@ -147,3 +147,88 @@ def test_each_recorded_event_writes_one_structured_log_line(world):
     assert len(lines) == 1
     assert lines[0]["action"] == "organisation.updated"
     assert lines[0]["object_id"] == str(world["north_org"].pk)
+
+
+def _recompute_from(sequence: int, changes: dict[str, object]) -> None:
+    """The attacker with database access: change one event and recompute the chain after it, as the
+    unkeyed chain allowed (every hash is SHA-256 of public data)."""
+    events = list(AuditEvent.objects.filter(sequence__gte=sequence).order_by("sequence"))
+    prev = AuditEvent.objects.get(sequence=sequence - 1).hash if sequence > 1 else audit.GENESIS
+    for event in events:
+        for name, value in (changes if event.sequence == sequence else {}).items():
+            setattr(event, name, value)
+        new_hash = audit.chain_hash(prev, audit._event_payload(event))
+        _tamper(
+            "UPDATE audit_auditevent SET action = %s, prev_hash = %s, hash = %s WHERE sequence = %s",
+            [event.action, prev, new_hash, event.sequence],
+        )
+        prev = new_hash
+
+
+def test_an_edited_event_with_its_chain_recomputed_fails_without_the_key(world):
+    for i in range(4):
+        audit.record(actor=world["admin"], action=f"test.event{i}")
+    assert audit.verify().ok
+    _recompute_from(2, {"action": "organisation.viewed"})
+    result = audit.verify()
+    assert not result.ok and result.broken_at == 2 and "MAC" in result.reason
+    assert not audit.verify(key="another-key-" * 3).ok  # and another key does not hold it either
+
+
+def test_events_removed_from_the_end_are_found_against_the_recorded_head(world):
+    for i in range(4):
+        audit.record(actor=world["admin"], action=f"test.event{i}")
+    recorded = audit.head()
+    assert recorded is not None and audit.verify(recorded).ok
+    _tamper("DELETE FROM audit_auditevent WHERE sequence >= %s", [3])
+    assert audit.verify().ok  # a shorter chain is still a chain: only the recorded head tells
+    result = audit.verify(recorded)
+    assert not result.ok and "removed from the end" in result.reason
+    assert not audit.verify((2, "0" * 64)).ok  # the head's event changed
+
+
+def test_an_empty_trail_in_a_database_with_data_is_not_intact(world):
+    assert AuditEvent.objects.count() == 0 and audit.verify().ok is False
+    assert "empty" in audit.verify().reason
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE and roles are PostgreSQL's")
+def test_postgresql_refuses_truncation_and_the_app_role_cannot_touch_the_trail(world):
+    import psycopg
+    from django.conf import settings as django_settings
+
+    from kohtaanto.web.audit.roles import grant_app
+
+    audit.record(actor=world["admin"], action="test.event")
+    with (
+        pytest.raises(Exception, match="cannot be truncated"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SET LOCAL kohtaanto.maintenance = 'off'")
+        cursor.execute("TRUNCATE audit_auditevent")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP ROLE IF EXISTS kohtaanto_app_test")
+        cursor.execute("CREATE ROLE kohtaanto_app_test LOGIN PASSWORD 'app-test'")
+    try:
+        grant_app("kohtaanto_app_test")
+        params = {**connection.get_connection_params(), "user": "kohtaanto_app_test", "password": "app-test"}
+        params.pop("cursor_factory", None)
+        params.pop("context", None)
+        with psycopg.connect(**params, autocommit=True) as app:
+            assert app.execute("SELECT count(*) FROM audit_auditevent").fetchone()[0] == 1
+            for statement in (
+                "UPDATE audit_auditevent SET action = 'x'",
+                "DELETE FROM audit_auditevent",
+                "TRUNCATE audit_auditevent",
+                "ALTER TABLE audit_auditevent DISABLE TRIGGER USER",
+                "DROP TABLE audit_auditevent",
+            ):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    app.execute(statement)
+            app.execute("SELECT count(*) FROM matching_seekerprofile")  # the app's own tables: allowed
+        assert django_settings.DATABASES["default"]["USER"] != "kohtaanto_app_test"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP OWNED BY kohtaanto_app_test")
+            cursor.execute("DROP ROLE kohtaanto_app_test")

@@ -29,6 +29,15 @@ def demo_backup(tmp_path_factory) -> Path:
     return target
 
 
+@pytest.fixture(autouse=True)
+def same_audit_key(request, tmp_path):
+    """The installation a backup is restored into holds the same audit key (it is kept outside the
+    database, like the operator keeps it); without it the restored trail does not verify."""
+    if "demo_backup" in request.fixturenames:
+        source = request.getfixturevalue("demo_backup").parent
+        shutil.copy(source / "audit_key", tmp_path / "audit_key")
+
+
 def test_a_backup_restores_into_a_fresh_database_whole(demo_backup, tmp_path):
     manifest = json.loads(demo_backup.with_name(demo_backup.name + ".json").read_text())
     assert manifest["counts"]["accounts_user"] == 14 and manifest["audit"]["sequence"] > 0
@@ -104,3 +113,9 @@ def test_postgresql_backup_restores_into_a_new_database_whole(tmp_path):
         with psycopg.connect(admin, autocommit=True) as conn:
             for name in names:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_restore_under_another_audit_key_is_refused(demo_backup, tmp_path):
+    (tmp_path / "audit_key").write_text("another-installations-key-" * 2)
+    restored = run("restore", str(demo_backup), data_dir=tmp_path)
+    assert restored.returncode == 1 and "MAC" in restored.stdout + restored.stderr

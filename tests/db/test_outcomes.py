@@ -124,7 +124,12 @@ def test_dashboard_and_csv_for_analysts_and_the_areas_own_professionals(records)
     assert page.status_code == 200 and "<svg" in html and "alle 5 tapausta" in html  # Finnish by default
     rows = list(csv.reader(io.StringIO(analyst.get(f"/outcomes.csv?{query}").content.decode())))
     figures = {r[1]: r[3] for r in rows if r[0] == "figure"}
-    assert figures["hires"] == "2" and figures["employers_contacted"] == "2" and figures["needs_found"] == "2"
+    few = "alle 5 henkilöä"
+    assert figures["hires"] == few and figures["employers_contacted"] == few and figures["needs_found"] == few
+    # no cell of 1-4 anywhere: a single hire with the reduced-work-ability subsidy is a health fact
+    assert not [r for r in rows if r[0] in ("figure", "month", "support") and r[3] in ("1", "2", "3", "4")]
+    assert [r[3] for r in rows if r[0] == "support"] == [few]
+    assert "700" not in page.content.decode() and "700" not in str(rows)
     assert {r[3] for r in rows if r[0] == "methods"} >= {
         "suppressed",
         "cases=6 hire_rate=0.167 retained_6=None",
@@ -154,10 +159,35 @@ def test_areas_are_compared_on_the_same_figures_urban_first(records):
     south, north = html.index(records["south"].name), html.index(records["north"].name)
     assert south < north  # urban first
     row = html[north : html.index("</tr>", north)]
-    assert "<td>2</td>" in row  # the north's two hires and two contacted employers
+    assert "<td>2</td>" not in row and "alle 5 henkilöä" in row  # two hires: fewer than five
     assert analyst.get("/outcomes/regions/?start=x&end=y").status_code == 400
     pro = Client()
     pro.force_login(records["north_professional"])
     assert pro.get("/outcomes/regions/").status_code == 404
     with pytest.raises(PermissionDenied):
         accounts.set_area_kind(records["north_professional"], records["north"], "urban")
+
+
+def test_secondary_suppression_leaves_no_cell_to_subtract():
+    from kohtaanto.web.outcomes.figures import additive, cell
+
+    assert [cell(v) for v in (0, 1, 4, 5, 12)] == [0, None, None, 5, 12]
+    # 3 carved + 9 ordinary = 12: hiding 3 alone would leave 12 - 9; the 9 goes too
+    assert additive(12, [3, 9]) == (12, [None, None])
+    # two hidden parts already protect each other
+    assert additive(20, [2, 3, 15]) == (20, [None, None, 15])
+    # one hidden part, the other parts zero: only hiding the total protects it
+    assert additive(3, [0, 3, 0]) == (None, [0, None, 0])
+    # the smallest other non-zero part is the one hidden
+    assert additive(30, [2, 0, 8, 20]) == (30, [None, 0, None, 20])
+    assert additive(10, [5, 5]) == (10, [5, 5])
+
+
+def test_months_and_areas_add_up_without_revealing_a_small_cell(records):
+    from kohtaanto.web.outcomes.figures import publishable
+
+    f = compute(records["north"], PERIOD)
+    published = publishable(f)
+    assert all(m["hires"] in (0, None) for m in published.monthly)  # 1 in April, 1 in May
+    assert published.supports == {"pay_subsidy_reduced_work_ability": (None, None)}
+    assert published.skilled_hours_freed_per_week is None and published.days_need_to_hire is None

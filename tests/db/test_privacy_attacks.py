@@ -287,3 +287,20 @@ def test_withdrawal_and_erasure_reach_every_stored_run_and_case(world, settings)
     assert not account.is_active and "Esimerkki" not in json.dumps(
         [account.username, account.first_name, account.last_name, account.email]
     )
+
+
+def test_analysts_read_runs_without_any_person_or_actor(world):
+    services.create_profile(world["north_seeker"], spec=PERSON, open_to_employers=True)
+    pro = _api(world["north_professional"])
+    job = pro.post(
+        "/api/v1/jobs/",
+        {"title": "Siivous", "spec": JOB, "organisation": world["north_org"].pk},
+        format="json",
+    ).json()
+    run = pro.post(f"/api/v1/jobs/{job['id']}/matches/").json()["run"]
+    analyst = _api(world["analyst"])
+    listed = analyst.get("/api/v1/matching/runs/").json()
+    one = analyst.get(f"/api/v1/matching/runs/{run}/").json()
+    for body in [*listed, one]:
+        assert not {"actor", "profile", "job"} & set(body) and isinstance(body["results"], int)
+    assert "n_pro" not in json.dumps([listed, one])

@@ -18,6 +18,7 @@ def production(**overrides: str) -> dict[str, str]:
         "ALLOWED_HOSTS": "kohtaanto.example.fi",
         "DATABASE_URL": "postgres://u:p@db/kohtaanto",
         "KOHTAANTO_DATA_DIR": "/tmp/kohtaanto-config-test",
+        "KOHTAANTO_AUDIT_KEY": "a" * 16 + "Zq81_xv0Lw-9" * 2,
     }
     env.update(overrides)
     return env
@@ -41,6 +42,8 @@ def test_a_safe_production_configuration_loads():
         ({"DATABASE_URL": ""}, "DATABASE_URL is not set"),
         ({"KOHTAANTO_DEBUG": "maybe"}, "must be true or false"),
         ({"KOHTAANTO_ENV": "staging"}, "KOHTAANTO_ENV must be one of"),
+        ({"KOHTAANTO_AUDIT_KEY": ""}, "KOHTAANTO_AUDIT_KEY is missing"),
+        ({"KOHTAANTO_AUDIT_KEY": "short"}, "shorter than 32"),
     ],
 )
 def test_production_refuses_unsafe_settings(overrides: dict[str, str], expected: str):

@@ -42,6 +42,9 @@ class Config:
     job_timeout: int = 600  # seconds a background job may run before the worker stops it
     job_retry: int = 660  # seconds before an unacknowledged job (its worker died) is handed out again
     oidc: dict[str, str] | None = None  # sign-in through OpenID Connect, when KOHTAANTO_OIDC_CLIENT_ID is set
+    audit_key: str = ""  # keys the audit trail's chain (HMAC); never stored in the database
+    employer_runs_per_hour: int = 60  # an organisation's job → people runs an hour
+    employer_probes_per_day: int = 5  # and its runs a day that look like probes of capacities
 
     @property
     def production(self) -> bool:
@@ -69,9 +72,9 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("kohtaanto", appauthor=False))
 
 
-def _development_secret(data_dir: Path) -> str:
+def _development_secret(data_dir: Path, name: str = "secret_key") -> str:
     """A per-installation random key kept in the data directory (development only)."""
-    path = data_dir / "secret_key"
+    path = data_dir / name
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -98,6 +101,11 @@ def _production_problems(
         problems.append("ALLOWED_HOSTS must not contain '*' in production")
     if not environ.get("DATABASE_URL"):
         problems.append("DATABASE_URL is not set; production needs an explicit database")
+    if len(environ.get("KOHTAANTO_AUDIT_KEY", "").strip()) < 32:
+        problems.append(
+            "KOHTAANTO_AUDIT_KEY is missing or shorter than 32 characters; it keys the audit trail's "
+            "chain and must be kept outside the database"
+        )
     return problems
 
 
@@ -133,6 +141,16 @@ def _seconds(environ: Mapping[str, str], name: str, default: int, problems: list
     return int(raw)
 
 
+def _count(environ: Mapping[str, str], name: str, default: int, problems: list[str]) -> int:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= 100_000:
+        problems.append(f"{name} must be a whole number from 1 to 100000, not {raw!r}")
+        return default
+    return int(raw)
+
+
 def load_config(environ: Mapping[str, str]) -> Config:
     problems: list[str] = []
     env = environ.get("KOHTAANTO_ENV", "development").strip().lower() or "development"
@@ -155,6 +173,8 @@ def load_config(environ: Mapping[str, str]) -> Config:
     oidc = _oidc(environ, production, problems)
     job_timeout = _seconds(environ, "KOHTAANTO_JOB_TIMEOUT", 600, problems)
     job_retry = _seconds(environ, "KOHTAANTO_JOB_RETRY", job_timeout + 60, problems)
+    runs_per_hour = _count(environ, "KOHTAANTO_EMPLOYER_RUNS_PER_HOUR", 60, problems)
+    probes_per_day = _count(environ, "KOHTAANTO_EMPLOYER_PROBES_PER_DAY", 5, problems)
     if job_retry <= job_timeout:
         problems.append("KOHTAANTO_JOB_RETRY must be longer than KOHTAANTO_JOB_TIMEOUT")
     if production:
@@ -166,6 +186,9 @@ def load_config(environ: Mapping[str, str]) -> Config:
         allowed_hosts = allowed_hosts or ("127.0.0.1", "localhost", "[::1]", "testserver")
         if not secret_key:
             secret_key = _development_secret(data_dir)
+    audit_key = environ.get("KOHTAANTO_AUDIT_KEY", "").strip()
+    if not production and not audit_key:
+        audit_key = _development_secret(data_dir, "audit_key")
     database_url = environ.get("DATABASE_URL") or f"sqlite:///{data_dir / 'kohtaanto.sqlite3'}"
     return Config(
         env=env,
@@ -182,4 +205,7 @@ def load_config(environ: Mapping[str, str]) -> Config:
         job_timeout=job_timeout,
         job_retry=job_retry,
         oidc=oidc,
+        audit_key=audit_key,
+        employer_runs_per_hour=runs_per_hour,
+        employer_probes_per_day=probes_per_day,
     )

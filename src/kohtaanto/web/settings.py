@@ -223,6 +223,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_RATES": {"token": "20/min"},
 }
+KOHTAANTO_AUDIT_KEY = CONFIG.audit_key
+# Employers' job → people runs per organisation: an hour's runs, and a day's runs flagged as probes.
+KOHTAANTO_EMPLOYER_RUN_LIMITS = {
+    "runs_per_hour": CONFIG.employer_runs_per_hour,
+    "probes_per_day": CONFIG.employer_probes_per_day,
+}
 # Per-process counters (the default cache); with several server processes the limit is per process.
 KOHTAANTO_API_RATES = {
     "user": os.environ.get("KOHTAANTO_API_RATE_USER", "600/min"),

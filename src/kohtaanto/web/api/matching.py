@@ -479,6 +479,9 @@ def _run_json(run: MatchingRun, full: bool, viewer: Any = None) -> dict[str, Any
         "considered": len(run.considered),
         "results": len(run.results),
     }
+    if getattr(viewer, "role", None) == Role.ANALYST:
+        for name in ("actor", "job", "profile"):  # analysts read aggregates: no person, no actor
+            out.pop(name)
     if full:
         out["results"] = redaction.present(run, viewer)
     return out
@@ -491,7 +494,7 @@ class RunListView(APIView):
         tags=["matching"],
     )
     def get(self, request: Request) -> Response:
-        return Response([_run_json(r, False) for r in runs.runs_for(request.user)[:200]])
+        return Response([_run_json(r, False, request.user) for r in runs.runs_for(request.user)[:200]])
 
 
 class RunDetailView(APIView):
@@ -501,7 +504,7 @@ class RunDetailView(APIView):
     def get(self, request: Request, pk: int) -> Response:
         run = get_object_or_404(runs.runs_for(request.user), pk=pk)
         if request.user.role == Role.ANALYST:
-            return Response(_run_json(run, False))  # analysts read aggregates only
+            return Response(_run_json(run, False, request.user))  # analysts read aggregates only
         return Response(_run_json(run, True, request.user))
 
 

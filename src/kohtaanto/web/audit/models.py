@@ -39,6 +39,9 @@ class AuditEvent(models.Model):
     data = models.JSONField(pgettext_lazy("audit", "details"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # HMAC-SHA256 of ``hash`` under the operator's audit key (outside the database): without the key
+    # nobody can rewrite an event and recompute the chain. Empty only for events older than keying.
+    mac = models.CharField(max_length=64, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
 

@@ -59,6 +59,72 @@ class Rate:
         return None if self.n == 0 or self.suppressed else round(self.yes / self.n, 3)
 
 
+def cell(value: int) -> int | None:
+    """A count as it may be published: 0 or at least ``SMALL``, else None (primary suppression)."""
+    return value if value == 0 or value >= SMALL else None
+
+
+def additive(total: int, parts: list[int]) -> tuple[int | None, list[int | None]]:
+    """Cells of a total and the parts that add up to it, so that no hidden part can be worked out by
+    subtraction: when exactly one part is hidden and the total is shown, the smallest other non-zero
+    part is hidden too (secondary suppression); when no other part can be hidden, the total is."""
+    shown_total = cell(total)
+    shown = [cell(p) for p in parts]
+    if shown_total is not None:
+        hidden = [i for i, v in enumerate(shown) if v is None]
+        if len(hidden) == 1:
+            others = sorted((p, i) for i, p in enumerate(parts) if shown[i] is not None and p > 0)
+            if others:
+                shown[others[0][1]] = None
+            else:
+                shown_total = None
+    return shown_total, shown
+
+
+@dataclass
+class Published:
+    """The figures as they may be shown on a page, in a CSV or a PDF: None is "fewer than SMALL"."""
+
+    counts: dict[str, int | None]
+    monthly: list[dict[str, Any]]
+    supports: dict[str, tuple[int | None, Decimal | None]]
+    skilled_hours_freed_per_week: Decimal | None
+    days_need_to_hire: float | None
+
+
+def publishable(f: Figures) -> Published:
+    hires, (carved, ordinary) = additive(f.hires, [f.hires_carved, f.hires_ordinary])
+    counts: dict[str, int | None] = {
+        "employers_contacted": cell(f.employers_contacted),
+        "needs_found": cell(f.needs_found),
+        "task_inventories": cell(f.task_inventories),
+        "carved_jobs": cell(f.carved_jobs),
+        "hires": hires,
+        "hires_carved": carved,
+        "hires_ordinary": ordinary,
+        "work_trials": cell(f.work_trials),
+    }
+    monthly = [dict(m) for m in f.monthly]
+    for key in ("needs_found", "hires"):
+        _, parts = additive(sum(int(m[key]) for m in f.monthly), [int(m[key]) for m in f.monthly])
+        for row, value in zip(monthly, parts, strict=True):
+            row[key] = value
+    for row in monthly:
+        row["employers_contacted"] = cell(int(row["employers_contacted"]))
+    supports = {
+        key: (cell(n), total if cell(n) else None) if n else (0, Decimal(0))
+        for key, (n, total) in f.supports.items()
+    }
+    enough = f.hires >= SMALL
+    return Published(
+        counts=counts,
+        monthly=monthly,
+        supports=supports,
+        skilled_hours_freed_per_week=f.skilled_hours_freed_per_week if enough else None,
+        days_need_to_hire=f.days_need_to_hire if enough else None,
+    )
+
+
 @dataclass
 class Figures:
     area: str

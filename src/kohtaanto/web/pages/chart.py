@@ -44,7 +44,7 @@ def income_chart(points: list[tuple[Decimal, float, float]], marked: Decimal) ->
 
 def bar_chart(rows: list[dict[str, Any]], series: list[str], label_key: str) -> dict[str, Any]:
     """Grouped bars, one group per row (e.g. per month), one bar per series; heights in SVG units."""
-    top = max([int(r[s]) for r in rows for s in series] + [1])
+    top = max([int(r[s] or 0) for r in rows for s in series] + [1])
     ceiling = max(4, -(-top // 4) * 4)  # a multiple of four, for four even grid steps
     inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     group = inner_w / max(len(rows), 1)
@@ -53,7 +53,7 @@ def bar_chart(rows: list[dict[str, Any]], series: list[str], label_key: str) -> 
     for i, row in enumerate(rows):
         bars = []
         for j, name in enumerate(series):
-            height = round(inner_h * int(row[name]) / ceiling, 1)
+            height = round(inner_h * int(row[name] or 0) / ceiling, 1)  # None: too few to show
             bars.append(
                 {
                     "series": j,
@@ -61,7 +61,7 @@ def bar_chart(rows: list[dict[str, Any]], series: list[str], label_key: str) -> 
                     "y": round(HEIGHT - BOTTOM - height, 1),
                     "width": round(bar - 1, 1),
                     "height": height,
-                    "value": int(row[name]),
+                    "value": None if row[name] is None else int(row[name]),
                 }
             )
         groups.append({"label": row[label_key], "x": round(LEFT + i * group + group / 2, 1), "bars": bars})

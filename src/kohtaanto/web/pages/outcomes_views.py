@@ -80,39 +80,52 @@ def _scope(request: HttpRequest) -> tuple[PeriodForm, EmploymentArea | None, out
     return form, area, outcome.Period(form.cleaned_data["start"], form.cleaned_data["end"])
 
 
-def _rows(f: outcome.Figures) -> list[tuple[str, str, Any]]:
-    """(key, label, value) for every headline figure; rates as percentages or 'fewer than 5'."""
+def _few() -> str:
+    return pgettext("outcomes", "fewer than %(n)s people") % {"n": outcome.SMALL}
+
+
+def _cell(value: Any) -> Any:
+    return _few() if value is None else value
+
+
+def _rows(f: outcome.Figures, p: outcome.Published) -> list[tuple[str, str, Any]]:
+    """(key, label, value) for every headline figure; counts under five and rates of groups under five
+    as 'fewer than 5', with the secondary suppression of :func:`outcome.publishable`."""
 
     def rate(r: outcome.Rate) -> Any:
         if r.n == 0:
             return "–"
         if r.suppressed:
-            return pgettext("outcomes", "fewer than %(n)s people") % {"n": outcome.SMALL}
+            return _few()
         return f"{round(100 * (r.value or 0))} % ({r.yes}/{r.n})"
 
+    c = p.counts
     rows: list[tuple[str, str, Any]] = [
-        ("employers_contacted", pgettext("outcomes", "Employers contacted"), f.employers_contacted),
-        ("needs_found", pgettext("outcomes", "Needs found"), f.needs_found),
-        ("task_inventories", pgettext("outcomes", "Task inventories"), f.task_inventories),
-        ("carved_jobs", pgettext("outcomes", "Carved jobs published"), f.carved_jobs),
-        ("hires", pgettext("outcomes", "Hires"), f.hires),
-        ("hires_carved", pgettext("outcomes", "Hires into carved jobs"), f.hires_carved),
-        ("hires_ordinary", pgettext("outcomes", "Hires into ordinary jobs"), f.hires_ordinary),
-        ("work_trials", pgettext("outcomes", "Work trials started"), f.work_trials),
+        ("employers_contacted", pgettext("outcomes", "Employers contacted"), _cell(c["employers_contacted"])),
+        ("needs_found", pgettext("outcomes", "Needs found"), _cell(c["needs_found"])),
+        ("task_inventories", pgettext("outcomes", "Task inventories"), _cell(c["task_inventories"])),
+        ("carved_jobs", pgettext("outcomes", "Carved jobs published"), _cell(c["carved_jobs"])),
+        ("hires", pgettext("outcomes", "Hires"), _cell(c["hires"])),
+        ("hires_carved", pgettext("outcomes", "Hires into carved jobs"), _cell(c["hires_carved"])),
+        ("hires_ordinary", pgettext("outcomes", "Hires into ordinary jobs"), _cell(c["hires_ordinary"])),
+        ("work_trials", pgettext("outcomes", "Work trials started"), _cell(c["work_trials"])),
     ]
     for months, r in f.retention.items():
         label = pgettext("outcomes", "Still employed after %(n)s months") % {"n": months}
         rows.append((f"retention_{months}", label, rate(r)))
+    hires = f.hires
     rows += [
         (
             "skilled_hours_freed",
             pgettext("outcomes", "Skilled staff's hours freed a week"),
-            f.skilled_hours_freed_per_week,
+            p.skilled_hours_freed_per_week
+            if hires == 0 or p.skilled_hours_freed_per_week is not None
+            else _few(),
         ),
         (
             "days_need_to_hire",
             pgettext("outcomes", "Days from need to hire (median)"),
-            "–" if f.days_need_to_hire is None else f.days_need_to_hire,
+            "–" if f.days_need_to_hire is None else _cell(p.days_need_to_hire),
         ),
     ]
     return rows
@@ -129,16 +142,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form}
     if period is not None:
         f = outcome.compute(area, period)
+        p = outcome.publishable(f)
         labels = _method_labels()
-        monthly = [{**m, "label": m["month"].strftime("%m/%y")} for m in f.monthly]
+        monthly = [{**m, "label": m["month"].strftime("%m/%y")} for m in p.monthly]
         context.update(
             {
                 "figures": f,
-                "rows": _rows(f),
-                "monthly": monthly,
+                "rows": _rows(f, p),
+                "monthly": [{k: _cell(v) for k, v in m.items()} for m in monthly],
                 "chart": bar_chart(monthly, ["needs_found", "hires"], "label"),
                 "supports": [
-                    (support_label(k, ui_language()), n, total) for k, (n, total) in f.supports.items()
+                    (support_label(k, ui_language()), _cell(n), _cell(total))
+                    for k, (n, total) in p.supports.items()
                 ],
                 "combinations": [
                     {**c, "names": [labels.get(m, m) for m in c["methods"]]} for c in f.combinations
@@ -158,19 +173,19 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         body = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
         return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
     f = outcome.compute(area, period)
+    p = outcome.publishable(f)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["section", "key", "label", "value", "area", "start", "end"])
     scope = [f.area or "all", period.start.isoformat(), period.end.isoformat()]
-    for key, label, value in _rows(f):
+    for key, label, value in _rows(f, p):
         writer.writerow(["figure", key, label, value, *scope])
-    for m in f.monthly:
+    for m in p.monthly:
         for key in ("employers_contacted", "needs_found", "hires"):
-            writer.writerow(["month", f"{m['month']:%Y-%m}:{key}", key, m[key], *scope])
-    for sid, (n, total) in f.supports.items():
-        writer.writerow(
-            ["support", sid, support_label(sid, ui_language()), f"{n} hires; {total} € a month", *scope]
-        )
+            writer.writerow(["month", f"{m['month']:%Y-%m}:{key}", key, _cell(m[key]), *scope])
+    for sid, (n, total) in p.supports.items():
+        value = _few() if n is None else f"{n} hires; {total} € a month"
+        writer.writerow(["support", sid, support_label(sid, ui_language()), value, *scope])
     for c in f.combinations:
         value = (
             "suppressed"
@@ -199,21 +214,27 @@ def regions(request: HttpRequest) -> HttpResponse:
         period = outcome.Period(form.cleaned_data["start"], form.cleaned_data["end"])
         kinds = {"urban": 0, "mixed": 1, "rural": 2, "": 3}
         areas = sorted(EmploymentArea.objects.all(), key=lambda a: (kinds.get(a.kind, 3), a.name_fi))
-        for area in areas:
-            f = outcome.compute(area, period)
+        computed = [outcome.compute(area, period) for area in areas]
+        shown: list[dict[str, Any]] = [{} for _ in areas]
+        for key in ("employers_contacted", "needs_found", "hires", "hires_carved"):
+            # the areas add up to the whole: a hidden area's figure must not follow by subtraction
+            values = [int(getattr(f, key)) for f in computed]
+            _, cells = outcome.additive(sum(values), values)
+            for i, value in enumerate(cells):
+                shown[i][key] = _cell(value)
+        for area, f, figures in zip(areas, computed, shown, strict=True):
             six = f.retention[6]
+            figures["days_need_to_hire"] = f.days_need_to_hire if f.hires >= outcome.SMALL else None
+            if f.days_need_to_hire is not None and f.hires < outcome.SMALL:
+                figures["days_need_to_hire"] = _few()
             rows.append(
                 {
                     "area": area,
                     "kind": area.get_kind_display() if area.kind else pgettext("outcomes", "not described"),
-                    "figures": f,
+                    "figures": figures,
                     "retention_6": "–"
                     if six.n == 0
-                    else (
-                        pgettext("outcomes", "fewer than %(n)s people") % {"n": outcome.SMALL}
-                        if six.suppressed
-                        else f"{round(100 * (six.value or 0))} %"
-                    ),
+                    else (_few() if six.suppressed else f"{round(100 * (six.value or 0))} %"),
                 }
             )
     return render(
