@@ -334,16 +334,23 @@ def db_grant_app(role: str) -> None:
     default=None,
     help="Backup file (default: DATA_DIR/backups/kohtaanto-<time>.sqlite3 or .dump).",
 )
-def backup(output: Path | None) -> None:
+@click.option("--encrypt", is_flag=True, help="Encrypt the backup with KOHTAANTO_BACKUP_KEY.")
+@click.option("--new-key", is_flag=True, help="Print a new backup key to keep outside the server, and stop.")
+def backup(output: Path | None, encrypt: bool, new_key: bool) -> None:
     """Back up the database with its own tool (SQLite online backup, or pg_dump)."""
+    if new_key:
+        from kohtaanto.web.backup import new_key as make_key
+
+        click.echo(make_key())
+        return
     _django()
     from kohtaanto.web import backup as backups
 
     try:
-        path = backups.make_backup(output)
+        path = backups.make_backup(output, encrypt=encrypt)
     except backups.BackupError as exc:
         raise Failure(str(exc)) from None
-    click.echo(f"Backup written to {path}")
+    click.echo(f"Backup written to {path}{' (encrypted)' if encrypt else ''}")
 
 
 @cli.command()

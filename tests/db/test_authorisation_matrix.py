@@ -54,6 +54,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "organisation_edit": ("GET", frozenset({E, P, D})),
     "organisation_create": ("GET", frozenset({P, D})),
     "api-me": ("GET", ALL),
+    "api-me-tokens": ("GET", ALL),
     "api-jobs": ("GET", ALL),
     "api-job": ("GET", ALL),  # open jobs are public to signed-in people
     "api-job-matches": ("POST", frozenset({E, P, D})),

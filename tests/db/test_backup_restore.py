@@ -119,3 +119,41 @@ def test_a_restore_under_another_audit_key_is_refused(demo_backup, tmp_path):
     (tmp_path / "audit_key").write_text("another-installations-key-" * 2)
     restored = run("restore", str(demo_backup), data_dir=tmp_path)
     assert restored.returncode == 1 and "MAC" in restored.stdout + restored.stderr
+
+
+def test_backups_are_private_and_can_be_encrypted(demo_backup, tmp_path):
+    import stat
+
+    assert stat.S_IMODE(demo_backup.stat().st_mode) == 0o600
+    assert stat.S_IMODE((demo_backup.parent / "kohtaanto.sqlite3").stat().st_mode) == 0o600
+    key = run("backup", "--new-key").stdout.strip()
+    source = demo_backup.parent
+    encrypted = run(
+        "backup",
+        "--encrypt",
+        "--output",
+        str(tmp_path / "b.sqlite3"),
+        data_dir=source,
+        env={"KOHTAANTO_BACKUP_KEY": key},
+    )
+    assert encrypted.returncode == 0, encrypted.stderr
+    sealed = tmp_path / "b.sqlite3.enc"
+    assert sealed.is_file() and not (tmp_path / "b.sqlite3").exists()
+    assert b"SQLite format" not in sealed.read_bytes() and stat.S_IMODE(sealed.stat().st_mode) == 0o600
+    target = tmp_path / "restored"
+    target.mkdir()
+    shutil.copy(source / "audit_key", target / "audit_key")
+    without = run("restore", str(sealed), data_dir=target)
+    assert without.returncode == 1 and "KOHTAANTO_BACKUP_KEY" in without.stderr
+    wrong = run(
+        "restore",
+        str(sealed),
+        data_dir=target,
+        env={"KOHTAANTO_BACKUP_KEY": run("backup", "--new-key").stdout.strip()},
+    )
+    assert wrong.returncode == 1 and "cannot be decrypted" in wrong.stderr
+    done = run("restore", str(sealed), data_dir=target, env={"KOHTAANTO_BACKUP_KEY": key})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert stat.S_IMODE((target / "kohtaanto.sqlite3").stat().st_mode) == 0o600
+    no_key = run("backup", "--encrypt", data_dir=source)
+    assert no_key.returncode == 1 and "KOHTAANTO_BACKUP_KEY" in no_key.stderr

@@ -76,3 +76,65 @@ def test_deeply_nested_json_is_a_400_not_a_crash(world):
     response = client.generic("POST", "/api/v1/supports/hire/", deep, content_type="application/json")
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["error"]["message"]
+
+
+def _sign_in(username: str, password: str, address: str) -> int:
+    return (
+        Client(REMOTE_ADDR=address).post("/login/", {"username": username, "password": password}).status_code
+    )
+
+
+def test_password_spraying_from_one_address_makes_that_address_wait(world):
+    for n in range(20):  # one try each at twenty accounts: no single account reaches axes' five
+        assert _sign_in(f"guess{n}", "Summer2026!", "203.0.113.7") == 200
+    assert _sign_in("n_pro", TEST_PASSWORD, "203.0.113.7") == 429
+    assert _sign_in("n_pro", TEST_PASSWORD, "198.51.100.1") == 302  # nobody else waits
+
+
+def test_one_address_cannot_lock_an_account_but_many_addresses_make_strangers_wait(world):
+    assert _sign_in("n_seeker", TEST_PASSWORD, "198.51.100.20") == 302  # the person's own address
+    for _ in range(4):
+        _sign_in("n_seeker", "wrong-password", "203.0.113.9")
+    assert _sign_in("n_seeker", TEST_PASSWORD, "198.51.100.21") == 302  # one address locks nobody out
+    for n in range(10):
+        _sign_in("n_seeker", "wrong-password", f"203.0.113.{100 + n}")
+    assert _sign_in("n_seeker", TEST_PASSWORD, "198.51.100.22") == 429  # a new address waits
+    assert _sign_in("n_seeker", TEST_PASSWORD, "198.51.100.20") == 302  # where the person signed in before
+
+
+def test_api_tokens_end_and_their_owner_sees_and_revokes_them(world):
+    import datetime as dt
+
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    issued = client.post(
+        "/api/v1/auth/token/", {"username": "n_pro", "password": TEST_PASSWORD}, format="json"
+    )
+    body = issued.json()
+    assert issued.status_code == 200 and body["expires"] > dt.datetime.now(dt.UTC).isoformat()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {body['token']}")
+    [listed] = client.get("/api/v1/me/tokens/").json()
+    assert listed["prefix"] == body["token"][:4] and body["token"] not in str(listed)
+    assert client.delete("/api/v1/me/tokens/").status_code == 204
+    assert client.get("/api/v1/me/").status_code == 401
+    assert AuditEvent.objects.filter(action="api_token.revoked").count() == 1
+    # an old token has ended
+    again = client.post(
+        "/api/v1/auth/token/", {"username": "n_pro", "password": TEST_PASSWORD}, format="json"
+    )
+    key = again.json()["token"]
+    Token.objects.filter(key=key).update(created=Token.objects.get(key=key).created - dt.timedelta(days=31))
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    ended = client.get("/api/v1/me/")
+    assert ended.status_code == 401 and "expired" in ended.json()["error"]["message"]
+    # signing out of the web app ends the person's tokens
+    fresh = client.post(
+        "/api/v1/auth/token/", {"username": "n_pro", "password": TEST_PASSWORD}, format="json"
+    )
+    browser = Client()
+    browser.post("/login/", {"username": "n_pro", "password": TEST_PASSWORD})
+    browser.post("/logout/")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {fresh.json()['token']}")
+    assert client.get("/api/v1/me/").status_code == 401

@@ -10,12 +10,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kohtaanto.carving.schema import CEFR, DAYS, Day, Level, Strict, cefr_level, weekdays
+from kohtaanto.carving.schema import CEFR, DAYS, Day, Key, Level, Strict, cefr_level, weekdays
 from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
 
 
 class NeedIn(Strict):
-    skill: str = Field(min_length=1)
+    skill: Key
     level: int = Field(1, ge=1, le=5)
     essential: bool = True
 
@@ -77,9 +77,9 @@ class ProfileIn(Strict):
 
     _hours = model_validator(mode="after")(_hours_in_order)
 
-    skills: dict[str, Annotated[int, Field(ge=1, le=5)]] = Field(default_factory=dict)
-    capacities: dict[str, Level] = Field(default_factory=dict, description="Disclosed capacities only.")
-    hours_min: float = Field(0, ge=0, le=80)
+    skills: dict[Key, Annotated[int, Field(ge=1, le=5)]] = Field(default_factory=dict)
+    capacities: dict[Key, Level] = Field(default_factory=dict, description="Disclosed capacities only.")
+    hours_min: float = Field(0, ge=0, le=60)
     hours_max: float = Field(40, gt=0, le=80)
     days: list[Day] = Field(default_factory=weekdays, min_length=1)
     municipality: str = ""

@@ -1,6 +1,10 @@
 """Backups and restores with the database's own tools: SQLite's online backup API, or pg_dump and
 pg_restore. Each backup gets a manifest (``<file>.json``): the row count of every table and the head of
-the audit chain, so a restore can be checked against what was saved."""
+the audit chain, so a restore can be checked against what was saved. On PostgreSQL the counts are taken
+in the very snapshot pg_dump copies (``--snapshot``), so writes during the backup cannot make it fail
+its own check. With ``encrypt`` the backup is encrypted with the operator's key
+(``KOHTAANTO_BACKUP_KEY``, a Fernet key: AES-128-CBC with an HMAC-SHA256), which a restore then needs.
+Backups, manifests and restored databases are readable by their owner only."""
 
 from __future__ import annotations
 
@@ -15,7 +19,10 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection, connections, transaction
+
+PRIVATE = 0o600  # backups, manifests and database files: the owner only
+ENCRYPTED_SUFFIX = ".enc"
 
 
 class BackupError(Exception):
@@ -28,11 +35,66 @@ def _default_path(suffix: str) -> Path:
     return folder / f"kohtaanto-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}{suffix}"
 
 
-def _dump(output: Path | None) -> Path:
+def _private(path: Path) -> Path:
+    path.touch(mode=PRIVATE, exist_ok=True)
+    path.chmod(PRIVATE)
+    return path
+
+
+def _key() -> bytes:
+    from cryptography.fernet import Fernet
+
+    raw = str(getattr(settings, "KOHTAANTO_BACKUP_KEY", "") or "")
+    if not raw:
+        raise BackupError(
+            "no backup key: set KOHTAANTO_BACKUP_KEY (make one with 'kohtaanto backup --new-key')"
+        )
+    try:
+        Fernet(raw.encode())
+    except ValueError:
+        raise BackupError("KOHTAANTO_BACKUP_KEY is not a backup key (32 bytes, URL-safe base64)") from None
+    return raw.encode()
+
+
+def new_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode()
+
+
+def _encrypt(path: Path) -> Path:
+    from cryptography.fernet import Fernet
+
+    target = _private(path.with_name(path.name + ENCRYPTED_SUFFIX))
+    target.write_bytes(Fernet(_key()).encrypt(path.read_bytes()))
+    path.unlink()
+    return target
+
+
+def is_encrypted(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(6) == b"gAAAAA"  # a Fernet token's version byte and timestamp, base64
+
+
+def _decrypted(path: Path, folder: Path) -> Path:
+    from cryptography.fernet import Fernet, InvalidToken
+
+    try:
+        plain = Fernet(_key()).decrypt(path.read_bytes())
+    except InvalidToken:
+        raise BackupError(
+            f"{path} cannot be decrypted with this backup key (another key, or damaged)"
+        ) from None
+    target = _private(folder / path.name.removesuffix(ENCRYPTED_SUFFIX))
+    target.write_bytes(plain)
+    return target
+
+
+def _dump(output: Path | None, snapshot: str | None = None) -> Path:
     db = settings.DATABASES["default"]
     if connection.vendor == "sqlite":
         target = output or _default_path(".sqlite3")
-        tmp = target.with_name(target.name + ".partial")
+        tmp = _private(target.with_name(target.name + ".partial"))
         source = sqlite3.connect(db["NAME"])
         try:
             dest = sqlite3.connect(tmp)
@@ -49,12 +111,13 @@ def _dump(output: Path | None) -> Path:
         if pg_dump is None:
             raise BackupError("pg_dump was not found; install the PostgreSQL client tools")
         target = output or _default_path(".dump")
-        tmp = target.with_name(target.name + ".partial")
+        tmp = _private(target.with_name(target.name + ".partial"))
         env = dict(os.environ, PGPASSWORD=str(db.get("PASSWORD") or ""))
         command = [
             pg_dump,
             "--format=custom",
             "--no-owner",
+            *([f"--snapshot={snapshot}"] if snapshot else []),
             f"--file={tmp}",
             f"--host={db.get('HOST') or 'localhost'}",
             f"--port={db.get('PORT') or 5432}",
@@ -93,22 +156,32 @@ def manifest_path(backup: Path) -> Path:
     return backup.with_name(backup.name + ".json")
 
 
-def make_backup(output: Path | None) -> Path:
-    """The backup file, and its manifest next to it. Counted in the same snapshot for SQLite; for
-    PostgreSQL the counts are taken right after pg_dump's snapshot (a write in between shows as a
-    difference on restore, which the restore reports)."""
-    target = _dump(output)
-    if connection.vendor == "sqlite":
-        table_counts, head = _sqlite_counts(target)  # read from the copy itself
+def make_backup(output: Path | None, encrypt: bool = False) -> Path:
+    """The backup file, and its manifest next to it, counted in the backup's own snapshot: SQLite's
+    from the copy itself, PostgreSQL's in a repeatable-read transaction whose snapshot pg_dump uses."""
+    if encrypt:
+        _key()  # refuse before any work when there is no usable key
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                cursor.execute("SELECT pg_export_snapshot()")
+                snapshot = cursor.fetchone()[0]
+            target = _dump(output, snapshot)
+            table_counts, head = counts(), audit_head()  # the same snapshot as the dump
     else:
-        table_counts, head = counts(), audit_head()
+        target = _dump(output)
+        table_counts, head = _sqlite_counts(target)  # read from the copy itself
+    if encrypt:
+        target = _encrypt(target)
     manifest = {
         "made_at": dt.datetime.now(dt.UTC).isoformat(),
         "vendor": connection.vendor,
+        "encrypted": encrypt,
         "counts": table_counts,
         "audit": head,
     }
-    manifest_path(target).write_text(json.dumps(manifest, indent=2))
+    _private(manifest_path(target)).write_text(json.dumps(manifest, indent=2))
     return target
 
 
@@ -144,12 +217,16 @@ def restore(source: Path, replace: bool) -> Restored:
         raise BackupError(f"{source} is not a file")
     if not replace and _holds_data():
         raise BackupError("the database already holds data; add --replace to overwrite it")
-    if connection.vendor == "sqlite":
-        _restore_sqlite(source)
-    elif connection.vendor == "postgresql":
-        _restore_postgresql(source)
-    else:
-        raise BackupError(f"restores are not supported for {connection.vendor}")
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="kohtaanto-restore-") as scratch:
+        plain = _decrypted(source, Path(scratch)) if is_encrypted(source) else source
+        if connection.vendor == "sqlite":
+            _restore_sqlite(plain)
+        elif connection.vendor == "postgresql":
+            _restore_postgresql(plain)
+        else:
+            raise BackupError(f"restores are not supported for {connection.vendor}")
     connections.close_all()
     return _check(source)
 
@@ -181,7 +258,7 @@ def _restore_sqlite(source: Path) -> None:
         raise BackupError(f"{source} is not an intact kohtaanto backup")
     target = Path(settings.DATABASES["default"]["NAME"])
     connections.close_all()
-    tmp = target.with_name(target.name + ".restoring")
+    tmp = _private(target.with_name(target.name + ".restoring"))
     source_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(tmp)

@@ -45,6 +45,7 @@ class Config:
     audit_key: str = ""  # keys the audit trail's chain (HMAC); never stored in the database
     employer_runs_per_hour: int = 60  # an organisation's job → people runs an hour
     employer_probes_per_day: int = 5  # and its runs a day that look like probes of capacities
+    api_token_days: int = 30  # an API token works this many days from when it was issued
 
     @property
     def production(self) -> bool:
@@ -175,6 +176,7 @@ def load_config(environ: Mapping[str, str]) -> Config:
     job_retry = _seconds(environ, "KOHTAANTO_JOB_RETRY", job_timeout + 60, problems)
     runs_per_hour = _count(environ, "KOHTAANTO_EMPLOYER_RUNS_PER_HOUR", 60, problems)
     probes_per_day = _count(environ, "KOHTAANTO_EMPLOYER_PROBES_PER_DAY", 5, problems)
+    token_days = _count(environ, "KOHTAANTO_API_TOKEN_DAYS", 30, problems)
     if job_retry <= job_timeout:
         problems.append("KOHTAANTO_JOB_RETRY must be longer than KOHTAANTO_JOB_TIMEOUT")
     if production:
@@ -208,4 +210,5 @@ def load_config(environ: Mapping[str, str]) -> Config:
         audit_key=audit_key,
         employer_runs_per_hour=runs_per_hour,
         employer_probes_per_day=probes_per_day,
+        api_token_days=token_days,
     )

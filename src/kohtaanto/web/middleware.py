@@ -1,4 +1,4 @@
-"""Request id and per-user language."""
+"""Request id, per-user language, and private responses to signed-in people."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import structlog
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 from kohtaanto.web import context
 
@@ -62,4 +63,19 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         response.headers.setdefault("Vary", "Cookie")
         translation.deactivate()
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """Answers to a signed-in person (a session, or an API token in ``Authorization``) are never stored
+    by a browser's cache, a shared computer's history or a proxy: they carry personal data."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if getattr(user, "is_authenticated", False) or "HTTP_AUTHORIZATION" in request.META:
+            add_never_cache_headers(response)
         return response

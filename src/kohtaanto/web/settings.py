@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kohtaanto.web.middleware.PrivateResponsesMiddleware",
     "kohtaanto.web.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -93,10 +94,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # The database holds health-related data: its files are the owner's only, also those made earlier.
+    for _suffix in ("", "-wal", "-shm"):
+        _file = Path(str(DATABASES["default"]["NAME"]) + _suffix)
+        if _file.is_file() and _file.stat().st_mode & 0o077:
+            _file.chmod(0o600)
+# Files this process makes (the SQLite database, backups, restored copies, exports) are private.
+os.umask(0o077)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "kohtaanto.web.accounts.signin.GuardBackend",  # sprays from one address, guesses from many
     "axes.backends.AxesStandaloneBackend",
     "kohtaanto.web.accounts.oidc.Backend",  # does nothing unless OpenID Connect is configured
     "django.contrib.auth.backends.ModelBackend",
@@ -206,12 +215,12 @@ CONTENT_SECURITY_POLICY = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "kohtaanto.web.api.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "kohtaanto.web.api.pagination.BoundedLimitOffset",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "kohtaanto.web.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -224,6 +233,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"token": "20/min"},
 }
 KOHTAANTO_AUDIT_KEY = CONFIG.audit_key
+KOHTAANTO_BACKUP_KEY = os.environ.get("KOHTAANTO_BACKUP_KEY", "")
+KOHTAANTO_API_TOKEN_DAYS = CONFIG.api_token_days
 # Employers' job → people runs per organisation: an hour's runs, and a day's runs flagged as probes.
 KOHTAANTO_EMPLOYER_RUN_LIMITS = {
     "runs_per_hour": CONFIG.employer_runs_per_hour,

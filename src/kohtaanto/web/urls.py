@@ -1,8 +1,11 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from kohtaanto.web.accounts import oidc
 from kohtaanto.web.api.errors import json_bad_request, json_not_found, json_server_error
+from kohtaanto.web.converters import DatabaseId
+
+register_converter(DatabaseId, "id")  # before the included URL modules use it
 
 admin.site.site_header = "kohtaanto"
 admin.site.site_title = "kohtaanto"

@@ -8,4 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = pgettext_lazy("app", "People and organisations")
 
     def ready(self) -> None:
-        from kohtaanto.web.accounts import signals  # noqa: F401  (connects login/logout auditing)
+        from kohtaanto.web.accounts import (
+            signals,  # noqa: F401  (connects login/logout auditing)
+            signin,  # noqa: F401  (counts failed sign-ins)
+        )
+        from kohtaanto.web.api import tokens  # noqa: F401  (ends API tokens at sign-out)

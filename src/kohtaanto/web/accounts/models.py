@@ -283,3 +283,19 @@ class StarterSkillLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.starter_id} → {self.uri or '-'} ({self.esco_version})"
+
+
+class SignInFailure(models.Model):
+    """A failed sign-in, kept a day at most, for the limits the per (account, address) lockout does not
+    cover: one address trying many accounts, and one account tried from many addresses."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    address = models.GenericIPAddressField(null=True, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "failed sign-in")
+        verbose_name_plural = pgettext_lazy("model", "failed sign-ins")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"

@@ -16,6 +16,8 @@ from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Language, Municipality, Organisation, Role, User
 from kohtaanto.web.audit.services import record
 
+# Who the organisation is: an employer cannot make it another company or move it to another area.
+IDENTITY_FIELDS = ("name", "business_id", "legal_form", "municipality")
 ORGANISATION_FIELDS = (
     "name",
     "business_id",
@@ -125,6 +127,13 @@ def update_organisation(actor: Any, organisation: Organisation, **values: Any) -
         changed = _changes(fresh, ORGANISATION_FIELDS, values)
         if not changed:
             return fresh
+        identity = sorted(set(changed) & set(IDENTITY_FIELDS))
+        permissions.require(
+            not identity or getattr(actor, "role", None) != Role.EMPLOYER,
+            "an employer cannot change the organisation's "
+            + ", ".join(identity)
+            + ": the employment area's professionals change them, or the trade register import",
+        )
         for field, value in values.items():
             setattr(fresh, field, value)
         fresh.full_clean()

@@ -104,6 +104,7 @@ class CredentialsSerializer(serializers.Serializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
+    expires = serializers.DateTimeField(help_text="The token stops working at this time.")
 
 
 class ErrorDetailSerializer(serializers.Serializer):

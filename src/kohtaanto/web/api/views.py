@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib.auth import authenticate
 from django.db import transaction
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.authtoken.models import Token
@@ -17,6 +18,7 @@ from rest_framework.views import APIView
 from kohtaanto.web.accounts import permissions, services
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.api import serializers as s
+from kohtaanto.web.api import tokens
 from kohtaanto.web.audit.export import parse_since
 from kohtaanto.web.audit.services import record
 
@@ -54,10 +56,37 @@ class TokenView(APIView):
         if user is None or not user.is_active:
             raise AuthenticationFailed("Wrong user name or password.")
         with transaction.atomic():
+            Token.objects.filter(user=user, created__lte=timezone.now() - tokens.lifetime()).delete()
             token, created = Token.objects.get_or_create(user=user)
             if created:
                 record(actor=user, action="api_token.issued", obj=user)
-        return Response({"token": token.key})
+        return Response({"token": token.key, "expires": tokens.expires(token).isoformat()})
+
+
+class MyTokensView(APIView):
+    """The owner's API tokens: when each was issued and ends (never the key itself), and revoking them."""
+
+    @extend_schema(
+        responses={200: OpenApiResponse({"type": "array", "items": {"type": "object"}}), **_errors(401)}
+    )
+    def get(self, request: Request) -> Response:
+        return Response(
+            [
+                {
+                    "prefix": t.key[:4],
+                    "created": t.created.isoformat(),
+                    "expires": tokens.expires(t).isoformat(),
+                }
+                for t in Token.objects.filter(user=request.user)
+            ]
+        )
+
+    @extend_schema(request=None, responses={204: None, **_errors(401)})
+    def delete(self, request: Request) -> Response:
+        with transaction.atomic():
+            if Token.objects.filter(user=request.user).delete()[0]:
+                record(actor=request.user, action="api_token.revoked", obj=request.user)
+        return Response(status=204)
 
 
 class MeView(APIView):
@@ -75,18 +104,19 @@ class MeView(APIView):
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: s.EmploymentAreaSerializer(many=True), **_errors(401)}),
+    list=extend_schema(responses={200: s.EmploymentAreaSerializer(many=True), **_errors(400, 401)}),
     retrieve=extend_schema(responses={200: s.EmploymentAreaSerializer, **_errors(401, 404)}),
 )
 class EmploymentAreaViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.EmploymentAreaSerializer
+    lookup_value_regex = r"\d{1,18}"
 
     def get_queryset(self) -> Any:
         return permissions.areas_for(self.request.user).order_by("name_fi")
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: s.OrganisationSerializer(many=True), **_errors(401)}),
+    list=extend_schema(responses={200: s.OrganisationSerializer(many=True), **_errors(400, 401)}),
     retrieve=extend_schema(responses={200: s.OrganisationSerializer, **_errors(401, 404)}),
     create=extend_schema(responses={201: s.OrganisationSerializer, **_errors(400, 401, 403)}),
     partial_update=extend_schema(responses={200: s.OrganisationSerializer, **_errors(400, 401, 403, 404)}),
@@ -100,6 +130,7 @@ class OrganisationViewSet(
 ):
     serializer_class = s.OrganisationSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
+    lookup_value_regex = r"\d{1,18}"
 
     def get_queryset(self) -> Any:
         return permissions.organisations_for(self.request.user).order_by("name")

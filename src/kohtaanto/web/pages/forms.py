@@ -32,11 +32,21 @@ class OrganisationForm(forms.ModelForm):
             "business_id": pgettext_lazy("help", "Seven digits, a hyphen and a check digit, e.g. 1234567-1.")
         }
 
-    def __init__(self, *args: Any, municipalities: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, municipalities: Any = None, identity_locked: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if municipalities is not None:
             self.fields["municipality"].queryset = municipalities
         self.fields["municipality"].queryset = self.fields["municipality"].queryset.select_related("area")
+        if identity_locked:  # an employer sees who the organisation is, but cannot change it
+            from kohtaanto.web.accounts.services import IDENTITY_FIELDS
+
+            for name in IDENTITY_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = pgettext_lazy(
+                    "help", "Your employment area's professionals can change this if it is wrong."
+                )
 
 
 class AuditFilterForm(forms.Form):

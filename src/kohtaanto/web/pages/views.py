@@ -170,8 +170,11 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         if not permissions.can_change_organisation(user, organisation):
             raise Http404
     municipalities = _municipalities_for(user)
+    locked = user.role == Role.EMPLOYER  # type: ignore[union-attr]
     if request.method == "POST":
-        form = OrganisationForm(request.POST, instance=organisation, municipalities=municipalities)
+        form = OrganisationForm(
+            request.POST, instance=organisation, municipalities=municipalities, identity_locked=locked
+        )
         saved = _save_form(request, form, organisation)
         if saved is not None:
             target = reverse("pages:dashboard" if user.role == Role.EMPLOYER else "pages:organisation_list")  # type: ignore[union-attr]
@@ -179,7 +182,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         # htmx swaps only 2xx responses, so the partial with field errors comes back as 200.
         status = 200 if request.htmx else 400  # type: ignore[attr-defined]
     else:
-        form = OrganisationForm(instance=organisation, municipalities=municipalities)
+        form = OrganisationForm(instance=organisation, municipalities=municipalities, identity_locked=locked)
         status = 200
     template = (
         "kohtaanto/partials/organisation_form.html" if request.htmx else "kohtaanto/organisation_form.html"
