@@ -213,12 +213,13 @@ def createuser(
 
 
 @cli.command()
-def check() -> None:
+@click.option("--strict", is_flag=True, help="Unapplied migrations are a problem too (after 'migrate').")
+def check(strict: bool) -> None:
     """Check the configuration, the database connection and pending migrations."""
     from kohtaanto.web import health
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.web.settings")
-    report = health.run_checks()
+    report = health.run_checks(strict)
     for line in report.lines:
         click.echo(line)
     if not report.ok:

@@ -1,5 +1,5 @@
 """Reading YAML and JSON documents that users give (situations, workplaces, settings files), and the
-CSV files they upload (:func:`csv_reader`).
+CSV files they upload (:func:`csv_reader`), and CSV files made for people to open (:func:`csv_writer`).
 
 Such a document is data, not a program: anchors and aliases are refused (a few lines of aliases can
 expand to billions of values when validated), nesting deeper than the decoder can follow is an error, not a
@@ -64,3 +64,26 @@ def csv_reader(data: bytes, error: type[Exception]) -> csv.DictReader[str]:
     except csv.Error:
         dialect = csv.excel
     return csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> object:
+    """A cell for a CSV file a person opens in a spreadsheet: text that a spreadsheet would run as a
+    formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, so a name
+    like ``=HYPERLINK(...)`` typed into kohtaanto stays text. Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def csv_writer(out: Any) -> Any:
+    """``csv.writer`` whose rows go through :func:`csv_cell`."""
+    writer = csv.writer(out)
+
+    class Safe:
+        def writerow(self, row: Any) -> Any:
+            return writer.writerow([csv_cell(v) for v in row])
+
+    return Safe()

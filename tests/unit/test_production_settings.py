@@ -59,3 +59,23 @@ def test_production_sets_hsts_https_redirect_and_secure_cookies(tmp_path: Path):
     assert "default-src 'self'" in seen["csp"]
     assert seen["csrf_secure"] is True
     assert seen["debug"] is False
+
+
+def test_the_documented_production_start_passes_check_migrate_check(tmp_path: Path):
+    """README: 'kohtaanto check && kohtaanto migrate && kohtaanto serve' on a new production database;
+    warnings fail the check in production, so there must be none."""
+    from tests.unit.test_cli import run
+
+    env = {
+        "KOHTAANTO_ENV": "production",
+        "SECRET_KEY": "p" * 30 + "-Zq81_xv0Lw" * 4,
+        "ALLOWED_HOSTS": "kohtaanto.example.fi",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        "KOHTAANTO_AUDIT_KEY": "audit-" * 8,
+    }
+    before = run("check", env=env, data_dir=tmp_path)
+    assert before.returncode == 0, before.stdout + before.stderr
+    assert "FAIL" not in before.stdout and "migration(s) to apply" in before.stdout
+    assert run("migrate", env=env, data_dir=tmp_path).returncode == 0
+    after = run("check", "--strict", env=env, data_dir=tmp_path)
+    assert after.returncode == 0 and "migrations are up to date" in after.stdout

@@ -22,6 +22,10 @@ class Report:
         self.lines.append(f"FAIL  {text}")
         self.problems += 1
 
+    def note(self, text: str) -> None:
+        """Something to do that is not wrong (migrations the next step applies)."""
+        self.lines.append(f"note  {text}")
+
 
 def unapplied_migrations() -> list[str]:
     from django.db import connection
@@ -31,7 +35,10 @@ def unapplied_migrations() -> list[str]:
     return [f"{m.app_label}.{m.name}" for m, _ in executor.migration_plan(executor.loader.graph.leaf_nodes())]
 
 
-def run_checks() -> Report:
+def run_checks(strict: bool = False) -> Report:
+    """Configuration, system checks (in production with the deployment checks: a warning is a
+    problem), the database, migrations (a problem only when ``strict``: after ``migrate``) and the
+    compiled translations."""
     report = Report()
     from kohtaanto.web.config import ConfigError, load_config
 
@@ -50,7 +57,10 @@ def run_checks() -> Report:
     django.setup()
     messages = checks.run_checks(include_deployment_checks=config.production)
     serious = [
-        m for m in messages if m.level >= checks.ERROR or (config.production and m.level >= checks.WARNING)
+        m
+        for m in messages
+        if not m.is_silenced()
+        and (m.level >= checks.ERROR or (config.production and m.level >= checks.WARNING))
     ]
     for message in serious:
         report.bad(f"django {message.id}: {message.msg}")
@@ -64,9 +74,13 @@ def run_checks() -> Report:
         return report
     report.good(f"database connection ({connection.vendor})")
     pending = unapplied_migrations()
-    if pending:
+    if pending and strict:
         report.bad(
             f"database: {len(pending)} unapplied migration(s), e.g. {pending[0]}; run 'kohtaanto migrate'"
+        )
+    elif pending:  # the start-up recipe is check, migrate, serve: pending migrations are the next step
+        report.note(
+            f"database: {len(pending)} migration(s) to apply, e.g. {pending[0]}; 'kohtaanto migrate' does"
         )
     else:
         report.good("database migrations are up to date")

@@ -105,8 +105,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: sessions made without a password name it
     "kohtaanto.web.accounts.signin.GuardBackend",  # sprays from one address, guesses from many
-    "axes.backends.AxesStandaloneBackend",
     "kohtaanto.web.accounts.oidc.Backend",  # does nothing unless OpenID Connect is configured
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -257,7 +257,15 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "OAS_VERSION": "3.1.0",
     "COMPONENT_SPLIT_REQUEST": True,
+    # one name for each set of language choices (the interface's, and a text's with "auto")
+    "ENUM_NAME_OVERRIDES": {
+        "UiLanguageEnum": "kohtaanto.web.accounts.models.Language",
+        "TextLanguageEnum": ["auto", "fi", "sv", "en"],
+    },
 }
+# HSTS preload is a commitment an operator makes for the whole domain (and cannot quickly undo); the
+# site sends HSTS with subdomains, and the operator adds the domain to the preload list if they choose.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 configure_logging(CONFIG.log_format, CONFIG.log_level)
 LOGGING = {

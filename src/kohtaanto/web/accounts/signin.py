@@ -58,7 +58,8 @@ def refused(request: Any, username: str, now: dt.datetime | None = None) -> str 
 
 
 class GuardBackend:
-    """First of the authentication backends: refuses before any password is checked."""
+    """Before the password backends: refuses before any password is checked. It has no ``get_user``, so
+    no session ever names it (sessions made without a password take the first backend that has one)."""
 
     def authenticate(self, request: Any, username: str | None = None, **kwargs: Any) -> None:
         if request is None or not username:
@@ -67,7 +68,4 @@ class GuardBackend:
         if reason is not None:
             request.axes_locked_out = True  # axes' middleware answers with the lockout response
             raise PermissionDenied(reason)
-        return None
-
-    def get_user(self, user_id: int) -> None:
         return None

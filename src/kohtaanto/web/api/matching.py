@@ -180,7 +180,9 @@ JOB_REQUEST = _json(
 
 # -- profiles -------------------------------------------------------------------------------------
 class ProfileListView(APIView):
-    @extend_schema(summary="Profiles you may see", responses={200: LIST}, tags=["matching"])
+    @extend_schema(
+        summary="Profiles you may see", operation_id="profiles_list", responses={200: LIST}, tags=["matching"]
+    )
     def get(self, request: Request) -> Response:
         profiles = list(services.profiles_for(request.user).order_by("pk"))
         services.log_views(request.user, profiles, "api")
@@ -353,7 +355,9 @@ def _visible_jobs(user: User) -> Any:
 
 
 class JobListView(APIView):
-    @extend_schema(summary="Jobs you may see", responses={200: LIST}, tags=["matching"])
+    @extend_schema(
+        summary="Jobs you may see", operation_id="jobs_list", responses={200: LIST}, tags=["matching"]
+    )
     def get(self, request: Request) -> Response:
         return Response([_job_json(j) for j in _visible_jobs(request.user).order_by("pk")])
 
@@ -490,6 +494,7 @@ def _run_json(run: MatchingRun, full: bool, viewer: Any = None) -> dict[str, Any
 class RunListView(APIView):
     @extend_schema(
         summary="Matching runs (yours; all for analysts and administrators)",
+        operation_id="matching_runs_list",
         responses={200: LIST},
         tags=["matching"],
     )

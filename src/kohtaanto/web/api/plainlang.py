@@ -95,9 +95,35 @@ def _rules_json(user: Any) -> dict[str, Any]:
     }
 
 
+RULE_SETTINGS = OpenApiResponse(
+    {
+        "type": "object",
+        "properties": {
+            "disabled": {"type": "array", "items": {"type": "string"}},
+            "organisation_disabled": {"type": "array", "items": {"type": "string"}},
+            "rules": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string"},
+                        "severity": {"type": "string"},
+                        "category": {"type": "string"},
+                    },
+                },
+            },
+        },
+    },
+    description="The settings",
+)
+
+
 class RuleSettingsView(APIView):
     @extend_schema(
-        summary="Your switched-off rules, your organisation's, and all rules", tags=["plain language"]
+        summary="Your switched-off rules, your organisation's, and all rules",
+        request=None,
+        responses={200: RULE_SETTINGS},
+        tags=["plain language"],
     )
     def get(self, request: Request) -> Response:
         return Response(_rules_json(request.user))
@@ -105,7 +131,7 @@ class RuleSettingsView(APIView):
     @extend_schema(
         summary="Switch rules off for yourself",
         request=RulesRequest,
-        responses={200: OpenApiResponse(description="The settings"), **ERRORS},
+        responses={200: RULE_SETTINGS, **ERRORS},
         tags=["plain language"],
     )
     def put(self, request: Request) -> Response:

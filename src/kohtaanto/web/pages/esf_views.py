@@ -3,7 +3,6 @@ participant and outcome report as a page, CSV and PDF."""
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
+from kohtaanto.userdata import csv_writer
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.esf import classify
 from kohtaanto.web.esf import services as esf
@@ -120,7 +120,7 @@ def project_csv(request: HttpRequest, pk: int) -> HttpResponse:
     _viewer(request)
     found = get_object_or_404(Project, pk=pk)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(["project", "name", "indicator", "value"])
     for label, value in _report_rows(found):
         writer.writerow([found.code, found.name, label, value])

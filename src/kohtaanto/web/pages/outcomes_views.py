@@ -4,7 +4,6 @@ their own area."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from typing import Any
@@ -18,6 +17,7 @@ from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.rules.report import support_label
+from kohtaanto.userdata import csv_writer
 from kohtaanto.web.accounts.models import EmploymentArea, Role
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.outcomes import figures as outcome
@@ -175,7 +175,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     f = outcome.compute(area, period)
     p = outcome.publishable(f)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(["section", "key", "label", "value", "area", "start", "end"])
     scope = [f.area or "all", period.start.isoformat(), period.end.isoformat()]
     for key, label, value in _rows(f, p):
