@@ -54,6 +54,7 @@ LABELS = {
         "excluded": "Pois jätetyt tehtävät",
         "optimal": "todistetusti paras",
         "gap": "ero ylärajaan",
+        "greedy": "aikaraja tuli vastaan: paras löydetty (ahne) ratkaisu",
         "month": "€/kk",
         "proposal": "Ehdotus",
         "training": "Koulutus",
@@ -68,6 +69,7 @@ LABELS = {
         "excluded": "Uppgifter som lämnats bort",
         "optimal": "bevisat bäst",
         "gap": "avstånd till gränsen",
+        "greedy": "tidsgränsen nåddes: bästa hittade (giriga) lösningen",
         "month": "€/mån",
         "proposal": "Förslag",
         "training": "Utbildning",
@@ -82,6 +84,7 @@ LABELS = {
         "excluded": "Tasks left out",
         "optimal": "proven optimal",
         "gap": "gap to bound",
+        "greedy": "time limit reached: the best (greedy) answer found",
         "month": "€/month",
         "proposal": "Proposal",
         "training": "Training",
@@ -274,6 +277,8 @@ def carve_pool(
         return
     words = LABELS[lang]
     status = words["optimal"] if result.optimal else f"{words['gap']} {result.gap:.1%}"
+    if result.status == "GREEDY":
+        status = f"{words['greedy']}, {status}"
     click.echo(
         f"{'# ' if fmt == 'md' else ''}{len(workplaces)} / {len(people.people)}: {result.objective} "
         f"{words['month']} ({status}, {result.seconds:.1f} s)"

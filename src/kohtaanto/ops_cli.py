@@ -35,7 +35,6 @@ def worker(no_schedules: bool) -> None:
     from kohtaanto.cli import _django
 
     _django()
-    from django.core.management import call_command
     from django.utils import timezone
 
     from kohtaanto.web.jobs.tasks import ensure_schedules
@@ -43,7 +42,35 @@ def worker(no_schedules: bool) -> None:
     if not no_schedules:
         names = ensure_schedules(timezone.now())
         click.echo(f"Recurring jobs: {', '.join(names)}")
-    call_command("qcluster")
+    run_cluster()
+
+
+def run_cluster() -> None:
+    """django-q2's cluster, stopped by SIGTERM or SIGINT whether the signal reaches only this process
+    (the cluster stops its workers and waits for them) or its whole process group (the workers end
+    at once; their jobs are handed out again). django-q2's own command waited for ever in the second
+    case: its supervisor had died of the signal before it could be told to stop."""
+    import signal
+    import time
+
+    from django_q.cluster import Cluster
+
+    stop = {"asked": False}
+
+    def asked(signum: int, frame: object) -> None:
+        stop["asked"] = True
+
+    cluster = Cluster()
+    signal.signal(signal.SIGTERM, asked)
+    signal.signal(signal.SIGINT, asked)
+    cluster.start()
+    sentinel = cluster.sentinel
+    while not stop["asked"] and sentinel is not None and sentinel.is_alive():
+        time.sleep(0.2)
+    if sentinel is not None and sentinel.is_alive():
+        cluster.stop()  # tells the supervisor, which stops the workers and waits for them
+    if sentinel is not None:
+        sentinel.join(timeout=30)
 
 
 QUEUEABLE = (

@@ -126,3 +126,35 @@ def test_a_worker_killed_mid_job_the_job_is_retried_and_not_duplicated(tmp_path)
     attempts = _rows(database, "select count(*) from jobs_jobattempt where key = 'probe:k1'")[0][0]
     assert attempts >= 3  # killed, retried, and the duplicate that found the key
     assert run("audit", "verify", data_dir=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("whole_group", [True, False])
+def test_the_worker_stops_on_sigterm_to_it_or_to_its_process_group(tmp_path, whole_group):
+    assert run("migrate", data_dir=tmp_path).returncode == 0
+    database = tmp_path / "kohtaanto.sqlite3"
+    worker = _worker(tmp_path)
+    try:  # running: the cluster has registered itself and its workers
+        _until(
+            lambda: worker.poll() is None and _rows(database, "select count(*) from django_migrations"),
+            60,
+            "the worker",
+        )
+        _until(lambda: len(_children(worker.pid)) >= 2, 60, "the worker's processes")
+        if whole_group:
+            os.killpg(worker.pid, signal.SIGTERM)
+        else:
+            worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=60) is not None
+        _until(lambda: not _children(worker.pid, group=True), 60, "every process of the worker to end")
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+
+
+def _children(pid: int, group: bool = False) -> list[str]:
+    """Live processes of the worker's process group (``ps``), zombies left out."""
+    found = subprocess.run(
+        ["ps", "-o", "pid=,stat=", "-g", str(pid)], capture_output=True, text=True, check=False
+    )
+    lines = [line.split() for line in found.stdout.splitlines() if line.strip()]
+    return [p for p, stat in lines if not stat.startswith("Z") and (group or p != str(pid))]

@@ -290,3 +290,33 @@ def test_the_training_window_decides_which_skill_gaps_are_learnable():
     assert check_job(job_of(solution.choices[0]), [], SETTINGS) == [
         "a: skill retail.stock_shelves not learnable in time"
     ]
+
+
+def test_a_pool_solve_out_of_time_still_returns_the_greedy_pool_with_its_status_and_gap(monkeypatch):
+    """When neither the pricing nor the master finds an answer within the limit (as with 4 000 tasks
+    and 200 people), the greedy pool computed first is the answer, never "no bundle for anyone"."""
+    from ortools.sat.python import cp_model
+
+    from kohtaanto.carving import pool
+
+    class OutOfTime(cp_model.CpSolver):
+        def solve(self, model, *args, **kwargs):
+            return cp_model.UNKNOWN
+
+    monkeypatch.setattr(pool.cp_model, "CpSolver", OutOfTime)
+    places, people = instance(5, 3, 45, 6)
+    options = [
+        analyse(p, w.workplace, w.accommodations, SETTINGS)
+        for p in people.people
+        for w in places
+        if reachable(p, w)
+    ]
+    start = greedy_pool(options, SETTINGS)
+    assert start
+    solution = carve_pool(options, SETTINGS, SOLVER)
+    assert solution.status == "GREEDY" and not solution.optimal
+    assert solution.choices == tuple(start)
+    assert solution.objective == sum(objective(c, SETTINGS) for c in start)
+    assert solution.bound >= solution.objective and 0 <= solution.gap < 1  # a real bound, from the relaxation
+    jobs = [job_of(c) for c in solution.choices]
+    assert check_pool(jobs, {w.workplace.id: w.accommodations for w in places}, SETTINGS) == []

@@ -159,3 +159,30 @@ def test_starter_skills_get_linked_suggestions(tmp_path: Path):
     links = linking.load(report.path)
     assert set(links) == {s.id for s in chosen}
     assert all(len(v) <= 2 for v in links.values())
+
+
+def test_a_small_zip_that_expands_to_one_huge_line_is_refused_without_reading_it_whole(tmp_path: Path):
+    import tracemalloc
+
+    from kohtaanto.taxonomy import esco
+
+    archive = tmp_path / "esco-v0.9.0-bomb.zip"
+    header = (FIXTURE / "skills_en.csv").read_text(encoding="utf-8").splitlines()[0]
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for path in FIXTURE.iterdir():
+            if path.name != "skills_en.csv":
+                zf.write(path, path.name)
+        with zf.open("skills_en.csv", "w") as member:  # 60 MB of one line, about 60 kB zipped
+            member.write((header + "\n").encode())
+            for _ in range(60):
+                member.write(b"x" * 1_000_000)
+    assert archive.stat().st_size < 1_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(EscoFormatError, match=r"skills_en\.csv:2: a line longer than"):
+            import_esco([archive], tmp_path / "store", "0.9.0")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30_000_000, peak  # bounded by the line limit, not by the 60 MB line
+    assert esco.MAX_LINE < 60_000_000

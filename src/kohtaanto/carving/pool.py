@@ -115,7 +115,10 @@ class _Pricer:
         self.seed = seed
         self.models = [CarveModel([option], settings, single=False) for option in options]
 
-    def price(self, index: int, charges: dict[TaskKey, int]) -> tuple[float, Choice | None]:
+    def price(
+        self, index: int, charges: dict[TaskKey, int], seconds: float = 5.0
+    ) -> tuple[float, Choice | None]:
+        """The option's best priced value (an upper bound when not proven) and its job, if any."""
         model = self.models[index]
         v = model.vars[0]
         workplace = v.option.workplace.id
@@ -127,25 +130,32 @@ class _Pricer:
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = self.seed
-        solver.parameters.max_time_in_seconds = 5.0
+        solver.parameters.max_time_in_seconds = max(0.01, min(5.0, seconds))
         status = solver.solve(model.model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return 0.0, None
+            # no answer in time: the relaxation still bounds what this option could be worth
+            return relaxed_bound(model.options[0], charges), None
         bound = solver.best_objective_bound
         return bound, model.choice(solver, v) if solver.value(v.a) else None
 
     def best_for(
-        self, indexes: list[int], charges: dict[TaskKey, int]
+        self, indexes: list[int], charges: dict[TaskKey, int], deadline: float = math.inf
     ) -> tuple[float, list[tuple[int, Choice]]]:
         """The best priced job of one person over their options, exactly, skipping options whose
-        relaxed bound cannot beat the best found so far."""
+        relaxed bound cannot beat the best found so far. Past ``deadline`` (``time.perf_counter``) the
+        options left count with their relaxed bound: the result is still an upper bound."""
         ranked = sorted(indexes, key=lambda i: -relaxed_bound(self.models[i].options[0], charges))
         best = 0.0
         found: list[tuple[int, Choice]] = []
         for index in ranked:
-            if relaxed_bound(self.models[index].options[0], charges) <= best:
+            relaxed = relaxed_bound(self.models[index].options[0], charges)
+            if relaxed <= best:
                 break
-            bound, choice = self.price(index, charges)
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                best = max(best, relaxed)
+                continue
+            bound, choice = self.price(index, charges, left)
             best = max(best, bound)
             if choice is not None:
                 found.append((index, choice))
@@ -194,16 +204,19 @@ def solve_pool(
             break
     upper = math.inf
     pricer = _Pricer(options, settings, seed)
+    deadline = started + 0.6 * time_limit
     for round_ in range(12):
-        if round_ and time.perf_counter() - started > 0.6 * time_limit:
-            break  # the first exact round always runs: it gives the bound
+        if round_ and time.perf_counter() > deadline:
+            break  # the first round always runs: it gives the bound (relaxed where time ran out)
         _lp, prices, people = _master_lp(columns)
         charges = {t: math.floor(p) for t, p in prices.items()}
         groups: dict[str, list[int]] = {}
         for index, option in enumerate(options):
             groups.setdefault(option.person.id, []).append(index)
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            results = list(pool.map(pricer.best_for, groups.values(), [charges] * len(groups)))
+            results = list(
+                pool.map(pricer.best_for, groups.values(), [charges] * len(groups), [deadline] * len(groups))
+            )
         best = {person: bound for person, (bound, _found) in zip(groups, results, strict=True)}
         added = sum(
             columns.add(index, found) for _bound, found_list in results for index, found in found_list
@@ -242,11 +255,13 @@ def _master_ip(
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = max(1, workers)
-    solver.parameters.max_time_in_seconds = max(1.0, time_limit - (time.perf_counter() - started))
+    solver.parameters.max_time_in_seconds = max(0.2, time_limit - (time.perf_counter() - started))
     status = solver.solve(model)
     seconds = time.perf_counter() - started
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Solution((), 0, 0.0, False, solver.status_name(status), seconds)
+        # out of time before the master found any answer: the greedy pool it was given is still one
+        value = sum(objective(c, columns.settings) for c in start)
+        return Solution(tuple(start), value, upper, False, "GREEDY", seconds)
     choices = tuple(
         column.choice for column, var in zip(columns.items, pick, strict=True) if solver.value(var)
     )

@@ -11,14 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-csv.field_size_limit(sys.maxsize)
+# The longest field of ESCO 1.2 is a few kilobytes; these bounds keep a damaged or hostile file (a
+# small zip that expands to one line of hundreds of megabytes) from using memory in proportion to it.
+MAX_FIELD = 1_000_000  # characters in one field
+MAX_LINE = 2_000_000  # characters in one physical line
+csv.field_size_limit(MAX_FIELD)
 
 _NAME = re.compile(r"^(?P<base>[A-Za-z]+?)(?:_(?P<lang>[a-z]{2,3}(?:-[A-Za-z]+)?))?\.csv$")
 _VERSION = re.compile(r"v?(\d+\.\d+(?:\.\d+)?)")
@@ -125,10 +128,23 @@ def guess_version(source: Path) -> str | None:
     return None
 
 
+def _bounded_lines(text: IO[str], name: str) -> Iterator[str]:
+    """The file's lines, none read further than ``MAX_LINE`` characters."""
+    number = 0
+    while True:
+        line = text.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE:
+            raise EscoFormatError(f"{name}:{number}: a line longer than {MAX_LINE} characters")
+        yield line
+
+
 def _rows(file: CsvFile, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     with file.open() as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        reader = csv.DictReader(text, strict=True)
+        reader = csv.DictReader(_bounded_lines(text, file.name), strict=True)
         try:
             header = reader.fieldnames or []
             missing = [column for column in required if column not in header]
