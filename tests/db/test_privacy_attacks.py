@@ -189,6 +189,21 @@ def test_nobody_but_the_person_gives_or_takes_back_a_consent(world, role):
     assert mine.status_code == 200
     row = ConsentRecord.objects.latest("pk")
     assert row.granted and row.given_by_id == person.pk
+    from kohtaanto.web.matching.consent import projection
+
+    profile.refresh_from_db()
+    assert (
+        projection(profile)
+        == {
+            "open_to_employers": True,
+            "share_accommodations": False,
+            "share_with_coach": False,
+        }
+        == {
+            name: getattr(profile, name)
+            for name in ("open_to_employers", "share_accommodations", "share_with_coach")
+        }
+    )
 
 
 def test_an_employer_of_another_area_never_sees_the_person(world):

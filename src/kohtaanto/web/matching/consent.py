@@ -196,3 +196,16 @@ def granted(profile: SeekerProfile, purpose: str, organisation: Any = None) -> b
         .first()
     )
     return bool(row and row.granted)
+
+
+# The profile flags that are consents, and the purpose in the ledger each one projects.
+FLAG_PURPOSES = {
+    "open_to_employers": ConsentPurpose.SHOWN_TO_EMPLOYERS,
+    "share_accommodations": ConsentPurpose.ADJUSTMENTS_TO_EMPLOYERS,
+    "share_with_coach": ConsentPurpose.COACH_READS,
+}
+
+
+def projection(profile: SeekerProfile) -> dict[str, bool]:
+    """The profile's consent flags as the ledger says they are: the newest row of each purpose."""
+    return {flag: granted(profile, purpose) for flag, purpose in FLAG_PURPOSES.items()}

@@ -120,11 +120,7 @@ def open_jobs() -> Any:
 
 # -- profiles -------------------------------------------------------------------------------------
 PROFILE_FLAGS = ("looking", "open_to_employers", "share_accommodations", "share_with_coach")
-FLAG_PURPOSES = {  # profile flags that are consents, and the ledger purpose each one records
-    "open_to_employers": ConsentPurpose.SHOWN_TO_EMPLOYERS,
-    "share_accommodations": ConsentPurpose.ADJUSTMENTS_TO_EMPLOYERS,
-    "share_with_coach": ConsentPurpose.COACH_READS,
-}
+FLAG_PURPOSES = consent.FLAG_PURPOSES  # profile flags that are consents, and their ledger purposes
 
 
 def _ledger_flags(actor: Any, profile: SeekerProfile, names: Iterable[str]) -> None:
@@ -227,8 +223,10 @@ def update_profile(
                 fields.append(name)
                 setattr(fresh, name, bool(value))
         if changed:
-            save_changed(fresh, fields)
             _ledger_flags(actor, fresh, changed)
+            for name, value in consent.projection(fresh).items():  # the flags follow the ledger
+                setattr(fresh, name, value)
+            save_changed(fresh, fields)
             hidden = "open_to_employers" in changed and not fresh.open_to_employers
             unshared = "share_accommodations" in changed and not fresh.share_accommodations
             if hidden or unshared:

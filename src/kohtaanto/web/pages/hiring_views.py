@@ -27,6 +27,7 @@ from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import seeker
 from kohtaanto.web.matching import services as matching_services
 from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
+from kohtaanto.web.matching.probes import ProbeLimit
 from kohtaanto.web.matching.runs import decision_support_notice
 from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.pages.hiring_forms import (
@@ -518,6 +519,10 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("pages:hire_candidates", pk=case.pk)
     except hiring.CaseError as exc:
         error = " ".join(m for ms in exc.errors.values() for m in ms)
+    except ProbeLimit:
+        from kohtaanto.web.pages.matching_views import probe_limit_text
+
+        error = probe_limit_text()
     interested = set()
     if case.job_id:
         from kohtaanto.web.matching.models import Interest

@@ -4,14 +4,17 @@ Every result page says that the suggestions support a decision a person makes.""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.matching import runs, services
 from kohtaanto.web.matching.models import SeekerProfile
+from kohtaanto.web.matching.probes import ProbeLimit
 from kohtaanto.web.pages.context import ui_language
 from kohtaanto.web.pages.seeker_views import interests_of
 
@@ -27,13 +30,25 @@ def job_list(request: HttpRequest) -> HttpResponse:
     return render(request, "kohtaanto/matching/jobs.html", {"jobs": jobs})
 
 
+def probe_limit_text() -> str:
+    return pgettext(
+        "matching",
+        "Searching for people is paused for a while: your organisation's searches changed the demands of "
+        "one job many times. Your employment area's professionals can help you describe the job.",
+    )
+
+
 @login_required
 @require_POST
 def job_matches(request: HttpRequest, pk: int) -> HttpResponse:
     if request.user.role not in MATCHERS:
         raise Http404
     job = get_object_or_404(services.jobs_for(request.user), pk=pk)
-    view = runs.match_job(request.user, job, 20, ui_language())
+    try:
+        view = runs.match_job(request.user, job, 20, ui_language())
+    except ProbeLimit:
+        messages.error(request, probe_limit_text())
+        return redirect("pages:job_list")
     context = {"job": job, "view": view.as_dict(), "employer": request.user.role == Role.EMPLOYER}
     return render(request, "kohtaanto/matching/job_matches.html", context)
 
