@@ -55,10 +55,35 @@ def imported_taxonomy(settings, tmp_path):
     skills._services.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def generous_api_rates(settings):
+    """The fuzzer runs at the default rate limits (not the suite's generous ones): its account belongs
+    to the integrations' group, whose limit class is its own, as a real load or fuzz tool's would."""
+    settings.KOHTAANTO_API_RATES = {"user": "600/min", "anon": "60/min", "integration": "6000/min"}
+
+
+TOTALS: dict[str, int] = {"requests": 0, "5xx": 0, "operations": 0}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_totals(request):
+    yield
+    capsys = request.config.pluginmanager.getplugin("capturemanager")
+    with capsys.global_and_fixture_disabled():
+        print(
+            f"\nfuzzing: {TOTALS['requests']} requests over {TOTALS['operations']} operations, "
+            f"{TOTALS['5xx']} answered 5xx (default rate limits, the fuzzer in the integrations' class)"
+        )
+
+
 @pytest.fixture
 def admin_token(world):
+    from django.contrib.auth.models import Group
     from rest_framework.authtoken.models import Token
 
+    from kohtaanto.web.api.throttles import INTEGRATION_GROUP
+
+    world["admin"].groups.add(Group.objects.get_or_create(name=INTEGRATION_GROUP)[0])
     return Token.objects.create(user=world["admin"]).key
 
 
@@ -81,6 +106,8 @@ def test_no_server_errors_and_one_error_shape(label, admin_token):
             checks=[not_a_server_error, response_schema_conformance],
         )
         seen[response.status_code] = seen.get(response.status_code, 0) + 1
+        TOTALS["requests"] += 1
+        TOTALS["5xx"] += response.status_code >= 500
         if 400 <= response.status_code < 500:
             body = response.json()
             assert set(body) == {"error"}, body
@@ -88,5 +115,6 @@ def test_no_server_errors_and_one_error_shape(label, admin_token):
             assert isinstance(body["error"]["message"], str)
 
     run()
+    TOTALS["operations"] += 1
     assert seen, "no request was sent"
     assert max(seen) < 500

@@ -138,3 +138,22 @@ def test_api_tokens_end_and_their_owner_sees_and_revokes_them(world):
     browser.post("/logout/")
     client.credentials(HTTP_AUTHORIZATION=f"Token {fresh.json()['token']}")
     assert client.get("/api/v1/me/").status_code == 401
+
+
+def test_integration_accounts_have_a_limit_class_of_their_own(world, settings):
+    from django.contrib.auth.models import Group
+    from django.core.cache import cache
+    from rest_framework.test import APIClient
+
+    from kohtaanto.web.api.throttles import INTEGRATION_GROUP
+
+    cache.clear()
+    settings.KOHTAANTO_API_RATES = {"user": "2/min", "anon": "2/min", "integration": "5/min"}
+    world["north_pro"] = world["north_professional"]
+    world["north_pro"].groups.add(Group.objects.create(name=INTEGRATION_GROUP))
+    tool, person = APIClient(), APIClient()
+    tool.force_authenticate(world["north_pro"])
+    person.force_authenticate(world["north_seeker"])
+    assert [person.get("/api/v1/me/").status_code for _ in range(3)] == [200, 200, 429]
+    assert [tool.get("/api/v1/me/").status_code for _ in range(6)] == [200] * 5 + [429]
+    cache.clear()

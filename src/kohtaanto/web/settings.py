@@ -244,6 +244,7 @@ KOHTAANTO_EMPLOYER_RUN_LIMITS = {
 KOHTAANTO_API_RATES = {
     "user": os.environ.get("KOHTAANTO_API_RATE_USER", "600/min"),
     "anon": os.environ.get("KOHTAANTO_API_RATE_ANON", "60/min"),
+    "integration": os.environ.get("KOHTAANTO_API_RATE_INTEGRATION", "6000/min"),
 }
 # Request bodies: at most 2.5 MB in memory and 2 000 form fields (file uploads have their own limits).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
