@@ -14,12 +14,12 @@ pytestmark = pytest.mark.db
 
 def test_a_service_change_writes_exactly_one_chained_event(world):
     before = AuditEvent.objects.count()
-    services.update_organisation(world["north_employer"], world["north_org"], name="Uusi nimi Oy")
+    services.update_organisation(world["north_professional"], world["north_org"], name="Uusi nimi Oy")
     events = list(AuditEvent.objects.order_by("sequence")[before:])
     assert len(events) == 1
     event = events[0]
     assert event.action == "organisation.updated"
-    assert event.actor_username == "n_employer" and event.actor_role == "employer"
+    assert event.actor_username == "n_pro" and event.actor_role == "professional"
     assert event.object_type == "accounts.organisation" and event.object_id == str(world["north_org"].pk)
     assert event.data == {"changed": ["name"]}
     assert event.request_id
@@ -28,14 +28,16 @@ def test_a_service_change_writes_exactly_one_chained_event(world):
 
 def test_no_change_writes_no_event(world):
     before = AuditEvent.objects.count()
-    services.update_organisation(world["north_employer"], world["north_org"], name=world["north_org"].name)
+    services.update_organisation(
+        world["north_professional"], world["north_org"], name=world["north_org"].name
+    )
     assert AuditEvent.objects.count() == before
 
 
 def test_the_event_rolls_back_with_the_change(world):
     before = AuditEvent.objects.count()
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.update_organisation(world["north_employer"], world["north_org"], name="Ei jää")
+        services.update_organisation(world["north_professional"], world["north_org"], name="Ei jää")
         raise RuntimeError("the surrounding work fails")
     world["north_org"].refresh_from_db()
     assert world["north_org"].name != "Ei jää"
@@ -47,7 +49,7 @@ def test_a_failed_validation_writes_nothing(world):
 
     before = AuditEvent.objects.count()
     with pytest.raises(ValidationError):
-        services.update_organisation(world["north_employer"], world["north_org"], business_id="1234567-0")
+        services.update_organisation(world["north_professional"], world["north_org"], business_id="1234567-0")
     assert AuditEvent.objects.count() == before
 
 
@@ -142,7 +144,7 @@ def test_each_recorded_event_writes_one_structured_log_line(world):
     from structlog.testing import capture_logs
 
     with capture_logs() as logs:
-        services.update_organisation(world["north_employer"], world["north_org"], name="Lokitettu Oy")
+        services.update_organisation(world["north_professional"], world["north_org"], name="Lokitettu Oy")
     lines = [entry for entry in logs if entry["event"] == "audit.recorded"]
     assert len(lines) == 1
     assert lines[0]["action"] == "organisation.updated"

@@ -148,3 +148,46 @@ def test_parallel_api_writes_with_the_same_etag_one_wins_the_others_are_told(tx_
     assert sorted(codes) == [200] + [412] * 5
     winner = codes.index(200)
     assert SeekerProfile.objects.get().spec["hours_max"] == 20 + winner
+
+
+def test_a_form_opened_before_another_save_says_so_and_keeps_what_was_typed(world):
+    import re
+
+    person = world["north_seeker"]
+    services.create_profile(person, spec={**SPEC, "municipality": "Lahti"})
+    first, second = _client(person), _client(person)
+    pages = [c.get("/me/work/").content.decode() for c in (first, second)]
+    version = re.search(r'name="version" value="(\d+)"', pages[1]).group(1)
+    form = {
+        "hours_min": "10",
+        "days": ["mon", "tue"],
+        "municipality": "Lahti",
+        "remote": "no",
+        "version": version,
+    }
+    assert first.post("/me/work/", {**form, "hours_max": "20"}).status_code == 302
+    stale = second.post("/me/work/", {**form, "hours_max": "35"})
+    page = stale.content.decode()
+    assert stale.status_code == 409 and "sen jälkeen, kun avasit" in page
+    assert 'value="35"' in page  # what the person typed is kept
+    assert SeekerProfile.objects.get().spec["hours_max"] == 20  # the first save stands
+    fresh = re.search(r'name="version" value="(\d+)"', page).group(1)
+    assert second.post("/me/work/", {**form, "hours_max": "35", "version": fresh}).status_code == 302
+    assert SeekerProfile.objects.get().spec["hours_max"] == 35
+
+
+def test_two_employers_editing_one_job_ad_do_not_overwrite_each_other_silently(world):
+    import re
+
+    boss = world["north_employer"]
+    case = hiring.create_case(boss, world["north_org"], "Lisäkädet")
+    first, second = _client(boss), _client(boss)
+    pages = [c.get(f"/hire/{case.pk}/ad/").content.decode() for c in (first, second)]
+    version = re.search(r'name="version" value="(\d+)"', pages[1]).group(1)
+    assert (
+        first.post(f"/hire/{case.pk}/ad/", {"text": "Ensimmäinen ilmoitus.", "version": version}).status_code
+        == 200
+    )
+    stale = second.post(f"/hire/{case.pk}/ad/", {"text": "Toinen ilmoitus.", "version": version})
+    assert stale.status_code == 409 and "Toinen ilmoitus." in stale.content.decode()
+    assert HiringCase.objects.get(pk=case.pk).ad_text == "Ensimmäinen ilmoitus."

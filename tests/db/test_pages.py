@@ -83,7 +83,7 @@ def test_anonymous_language_choice_uses_a_cookie(db):
 
 
 def test_organisation_form_shows_field_errors_and_loses_nothing(world):
-    client = signed_in(world["north_employer"])
+    client = signed_in(world["north_professional"])
     org = world["north_org"]
     url = f"/organisations/{org.pk}/edit/"
     data = {
@@ -106,6 +106,37 @@ def test_organisation_form_shows_field_errors_and_loses_nothing(world):
     assert client.post(url, data).status_code == 302
     org.refresh_from_db()
     assert org.name == "Muutettu Oy"
+
+
+def test_an_employer_cannot_make_their_organisation_another_company(world):
+    org = world["north_org"]
+    before = (org.name, org.business_id, org.municipality_id)
+    page = signed_in(world["north_employer"]).get(f"/organisations/{org.pk}/edit/").content.decode()
+    assert 'name="business_id"' in page and "disabled" in page.split('name="business_id"')[1].split(">")[0]
+    data = {
+        "name": "Kilpailija Oyj",
+        "business_id": "0112038-9",
+        "legal_form": org.legal_form,
+        "size_class": "small",
+        "sector": "G",
+        "municipality": world["south_municipality"].pk,
+    }
+    assert signed_in(world["north_employer"]).post(f"/organisations/{org.pk}/edit/", data).status_code == 302
+    org.refresh_from_db()
+    assert (org.name, org.business_id, org.municipality_id) == before and org.sector == "G"
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(world["north_employer"])
+    for field, value in (("name", "Kilpailija Oyj"), ("business_id", "0112038-9")):
+        refused = api.patch(f"/api/v1/organisations/{org.pk}/", {field: value}, format="json")
+        assert refused.status_code == 403 and field in refused.json()["error"]["message"]
+    assert (
+        api.patch(f"/api/v1/organisations/{org.pk}/", {"size_class": "micro"}, format="json").status_code
+        == 200
+    )
+    org.refresh_from_db()
+    assert (org.name, org.business_id) == before[:2]
 
 
 def test_htmx_form_posts_get_the_partial(world):

@@ -142,13 +142,18 @@ def _place(organisation: Organisation) -> str:
 
 # -- 1. need --------------------------------------------------------------------------------------
 def save_need(
-    actor: Any, case: HiringCase, reasons: list[str], text: str, overloaded: list[str]
+    actor: Any,
+    case: HiringCase,
+    reasons: list[str],
+    text: str,
+    overloaded: list[str],
+    version: int | None = None,
 ) -> HiringCase:
     _may(actor, case.organisation)
     unknown = [r for r in reasons if r not in NEEDS]
     if unknown or not reasons:
         raise CaseError({"reasons": ["choose at least one reason"]})
-    with _editing(actor, case, "need") as fresh:
+    with _editing(actor, case, "need", version) as fresh:
         fresh.need = {
             **{k: v for k, v in fresh.need.items() if k == "pool"},  # a talent pool's case stays one
             "reasons": reasons,
@@ -494,11 +499,13 @@ def plan_start(actor: Any, case: HiringCase, starts_on: dt.date, today: dt.date)
     return _set(actor, case, "supports", planned_start=starts_on)
 
 
-def save_ad(actor: Any, case: HiringCase, text: str) -> HiringCase:
+def save_ad(actor: Any, case: HiringCase, text: str, version: int | None = None) -> HiringCase:
     _may(actor, case.organisation)
     if not 0 < len(text.strip()) <= 10_000:
         raise CaseError({"ad_text": ["write the ad (at most 10 000 characters)"]})
-    return _set(actor, case, "ad", ad_text=text.strip())
+    with _editing(actor, case, "ad", version) as fresh:
+        fresh.ad_text = text.strip()
+    return case
 
 
 def publish(actor: Any, case: HiringCase) -> JobPosting:

@@ -169,8 +169,10 @@ def save_capacities(
 
 
 # -- work wishes ----------------------------------------------------------------------------------
-def save_work(user: User, profile: SeekerProfile, values: dict[str, Any], looking: bool) -> SeekerProfile:
-    return services.update_profile(user, profile, patch=values, looking=looking)
+def save_work(
+    user: User, profile: SeekerProfile, values: dict[str, Any], looking: bool, version: int | None = None
+) -> SeekerProfile:
+    return services.update_profile(user, profile, patch=values, looking=looking, expected_version=version)
 
 
 # -- interest -------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.audit.models import AuditEvent
@@ -77,3 +77,22 @@ class AuditFilterForm(forms.Form):
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             self.add_error("until", pgettext_lazy("validation", "The end date is before the start date."))
         return data
+
+
+def posted_version(request: Any) -> int | None:
+    """The row version a form was opened with (its hidden ``version``), or None."""
+    from kohtaanto.web.concurrency import parse_version
+
+    try:
+        return parse_version(request.POST.get("version"))
+    except ValueError:
+        return None
+
+
+def changed_elsewhere() -> str:
+    """What a person reads when their form was opened before someone else saved the same thing."""
+    return pgettext(
+        "form",
+        "Someone changed this (perhaps you, in another window) after you opened it. Check the values "
+        "and save again.",
+    )

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from kohtaanto.plainlang.check import check
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.concurrency import Conflict
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import seeker
@@ -30,6 +31,7 @@ from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
 from kohtaanto.web.matching.probes import ProbeLimit
 from kohtaanto.web.matching.runs import decision_support_notice
 from kohtaanto.web.pages.context import ui_language
+from kohtaanto.web.pages.forms import changed_elsewhere, posted_version
 from kohtaanto.web.pages.hiring_forms import (
     AdForm,
     CaseForm,
@@ -140,16 +142,25 @@ def need(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             data = form.cleaned_data
             hiring.save_need(
-                request.user, case, data["reasons"], data["text"], data["overloaded"].splitlines()
+                request.user,
+                case,
+                data["reasons"],
+                data["text"],
+                data["overloaded"].splitlines(),
+                posted_version(request),
             )
         except hiring.CaseError as exc:
             _errors_to(form, exc)
+        except Conflict:
+            form.add_error(None, changed_elsewhere())
+            case.refresh_from_db()
         else:
             messages.success(
                 request, pgettext("hiring", "Saved. Next, list the tasks of the overloaded roles.")
             )
             return redirect("pages:hire_tasks", pk=case.pk)
-    return _render(request, case, "need", "need.html", {"form": form}, 400 if form.errors else 200)
+    status = 409 if form.non_field_errors() else 400 if form.errors else 200
+    return _render(request, case, "need", "need.html", {"form": form}, status)
 
 
 def _roles(case: HiringCase) -> list[dict[str, Any]]:
@@ -360,7 +371,7 @@ def ad(request: HttpRequest, pk: int) -> HttpResponse:
         text = form.cleaned_data["text"]
         action = request.POST.get("action")
         try:
-            hiring.save_ad(request.user, case, text)
+            hiring.save_ad(request.user, case, text, posted_version(request))
             if action == "publish":
                 hiring.publish(request.user, case)
                 messages.success(request, pgettext("hiring", "The job is published in the area's pool."))
@@ -368,6 +379,10 @@ def ad(request: HttpRequest, pk: int) -> HttpResponse:
         except hiring.CaseError as exc:
             _errors_to(form, exc)
             status = 400
+        except Conflict:
+            form.add_error(None, changed_elsewhere())
+            case.refresh_from_db()
+            status = 409
         report = check(text, "job-ad", "auto", "auto", (), language)
     elif request.method == "POST":
         status = 400

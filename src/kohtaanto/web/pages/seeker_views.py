@@ -21,9 +21,11 @@ from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.concurrency import Conflict
 from kohtaanto.web.matching import seeker, services
 from kohtaanto.web.matching.models import IdentityReveal, Interest
 from kohtaanto.web.pages.context import ui_language
+from kohtaanto.web.pages.forms import changed_elsewhere, posted_version
 from kohtaanto.web.pages.seeker_forms import (
     AccountDeleteForm,
     CapacityForm,
@@ -334,21 +336,33 @@ def work(request: HttpRequest) -> HttpResponse:
         "remote": spec.get("remote", "no"),
     }
     form = WorkForm(request.POST or None, initial=initial)
+    version = profile.version if profile else None
     if request.method == "POST":
+        status = 400
         if form.is_valid():
             profile = seeker.ensure_profile(request.user)
             try:
-                seeker.save_work(request.user, profile, form.values(), form.cleaned_data["looking"])
+                seeker.save_work(
+                    request.user,
+                    profile,
+                    form.values(),
+                    form.cleaned_data["looking"],
+                    version=posted_version(request),
+                )
             except services.InvalidInput as exc:
                 for field, problems in exc.errors.items():
                     form.add_error(
                         field.split(".")[-1] if field.split(".")[-1] in form.fields else None, problems
                     )
+            except Conflict as exc:  # changed in another tab or device: show what is saved now
+                form.add_error(None, changed_elsewhere())
+                version, status = exc.current, 409
             else:
                 messages.success(request, pgettext("seeker", "Saved."))
                 return redirect("pages:me_work")
-        return _render(request, "work", "work.html", {"form": form, "profile": profile}, 400)
-    return _render(request, "work", "work.html", {"form": form, "profile": profile})
+        context = {"form": form, "profile": profile, "version": version}
+        return _render(request, "work", "work.html", context, status)
+    return _render(request, "work", "work.html", {"form": form, "profile": profile, "version": version})
 
 
 def _municipality_name(code: str) -> str:
