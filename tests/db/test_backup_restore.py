@@ -157,3 +157,52 @@ def test_backups_are_private_and_can_be_encrypted(demo_backup, tmp_path):
     assert stat.S_IMODE((target / "kohtaanto.sqlite3").stat().st_mode) == 0o600
     no_key = run("backup", "--encrypt", data_dir=source)
     assert no_key.returncode == 1 and "KOHTAANTO_BACKUP_KEY" in no_key.stderr
+
+
+@pytest.mark.skipif(_postgres_url() is None, reason="runs when the suite runs on PostgreSQL (.ci/run)")
+@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools")
+def test_a_postgresql_backup_taken_during_writes_passes_its_own_restore_check(tmp_path):
+    """The manifest is counted in pg_dump's own snapshot: rows written during the backup are in neither."""
+    import threading
+
+    import psycopg
+
+    base = urlsplit(_postgres_url())
+    names = [f"kohtaanto_src_{uuid.uuid4().hex[:8]}", f"kohtaanto_dst_{uuid.uuid4().hex[:8]}"]
+    admin = urlunsplit(base._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    source, target = (urlunsplit(base._replace(path=f"/{n}")) for n in names)
+    stop = threading.Event()
+    written = {"rows": 0}
+
+    def writer() -> None:  # failed sign-ins written as fast as the database takes them
+        with psycopg.connect(source, autocommit=True) as conn:
+            while not stop.is_set():
+                conn.execute(
+                    "INSERT INTO accounts_signinfailure (username, address, at) VALUES ('x', NULL, now())"
+                )
+                written["rows"] += 1
+
+    try:
+        assert run("migrate", data_dir=tmp_path, env={"DATABASE_URL": source}).returncode == 0
+        thread = threading.Thread(target=writer)
+        thread.start()
+        try:
+            while written["rows"] < 50:  # writing before the backup starts, and all through it
+                stop.wait(0.05)
+            dump = tmp_path / "kohtaanto.dump"
+            made = run("backup", "--output", str(dump), data_dir=tmp_path, env={"DATABASE_URL": source})
+        finally:
+            stop.set()
+            thread.join(timeout=30)
+        assert made.returncode == 0, made.stderr
+        restored = run("restore", str(dump), data_dir=tmp_path, env={"DATABASE_URL": target})
+        assert restored.returncode == 0, restored.stdout + restored.stderr
+        manifest = json.loads(dump.with_name(dump.name + ".json").read_text())
+        assert 0 < manifest["counts"]["accounts_signinfailure"] < written["rows"]
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            for name in names:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

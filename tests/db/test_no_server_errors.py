@@ -93,3 +93,14 @@ def test_answers_to_signed_in_people_are_never_cached(world):
     token = Token.objects.create(user=world["north_seeker"]).key
     api = Client().get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token}")
     assert api.status_code == 200 and "no-store" in api["Cache-Control"]
+
+
+def test_a_nul_in_the_address_is_a_400_on_every_database(world):
+    from django.test import Client
+
+    admin = _api(world["admin"])
+    answer = admin.get("/api/v1/audit-events/?action=a%00b")
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "bad_request"
+    browser = Client()
+    browser.force_login(world["admin"])
+    assert browser.get("/audit/?action=x%00").status_code == 400

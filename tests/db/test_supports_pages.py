@@ -193,7 +193,7 @@ def test_the_study_page_asks_what_decides_lukio_adult_basic_short_studies_and_am
     assert heading({"kind": "lukio", "credits": "150"}) == no
     assert heading({"kind": "lukio", "credits": "40"}) == yes
     missing = client.post("/supports/study/", {**base, "kind": "lukio"})
-    assert missing.status_code == 400 and 'id="id_credits_errors"' in missing.content.decode()
+    assert missing.status_code == 400 and 'id="id_credits_error"' in missing.content.decode()
     assert heading({"kind": "adult_basic", "courses_per_year": "22"}) == no
     course = {"kind": "vocational_course", "months": "4", "hours_per_day": "6"}
     assert heading(course) == yes
@@ -201,9 +201,9 @@ def test_the_study_page_asks_what_decides_lukio_adult_basic_short_studies_and_am
     three_days = {"kind": "vocational_course", "months": "", "days": "3", "hours_per_day": "7"}
     assert heading(three_days) == yes
     neither = client.post("/supports/study/", {**base, "kind": "other", "months": ""})
-    assert neither.status_code == 400 and 'id="id_months_errors"' in neither.content.decode()
+    assert neither.status_code == 400 and 'id="id_months_error"' in neither.content.decode()
     both = client.post("/supports/study/", {**base, "kind": "other", "days": "5"})
-    assert both.status_code == 400 and 'id="id_days_errors"' in both.content.decode()
+    assert both.status_code == 400 and 'id="id_days_error"' in both.content.decode()
     plan = {"kind": "vocational_qualification", "agreed_in_plan": "on", "training_need_found": "on"}
     assert heading({**plan, "benefit": "basic", "benefit_days_left": "0"}) == no
     wage = {**plan, "benefit": "earnings_related", "monthly_wage": "2500"}

@@ -93,9 +93,20 @@ def test_keyboard_user_can_skip_to_content_and_sign_out(page, demo_world):
     page.wait_for_url("**/login/")
 
 
-def test_organisation_form_errors_and_htmx_save(page, demo_world):
+def test_an_employer_sees_but_cannot_change_who_the_organisation_is(page, demo_world):
     sign_in(page, "tyonantaja1", demo_world.PASSWORD)
     page.locator("main a.button[href$='/edit/']").click()
+    for field in ("#id_name", "#id_business_id", "#id_legal_form", "#id_municipality"):
+        assert page.locator(field).is_disabled(), field
+    assert "voivat korjata tämän" in page.locator("main").inner_text()
+    assert page.locator("#id_sector").is_enabled()
+
+
+def test_organisation_form_errors_and_htmx_save(page, demo_world):
+    from kohtaanto.web.accounts.models import Organisation
+
+    sign_in(page, "ammattilainen1", demo_world.PASSWORD)
+    page.goto(f"/organisations/{Organisation.objects.get(business_id='9800001-6').pk}/edit/")
     page.locator("#id_business_id").fill("1234567-0")
     page.locator("#id_name").fill("Kuusijärven Leipomo ja Kahvila Oy")
     page.locator("#organisation-form button[type=submit]").click()

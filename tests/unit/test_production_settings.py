@@ -72,6 +72,7 @@ def test_the_documented_production_start_passes_check_migrate_check(tmp_path: Pa
         "ALLOWED_HOSTS": "kohtaanto.example.fi",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
         "KOHTAANTO_AUDIT_KEY": "audit-" * 8,
+        "DJANGO_ALLOW_ASYNC_UNSAFE": "",  # the browser tests set it in this process; production never does
     }
     before = run("check", env=env, data_dir=tmp_path)
     assert before.returncode == 0, before.stdout + before.stderr

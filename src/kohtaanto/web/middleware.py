@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import structlog
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
@@ -79,3 +79,23 @@ class PrivateResponsesMiddleware:
         if getattr(user, "is_authenticated", False) or "HTTP_AUTHORIZATION" in request.META:
             add_never_cache_headers(response)
         return response
+
+
+class UnstorableInputMiddleware:
+    """A NUL character in the address or a form field cannot be stored or searched for in PostgreSQL
+    (its text has none): such a request is a 400 that says so, before any view reads it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in request.GET.getlist(key)) for key in request.GET
+        ):
+            from kohtaanto.web.api.errors import body
+
+            message = "The address contains a NUL character (%00), which cannot be stored."
+            if request.path.startswith("/api/"):
+                return JsonResponse(body(400, "bad_request", message), status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

@@ -204,4 +204,9 @@ class AccountDeleteForm(forms.Form):
     confirm_account = forms.BooleanField(
         label=pgettext_lazy("seeker", "Yes, delete my account and everything in it, and sign me out"),
         required=True,
+        error_messages={
+            "required": pgettext_lazy(
+                "seeker", "Tick the box if you want to delete your account. Nothing was deleted."
+            )
+        },
     )

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -179,6 +180,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         )
         saved = _save_form(request, form, organisation)
         if saved is not None:
+            messages.success(request, pgettext("organisation", "Saved."))
             target = reverse("pages:dashboard" if user.role == Role.EMPLOYER else "pages:organisation_list")  # type: ignore[union-attr]
             return HttpResponseClientRedirect(target) if request.htmx else redirect(target)  # type: ignore[attr-defined]
         # htmx swaps only 2xx responses, so the partial with field errors comes back as 200.
