@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db.backends.signals import connection_created
 
 from tests.factories import (
     AreaFactory,
@@ -29,19 +30,15 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         database.setdefault("TEST", {})["NAME"] = str(folder / f"test-{os.getpid()}.sqlite3")
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """On PostgreSQL the test database allows the owner's TRUNCATE of the audit trail (Django flushes
-    tables between transactional tests); production databases refuse it (migration audit 0004)."""
-    from django.db import connection
+def _maintenance(sender, connection, **kwargs):
+    """On PostgreSQL every test connection may TRUNCATE the audit trail (Django flushes tables between
+    transactional tests); production connections are refused it (migration audit 0004)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET kohtaanto.maintenance = 'on'")
 
-    with django_db_blocker.unblock():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                name = connection.ops.quote_name(connection.settings_dict["NAME"])
-                cursor.execute(f"ALTER DATABASE {name} SET kohtaanto.maintenance = 'on'")
-                cursor.execute("SET kohtaanto.maintenance = 'on'")
-    return django_db_setup
+
+connection_created.connect(_maintenance)
 
 
 @pytest.fixture(autouse=True)

@@ -195,13 +195,14 @@ def test_an_empty_trail_in_a_database_with_data_is_not_intact(world):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE and roles are PostgreSQL's")
-def test_postgresql_refuses_truncation_and_the_app_role_cannot_touch_the_trail(world):
+def test_postgresql_refuses_truncation_and_the_app_role_cannot_touch_the_trail(tx_world):
+    """Committed (``tx_world``): the app role's own connection must see the role and its grants."""
     import psycopg
     from django.conf import settings as django_settings
 
     from kohtaanto.web.audit.roles import grant_app
 
-    audit.record(actor=world["admin"], action="test.event")
+    audit.record(actor=tx_world["admin"], action="test.event")
     with (
         pytest.raises(Exception, match="cannot be truncated"),
         transaction.atomic(),
@@ -231,6 +232,15 @@ def test_postgresql_refuses_truncation_and_the_app_role_cannot_touch_the_trail(w
             app.execute("SELECT count(*) FROM matching_seekerprofile")  # the app's own tables: allowed
         assert django_settings.DATABASES["default"]["USER"] != "kohtaanto_app_test"
     finally:
+        database = connection.ops.quote_name(connection.settings_dict["NAME"])
         with connection.cursor() as cursor:
-            cursor.execute("DROP OWNED BY kohtaanto_app_test")
-            cursor.execute("DROP ROLE kohtaanto_app_test")
+            for statement in (
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM kohtaanto_app_test",
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM kohtaanto_app_test",
+                "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM kohtaanto_app_test",
+                "REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM kohtaanto_app_test",
+                "REVOKE ALL ON SCHEMA public FROM kohtaanto_app_test",
+                f"REVOKE ALL ON DATABASE {database} FROM kohtaanto_app_test",
+                "DROP ROLE kohtaanto_app_test",
+            ):
+                cursor.execute(statement)

@@ -29,3 +29,19 @@ class BoundedLimitOffset(LimitOffsetPagination):
 
     def get_offset(self, request: Any) -> int:
         return self._number(request, self.offset_query_param, MAX_OFFSET) or 0
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        described = {
+            self.limit_query_param: (1, self.max_limit, "How many results (1-200, default 50)."),
+            self.offset_query_param: (0, MAX_OFFSET, "How many results to skip (at most 1 000 000 000)."),
+        }
+        return [
+            {
+                "name": name,
+                "required": False,
+                "in": "query",
+                "description": text,
+                "schema": {"type": "integer", "minimum": low, "maximum": high},
+            }
+            for name, (low, high, text) in described.items()
+        ]
