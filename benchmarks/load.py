@@ -39,7 +39,7 @@ from pgcluster import Cluster, free_port
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin" / "kohtaanto"
 PASSWORD = "kohtaanto-demo-2026"
-SEEKERS = 25  # accounts made for the run: each simulated job seeker has its own
+SEEKERS = 30  # accounts made for the run: each simulated job seeker (baseline and load) has its own
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 outcomes: list[dict] = []
 writes = {"attempted": 0, "ok": 0, "failed": 0, "unknown": 0}
