@@ -94,3 +94,22 @@ def test_the_study_question_answers_with_basis_obligations_and_sources(world):
     assert "report_before_start" in data["obligations"] and data["sources"] and data["reasons"]
     bad = client.post("/api/v1/supports/study/", {"age": 28, "benefit": "x", "studies": {}}, format="json")
     assert bad.status_code == 400 and "benefit" in json.dumps(bad.json()["error"])
+
+
+def test_api_errors_are_english_and_answers_follow_the_persons_language(world):
+    from kohtaanto.web.accounts import services as accounts
+
+    swede = world["north_employer"]
+    accounts.set_language(swede, "sv")
+    api = client_for(swede)
+    answer = api.post("/api/v1/supports/hire/?on=2025-03-01", HIRE, format="json")
+    support = next(s for s in answer.json()["supports"] if s["id"] == "pay_subsidy_reduced_work_ability")
+    assert any("arbetssökande" in reason for reason in support["reasons"])  # the saved language: Swedish
+    assert answer["Content-Language"] == "en"
+    bad = api.patch(f"/api/v1/organisations/{world['north_org'].pk}/", {"size_class": "huge"}, format="json")
+    missing = api.post("/api/v1/supports/hire/", {"employer": {}}, format="json")
+    messages = json.dumps([bad.json(), missing.json()], ensure_ascii=False)
+    assert bad.status_code == 400 and missing.status_code == 400
+    assert "is not a valid choice" in messages
+    for swedish_or_finnish in ("är inte", "ogiltigt", "Tämä kenttä", "ei ole kelvollinen"):
+        assert swedish_or_finnish not in messages

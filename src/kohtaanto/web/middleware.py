@@ -48,6 +48,10 @@ def language_for(request: HttpRequest) -> str:
     return cookie if cookie in SUPPORTED else settings.LANGUAGE_CODE
 
 
+def _speaks_english(path: str) -> bool:
+    return path.startswith("/api/") and not path.startswith("/api/docs/")
+
+
 class LanguageMiddleware:
     """Activate the language for this request. Finnish is the default; the browser's
     Accept-Language is not consulted so that a shared computer shows the service's language."""
@@ -57,6 +61,10 @@ class LanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = language_for(request)
+        if _speaks_english(request.path):
+            # The API answers its errors in one language, English, as its own messages are; what it
+            # explains (matches, supports, carving) follows ``lang`` or the user's saved language.
+            language = "en"
         translation.activate(language)
         request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
         response = self.get_response(request)

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from pydantic import BaseModel
@@ -21,6 +20,7 @@ from kohtaanto.carving.schema import CarveRequest, PoolRequest, WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_errors
 from kohtaanto.carving.solver import SolverSettings
 from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.serializers import ErrorSerializer
 from kohtaanto.web.api.supports import _inline
 from kohtaanto.web.rules_service import engine, field_errors
@@ -52,10 +52,7 @@ def _parse(request: Request, model: type[BaseModel]) -> Any:
 
 
 def _language(request: Request) -> str:
-    language = request.query_params.get("lang") or get_language() or "fi"
-    if language not in ("fi", "sv", "en"):
-        raise ValidationError({"lang": ["choose fi, sv or en"]})
-    return language
+    return content_language(request)
 
 
 def _jsonable(value: Any) -> Any:

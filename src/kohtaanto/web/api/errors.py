@@ -142,3 +142,16 @@ def json_server_error(request: HttpRequest) -> HttpResponse:
     if _is_api(request):
         return JsonResponse(body(500, "server_error", "Internal error; it has been logged."), status=500)
     return defaults.server_error(request, template_name="kohtaanto/500.html")
+
+
+def content_language(request: Any) -> str:
+    """The language of what an API answer explains: ``lang``, else the user's saved language, else
+    Finnish. (Error messages are English whatever this is.)"""
+    from rest_framework.exceptions import ValidationError
+
+    user = getattr(request, "user", None)
+    saved = getattr(user, "language", "") if getattr(user, "is_authenticated", False) else ""
+    language = request.query_params.get("lang") or saved or "fi"
+    if language not in ("fi", "sv", "en"):
+        raise ValidationError({"lang": ["choose fi, sv or en"]})
+    return str(language)

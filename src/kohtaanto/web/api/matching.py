@@ -15,7 +15,6 @@ from dataclasses import asdict
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from pydantic import BaseModel
@@ -27,6 +26,7 @@ from rest_framework.views import APIView
 from kohtaanto.matching.schema import JobSpecIn, ProfileIn
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
+from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.serializers import ErrorSerializer
 from kohtaanto.web.api.supports import _inline
 from kohtaanto.web.concurrency import etag, parse_version
@@ -68,12 +68,7 @@ def _body(request: Request) -> dict[str, Any]:
 
 
 def _language(request: Request) -> str:
-    language = (
-        request.query_params.get("lang") or getattr(request.user, "language", "") or get_language() or "fi"
-    )
-    if language not in ("fi", "sv", "en"):
-        raise ValidationError({"lang": ["choose fi, sv or en"]})
-    return language
+    return content_language(request)
 
 
 def _top(request: Request) -> int:

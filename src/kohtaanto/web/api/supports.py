@@ -10,7 +10,6 @@ from typing import Any
 
 import yaml
 from django.utils import timezone
-from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
@@ -19,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kohtaanto.rules import QUESTIONS, InputError, RulesNotInForce
+from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.serializers import ErrorSerializer
 from kohtaanto.web.rules_service import engine, field_errors
 
@@ -66,9 +66,7 @@ class QuestionView(APIView):
     question = ""
 
     def post(self, request: Request) -> Response:
-        language = request.query_params.get("lang") or get_language() or "fi"
-        if language not in ("fi", "sv", "en"):
-            raise ValidationError({"lang": ["choose fi, sv or en"]})
+        language = content_language(request)
         if not isinstance(request.data, dict):
             raise ValidationError({"non_field_errors": ["the body must be a JSON object"]})
         data: Any = json.loads(json.dumps(request.data))
