@@ -21,8 +21,8 @@ from kohtaanto.carving.schema import field_errors as pydantic_errors
 from kohtaanto.carving.solver import SolverSettings
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.api.errors import content_language
+from kohtaanto.web.api.schemas import model_schema
 from kohtaanto.web.api.serializers import ErrorSerializer
-from kohtaanto.web.api.supports import _inline
 from kohtaanto.web.rules_service import engine, field_errors
 
 LANG = OpenApiParameter("lang", str, enum=["fi", "sv", "en"], description="Language of names and reasons.")
@@ -38,8 +38,7 @@ class CanCarve(BasePermission):
 
 
 def _schema(model: type[BaseModel]) -> dict[str, Any]:
-    schema = model.model_json_schema()
-    return _inline(schema, schema.get("$defs", {}))  # type: ignore[no-any-return]
+    return model_schema(model)
 
 
 def _parse(request: Request, model: type[BaseModel]) -> Any:

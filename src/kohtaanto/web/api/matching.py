@@ -27,8 +27,8 @@ from kohtaanto.matching.schema import JobSpecIn, ProfileIn
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
 from kohtaanto.web.api.errors import content_language
+from kohtaanto.web.api.schemas import model_schema
 from kohtaanto.web.api.serializers import ErrorSerializer
-from kohtaanto.web.api.supports import _inline
 from kohtaanto.web.concurrency import etag, parse_version
 from kohtaanto.web.matching import redaction, runs, services
 from kohtaanto.web.matching.models import GroupDimension, JobPosting, MatchingRun, SeekerProfile
@@ -53,8 +53,7 @@ ERRORS = {
 
 
 def _schema(model: type[BaseModel]) -> dict[str, Any]:
-    schema = model.model_json_schema()
-    return _inline(schema, schema.get("$defs", {}))  # type: ignore[no-any-return]
+    return model_schema(model)
 
 
 def _json(schema: dict[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from kohtaanto.rules import QUESTIONS, InputError, RulesNotInForce
 from kohtaanto.web.api.errors import content_language
+from kohtaanto.web.api.schemas import model_schema
 from kohtaanto.web.api.serializers import ErrorSerializer
 from kohtaanto.web.rules_service import engine, field_errors
 
@@ -36,20 +37,8 @@ def _example(name: str, file: str) -> list[OpenApiExample]:
     return [OpenApiExample(name, value=yaml.safe_load(path.read_text(encoding="utf-8")), request_only=True)]
 
 
-def _inline(node: Any, defs: dict[str, Any]) -> Any:
-    """pydantic's JSON schema with every ``$ref`` replaced by its definition (our models never recurse)."""
-    if isinstance(node, dict):
-        if "$ref" in node:
-            return _inline(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
-        return {key: _inline(value, defs) for key, value in node.items() if key != "$defs"}
-    if isinstance(node, list):
-        return [_inline(item, defs) for item in node]
-    return node
-
-
 def request_schema(question: str) -> dict[str, Any]:
-    schema = QUESTIONS[question].schema.model_json_schema()
-    return _inline(schema, schema.get("$defs", {}))  # type: ignore[no-any-return]
+    return model_schema(QUESTIONS[question].schema)
 
 
 def _on(request: Request) -> dt.date:
