@@ -320,3 +320,17 @@ def test_a_pool_solve_out_of_time_still_returns_the_greedy_pool_with_its_status_
     assert solution.bound >= solution.objective and 0 <= solution.gap < 1  # a real bound, from the relaxation
     jobs = [job_of(c) for c in solution.choices]
     assert check_pool(jobs, {w.workplace.id: w.accommodations for w in places}, SETTINGS) == []
+
+
+def test_a_job_whose_wage_rounds_to_zero_gets_a_note_instead_of_a_crash():
+    """Found by the API fuzzer once the document described decimals right: a new job's hourly wage of
+    a tenth of a cent made the supports question refuse the job and the carve answer 500."""
+    built = workplace([task("a", 10)])
+    place = built.model_copy(
+        update={"workplace": built.workplace.model_copy(update={"new_job_hourly_wage": Decimal("0.0001")})}
+    )
+    [result] = carve_workplace(
+        place, [person(hours={"min": 10, "max": 20})], [], SETTINGS, build_engine(), ON, SOLVER
+    )
+    [proposal] = result.proposals
+    assert proposal["supports"] == [] and "Tukia ei voitu laskea" in " ".join(proposal["support_notes"])

@@ -117,6 +117,8 @@ def _supports(
             "help_months": 12 if help_hours else 0,
         },
     }
+    if wage <= 0 or hours <= 0:  # the hire question needs a wage and hours: say so, never fail
+        return [], Decimal(0), Decimal(0), [message("supports_not_computed", language)]
     try:
         answer = engine.ask("hire", data, on)
     except RulesNotInForce as exc:

@@ -259,6 +259,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "OAS_VERSION": "3.1.0",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kohtaanto.web.api.schemas.require_request_bodies",
+    ],
     # one name for each set of language choices (the interface's, and a text's with "auto")
     "ENUM_NAME_OVERRIDES": {
         "UiLanguageEnum": "kohtaanto.web.accounts.models.Language",

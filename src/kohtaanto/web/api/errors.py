@@ -151,7 +151,7 @@ def content_language(request: Any) -> str:
 
     user = getattr(request, "user", None)
     saved = getattr(user, "language", "") if getattr(user, "is_authenticated", False) else ""
-    language = request.query_params.get("lang") or saved or "fi"
+    language = request.query_params.get("lang", saved or "fi")
     if language not in ("fi", "sv", "en"):
         raise ValidationError({"lang": ["choose fi, sv or en"]})
     return str(language)

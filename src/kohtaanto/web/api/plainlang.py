@@ -55,7 +55,21 @@ class ReportSerializer(serializers.Serializer):
 
 
 class RulesRequest(serializers.Serializer):
-    disabled = serializers.ListField(child=serializers.CharField(max_length=64), max_length=100)
+    disabled = serializers.ListField(
+        child=serializers.CharField(max_length=64),
+        max_length=100,
+        help_text="Rule ids to switch off (see GET /api/v1/plainlang/settings/).",
+    )
+
+
+RULE_IDS = {"type": "array", "items": {"type": "string", "enum": sorted(rule_ids())}, "maxItems": 100}
+RULES_REQUEST = {
+    "application/json": {
+        "type": "object",
+        "properties": {"disabled": RULE_IDS},
+        "required": ["disabled"],
+    }
+}
 
 
 ERRORS = {400: OpenApiResponse(ErrorSerializer, description="A field is missing or not valid")}
@@ -130,7 +144,7 @@ class RuleSettingsView(APIView):
 
     @extend_schema(
         summary="Switch rules off for yourself",
-        request=RulesRequest,
+        request=RULES_REQUEST,
         responses={200: RULE_SETTINGS, **ERRORS},
         tags=["plain language"],
     )
@@ -147,7 +161,7 @@ class RuleSettingsView(APIView):
 class OrganisationRuleSettingsView(APIView):
     @extend_schema(
         summary="Switch rules off for an organisation (its employer users and professionals)",
-        request=RulesRequest,
+        request=RULES_REQUEST,
         responses={200: OpenApiResponse(description="The organisation's switched-off rules"), **ERRORS},
         tags=["plain language"],
     )

@@ -13,15 +13,25 @@ from typing import Any
 from pydantic import BaseModel
 
 DECIMAL_STRING = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
+BOUNDS = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
 
 
 def _decimal_strings(node: dict[str, Any]) -> dict[str, Any]:
     options = node.get("anyOf")
     if not isinstance(options, list):
         return node
-    numbers = any(isinstance(o, dict) and o.get("type") == "number" for o in options)
+    numbers = [o for o in options if isinstance(o, dict) and o.get("type") == "number"]
     if not numbers:
         return node
+    if any(set(n) & BOUNDS for n in numbers):
+        # a bounded decimal: a string cannot carry the bound, so the document names numbers only (the
+        # API still takes a decimal string, as a convenience it does not promise)
+        kept = [o for o in options if not (isinstance(o, dict) and o.get("type") == "string")]
+        return (
+            {**node, "anyOf": kept}
+            if len(kept) > 1
+            else {**{k: v for k, v in node.items() if k != "anyOf"}, **kept[0]}
+        )
     fixed = [
         {**o, "pattern": DECIMAL_STRING}
         if isinstance(o, dict) and o.get("type") == "string" and not ({"pattern", "enum", "format"} & set(o))
@@ -45,3 +55,24 @@ def inline(node: Any, defs: dict[str, Any]) -> Any:
 def model_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema()
     return inline(schema, schema.get("$defs", {}))  # type: ignore[no-any-return]
+
+
+def require_request_bodies(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular post-processing hook: a request body whose schema has required fields is itself
+    required (an empty request is a 400 naming them, as the document now says)."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            body = operation.get("requestBody") if isinstance(operation, dict) else None
+            if not body:
+                continue
+            for media in body.get("content", {}).values():
+                schema = media.get("schema", {})
+                if "$ref" in schema:
+                    schema = (
+                        result.get("components", {})
+                        .get("schemas", {})
+                        .get(schema["$ref"].rsplit("/", 1)[-1], {})
+                    )
+                if schema.get("required"):
+                    body["required"] = True
+    return result

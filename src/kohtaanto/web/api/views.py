@@ -156,7 +156,14 @@ class OrganisationViewSet(
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("since", str, description="ISO date or time; events at or after it"),
+            OpenApiParameter(
+                "since",
+                {
+                    "type": "string",
+                    "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$",
+                },
+                description="ISO date or time; events at or after it",
+            ),
             OpenApiParameter("action", str, description="exact action name, e.g. organisation.updated"),
         ],
         responses={200: s.AuditEventSerializer(many=True), **_errors(400, 401, 403)},
