@@ -253,7 +253,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SPECTACULAR_SETTINGS = {
     "TITLE": "kohtaanto API",
-    "DESCRIPTION": "Inclusive recruitment: people, organisations, employment areas and the audit trail.",
+    "DESCRIPTION": (
+        "Inclusive recruitment: people, organisations, employment areas and the audit trail. Errors are in "
+        "English; what answers explain follows `lang` or your saved language. Text in a request must not "
+        "contain a NUL character or an unpaired surrogate (400). Unknown query parameters are ignored."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
