@@ -84,9 +84,9 @@ def _postgres_url() -> str | None:
     return url if url.startswith(("postgres://", "postgresql://")) else None
 
 
-@pytest.mark.skipif(_postgres_url() is None, reason="runs when the suite runs on PostgreSQL (.ci/run)")
-@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools")
-def test_postgresql_backup_restores_into_a_new_database_whole(tmp_path):
+@pytest.fixture
+def two_databases():
+    """URLs of two new, empty PostgreSQL databases (a source and a restore target), dropped afterwards."""
     import psycopg
 
     base = urlsplit(_postgres_url())
@@ -95,24 +95,30 @@ def test_postgresql_backup_restores_into_a_new_database_whole(tmp_path):
     with psycopg.connect(admin, autocommit=True) as conn:
         for name in names:
             conn.execute(f'CREATE DATABASE "{name}"')
-    source, target = (urlunsplit(base._replace(path=f"/{n}")) for n in names)
-    try:
-        assert run("demo", "--no-serve", data_dir=tmp_path, env={"DATABASE_URL": source}).returncode == 0
-        dump = tmp_path / "kohtaanto.dump"
-        made = run("backup", "--output", str(dump), data_dir=tmp_path, env={"DATABASE_URL": source})
-        assert made.returncode == 0, made.stderr
-        restored = run("restore", str(dump), data_dir=tmp_path, env={"DATABASE_URL": target})
-        assert restored.returncode == 0, restored.stdout + restored.stderr
-        assert "Restore verified" in restored.stdout
-        manifest = json.loads(dump.with_name(dump.name + ".json").read_text())
-        with psycopg.connect(target) as conn:
-            for table, count in manifest["counts"].items():
-                assert conn.execute(f'select count(*) from "{table}"').fetchone()[0] == count, table  # noqa: S608
-        assert run("audit", "verify", data_dir=tmp_path, env={"DATABASE_URL": target}).returncode == 0
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            for name in names:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield tuple(urlunsplit(base._replace(path=f"/{n}")) for n in names)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.skipif(_postgres_url() is None, reason="runs when the suite runs on PostgreSQL (.ci/run)")
+@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools")
+def test_postgresql_backup_restores_into_a_new_database_whole(tmp_path, two_databases):
+    import psycopg
+
+    source, target = two_databases
+    assert run("demo", "--no-serve", data_dir=tmp_path, env={"DATABASE_URL": source}).returncode == 0
+    dump = tmp_path / "kohtaanto.dump"
+    made = run("backup", "--output", str(dump), data_dir=tmp_path, env={"DATABASE_URL": source})
+    assert made.returncode == 0, made.stderr
+    restored = run("restore", str(dump), data_dir=tmp_path, env={"DATABASE_URL": target})
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    assert "Restore verified" in restored.stdout
+    manifest = json.loads(dump.with_name(dump.name + ".json").read_text())
+    with psycopg.connect(target) as conn:
+        for table, count in manifest["counts"].items():
+            assert conn.execute(f'select count(*) from "{table}"').fetchone()[0] == count, table  # noqa: S608
+    assert run("audit", "verify", data_dir=tmp_path, env={"DATABASE_URL": target}).returncode == 0
 
 
 def test_a_restore_under_another_audit_key_is_refused(demo_backup, tmp_path):
@@ -161,19 +167,13 @@ def test_backups_are_private_and_can_be_encrypted(demo_backup, tmp_path):
 
 @pytest.mark.skipif(_postgres_url() is None, reason="runs when the suite runs on PostgreSQL (.ci/run)")
 @pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools")
-def test_a_postgresql_backup_taken_during_writes_passes_its_own_restore_check(tmp_path):
+def test_a_postgresql_backup_taken_during_writes_passes_its_own_restore_check(tmp_path, two_databases):
     """The manifest is counted in pg_dump's own snapshot: rows written during the backup are in neither."""
     import threading
 
     import psycopg
 
-    base = urlsplit(_postgres_url())
-    names = [f"kohtaanto_src_{uuid.uuid4().hex[:8]}", f"kohtaanto_dst_{uuid.uuid4().hex[:8]}"]
-    admin = urlunsplit(base._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        for name in names:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    source, target = (urlunsplit(base._replace(path=f"/{n}")) for n in names)
+    source, target = two_databases
     stop = threading.Event()
     written = {"rows": 0}
 
@@ -185,24 +185,19 @@ def test_a_postgresql_backup_taken_during_writes_passes_its_own_restore_check(tm
                 )
                 written["rows"] += 1
 
+    assert run("migrate", data_dir=tmp_path, env={"DATABASE_URL": source}).returncode == 0
+    thread = threading.Thread(target=writer)
+    thread.start()
     try:
-        assert run("migrate", data_dir=tmp_path, env={"DATABASE_URL": source}).returncode == 0
-        thread = threading.Thread(target=writer)
-        thread.start()
-        try:
-            while written["rows"] < 50:  # writing before the backup starts, and all through it
-                stop.wait(0.05)
-            dump = tmp_path / "kohtaanto.dump"
-            made = run("backup", "--output", str(dump), data_dir=tmp_path, env={"DATABASE_URL": source})
-        finally:
-            stop.set()
-            thread.join(timeout=30)
-        assert made.returncode == 0, made.stderr
-        restored = run("restore", str(dump), data_dir=tmp_path, env={"DATABASE_URL": target})
-        assert restored.returncode == 0, restored.stdout + restored.stderr
-        manifest = json.loads(dump.with_name(dump.name + ".json").read_text())
-        assert 0 < manifest["counts"]["accounts_signinfailure"] < written["rows"]
+        while written["rows"] < 50:  # writing before the backup starts, and all through it
+            stop.wait(0.05)
+        dump = tmp_path / "kohtaanto.dump"
+        made = run("backup", "--output", str(dump), data_dir=tmp_path, env={"DATABASE_URL": source})
     finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            for name in names:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        stop.set()
+        thread.join(timeout=30)
+    assert made.returncode == 0, made.stderr
+    restored = run("restore", str(dump), data_dir=tmp_path, env={"DATABASE_URL": target})
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    manifest = json.loads(dump.with_name(dump.name + ".json").read_text())
+    assert 0 < manifest["counts"]["accounts_signinfailure"] < written["rows"]

@@ -218,58 +218,45 @@ def add_task(
 ) -> HiringCase:
     _may(actor, case.organisation)
     with _editing(actor, case, "inventory") as fresh:
-        _add_task_values(fresh, role_id, name, hours, skill, level, answers, below_level)
+        roles = {r["id"]: r for r in fresh.inventory["workplace"]["roles"]}
+        errors: dict[str, list[str]] = {}
+        if role_id not in roles:
+            errors["role"] = ["choose a role"]
+        if not 0 < len(name.strip()) <= 120:
+            errors["name"] = ["give the task a name"]
+        if not Decimal("0.25") <= hours <= Decimal(40):
+            errors["hours"] = ["0.25-40 hours a week"]
+        if skill is not None and skill not in {s.id for s in starter().skills}:
+            errors["skill"] = ["choose a skill from the list"]
+        if not 1 <= level <= 5:
+            errors["level"] = ["level 1-5"]
+        bad = [k for k, v in answers.items() if k not in QUESTIONS or v not in EXPOSURES]
+        if bad:
+            errors["answers"] = ["answer each question with how often"]
+        if errors:
+            raise CaseError(errors)
+        tasks = [t for r in roles.values() for t in r["tasks"]]
+        tid, n = _slug(name), 1
+        while any(t["id"] == tid for t in tasks):
+            n += 1
+            tid = f"{_slug(name)}-{n}"
+        demands: dict[str, Any] = {}
+        for key, exposure in answers.items():
+            if exposure != "never":
+                attribute, demand_level = QUESTIONS[key]
+                demands[attribute] = {"level": demand_level, "exposure": exposure}
+        roles[role_id]["tasks"].append(
+            {
+                "id": tid,
+                "name": {"fi": name.strip()},
+                "hours": str(hours),
+                "skills": [{"id": skill, "level": level}] if skill else [],
+                "demands": demands,
+                "below_holder_level": below_level,
+            }
+        )
         _sync(actor, fresh)
     return case
-
-
-def _add_task_values(
-    case: HiringCase,
-    role_id: str,
-    name: str,
-    hours: Decimal,
-    skill: str | None,
-    level: int,
-    answers: dict[str, str],
-    below_level: bool,
-) -> None:
-    roles = {r["id"]: r for r in case.inventory["workplace"]["roles"]}
-    errors: dict[str, list[str]] = {}
-    if role_id not in roles:
-        errors["role"] = ["choose a role"]
-    if not 0 < len(name.strip()) <= 120:
-        errors["name"] = ["give the task a name"]
-    if not Decimal("0.25") <= hours <= Decimal(40):
-        errors["hours"] = ["0.25-40 hours a week"]
-    if skill is not None and skill not in {s.id for s in starter().skills}:
-        errors["skill"] = ["choose a skill from the list"]
-    if not 1 <= level <= 5:
-        errors["level"] = ["level 1-5"]
-    bad = [k for k, v in answers.items() if k not in QUESTIONS or v not in EXPOSURES]
-    if bad:
-        errors["answers"] = ["answer each question with how often"]
-    if errors:
-        raise CaseError(errors)
-    tasks = [t for r in roles.values() for t in r["tasks"]]
-    tid, n = _slug(name), 1
-    while any(t["id"] == tid for t in tasks):
-        n += 1
-        tid = f"{_slug(name)}-{n}"
-    demands: dict[str, Any] = {}
-    for key, exposure in answers.items():
-        if exposure != "never":
-            attribute, demand_level = QUESTIONS[key]
-            demands[attribute] = {"level": demand_level, "exposure": exposure}
-    roles[role_id]["tasks"].append(
-        {
-            "id": tid,
-            "name": {"fi": name.strip()},
-            "hours": str(hours),
-            "skills": [{"id": skill, "level": level}] if skill else [],
-            "demands": demands,
-            "below_holder_level": below_level,
-        }
-    )
 
 
 def remove_task(actor: Any, case: HiringCase, task_id: str) -> HiringCase:
