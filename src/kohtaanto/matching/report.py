@@ -1,14 +1,12 @@
 """Match results as plain data: the score, its parts, the skills, the gaps and the sentences behind it.
 
-One shape for the command line, the API and the recorded run. ``hide_accommodations`` drops the
-accommodations (and the sentences about them). Employer-facing results never need it: they are
-scored without the capacities a person did not share (``kohtaanto.web.matching.pool``), so there is
-nothing to hide and no sign that anything was hidden.
+One shape for the command line, the API and the recorded run. Nothing is hidden here: employer-facing
+results are scored without the capacities a person did not share (``kohtaanto.web.matching.pool``), so
+there is nothing to hide and no sign that anything was hidden.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from kohtaanto.carving.reasons import attribute_label, skill_label
@@ -16,10 +14,7 @@ from kohtaanto.matching.explain import Label, explain
 from kohtaanto.matching.score import Miss, Scored
 
 
-def result_row(
-    result: Scored, language: str, hide_accommodations: bool = False, skill: Label = skill_label
-) -> dict[str, Any]:
-    shown = replace(result, accommodations=()) if hide_accommodations else result
+def result_row(result: Scored, language: str, skill: Label = skill_label) -> dict[str, Any]:
     return {
         "person": result.candidate,
         "job": result.job,
@@ -28,8 +23,8 @@ def result_row(
         "matched_skills": list(result.matched),
         "partial": [{"need": n, "near": h, "credit": c} for n, h, c in result.partial],
         "gaps": [{"skill": s, "levels": lv, "trainable": t} for s, lv, t in result.gaps],
-        "accommodations": [{"attribute": a, "levels": lv} for a, lv in shown.accommodations],
-        "explanation": explain(shown, language, skill, attribute_label),
+        "accommodations": [{"attribute": a, "levels": lv} for a, lv in result.accommodations],
+        "explanation": explain(result, language, skill, attribute_label),
     }
 
 

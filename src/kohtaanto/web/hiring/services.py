@@ -414,9 +414,7 @@ def carve(
     from kohtaanto.carving.schema import SettingsIn, SupportFacts
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
-    from kohtaanto.web.matching import pool as live
-    from kohtaanto.web.matching.models import IdentityReveal
-    from kohtaanto.web.matching.runs import _candidate, _plain, carving_person
+    from kohtaanto.web.matching.runs import _candidate, _plain, carving_person, view_for
     from kohtaanto.web.rules_service import engine
 
     _may(actor, case.organisation)
@@ -429,14 +427,7 @@ def carve(
         support_facts = SupportFacts.model_validate(facts or {})
     except PydanticError as exc:
         raise CaseError(field_errors(pydantic_lines(exc))) from None
-    view = live.FULL
-    if getattr(actor, "role", None) == "employer" and not (
-        profile.share_accommodations
-        or IdentityReveal.objects.filter(
-            profile=profile, organisation=case.organisation, share_accommodations=True
-        ).exists()
-    ):
-        view = live.EMPLOYERS  # capacities the person keeps to themself do not shape the employer's jobs
+    view = view_for(actor, profile, case.organisation)  # kept capacities never shape an employer's jobs
     person = carving_person(profile, _candidate(profile), view).model_copy(
         update={
             "reach": [source.workplace.municipality] if source.workplace.municipality else [],

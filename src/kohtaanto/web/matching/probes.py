@@ -13,8 +13,6 @@ past either limit it is refused until the window has passed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +20,7 @@ from django.conf import settings
 
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.matching.models import MatchingRun, RunKind
+from kohtaanto.web.matching.services import digest
 
 HOUR = dt.timedelta(hours=1)
 DAY = dt.timedelta(days=1)
@@ -41,13 +40,9 @@ class Shape:
     demands: str  # its demands and accommodations
 
 
-def _digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
-
-
 def shape_of(spec: dict[str, Any]) -> Shape:
     rest = {k: v for k, v in spec.items() if k not in ("demands", "accommodations")}
-    return Shape(_digest(rest), _digest([spec.get("demands") or {}, spec.get("accommodations") or {}]))
+    return Shape(digest(rest), digest([spec.get("demands") or {}, spec.get("accommodations") or {}]))
 
 
 def limits() -> tuple[int, int]:

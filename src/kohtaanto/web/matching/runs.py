@@ -129,6 +129,17 @@ def _candidate(profile: SeekerProfile, view: str = live.FULL) -> Candidate:
     return ProfileIn.model_validate(spec).to_candidate(profile.pseudonym)
 
 
+def view_for(actor: Any, profile: SeekerProfile, organisation: Any) -> str:
+    """The view of a person an actor may use: an employer sees the person's capacities only when the
+    person shares their adjustments with employers, or with this organisation."""
+    if _role(actor) != Role.EMPLOYER or profile.share_accommodations:
+        return live.FULL
+    shared = IdentityReveal.objects.filter(
+        profile=profile, organisation=organisation, share_accommodations=True
+    ).exists()
+    return live.FULL if shared else live.EMPLOYERS
+
+
 def _with_adjustments(
     public: Scored, candidate: Candidate, job: Job, weights: Weights, rel: SkillRelations | None
 ) -> tuple[Scored, list[str]]:
@@ -311,7 +322,7 @@ def _people_for(
         short: list[str] = []
         if hit.ref in shared_with and not profile.share_accommodations:
             result, short = _with_adjustments(result, _candidate(profile), job, weights, rel)
-        rows.append(result_row(result, language, False, label))
+        rows.append(result_row(result, language, label))
         if short:
             rows[-1]["adjustments_short"] = short
         if not employer:
@@ -445,7 +456,7 @@ def match_person(
     rows = []
     for hit in hits:
         posting = by_ref[hit.job]
-        row = result_row(hit, language, False, label)
+        row = result_row(hit, language, label)
         row.update(
             {
                 "job_id": posting.pk,
