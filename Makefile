@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo test test-postgres install messages browser lint lock clean audit-deps
+.PHONY: demo test test-postgres test-db check install messages browser lint lock clean audit-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +33,20 @@ lint: install
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-## test: lint, type-check the domain core, then the whole suite (SQLite, or DATABASE_URL if set)
+# every core; one worker per core (a browser test waits on Chromium and the server as much as it computes)
+PYTEST := KOHTAANTO_DATA_DIR="$(CURDIR)/.data/test" $(BIN)/pytest -n $(or $(WORKERS),auto) --dist worksteal
+
+## check: the fast loop: lint, types, unit tests and doctests (no database, no browser)
+check: lint
+	$(PYTEST) -m unit -q
+
+## test: lint, type-check, then the whole suite (SQLite, or DATABASE_URL if set), slowest 25 printed
 test: lint browser
-	KOHTAANTO_DATA_DIR="$(CURDIR)/.data/test" $(BIN)/pytest
+	$(PYTEST)
+
+## test-db: the tests that touch the database (CI runs them again on PostgreSQL)
+test-db: install
+	$(PYTEST) -m db
 
 ## test-postgres: the same suite against a throwaway PostgreSQL cluster
 test-postgres: install

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,52 @@ from tests.factories import (
 )
 
 PASSWORD = "a-long-test-passphrase-42"
+
+# Markers by folder: `-m unit` is the fast set (`make check`), `-m db` what the PostgreSQL pass needs.
+FOLDER_MARKERS = {"unit": "unit", "db": "db", "e2e": "e2e"}
+SOURCE = Path(__file__).resolve().parent.parent / "src"
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("KOHTAANTO_DATA_DIR", ".")).resolve()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One folder per run for the accessibility scans' rows; xdist workers inherit it."""
+    if not hasattr(config, "workerinput") and "KOHTAANTO_AXE_FRAGMENTS" not in os.environ:
+        os.environ["KOHTAANTO_AXE_FRAGMENTS"] = str(_data_dir() / "axe" / uuid.uuid4().hex)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The accessibility report of the run: every scan's findings in DATA_DIR/axe-report.json."""
+    folder = Path(os.environ.get("KOHTAANTO_AXE_FRAGMENTS", "/nonexistent"))
+    if hasattr(terminalreporter.config, "workerinput") or not folder.is_dir():
+        return
+    rows = [row for part in sorted(folder.glob("*.json")) for row in json.loads(part.read_text("utf-8"))]
+    shutil.rmtree(folder, ignore_errors=True)
+    if not rows:
+        return
+    target = _data_dir() / "axe-report.json"
+    target.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+    counts: dict[str, int] = {}
+    for row in rows:
+        for impact in row["violations"].values():
+            counts[impact] = counts.get(impact, 0) + 1
+    terminalreporter.write_line(
+        f"axe: {len(rows)} page scans; violations by impact: {counts or 'none'}; report {target}"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        path = Path(str(item.path))
+        if path.is_relative_to(SOURCE):
+            item.add_marker(pytest.mark.unit)  # doctests of the domain core
+        elif path.is_relative_to(tests) and len(path.relative_to(tests).parts) > 1:
+            marker = FOLDER_MARKERS.get(path.relative_to(tests).parts[0])
+            if marker:
+                item.add_marker(getattr(pytest.mark, marker))
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CHROMIUM = os.environ.get("KOHTAANTO_CHROMIUM", "/usr/bin/chromium")
 # Playwright's sync API runs an event loop in this thread; the test itself still touches the
 # database synchronously, which Django would otherwise refuse.
@@ -54,13 +56,56 @@ def page(browser, live_server) -> Iterator[object]:
     context.close()
 
 
-@pytest.fixture
-def demo_world(transactional_db, settings):
-    """The demo data. Passwords are hashed with a fast hasher here; Argon2 is covered by the db tests."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# --- the demo, loaded once per test session ------------------------------------------------------------
+# Loading the demo takes seconds; a browser test takes about as long. On SQLite the demo is loaded once
+# per session (per xdist worker) and kept as an in-memory image; each test copies the image into the
+# test database with SQLite's online backup (milliseconds), and the flush after the test empties it as
+# before. On PostgreSQL the demo is loaded per test as before (CI runs the browser tests on SQLite).
+
+
+def _image_of(connection) -> sqlite3.Connection:
+    connection.ensure_connection()
+    image = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(image)
+    return image
+
+
+@pytest.fixture(scope="session")
+def demo_image(django_db_setup, django_db_blocker) -> Iterator[sqlite3.Connection | None]:
+    from django.db import connection
+    from django.test.utils import override_settings
+
     from kohtaanto.web import demo
 
-    demo.load()
+    with django_db_blocker.unblock():
+        if connection.vendor != "sqlite":
+            yield None
+            return
+        before = _image_of(connection)
+        try:
+            with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+                demo.load()
+            image = _image_of(connection)
+        finally:
+            before.backup(connection.connection)  # the database as the session had it
+        yield image
+        image.close()
+        before.close()
+
+
+@pytest.fixture
+def demo_world(demo_image, transactional_db, settings):
+    """The demo data. Passwords are hashed with a fast hasher here; Argon2 is covered by the db tests."""
+    from django.db import connection
+
+    from kohtaanto.web import demo
+
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+    if demo_image is None:
+        demo.load()
+    else:
+        connection.ensure_connection()
+        demo_image.backup(connection.connection)
     return demo
 
 

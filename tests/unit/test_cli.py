@@ -7,31 +7,76 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from click.testing import CliRunner
 
 import kohtaanto
+from kohtaanto.cli import main
 
 pytestmark = pytest.mark.unit
 
 BIN = Path(sys.executable).with_name("kohtaanto")
 
 
+class _NeedsProcess(BaseException):
+    """Raised in place of Django's setup: the command needs its own process and settings."""
+
+
+def _no_django() -> None:
+    raise _NeedsProcess
+
+
+def _environment(env: dict[str, str] | None, data_dir: Path | None) -> dict[str, str | None]:
+    """The command's environment: none of the suite's KOHTAANTO_* or DATABASE_URL, quiet logs."""
+    full: dict[str, str | None] = {
+        k: None for k in os.environ if k.startswith(("KOHTAANTO_", "DATABASE_URL"))
+    }
+    full["KOHTAANTO_LOG_LEVEL"] = "WARNING"
+    if data_dir is not None:
+        full["KOHTAANTO_DATA_DIR"] = str(data_dir)
+    full.update(env or {})
+    return full
+
+
+def run_script(
+    *args: str, env: dict[str, str] | None = None, data_dir: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed ``kohtaanto`` script in its own process."""
+    full = {k: v for k, v in {**os.environ, **_environment(env, data_dir)}.items() if v is not None}
+    return subprocess.run(
+        [str(BIN), *args], capture_output=True, text=True, env=full, input=stdin, timeout=120, check=False
+    )
+
+
 def run(
     *args: str, env: dict[str, str] | None = None, data_dir: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("KOHTAANTO_", "DATABASE_URL"))}
-    full_env["KOHTAANTO_LOG_LEVEL"] = "WARNING"
-    if data_dir is not None:
-        full_env["KOHTAANTO_DATA_DIR"] = str(data_dir)
-    full_env.update(env or {})
-    return subprocess.run(
-        [str(BIN), *args], capture_output=True, text=True, env=full_env, input=stdin, timeout=120, check=False
+    """``kohtaanto ARGS`` in this process through Click's runner, as the script would run it; a command
+    that sets up Django (its own settings and database) runs in its own process instead."""
+    runner = CliRunner()
+    code: int | str | None = 0
+    try:
+        with (
+            mock.patch("django.setup", _no_django),
+            runner.isolation(input=stdin, env=_environment(env, data_dir)) as streams,
+        ):
+            try:
+                main(list(args))
+            except SystemExit as exc:
+                code = exc.code
+            stdout, stderr = streams[0].getvalue(), streams[1].getvalue()
+    except _NeedsProcess:
+        return run_script(*args, env=env, data_dir=data_dir, stdin=stdin)
+    returncode = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(
+        ["kohtaanto", *args], returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
     )
 
 
 def test_version():
-    result = run("--version")
+    result = run_script("--version")  # the installed script itself
     assert result.returncode == 0
     assert result.stdout.strip() == f"kohtaanto {kohtaanto.__version__}"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -81,7 +82,7 @@ def label_vectors(
         if progress:
             progress(min(start + BATCH, len(texts)), len(texts))
     cache_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cache_file.with_suffix(".tmp.npz")
+    tmp = cache_file.with_name(f"{cache_file.stem}.{os.getpid()}.{time.monotonic_ns()}.tmp.npz")
     np.savez(tmp, key=np.array(key), vectors=out.astype(np.float16))
     os.replace(tmp, cache_file)
     return LabelVectors(uris, texts, out)

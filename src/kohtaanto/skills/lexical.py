@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,7 +79,7 @@ class LexicalIndex:
     def _save(self, cache_file: Path, key: str) -> None:
         """Lemmas and the n-gram matrix, so the next start skips the slow build (~9 s for ESCO EN skills)."""
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(".tmp.npz")
+        tmp = cache_file.with_name(f"{cache_file.stem}.{os.getpid()}.{time.monotonic_ns()}.tmp.npz")
         lemmas = _RS.join(_US.join(entry.lemmas) for entry in self.entries)
         np.savez(
             tmp,

@@ -80,9 +80,18 @@ def _development_secret(data_dir: Path, name: str = "secret_key") -> str:
         return path.read_text(encoding="utf-8").strip()
     data_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    # Written whole under a private name, then linked in place: processes starting together (test
+    # workers, server workers) all end up with the one key that won, never with a half-written file.
+    tmp = data_dir / f".{name}.{os.getpid()}.{secrets.token_hex(4)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(key)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        key = path.read_text(encoding="utf-8").strip()
+    finally:
+        tmp.unlink()
     return key
 
 
