@@ -38,7 +38,7 @@ PYTEST := KOHTAANTO_DATA_DIR="$(CURDIR)/.data/test" $(BIN)/pytest -n $(or $(WORK
 
 ## check: the fast loop: lint, types, unit tests and doctests (no database, no browser)
 check: lint
-	$(PYTEST) -m unit -q
+	$(PYTEST) -m "unit and not process" -q
 
 ## test: lint, type-check, then the whole suite (SQLite, or DATABASE_URL if set), slowest 25 printed
 test: lint browser

@@ -75,6 +75,7 @@ def run(
     )
 
 
+@pytest.mark.process
 def test_version():
     result = run_script("--version")  # the installed script itself
     assert result.returncode == 0
@@ -123,6 +124,7 @@ def test_every_subcommand_has_help():
 UNSAFE_PRODUCTION = {"KOHTAANTO_ENV": "production", "KOHTAANTO_DEBUG": "true", "SECRET_KEY": "changeme"}
 
 
+@pytest.mark.process
 def test_unsafe_production_settings_stop_a_command_with_one_line(tmp_path: Path):
     result = run("migrate", env=UNSAFE_PRODUCTION, data_dir=tmp_path)
     assert result.returncode == 1
@@ -133,6 +135,7 @@ def test_unsafe_production_settings_stop_a_command_with_one_line(tmp_path: Path)
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.process
 def test_check_lists_each_problem(tmp_path: Path):
     result = run("check", env=UNSAFE_PRODUCTION, data_dir=tmp_path)
     assert result.returncode == 1
@@ -141,6 +144,7 @@ def test_check_lists_each_problem(tmp_path: Path):
     assert result.stderr.strip().splitlines() == [f"kohtaanto: {failures} problem(s) found"]
 
 
+@pytest.mark.process
 def test_check_reports_unreachable_database_and_debug_shows_traceback(tmp_path: Path):
     env = {"DATABASE_URL": "postgres://nobody:x@127.0.0.1:1/none"}
     result = run("check", env=env, data_dir=tmp_path)
@@ -155,6 +159,7 @@ def test_check_reports_unreachable_database_and_debug_shows_traceback(tmp_path: 
     assert len(plain.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.process
 def test_check_passes_on_a_migrated_database(tmp_path: Path):
     assert run("migrate", data_dir=tmp_path).returncode == 0
     result = run("check", data_dir=tmp_path)

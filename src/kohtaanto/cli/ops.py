@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from kohtaanto.supports_cli import _date
+from kohtaanto.cli.base import django_setup, on_date
 
 
 @click.command()
@@ -12,15 +12,13 @@ from kohtaanto.supports_cli import _date
 @click.option("--dry-run", is_flag=True, help="Only count what would be removed.")
 def retention(on: str | None, dry_run: bool) -> None:
     """Delete or anonymise personal data kept longer than its retention period."""
-    from kohtaanto.cli import _django
-
-    _django()
+    django_setup()
     from django.utils import timezone
 
     from kohtaanto.web.retention import services
     from kohtaanto.web.retention.policy import BY_KEY
 
-    outcome = services.apply(_date(on) if on else timezone.localdate(), dry_run=dry_run)
+    outcome = services.apply(on_date(on) if on else timezone.localdate(), dry_run=dry_run)
     verb = "would remove" if dry_run else "removed"
     click.echo(f"Retention as of {outcome.on.isoformat()}: {verb} {outcome.total} item(s)")
     for key, count in outcome.counts.items():
@@ -32,9 +30,7 @@ def retention(on: str | None, dry_run: bool) -> None:
 def worker(no_schedules: bool) -> None:
     """Run the background jobs (django-q2 on the database): imports, skill indexes, daily retention.
     Stops cleanly on SIGTERM or Ctrl-C; a job whose worker died is run again by the next worker."""
-    from kohtaanto.cli import _django
-
-    _django()
+    django_setup()
     from django.utils import timezone
 
     from kohtaanto.web.jobs.tasks import ensure_schedules
@@ -86,11 +82,9 @@ QUEUEABLE = (
 @click.argument("args", nargs=-1)
 def enqueue_job(job: str, args: tuple[str, ...]) -> None:
     """Queue a background job by name (retention [DATE], reminders [DATE], skills_index LANG, probe KEY)."""
-    from kohtaanto.cli import _django
-
     if job not in QUEUEABLE:
         raise click.BadParameter(f"choose one of {', '.join(QUEUEABLE)}, not {job!r}", param_hint="JOB")
-    _django()
+    django_setup()
     from kohtaanto.web.jobs.tasks import enqueue
 
     click.echo(f"Queued {job}: {enqueue(job, *args)}")

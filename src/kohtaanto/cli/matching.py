@@ -13,7 +13,9 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
-LANGUAGES = ("fi", "sv", "en")
+from kohtaanto.cli.base import django_setup
+from kohtaanto.core.language import LANGUAGES
+
 top_option = click.option("--top", type=click.IntRange(1, 1000), default=20, show_default=True)
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -24,7 +26,7 @@ lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default="fi",
 def _read(path: Path, model: type[BaseModel]) -> Any:
     """The file as ``model``; a bad file is a one-line usage error naming the file and the field."""
     from kohtaanto.carving.io import read
-    from kohtaanto.carving_cli import load_input
+    from kohtaanto.cli.carving import load_input
 
     return load_input(read, path, model)
 
@@ -34,12 +36,6 @@ def _path(value: str, what: str) -> Path:
     if not path.is_file():
         raise click.UsageError(f"{what} {value!r} is neither a number (database id) nor a file")
     return path
-
-
-def _django() -> None:
-    from kohtaanto.cli import _django as setup
-
-    setup()
 
 
 def _echo_json(data: Any) -> None:
@@ -92,7 +88,7 @@ def job_command(job: str, people_file: Path | None, top: int, fmt: str, lang: st
     if job.isdigit():
         if people_file is not None:
             raise click.UsageError("--people goes with a job file, not a database job")
-        _django()
+        django_setup()
         from kohtaanto.web.matching.models import JobPosting
         from kohtaanto.web.matching.runs import match_job
 
@@ -113,7 +109,7 @@ def job_command(job: str, people_file: Path | None, top: int, fmt: str, lang: st
     path = _path(job, "JOB")
     spec = _read(path, JobFile).job
     if people_file is None:
-        _django()
+        django_setup()
         from kohtaanto.web.matching.runs import match_job_spec
 
         view = match_job_spec(None, spec, top, lang).as_dict()
@@ -154,7 +150,7 @@ def person_command(
     if looks_like_id:
         if jobs_file is not None:
             raise click.UsageError("--jobs goes with a person file, not a database profile")
-        _django()
+        django_setup()
         from kohtaanto.web.matching.models import SeekerProfile
         from kohtaanto.web.matching.runs import match_person
 
@@ -256,7 +252,7 @@ def fairness_command(run_id: int, dimension: str | None, fmt: str) -> None:
     """Recommendation rates across opt-in groups for a recorded run (disparity ratios)."""
     from dataclasses import asdict
 
-    _django()
+    django_setup()
     from kohtaanto.web.matching.models import GroupDimension, MatchingRun
     from kohtaanto.web.matching.runs import RunError, fairness
 

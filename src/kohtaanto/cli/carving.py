@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from kohtaanto.carving.reasons import number
-from kohtaanto.supports_cli import LANGUAGES, _date, _engine
+from kohtaanto.cli.base import on_date
+from kohtaanto.cli.supports import LANGUAGES, rule_engine
 
 FORMATS = ("text", "json", "md")
 
@@ -28,7 +29,7 @@ def _settings(path: Path | None, on: str | None) -> Any:
             raise click.UsageError(f"{path}: {exc}") from None
         data = loaded if isinstance(loaded, dict) else {"_": loaded}
     settings = parse(data, SettingsIn, str(path or "settings"))
-    return settings.model_copy(update={"on": _date(on) if on or not settings.on else settings.on})
+    return settings.model_copy(update={"on": on_date(on) if on or not settings.on else settings.on})
 
 
 def _solver(time_limit: float, seed: int, workers: int) -> Any:
@@ -233,7 +234,7 @@ def carve(
         people,
         catalogue,
         settings,
-        _engine(packs),
+        rule_engine(packs),
         settings.on,
         _solver(time_limit, seed, workers),
         alternatives,
@@ -266,7 +267,7 @@ def carve_pool(
         workplaces,
         people.people,
         settings,
-        _engine(packs),
+        rule_engine(packs),
         settings.on,
         _solver(time_limit, seed, workers),
         lang,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -11,17 +10,8 @@ from typing import Any
 import click
 
 from kohtaanto import userdata
-
-LANGUAGES = ("fi", "sv", "en")
-
-
-def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()  # the command line is the edge: the domain gets the date as input
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--on") from None
+from kohtaanto.cli.base import on_date
+from kohtaanto.core.language import LANGUAGES
 
 
 def _packs(packs: tuple[str, ...]) -> list[str]:
@@ -29,7 +19,7 @@ def _packs(packs: tuple[str, ...]) -> list[str]:
     return [*configured, *packs]
 
 
-def _engine(packs: tuple[str, ...]) -> Any:
+def rule_engine(packs: tuple[str, ...]) -> Any:
     from kohtaanto.rules import ParameterError, build_engine
 
     try:
@@ -82,10 +72,10 @@ def _answer(question: str, file: Path, on: str | None, fmt: str, lang: str, pack
     from kohtaanto.rules import InputError, RulesNotInForce
     from kohtaanto.rules.report import render_text
 
-    engine = _engine(packs)
+    engine = rule_engine(packs)
     data = _read(file)
     try:
-        answer = engine.ask(question, data, _date(on)).as_dict(lang)
+        answer = engine.ask(question, data, on_date(on)).as_dict(lang)
     except InputError as exc:
         raise click.UsageError(f"{file}: {'; '.join(exc.problems)}") from None
     except RulesNotInForce as exc:
@@ -150,8 +140,8 @@ def study(file: Path, on: str | None, fmt: str, lang: str, packs: tuple[str, ...
 @click.option("--pack", "packs", multiple=True, metavar="NAME|PATH")
 def params(on: str | None, fmt: str, unverified: bool, packs: tuple[str, ...]) -> None:
     """Every parameter in force, with its value, unit, source and verification status."""
-    engine = _engine(packs)
-    day = _date(on)
+    engine = rule_engine(packs)
+    day = on_date(on)
     rows = []
     for name in engine.parameters:
         parameter = engine.parameters[name]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kohtaanto.taxonomy_cli import imported_store, taxonomy_dir
+from kohtaanto.cli.taxonomy import imported_store, taxonomy_dir
 
 
 def _service(esco: Path | None) -> object:

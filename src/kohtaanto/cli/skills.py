@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from kohtaanto.taxonomy_cli import imported_store, taxonomy_dir
+from kohtaanto.cli.taxonomy import imported_store, taxonomy_dir
 
 
 def _service(language: str) -> Any:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from kohtaanto.cli.base import django_setup
+
 
 @click.group()
 def outreach() -> None:
@@ -22,9 +24,7 @@ def outreach() -> None:
 @click.option("--check", is_flag=True, help="Check the file and report; save nothing.")
 def import_register(file: Path, username: str, check: bool) -> None:
     """Import employers from FILE (business ID, name, TOL 2008 industry, municipality[, legal form])."""
-    from kohtaanto.cli import _django
-
-    _django()
+    django_setup()
     from kohtaanto.web.accounts.models import User
     from kohtaanto.web.outreach import services
     from kohtaanto.web.outreach.register import RegisterFormatError

@@ -1,0 +1,5 @@
+"""``python -m kohtaanto.cli``."""
+
+from kohtaanto.cli import main
+
+main()
