@@ -12,7 +12,7 @@ import kohtaanto
 pytestmark = pytest.mark.unit
 
 PACKAGE = Path(kohtaanto.__file__).parent
-DOMAIN = ["rules", "taxonomy", "skills", "carving", "matching", "plainlang", "identifiers.py"]
+DOMAIN = ["core", "rules", "taxonomy", "skills", "carving", "matching", "plainlang"]
 FORBIDDEN = ("django", "rest_framework", "drf_spectacular", "django_htmx", "csp", "axes", "kohtaanto.web")
 
 

@@ -33,7 +33,7 @@ def test_every_message_the_code_uses_exists_in_three_languages():
     for path in RULES.glob("*.py"):
         used |= set(re.findall(r'Message\(\s*"([a-z0-9_.]+)"', path.read_text(encoding="utf-8")))
     used |= {f"note.rtw_{s}" for s in ("eu_citizen", "permanent_permit", "continuous_permit_non_work")}
-    messages = catalogue()
+    messages = catalogue().entries
     assert used - set(messages) == set()
     assert all(set(texts) == {"fi", "sv", "en"} for texts in messages.values())
 

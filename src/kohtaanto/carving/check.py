@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kohtaanto.carving.schema import (
-    CEFR,
-    DAYS,
     AccommodationIn,
     PersonIn,
     RoleIn,
@@ -20,6 +18,7 @@ from kohtaanto.carving.schema import (
     TaskIn,
     WorkplaceIn,
 )
+from kohtaanto.core.vocabulary import CEFR, DAYS
 
 QUARTER = Decimal("0.25")
 

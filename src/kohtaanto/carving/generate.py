@@ -23,7 +23,8 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from kohtaanto.carving.schema import DAYS, PeopleFile, PersonIn, WorkplaceFile
+from kohtaanto.carving.schema import PeopleFile, PersonIn, WorkplaceFile
+from kohtaanto.core.vocabulary import DAYS
 from kohtaanto.taxonomy.vocabulary import demands, starter
 
 MUNICIPALITIES = ("Kuopio", "Siilinjärvi", "Leppävirta", "Suonenjoki", "Tuusniemi")

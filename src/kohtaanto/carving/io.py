@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kohtaanto import userdata
 from kohtaanto.carving.schema import CatalogueFile, PeopleFile, WorkplaceFile, field_errors
+from kohtaanto.core import userdata
 
 Model = TypeVar("Model", bound=BaseModel)
 

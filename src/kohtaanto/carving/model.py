@@ -13,8 +13,6 @@ from decimal import Decimal
 
 from kohtaanto.carving.reasons import Reason
 from kohtaanto.carving.schema import (
-    CEFR,
-    DAYS,
     WEEKS_PER_MONTH,
     AccommodationIn,
     Demand,
@@ -24,6 +22,7 @@ from kohtaanto.carving.schema import (
     Window,
     WorkplaceIn,
 )
+from kohtaanto.core.vocabulary import CEFR, DAYS
 
 UNITS_PER_HOUR = 4
 LANGUAGE_ATTRIBUTE = "sensory_communication.working_language"

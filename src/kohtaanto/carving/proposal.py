@@ -15,14 +15,16 @@ from typing import Any
 
 from kohtaanto.carving.check import Job
 from kohtaanto.carving.model import Option, hours_of
-from kohtaanto.carving.reasons import Reason, message, number, skill_label
+from kohtaanto.carving.reasons import Reason, message
 from kohtaanto.carving.schema import WEEKS_PER_MONTH, SettingsIn
 from kohtaanto.carving.solution import Choice, Solution, objective
+from kohtaanto.core.formatting import number
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.rules.dated import RulesNotInForce
 from kohtaanto.rules.engine import RulesEngine
 from kohtaanto.rules.report import support_label
+from kohtaanto.taxonomy.vocabulary import skill_label
 
-LANGS = ("fi", "sv", "en")
 CENT = Decimal("0.01")
 
 
@@ -236,7 +238,7 @@ def build(
         "pay_support_per_month": pay,
         "arrangement_support_per_month": arrangement,
         "net_monthly_cost": net,
-        "job_description": {lang: _description(choice, hours, lang) for lang in LANGS},
+        "job_description": {lang: _description(choice, hours, lang) for lang in LANGUAGES},
         "objective": objective(choice, settings),
         "optimal": solution.optimal,
         "gap": round(solution.gap, 4),

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kohtaanto.taxonomy.vocabulary import demands, starter
+from kohtaanto.core import messages
+from kohtaanto.taxonomy.vocabulary import attribute_label, skill_label
 
 MESSAGES = Path(__file__).with_name("messages.yaml")
 
@@ -35,45 +32,8 @@ class Reason:
             params["attribute"] = attribute_label(params["attribute"], language)
         if "skill" in params:
             params["skill"] = skill_label(params["skill"], language)
-        return str(_messages()[self.code][_lang(language)].format(**params))
-
-
-def _lang(language: str) -> str:
-    return language if language in ("fi", "sv", "en") else "fi"
-
-
-@cache
-def _messages() -> dict[str, dict[str, str]]:
-    with MESSAGES.open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, str]] = yaml.safe_load(handle)
-    return data
-
-
-def number(value: Any, language: str) -> str:
-    """A plain number without trailing zeros, with a decimal comma in Finnish and Swedish."""
-    text = f"{Decimal(str(value)).normalize():f}"
-    return text.replace(".", ",") if language in ("fi", "sv") else text
+        return messages.load(MESSAGES).render(self.code, language, **params)
 
 
 def message(code: str, language: str, **params: Any) -> str:
-    return str(_messages()[code][_lang(language)].format(**params))
-
-
-@cache
-def _attribute_labels() -> dict[str, Any]:
-    return {a.id: a.labels for a in demands().attributes}
-
-
-def attribute_label(attribute: str, language: str) -> str:
-    labels = _attribute_labels().get(attribute)
-    return labels.get(_lang(language)).lower() if labels else attribute
-
-
-@cache
-def _skill_labels() -> dict[str, Any]:
-    return {s.id: s.labels for s in starter().skills}
-
-
-def skill_label(skill: str, language: str) -> str:
-    labels = _skill_labels().get(skill)
-    return labels.get(_lang(language)) if labels else skill
+    return messages.load(MESSAGES).render(code, language, **params)

@@ -15,35 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from kohtaanto.core.vocabulary import Day, Exposure, Key, Level, StrictModel, cefr, weekdays
 
 FORMAT = "kohtaanto.carving/1"
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-CEFR = {"A1": 1, "A2": 2, "B1": 3, "B2": 4, "C1": 5, "C2": 5}
 WEEKS_PER_MONTH = Decimal("4.33")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$")
-
-Level = Annotated[int, Field(ge=0, le=5)]
-Key = Annotated[str, Field(min_length=1, max_length=120, pattern=_KEY.pattern)]
-Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Exposure = Literal["never", "rarely", "sometimes", "often", "mostly"]
 
 
-def cefr_level(value: str | None) -> str | None:
-    """A CEFR level (A1-C2) in upper case, or None."""
-    if value is not None and value.upper() not in CEFR:
-        raise ValueError("a CEFR level is one of A1, A2, B1, B2, C1, C2")
-    return value.upper() if value else None
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Texts(Strict):
+class Texts(StrictModel):
     """The same text in Finnish, Swedish and English; Finnish is required, the others fall back to it."""
 
     fi: str = Field(min_length=1)
@@ -54,7 +37,7 @@ class Texts(Strict):
         return str(getattr(self, language, "") or self.fi)
 
 
-class Window(Strict):
+class Window(StrictModel):
     day: Day
     start: str = Field(description="HH:MM")
     end: str = Field(description="HH:MM, after start")
@@ -81,11 +64,7 @@ class Window(Strict):
         return at(self.start), at(self.end)
 
 
-def weekdays() -> list[Day]:
-    return ["mon", "tue", "wed", "thu", "fri"]
-
-
-class Schedule(Strict):
+class Schedule(StrictModel):
     """Either fixed time windows, or flexible within the listed days."""
 
     fixed: list[Window] = Field(default_factory=list)
@@ -98,17 +77,17 @@ class Schedule(Strict):
         return self
 
 
-class SkillLevel(Strict):
+class SkillLevel(StrictModel):
     id: Key = Field(description="A starter skill id (warehouse.pick_orders) or an ESCO concept URI.")
     level: Level = 1
 
 
-class Demand(Strict):
+class Demand(StrictModel):
     level: Level
     exposure: Exposure = "sometimes"
 
 
-class TaskIn(Strict):
+class TaskIn(StrictModel):
     id: Key
     name: Texts
     hours: Decimal = Field(gt=0, le=80, description="Hours the task takes per week (or per month).")
@@ -133,7 +112,7 @@ class TaskIn(Strict):
         return self.hours if self.per == "week" else (self.hours / WEEKS_PER_MONTH).quantize(Decimal("0.01"))
 
 
-class RoleIn(Strict):
+class RoleIn(StrictModel):
     id: Key
     title: Texts
     holders: int = Field(1, ge=1)
@@ -142,7 +121,7 @@ class RoleIn(Strict):
     tasks: list[TaskIn] = Field(min_length=1)
 
 
-class AccommodationIn(Strict):
+class AccommodationIn(StrictModel):
     id: Key
     name: Texts
     type: Literal["O", "T", "B"] = Field(description="Organisational, technical or support measure.")
@@ -156,7 +135,7 @@ class AccommodationIn(Strict):
     )
 
 
-class WorkplaceIn(Strict):
+class WorkplaceIn(StrictModel):
     id: Key
     name: str = Field(min_length=1)
     municipality: str = ""
@@ -187,7 +166,7 @@ class WorkplaceIn(Strict):
         return self
 
 
-class Hours(Strict):
+class Hours(StrictModel):
     min: Decimal = Field(Decimal(0), ge=0)
     max: Decimal = Field(gt=0, le=60)
 
@@ -198,7 +177,7 @@ class Hours(Strict):
         return self
 
 
-class SupportFacts(Strict):
+class SupportFacts(StrictModel):
     """Facts for the support calculation only. They never enter the fit or the objective."""
 
     age: int | None = Field(None, ge=15, le=80)
@@ -208,7 +187,7 @@ class SupportFacts(Strict):
     registered_unemployed: bool = True
 
 
-class PersonIn(Strict):
+class PersonIn(StrictModel):
     id: Key
     alias: str = Field("", description="A pseudonym shown to the employer; never a real name.")
     municipality: str = ""
@@ -234,27 +213,27 @@ class PersonIn(Strict):
 
     support_facts: SupportFacts = Field(default_factory=lambda: SupportFacts.model_validate({}))
 
-    _cefr = field_validator("working_language")(cefr_level)
+    _cefr = field_validator("working_language")(cefr)
 
 
-class WorkplaceFile(Strict):
+class WorkplaceFile(StrictModel):
     format: Literal["kohtaanto.carving/1"] = "kohtaanto.carving/1"
     workplace: WorkplaceIn
     accommodations: list[AccommodationIn] = Field(default_factory=list)
     people: list[PersonIn] = Field(default_factory=list)
 
 
-class PeopleFile(Strict):
+class PeopleFile(StrictModel):
     format: Literal["kohtaanto.carving/1"] = "kohtaanto.carving/1"
     people: list[PersonIn] = Field(min_length=1)
 
 
-class CatalogueFile(Strict):
+class CatalogueFile(StrictModel):
     format: Literal["kohtaanto.carving/1"] = "kohtaanto.carving/1"
     accommodations: list[AccommodationIn] = Field(min_length=1)
 
 
-class SettingsIn(Strict):
+class SettingsIn(StrictModel):
     """Carving settings: the weights of the objective and the coherence limits."""
 
     max_source_roles: int = Field(3, ge=1)
@@ -273,7 +252,7 @@ class SettingsIn(Strict):
     on: dt.date | None = Field(None, description="Date of the support calculation (default: today).")
 
 
-class CarveRequest(Strict):
+class CarveRequest(StrictModel):
     """The body of ``POST /api/v1/carving/carve/``: one workplace and the people to carve for."""
 
     workplace: WorkplaceIn
@@ -284,12 +263,12 @@ class CarveRequest(Strict):
     time_limit: float = Field(5.0, gt=0, le=30, description="Seconds for the solver per person.")
 
 
-class PoolWorkplace(Strict):
+class PoolWorkplace(StrictModel):
     workplace: WorkplaceIn
     accommodations: list[AccommodationIn] = Field(default_factory=list)
 
 
-class PoolRequest(Strict):
+class PoolRequest(StrictModel):
     """The body of ``POST /api/v1/carving/pool/``: workplaces and people of a talent pool."""
 
     workplaces: list[PoolWorkplace] = Field(min_length=1, max_length=100)
@@ -311,7 +290,7 @@ def json_schema() -> dict[str, Any]:
     """One JSON Schema for the three file kinds (workplace, people, catalogue) and the settings."""
     from pydantic.json_schema import models_json_schema
 
-    models: list[type[BaseModel]] = [WorkplaceFile, PeopleFile, CatalogueFile, SettingsIn]
+    models: list[type[StrictModel]] = [WorkplaceFile, PeopleFile, CatalogueFile, SettingsIn]
     refs, schema = models_json_schema([(m, "validation") for m in models], ref_template="#/$defs/{model}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -9,9 +9,10 @@ from typing import Any
 
 from kohtaanto.carving.model import analyse
 from kohtaanto.carving.proposal import build
-from kohtaanto.carving.reasons import message, number
+from kohtaanto.carving.reasons import message
 from kohtaanto.carving.schema import AccommodationIn, PersonIn, SettingsIn, WorkplaceFile
 from kohtaanto.carving.solver import SolverSettings, carve_one, carve_pool
+from kohtaanto.core.formatting import number
 from kohtaanto.rules.engine import RulesEngine
 
 

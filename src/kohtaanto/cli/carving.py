@@ -8,9 +8,10 @@ from typing import Any
 
 import click
 
-from kohtaanto.carving.reasons import number
 from kohtaanto.cli.base import on_date
-from kohtaanto.cli.supports import LANGUAGES, rule_engine
+from kohtaanto.cli.supports import rule_engine
+from kohtaanto.core.formatting import number
+from kohtaanto.core.language import LANGUAGES
 
 FORMATS = ("text", "json", "md")
 
@@ -21,7 +22,7 @@ def _settings(path: Path | None, on: str | None) -> Any:
 
     data: dict[str, Any] = {}
     if path is not None:
-        from kohtaanto import userdata
+        from kohtaanto.core import userdata
 
         try:
             loaded = userdata.load(path.read_text(encoding="utf-8")) or {}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import click
 
 from kohtaanto.cli.taxonomy import imported_store, taxonomy_dir
+from kohtaanto.core.language import LANGUAGES
 
 
 def _service(esco: Path | None) -> object:
@@ -32,7 +34,7 @@ def _service(esco: Path | None) -> object:
     return SkillsService(imported_store())
 
 
-def _print(rows: list[dict[str, object]], fmt: str, header: str) -> None:
+def _print(rows: Sequence[Mapping[str, object]], fmt: str, header: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
@@ -147,7 +149,7 @@ def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
     label_to_uri = {label.casefold(): uri for uri, label in english.preferred.items()}
     items = [item for item in data["items"] if item["concept"].casefold() in label_to_uri]
     rows = []
-    for language in ("fi", "sv", "en"):
+    for language in LANGUAGES:
         extractor = SkillsService(base.store, language).skills  # type: ignore[attr-defined]
         top1 = top3 = 0
         for item in items:

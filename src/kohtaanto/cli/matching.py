@@ -216,7 +216,7 @@ def pool_command(pool_file: Path, min_score: float | None, fmt: str, lang: str) 
         [(p, j, r.score) for (p, j), r in scored.items()], {j.ref: j.headcount for j in data.jobs}, floor
     )
     chosen = result.people
-    out = {
+    out: dict[str, Any] = {
         "total_score": result.total,
         "min_score": floor,
         "pairs": [result_row(scored[(p, j)], lang) for p, j, _ in result.pairs],

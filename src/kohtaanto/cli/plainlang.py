@@ -8,6 +8,9 @@ from pathlib import Path
 
 import click
 
+from kohtaanto.cli.base import LANGUAGE_CHOICE
+from kohtaanto.core.language import LANGUAGES
+
 PROFILES = ("instructions", "job-ad")
 MAX_BYTES = 2_000_000
 
@@ -44,7 +47,7 @@ def _marked(text: str, start: int, end: int) -> str:
 @click.command("selko")
 @click.argument("source", metavar="FILE|-")
 @click.option("--profile", type=click.Choice(PROFILES), default="instructions", show_default=True)
-@click.option("--lang", type=click.Choice(["auto", "fi", "sv", "en"]), default="auto", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--input-format",
@@ -53,9 +56,7 @@ def _marked(text: str, start: int, end: int) -> str:
     show_default=True,
     help="How to read the input; markup is masked, never judged.",
 )
-@click.option(
-    "--messages", type=click.Choice(["fi", "sv", "en"]), default=None, help="Language of the messages."
-)
+@click.option("--messages", type=LANGUAGE_CHOICE, default=None, help="Language of the messages.")
 @click.option("--disable", multiple=True, metavar="RULE", help="Switch a rule off (repeatable).")
 @click.option("--no-voikko", is_flag=True, help="Use the heuristic mode even when Voikko is installed.")
 @click.option("--all", "show_all", is_flag=True, help="Show every finding, not only the top five.")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import click
 
+from kohtaanto.cli.base import LANGUAGE_CHOICE
 from kohtaanto.cli.taxonomy import imported_store, taxonomy_dir
+from kohtaanto.core.language import LANGUAGES
 
 
 def _service(language: str) -> Any:
@@ -18,7 +21,7 @@ def _service(language: str) -> Any:
 
 
 def _text(value: str) -> str:
-    text = click.get_text_stream("stdin").read() if value == "-" else value
+    text = sys.stdin.read() if value == "-" else value
     if not text.strip():
         raise click.UsageError("the text is empty")
     return text
@@ -31,7 +34,7 @@ def skills() -> None:
 
 @skills.command()
 @click.argument("text")
-@click.option("--lang", type=click.Choice(["auto", "fi", "sv", "en"]), default="auto", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True)
 @click.option("--top", type=click.IntRange(1, 50), default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def extract(text: str, lang: str, top: int, fmt: str) -> None:
@@ -56,13 +59,13 @@ def extract(text: str, lang: str, top: int, fmt: str) -> None:
         click.echo(json.dumps({"language": language, "skills": rows}, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        evidence = f'  "{row["evidence"]["text"]}"' if row["evidence"] else ""  # type: ignore[index]
+        evidence = f'  "{row["evidence"]["text"]}"' if row["evidence"] else ""
         click.echo(f"{row['score']:.3f}  {row['label']}{evidence}")
 
 
 @skills.command("normalize-title")
 @click.argument("title")
-@click.option("--lang", type=click.Choice(["auto", "fi", "sv", "en"]), default="auto", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True)
 @click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
@@ -85,7 +88,7 @@ def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
 
 @skills.command()
 @click.argument("partial")
-@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option("--lang", type=LANGUAGE_CHOICE, default="fi", show_default=True)
 @click.option("--top", type=click.IntRange(1, 50), default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def suggest(partial: str, lang: str, top: int, fmt: str) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from kohtaanto import userdata
 from kohtaanto.cli.base import on_date
+from kohtaanto.core import userdata
 from kohtaanto.core.language import LANGUAGES
 
 
@@ -30,7 +31,7 @@ def rule_engine(packs: tuple[str, ...]) -> Any:
 
 def _read(file: Path) -> Any:
     try:
-        text = click.get_text_stream("stdin").read() if str(file) == "-" else file.read_text(encoding="utf-8")
+        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
         data = userdata.load(text)
     except UnicodeDecodeError:
         raise click.UsageError(f"{file}: not UTF-8 text") from None

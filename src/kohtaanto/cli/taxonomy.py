@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,7 +77,7 @@ def import_command(paths: tuple[Path, ...], languages: str | None, version: str 
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
         transient=True,
-        disable=not click.get_text_stream("stderr").isatty(),
+        disable=not sys.stderr.isatty(),
     ) as progress:
         task = progress.add_task("reading ESCO files", total=None)
 
@@ -125,7 +126,7 @@ def link_starter(version: str | None, top: int) -> None:
     chosen, path = store.meta().get("version", "?"), store.path
     service = SkillsService(store, "en")
     skills = starter().skills
-    with Progress(transient=True, disable=not click.get_text_stream("stderr").isatty()) as progress:
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("linking starter skills", total=len(skills))
         suggestions = linking.suggest(
             skills, service.skills, top, lambda done: progress.update(task, completed=done)

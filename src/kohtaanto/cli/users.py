@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from kohtaanto.cli.base import Failure, django_setup
+from kohtaanto.cli.base import LANGUAGE_CHOICE, Failure, django_setup
 
 ROLES = ("job_seeker", "employer", "professional", "analyst", "administrator")
 
@@ -17,7 +17,7 @@ ROLES = ("job_seeker", "employer", "professional", "analyst", "administrator")
 @click.option("--email", default="", help="E-mail address.")
 @click.option("--first-name", default="")
 @click.option("--last-name", default="")
-@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option("--language", type=LANGUAGE_CHOICE, default="fi", show_default=True)
 @click.option("--organisation", "business_id", default=None, help="Employer's business ID (employer users).")
 @click.option("--area", default=None, help="Employment area's Finnish name (professionals, job seekers).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
@@ -42,7 +42,7 @@ def createuser(
     django_setup()
     from django.core.exceptions import ValidationError
 
-    from kohtaanto.identifiers import BusinessId, InvalidBusinessId
+    from kohtaanto.core.identifiers import BusinessId, InvalidBusinessId
     from kohtaanto.web.accounts import services
     from kohtaanto.web.accounts.models import EmploymentArea, Organisation
 

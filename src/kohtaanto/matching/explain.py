@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 
-import yaml
-
-from kohtaanto.carving.reasons import number
+from kohtaanto.core import messages
+from kohtaanto.core.formatting import number
+from kohtaanto.core.language import resolve
 from kohtaanto.matching.score import Finding, Miss, Scored
 
 MESSAGES = Path(__file__).with_name("messages.yaml")
 Label = Callable[[str, str], str]  # (id, language) -> name
 
 
-@cache
-def _messages() -> dict[str, dict[str, str]]:
-    with MESSAGES.open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, str]] = yaml.safe_load(handle)
-    return data
-
-
 def text(finding: Finding, language: str, skill: Label, attribute: Label) -> str:
-    lang = language if language in ("fi", "sv", "en") else "fi"
+    lang = resolve(language)
     params = dict(finding.params)
     for key in ("skill", "need", "near"):
         if key in params:
@@ -33,7 +25,7 @@ def text(finding: Finding, language: str, skill: Label, attribute: Label) -> str
     for key, value in params.items():
         if isinstance(value, float):
             params[key] = number(value, lang)
-    return _messages()[finding.code][lang].format(**params)
+    return messages.load(MESSAGES).render(finding.code, lang, **params)
 
 
 def explain(result: Scored | Miss, language: str, skill: Label, attribute: Label) -> list[str]:
@@ -43,9 +35,7 @@ def explain(result: Scored | Miss, language: str, skill: Label, attribute: Label
     lines: list[str] = []
     if result.matched:
         names = ", ".join(skill(s, language) for s in result.matched)
-        lines.append(
-            _messages()["matched"][language if language in ("fi", "sv", "en") else "fi"].format(skills=names)
-        )
+        lines.append(messages.load(MESSAGES).render("matched", language, skills=names))
     lines += [
         text(Finding.of("partial", need=n, near=h), language, skill, attribute) for n, h, _ in result.partial
     ]

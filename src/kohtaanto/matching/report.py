@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kohtaanto.carving.reasons import attribute_label, skill_label
 from kohtaanto.matching.explain import Label, explain
 from kohtaanto.matching.score import Miss, Scored
+from kohtaanto.taxonomy.vocabulary import attribute_label, skill_label
 
 
 def result_row(result: Scored, language: str, skill: Label = skill_label) -> dict[str, Any]:

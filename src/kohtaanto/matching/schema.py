@@ -10,11 +10,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kohtaanto.carving.schema import CEFR, DAYS, Day, Key, Level, Strict, cefr_level, weekdays
+from kohtaanto.core.vocabulary import CEFR, DAYS, Day, Key, Level, StrictModel, cefr, weekdays
 from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
 
 
-class NeedIn(Strict):
+class NeedIn(StrictModel):
     skill: Key
     level: int = Field(1, ge=1, le=5)
     essential: bool = True
@@ -26,7 +26,7 @@ def _hours_in_order(model: Any) -> Any:
     return model
 
 
-class JobSpecIn(Strict):
+class JobSpecIn(StrictModel):
     """A job as stored: everything the scorer reads, without its reference."""
 
     _hours = model_validator(mode="after")(_hours_in_order)
@@ -45,7 +45,7 @@ class JobSpecIn(Strict):
     plain_language_onboarding: bool = False
     occupation: str = ""
 
-    _level = field_validator("working_language")(cefr_level)
+    _level = field_validator("working_language")(cefr)
 
     def to_job(self, ref: str) -> Job:
         return Job(
@@ -72,7 +72,7 @@ class JobIn(JobSpecIn):
         return super().to_job(ref or self.ref)
 
 
-class ProfileIn(Strict):
+class ProfileIn(StrictModel):
     """A person's matching profile as stored: no name, age, gender, origin, language of birth or diagnosis."""
 
     _hours = model_validator(mode="after")(_hours_in_order)
@@ -89,7 +89,7 @@ class ProfileIn(Strict):
     trainable_levels: int = Field(1, ge=0, le=5)
     preferred_occupations: list[str] = Field(default_factory=list)
 
-    _level = field_validator("working_language")(cefr_level)
+    _level = field_validator("working_language")(cefr)
 
     def to_candidate(self, ref: str) -> Candidate:
         return Candidate(
@@ -115,22 +115,22 @@ class PersonIn(ProfileIn):
         return super().to_candidate(ref or self.ref)
 
 
-class JobFile(Strict):
+class JobFile(StrictModel):
     format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
     job: JobIn
 
 
-class PeopleFile(Strict):
+class PeopleFile(StrictModel):
     format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
     people: list[PersonIn] = Field(min_length=1)
 
 
-class JobsFile(Strict):
+class JobsFile(StrictModel):
     format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
     jobs: list[JobIn] = Field(min_length=1)
 
 
-class PoolFile(Strict):
+class PoolFile(StrictModel):
     """Pool assignment input: jobs with headcounts, people, and the least score worth proposing."""
 
     format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from kohtaanto.core.language import LANGUAGES, resolve
 from kohtaanto.plainlang import Finding, Report, Severity
 from kohtaanto.plainlang import syllables as syl
 from kohtaanto.plainlang.mask import Format, Prepared, prepare
@@ -23,7 +24,6 @@ from kohtaanto.plainlang.morph import Analyzer, Morph, analyzer, frequency, lemm
 from kohtaanto.plainlang.segment import Sentence, Word, sentences
 
 DATA = Path(__file__).with_name("data")
-LANGUAGES = ("fi", "sv", "en")
 PROFILES = ("instructions", "job-ad")
 WEIGHT = {Severity.PROBLEM: 3.0, Severity.WARNING: 1.0, Severity.SUGGESTION: 0.3}
 AD_RULES = frozenset({"ad.gendered_title", "ad.exclusionary", "ad.language_requirement"})
@@ -76,7 +76,7 @@ def _lexicon(language: str) -> dict[str, Any]:
 
 
 def _lang(language: str) -> str:
-    return language if language in LANGUAGES else "fi"
+    return resolve(language)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.plainlang.check import check
 
 GENRE_PROFILE = {"job-ad": "job-ad"}  # everything else (instructions, letters, onboarding): instructions
@@ -56,7 +57,7 @@ def load_pairs(folder: Path) -> list[Pair]:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
             raise PairsError(f"{path}: {exc}".splitlines()[0]) from None
-        if not isinstance(data, dict) or data.get("language") not in ("fi", "sv", "en"):
+        if not isinstance(data, dict) or data.get("language") not in LANGUAGES:
             raise PairsError(f"{path}: needs 'language: fi|sv|en' and a 'pairs' list")
         for index, item in enumerate(data.get("pairs") or []):
             if not isinstance(item, dict) or not all(
@@ -90,7 +91,7 @@ def evaluate(
     pairs: Sequence[Pair], use_voikko: bool = True, progress: Callable[[], Any] | None = None
 ) -> list[LanguageResult]:
     results = []
-    for language in ("fi", "sv", "en"):
+    for language in LANGUAGES:
         mine = [p for p in pairs if p.language == language]
         if not mine:
             continue

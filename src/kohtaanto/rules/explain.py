@@ -10,15 +10,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kohtaanto.core import formatting, messages
+from kohtaanto.core.language import resolve
+from kohtaanto.core.messages import Catalogue
 from kohtaanto.rules.parameters import ParameterSet
 
-LANGUAGES = ("fi", "sv", "en")
 CENT = Decimal("0.01")
 
 
@@ -31,21 +30,11 @@ def money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@cache
-def catalogue() -> dict[str, dict[str, str]]:
-    data = yaml.safe_load((Path(__file__).parent / "messages.yaml").read_text(encoding="utf-8"))
-    return {str(key): {str(k): str(v) for k, v in value.items()} for key, value in data.items()}
+MESSAGES = Path(__file__).parent / "messages.yaml"
 
 
-def format_value(value: Any, language: str) -> str:
-    if isinstance(value, Decimal):
-        text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
-        if language in ("fi", "sv"):
-            text = text.replace(",", "\u00a0").replace(".", ",")
-        return text
-    if isinstance(value, dt.date):
-        return f"{value.day}.{value.month}.{value.year}" if language in ("fi", "sv") else value.isoformat()
-    return str(value)
+def catalogue() -> Catalogue:
+    return messages.load(MESSAGES)
 
 
 def render(code: str, params: Mapping[str, Any], language: str) -> str:
@@ -54,9 +43,8 @@ def render(code: str, params: Mapping[str, Any], language: str) -> str:
     >>> render("condition.started_before_decision", {}, "en")
     'The work must not start before the decision on the support.'
     """
-    texts = catalogue()[code]
-    template = texts.get(language) or texts["en"]
-    return template.format(**{key: format_value(value, language) for key, value in params.items()})
+    template = catalogue().template(code, language)
+    return template.format(**{key: formatting.value(value, language) for key, value in params.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +65,7 @@ class Condition:
 
     def text(self, language: str) -> str:
         mark = {"fi": ("täyttyy", "ei täyty"), "sv": ("uppfyllt", "inte uppfyllt"), "en": ("met", "not met")}
-        yes, no = mark.get(language, mark["en"])
+        yes, no = mark[resolve(language)]
         return f"{self.message.text(language)} ({yes if self.met else no})"
 
 

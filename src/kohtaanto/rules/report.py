@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from kohtaanto.rules.explain import catalogue, format_value
+from kohtaanto.core import formatting
+from kohtaanto.rules.explain import catalogue
 
 WORDS = {
     "fi": {
@@ -54,12 +55,14 @@ WORDS = {
 
 
 def support_label(support_id: str, language: str) -> str:
-    texts = catalogue().get(f"support.{support_id}")
-    return texts.get(language, texts["en"]) if texts else support_id
+    code = f"support.{support_id}"
+    return catalogue().template(code, language) if code in catalogue() else support_id
 
 
 def _money(value: float | None, language: str) -> str:
-    return "–" if value is None else format_value(Decimal(str(value)).quantize(Decimal("0.01")), language)
+    return (
+        "–" if value is None else formatting.amount(Decimal(str(value)).quantize(Decimal("0.01")), language)
+    )
 
 
 def _value(value: Any, w: dict[str, str], language: str) -> str:

@@ -7,18 +7,16 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from kohtaanto.core.vocabulary import StrictModel
 
 Money = Decimal
 # Dates the rules can be about; anything outside is a typing mistake, refused with the field named.
 Day = Annotated[dt.date, Field(ge=dt.date(1990, 1, 1), le=dt.date(2100, 12, 31))]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Employer(Strict):
+class Employer(StrictModel):
     legal_form: Literal["company", "association", "foundation", "religious_community", "municipality"]
     business_activity: bool = Field(
         default=True,
@@ -29,7 +27,7 @@ class Employer(Strict):
     )
 
 
-class Person(Strict):
+class Person(StrictModel):
     age: int | None = Field(default=None, ge=15, le=100)
     registered_unemployed: bool = True
     unemployment_months: int = Field(
@@ -44,7 +42,7 @@ class Person(Strict):
     previous_subsidy_months_same_employer: int = Field(default=0, ge=0, le=600)
 
 
-class Job(Strict):
+class Job(StrictModel):
     monthly_wage: Money = Field(gt=0, le=100_000)
     hours_per_week: Decimal = Field(gt=0, le=80)
     sector_full_time_hours: Decimal = Field(default=Decimal("37.5"), gt=0, le=80)
@@ -67,7 +65,7 @@ class Job(Strict):
     )
 
 
-class Arrangements(Strict):
+class Arrangements(StrictModel):
     tools_cost: Money = Field(default=Decimal(0), ge=0, le=1_000_000)
     tools_bought_on: Day | None = None
     applied_on: Day | None = None
@@ -76,14 +74,14 @@ class Arrangements(Strict):
     help_months: int = Field(default=0, ge=0, le=600)
 
 
-class DeMinimisGrant(Strict):
+class DeMinimisGrant(StrictModel):
     decided_on: Day
     amount: Money = Field(ge=0, le=1_000_000_000)
     undertaking: str = Field(default="", max_length=200)
     paid_on: Day | None = None
 
 
-class HireSituation(Strict):
+class HireSituation(StrictModel):
     employer: Employer
     person: Person
     job: Job
@@ -103,13 +101,13 @@ class HireSituation(Strict):
     )
 
 
-class DeMinimisCheck(Strict):
+class DeMinimisCheck(StrictModel):
     received: list[DeMinimisGrant] = Field(default_factory=list, max_length=1000)
     new_amount: Money = Field(ge=0, le=1_000_000_000)
     decision_on: Day | None = None
 
 
-class PartTimeSituation(Strict):
+class PartTimeSituation(StrictModel):
     benefit: Literal["earnings_related", "basic", "labour_market_support"]
     full_daily_allowance: Money | None = Field(default=None, gt=0, le=1000)
     wage_before_month: Money | None = Field(default=None, gt=0, le=100_000)
@@ -131,12 +129,12 @@ class PartTimeSituation(Strict):
         return self
 
 
-class KelaPension(Strict):
+class KelaPension(StrictModel):
     earnings_related_pensions_month: Money = Field(ge=0, le=100_000)
     couple: bool = False
 
 
-class PensionSituation(Strict):
+class PensionSituation(StrictModel):
     kind: Literal["full", "partial"] = "full"
     pre_pension_earnings_month: Money | None = Field(default=None, ge=0, le=100_000)
     planned_earnings_month: Money | None = Field(default=None, ge=0, le=100_000)
@@ -144,12 +142,12 @@ class PensionSituation(Strict):
     kela: KelaPension | None = None
 
 
-class WorkSchedulePart(Strict):
+class WorkSchedulePart(StrictModel):
     weeks: Decimal = Field(gt=0, le=53)
     hours_per_week: Decimal = Field(ge=0, le=100)
 
 
-class RightToWorkSituation(Strict):
+class RightToWorkSituation(StrictModel):
     status: Literal[
         "eu_citizen",
         "permanent_permit",
@@ -179,7 +177,7 @@ class RightToWorkSituation(Strict):
     years_on_work_permit: Decimal = Field(default=Decimal(0), ge=0, le=100)
 
 
-class EmploymentConditionSituation(Strict):
+class EmploymentConditionSituation(StrictModel):
     subsidy_basis: Literal["disadvantaged", "reduced_work_ability", "aged_60_long_term_unemployed", "none"]
     started_on: Day
     months_worked: int = Field(default=0, ge=0, le=600)
@@ -209,7 +207,7 @@ StudyKind = Literal[
 ]
 
 
-class Studies(Strict):
+class Studies(StrictModel):
     kind: StudyKind
     starts_on: Day
     months: Decimal | None = Field(default=None, gt=0, le=120, description="Planned duration in months.")
@@ -234,7 +232,7 @@ class Studies(Strict):
         return self
 
 
-class StudySituation(Strict):
+class StudySituation(StrictModel):
     age: int = Field(ge=15, le=100, description="Age when the studies start.")
     benefit: Literal["earnings_related", "basic", "labour_market_support", "none"]
     registered_jobseeker: bool = True

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from kohtaanto.core.language import resolve
 from kohtaanto.skills.text import normalise
-from kohtaanto.taxonomy.vocabulary import LANGS, StarterSkill
+from kohtaanto.taxonomy.vocabulary import StarterSkill
 
 SOURCE_ORDER = {"starter": 0, "esco": 1}
 MIN_FUZZY = 80.0  # rapidfuzz partial ratio (0-100) for a typo-tolerant match
@@ -114,7 +115,7 @@ def starter_entries(skills: Iterable[StarterSkill], language: str) -> list[Sugge
     out: list[SuggestEntry] = []
     for skill in skills:
         name = skill.labels.get(language)
-        for label in (name, *getattr(skill.alt_labels, language if language in LANGS else "fi")):
+        for label in (name, *getattr(skill.alt_labels, resolve(language))):
             out.append(SuggestEntry(skill.uri, name, label, "starter"))
     return out
 

@@ -15,7 +15,8 @@ from typing import cast
 
 import simplemma
 
-LANGUAGES = ("fi", "sv", "en")
+from kohtaanto.core.language import LANGUAGES
+
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
 
 _EN = """a an the of and or to in on at for with by from as is are be been i my me we our you your

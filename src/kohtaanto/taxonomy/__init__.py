@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-LANGUAGES = ("fi", "sv", "en")
+from kohtaanto.core.language import LANGUAGES
 
 
 class ConceptKind(enum.StrEnum):

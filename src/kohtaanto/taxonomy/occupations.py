@@ -19,6 +19,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.taxonomy.vocabulary import DATA, AltLabels, Texts, _load, starter
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -34,7 +35,7 @@ class StarterOccupation(BaseModel):
 
     def names(self) -> list[str]:
         out = [self.labels.fi, self.labels.sv, self.labels.en, self.esco]
-        for language in ("fi", "sv", "en"):
+        for language in LANGUAGES:
             out.extend(getattr(self.alt_labels, language))
         return out
 

@@ -18,8 +18,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from kohtaanto.core.language import resolve
+
 DATA = Path(__file__).parent / "data"
-LANGS = ("fi", "sv", "en")
 _ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
 
 
@@ -34,7 +35,7 @@ class Texts(BaseModel):
     en: str = Field(min_length=1)
 
     def get(self, language: str) -> str:
-        return str(getattr(self, language if language in LANGS else "fi"))
+        return str(getattr(self, resolve(language)))
 
 
 class AltLabels(BaseModel):
@@ -189,3 +190,24 @@ def starter() -> StarterVocabulary:
 @cache
 def demands() -> DemandVocabulary:
     return load_demands()
+
+
+@cache
+def _attribute_labels() -> dict[str, Texts]:
+    return {a.id: a.labels for a in demands().attributes}
+
+
+def attribute_label(attribute: str, language: str) -> str:
+    """An attribute's name in lower case, to stand inside a sentence (an unknown id stays as it is)."""
+    labels = _attribute_labels().get(attribute)
+    return labels.get(language).lower() if labels else attribute
+
+
+@cache
+def _skill_labels() -> dict[str, Texts]:
+    return {s.id: s.labels for s in starter().skills}
+
+
+def skill_label(skill: str, language: str) -> str:
+    labels = _skill_labels().get(skill)
+    return labels.get(language) if labels else skill

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language, pgettext_lazy
 
-from kohtaanto.identifiers import BusinessId, InvalidBusinessId
+from kohtaanto.core.identifiers import BusinessId, InvalidBusinessId
 
 
 class Role(models.TextChoices):

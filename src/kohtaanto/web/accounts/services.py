@@ -11,7 +11,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kohtaanto.identifiers import BusinessId
+from kohtaanto.core.identifiers import BusinessId
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Language, Municipality, Organisation, Role, User
 from kohtaanto.web.audit.services import record

@@ -19,13 +19,14 @@ from rest_framework.views import APIView
 from kohtaanto.carving.schema import CarveRequest, PoolRequest, WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_errors
 from kohtaanto.carving.solver import SolverSettings
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.schemas import model_schema
 from kohtaanto.web.api.serializers import ErrorSerializer
 from kohtaanto.web.rules_service import engine, field_errors
 
-LANG = OpenApiParameter("lang", str, enum=["fi", "sv", "en"], description="Language of names and reasons.")
+LANG = OpenApiParameter("lang", str, enum=list(LANGUAGES), description="Language of names and reasons.")
 
 
 class CanCarve(BasePermission):

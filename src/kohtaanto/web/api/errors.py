@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.web.accounts.permissions import PermissionDenied
 from kohtaanto.web.concurrency import Conflict, etag
 from kohtaanto.web.matching.probes import ProbeLimit
@@ -152,6 +153,6 @@ def content_language(request: Any) -> str:
     user = getattr(request, "user", None)
     saved = getattr(user, "language", "") if getattr(user, "is_authenticated", False) else ""
     language = request.query_params.get("lang", saved or "fi")
-    if language not in ("fi", "sv", "en"):
+    if language not in LANGUAGES:
         raise ValidationError({"lang": ["choose fi, sv or en"]})
     return str(language)

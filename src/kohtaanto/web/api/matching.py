@@ -23,6 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.matching.schema import JobSpecIn, ProfileIn
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
@@ -41,7 +42,7 @@ IF_MATCH = OpenApiParameter(
     description="The ETag of the version you read; a newer version answers 412 and changes nothing.",
 )
 CONFLICT = {412: OpenApiResponse(ErrorSerializer, description="Changed by someone else since you read it")}
-LANG = OpenApiParameter("lang", str, enum=["fi", "sv", "en"], description="Language of the explanations.")
+LANG = OpenApiParameter("lang", str, enum=list(LANGUAGES), description="Language of the explanations.")
 TOP = OpenApiParameter("top", int, description="How many results (1-200, default 20).")
 OBJECT = OpenApiResponse(OpenApiTypes.OBJECT)
 LIST = OpenApiResponse({"type": "array", "items": {"type": "object", "additionalProperties": True}})

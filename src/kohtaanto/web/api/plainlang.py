@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.plainlang.check import report_dict, rule_ids, rules
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.api.serializers import ErrorSerializer
@@ -21,9 +22,9 @@ from kohtaanto.web.writing import services
 class CheckRequest(serializers.Serializer):
     text = serializers.CharField(max_length=services.MAX_CHARACTERS, trim_whitespace=False)
     profile = serializers.ChoiceField(["instructions", "job-ad"], default="instructions")
-    language = serializers.ChoiceField(["auto", "fi", "sv", "en"], default="auto")
+    language = serializers.ChoiceField(["auto", *LANGUAGES], default="auto")
     format = serializers.ChoiceField(["auto", "text", "markdown", "html"], default="auto")
-    messages = serializers.ChoiceField(["fi", "sv", "en"], required=False, help_text="Language of messages.")
+    messages = serializers.ChoiceField(list(LANGUAGES), required=False, help_text="Language of messages.")
 
 
 class FindingSerializer(serializers.Serializer):

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.web.api.serializers import ErrorSerializer
 
 
@@ -25,7 +26,7 @@ class TaxonomyMissing(APIException):
 
 class ExtractRequest(serializers.Serializer):
     text = serializers.CharField(max_length=5000, trim_whitespace=True)
-    language = serializers.ChoiceField(choices=["auto", "fi", "sv", "en"], default="auto")
+    language = serializers.ChoiceField(choices=["auto", *LANGUAGES], default="auto")
     top = serializers.IntegerField(min_value=1, max_value=50, default=10)
 
 
@@ -49,7 +50,7 @@ class ExtractResponse(serializers.Serializer):
 
 class TitleRequest(serializers.Serializer):
     title = serializers.CharField(max_length=300, trim_whitespace=True)
-    language = serializers.ChoiceField(choices=["auto", "fi", "sv", "en"], default="auto")
+    language = serializers.ChoiceField(choices=["auto", *LANGUAGES], default="auto")
     top = serializers.IntegerField(min_value=1, max_value=50, default=5)
 
 
@@ -150,7 +151,7 @@ class NormaliseTitleView(APIView):
 
 class SuggestQuery(serializers.Serializer):
     q = serializers.CharField(max_length=100, trim_whitespace=True, help_text="What has been typed so far.")
-    language = serializers.ChoiceField(choices=["fi", "sv", "en"], required=False)
+    language = serializers.ChoiceField(choices=list(LANGUAGES), required=False)
     top = serializers.IntegerField(min_value=1, max_value=30, default=10)
 
 

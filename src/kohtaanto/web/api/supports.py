@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.rules import QUESTIONS, InputError, RulesNotInForce
 from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.schemas import model_schema
@@ -26,7 +27,7 @@ from kohtaanto.web.rules_service import engine, field_errors
 EXAMPLES_DIR = Path(__file__).resolve().parents[4] / "examples" / "supports"
 PARAMETERS = [
     OpenApiParameter("on", OpenApiTypes.DATE, description="The day the question is about (default: today)."),
-    OpenApiParameter("lang", str, enum=["fi", "sv", "en"], description="Language of the explanations."),
+    OpenApiParameter("lang", str, enum=list(LANGUAGES), description="Language of the explanations."),
 ]
 
 

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from kohtaanto import userdata
-from kohtaanto.identifiers import BusinessId, InvalidBusinessId
+from kohtaanto.core import userdata
+from kohtaanto.core.identifiers import BusinessId, InvalidBusinessId
 
 MAPPINGS = {
     "eura2021": {

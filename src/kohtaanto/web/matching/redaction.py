@@ -18,9 +18,9 @@ from typing import Any
 
 from django.db.models import Q
 
-from kohtaanto.carving.reasons import attribute_label
 from kohtaanto.matching.explain import text
 from kohtaanto.matching.score import Finding
+from kohtaanto.taxonomy.vocabulary import attribute_label
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.matching.models import IdentityReveal, MatchingRun, SeekerProfile
 

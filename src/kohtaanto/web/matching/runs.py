@@ -21,13 +21,13 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kohtaanto.carving.reasons import skill_label
 from kohtaanto.matching.fairness import GroupRate, disparity
 from kohtaanto.matching.places import distance_km
 from kohtaanto.matching.profiles import Candidate, Job
 from kohtaanto.matching.report import miss_row, ranked, result_row
 from kohtaanto.matching.schema import JobIn, JobSpecIn, ProfileIn
 from kohtaanto.matching.score import Finding, NoRelations, Scored, SkillRelations, Weights, score
+from kohtaanto.taxonomy.vocabulary import skill_label
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Role
 from kohtaanto.web.audit.services import record

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import pgettext
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts.models import Role, User
 from kohtaanto.web.audit.models import AuditEvent
@@ -60,7 +61,7 @@ def _extractor(language: str) -> Any:
     return starter_extractor(language, Path(settings.DATA_DIR) / "skills-cache")
 
 
-def warm_up(languages: tuple[str, ...] = ("fi", "sv", "en")) -> None:
+def warm_up(languages: tuple[str, ...] = LANGUAGES) -> None:
     """Compute the starter vocabulary's vectors ahead of the first request (the demo does this)."""
     for language in languages:
         _extractor(language)

@@ -23,8 +23,8 @@ import csv
 import re
 from dataclasses import dataclass
 
-from kohtaanto import userdata
-from kohtaanto.identifiers import BusinessId, InvalidBusinessId
+from kohtaanto.core import userdata
+from kohtaanto.core.identifiers import BusinessId, InvalidBusinessId
 from kohtaanto.matching.places import find
 
 COLUMNS = {

@@ -10,13 +10,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
 from kohtaanto import __version__
+from kohtaanto.core.language import resolve
 from kohtaanto.web.accounts import permissions
 
 
 def ui_language() -> str:
     """The active interface language as fi, sv or en (Finnish when it is anything else)."""
-    language = (get_language() or "fi")[:2]
-    return language if language in ("fi", "sv", "en") else "fi"
+    return resolve(get_language())
 
 
 def practitioner_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

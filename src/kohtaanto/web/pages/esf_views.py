@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
-from kohtaanto.userdata import csv_writer
+from kohtaanto.core.userdata import csv_writer
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.esf import classify
 from kohtaanto.web.esf import services as esf

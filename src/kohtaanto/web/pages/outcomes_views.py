@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from kohtaanto.core.userdata import csv_writer
 from kohtaanto.rules.report import support_label
-from kohtaanto.userdata import csv_writer
 from kohtaanto.web.accounts.models import EmploymentArea, Role
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.outcomes import figures as outcome

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 
+from kohtaanto.core.language import resolve
 from kohtaanto.matching.places import find
 
 LANGS = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
@@ -88,8 +89,7 @@ class CapacityForm(forms.Form):
 
     def __init__(self, *args: Any, attributes: list[Any], current: dict[str, int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        language = (get_language() or "fi")[:2]
-        language = language if language in ("fi", "sv", "en") else "fi"
+        language = resolve(get_language())
         self.attribute_ids = [a.id for a in attributes]
         for attribute in attributes:
             choices = [(NOT_SAYING, pgettext("seeker", "I prefer not to say"))]

@@ -28,7 +28,7 @@ class _DataLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise DocumentError(f"anchors and aliases are not allowed (line {mark.line + 1})")
         return super().compose_node(parent, index)
 

@@ -10,7 +10,7 @@ BusinessId(value='0112038-9')
 >>> BusinessId.parse("0112038-8")
 Traceback (most recent call last):
 ...
-kohtaanto.identifiers.InvalidBusinessId: check digit should be 9, not 8
+kohtaanto.core.identifiers.InvalidBusinessId: check digit should be 9, not 8
 """
 
 from __future__ import annotations
