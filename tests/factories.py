@@ -5,7 +5,7 @@ from __future__ import annotations
 import factory
 from django.contrib.auth.hashers import make_password
 
-from kohtaanto.identifiers import business_id_check_digit
+from kohtaanto.core.identifiers import business_id_check_digit
 from kohtaanto.web.accounts.models import EmploymentArea, Municipality, Organisation, User
 
 TEST_PASSWORD = "a-long-test-passphrase-42"

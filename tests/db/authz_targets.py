@@ -17,17 +17,18 @@ SKIP_PREFIXES = ("admin/",)  # the admin has its own permission system; tested i
 FORMAT_SUFFIX = re.compile(r"\\\.\(\?P<format>")
 
 
-def _walk(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
     for pattern in patterns:
         text = str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             if (prefix + text).startswith(SKIP_PREFIXES):
                 continue
-            yield from _walk(pattern.url_patterns, prefix + text)
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, prefix + text, inner)
         elif isinstance(pattern, URLPattern):
             if FORMAT_SUFFIX.search(text) or pattern.name in (None, "api-not-found"):
                 continue
-            yield prefix + text, pattern.name
+            yield prefix + text, namespace + pattern.name
 
 
 def routes() -> list[tuple[str, str]]:
@@ -36,33 +37,33 @@ def routes() -> list[tuple[str, str]]:
 
 
 HIRING_CASE_ROUTES = (  # the steps of one hiring case, /hire/<pk>/...
-    "hire_need",
-    "hire_tasks",
-    "hire_carve",
-    "hire_supports",
-    "hire_supports_pdf",
-    "hire_ad",
-    "hire_candidates",
-    "hire_onboarding",
-    "hire_json_ld",
+    "hiring:need",
+    "hiring:tasks",
+    "hiring:carve",
+    "hiring:supports",
+    "hiring:supports_pdf",
+    "hiring:ad",
+    "hiring:candidates",
+    "hiring:onboarding",
+    "hiring:json_ld",
 )
 # route name -> {argument: target key}; a target is an object id in ``targets`` (own or foreign)
 ARGUMENTS: dict[str, dict[str, str]] = {
-    "caseload_person": {"pk": "caseload"},
-    "esf_project": {"pk": "esf_project"},
-    "esf_project_csv": {"pk": "esf_project"},
-    "esf_project_pdf": {"pk": "esf_project"},
-    "talent_pool": {"pk": "pool"},
-    "outreach_employer": {"pk": "organisation"},
-    "organisation_edit": {"pk": "organisation"},
-    "job_matches": {"pk": "job"},
-    "profile_matches": {"pk": "profile"},
-    "me_capacity": {"group": "capacity_group"},
-    "me_trial_answer": {"trial": "trial"},
-    "me_withdraw_reveal": {"organisation": "organisation"},
-    "me_share_with": {"organisation": "organisation"},
-    "me_interest": {"job": "job"},
-    "me_answer_meeting": {"meeting": "meeting"},
+    "coaching:person": {"pk": "caseload"},
+    "esf:project": {"pk": "esf_project"},
+    "esf:project_csv": {"pk": "esf_project"},
+    "esf:project_pdf": {"pk": "esf_project"},
+    "outreach:pool": {"pk": "pool"},
+    "outreach:employer": {"pk": "organisation"},
+    "accounts:organisation_edit": {"pk": "organisation"},
+    "matching:job_matches": {"pk": "job"},
+    "matching:profile_matches": {"pk": "profile"},
+    "matching:me_capacity": {"group": "capacity_group"},
+    "matching:me_trial_answer": {"trial": "trial"},
+    "matching:me_withdraw_reveal": {"organisation": "organisation"},
+    "matching:me_share_with": {"organisation": "organisation"},
+    "matching:me_interest": {"job": "job"},
+    "matching:me_answer_meeting": {"meeting": "meeting"},
     **{name: {"pk": "case"} for name in HIRING_CASE_ROUTES},
     "api-plainlang-organisation-settings": {"pk": "organisation"},
     "api-profile": {"pk": "profile"},

@@ -13,7 +13,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
-from kohtaanto.web.wsgi import application
+from kohtaanto.web.project.wsgi import application
 
 pytestmark = pytest.mark.db
 
@@ -42,7 +42,7 @@ def keep_the_test_connection():
 def imported_taxonomy(settings, tmp_path):
     """The skills endpoints answer 503 until a taxonomy is imported; give them the small fixture."""
     from kohtaanto.taxonomy.store import import_esco
-    from kohtaanto.web.api import skills
+    from kohtaanto.web.matching import api_skills as skills
 
     settings.DATA_DIR = tmp_path
     import_esco(

@@ -22,7 +22,7 @@ def client_for(user) -> APIClient:
 def taxonomy(settings, tmp_path):
     settings.DATA_DIR = tmp_path
     import_esco([FIXTURE], tmp_path / "taxonomy", "0.9.0")
-    from kohtaanto.web.api import skills
+    from kohtaanto.web.matching import api_skills as skills
 
     skills._services.cache_clear()
     yield tmp_path
@@ -47,7 +47,7 @@ def test_extract_and_normalise(world, taxonomy):
 
 def test_errors(world, settings, tmp_path):
     settings.DATA_DIR = tmp_path  # nothing imported
-    from kohtaanto.web.api import skills
+    from kohtaanto.web.matching import api_skills as skills
 
     skills._services.cache_clear()
     client = client_for(world["north_seeker"])
@@ -57,7 +57,7 @@ def test_errors(world, settings, tmp_path):
 
 
 def test_suggestions_work_before_and_after_an_import(world, settings, tmp_path):
-    from kohtaanto.web.api import skills
+    from kohtaanto.web.matching import api_skills as skills
 
     settings.DATA_DIR = tmp_path  # nothing imported: the starter vocabulary answers
     skills._services.cache_clear()

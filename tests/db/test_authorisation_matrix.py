@@ -16,8 +16,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from kohtaanto.web import demo
 from kohtaanto.web.accounts.models import User
+from kohtaanto.web.project import demo
 from tests.db.authz_targets import ARGUMENTS, HIRING_CASE_ROUTES, demo_targets, routes, url_for
 from tests.factories import AreaFactory, MunicipalityFactory, OrganisationFactory, make_user
 
@@ -31,28 +31,28 @@ DEMO_USERS = {S: "tyonhakija2", E: "tyonantaja1", P: "ammattilainen1", A: "analy
 
 # route name -> (method, roles allowed); PUBLIC routes answer everyone
 POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
-    "dashboard": ("GET", ALL),
+    "pages:dashboard": ("GET", ALL),
     "oidc_authentication_init": ("GET", OFF),
     "oidc_authentication_callback": ("GET", OFF),
-    "login": ("GET", PUBLIC),
-    "logout": ("POST", PUBLIC),
-    "set_language": ("POST", PUBLIC),
+    "pages:login": ("GET", PUBLIC),
+    "pages:logout": ("POST", PUBLIC),
+    "pages:set_language": ("POST", PUBLIC),
     "healthz": ("GET", PUBLIC),
     "readyz": ("GET", PUBLIC),
     "api-docs": ("GET", PUBLIC),
     "api-schema": ("GET", PUBLIC),
     "api-token": ("POST", PUBLIC),
-    "audit": ("GET", frozenset({D})),
-    "audit_verify": ("POST", frozenset({D})),
+    "audit:trail": ("GET", frozenset({D})),
+    "audit:verify": ("POST", frozenset({D})),
     "audit-event-list": ("GET", frozenset({D})),
     "audit-event-detail": ("GET", frozenset({D})),
     "employment-area-list": ("GET", ALL),
     "employment-area-detail": ("GET", ALL),
     "organisation-list": ("GET", ALL),
     "organisation-detail": ("GET", frozenset({E, P, D})),
-    "organisation_list": ("GET", frozenset({E, P, D})),
-    "organisation_edit": ("GET", frozenset({E, P, D})),
-    "organisation_create": ("GET", frozenset({P, D})),
+    "accounts:organisation_list": ("GET", frozenset({E, P, D})),
+    "accounts:organisation_edit": ("GET", frozenset({E, P, D})),
+    "accounts:organisation_create": ("GET", frozenset({P, D})),
     "api-me": ("GET", ALL),
     "api-me-tokens": ("GET", ALL),
     "api-jobs": ("GET", ALL),
@@ -84,51 +84,51 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "api-supports-pension": ("POST", ALL),
     "api-supports-right-to-work": ("POST", ALL),
     "api-supports-study": ("POST", ALL),
-    "caseload": ("GET", frozenset({P, D})),
-    "caseload_person": ("GET", frozenset({P})),  # the professional's own caseload only
-    "esf_projects": ("GET", frozenset({P, A, D})),
-    "esf_project": ("GET", frozenset({P, A, D})),
-    "esf_project_csv": ("GET", frozenset({P, A, D})),
-    "esf_project_pdf": ("GET", frozenset({P, A, D})),
-    "outcomes": ("GET", frozenset({P, A, D})),
-    "outcomes_csv": ("GET", frozenset({P, A, D})),
-    "outcomes_regions": ("GET", frozenset({A, D})),
-    "outreach": ("GET", frozenset({P, D})),
-    "outreach_import": ("GET", frozenset({P, D})),
-    "outreach_employer": ("GET", frozenset({P, D})),
-    "talent_pools": ("GET", frozenset({P, D})),
-    "talent_pool": ("GET", frozenset({P, D})),
-    "job_list": ("GET", frozenset({E, P, D})),
-    "job_matches": ("POST", frozenset({E, P, D})),
-    "profile_matches": ("GET", frozenset({S, P, D})),
-    "my_matches": ("GET", frozenset({S})),
-    "plainlang": ("GET", ALL),
-    "plainlang_rules": ("POST", ALL),
-    "supports_hire": ("GET", ALL),
-    "supports_part_time": ("GET", ALL),
-    "supports_study": ("GET", ALL),
-    **{name: ("GET", frozenset({E, P, D})) for name in ("hire", *HIRING_CASE_ROUTES)},
+    "coaching:caseload": ("GET", frozenset({P, D})),
+    "coaching:person": ("GET", frozenset({P})),  # the professional's own caseload only
+    "esf:projects": ("GET", frozenset({P, A, D})),
+    "esf:project": ("GET", frozenset({P, A, D})),
+    "esf:project_csv": ("GET", frozenset({P, A, D})),
+    "esf:project_pdf": ("GET", frozenset({P, A, D})),
+    "outcomes:dashboard": ("GET", frozenset({P, A, D})),
+    "outcomes:csv": ("GET", frozenset({P, A, D})),
+    "outcomes:regions": ("GET", frozenset({A, D})),
+    "outreach:employers": ("GET", frozenset({P, D})),
+    "outreach:import": ("GET", frozenset({P, D})),
+    "outreach:employer": ("GET", frozenset({P, D})),
+    "outreach:pools": ("GET", frozenset({P, D})),
+    "outreach:pool": ("GET", frozenset({P, D})),
+    "matching:jobs": ("GET", frozenset({E, P, D})),
+    "matching:job_matches": ("POST", frozenset({E, P, D})),
+    "matching:profile_matches": ("GET", frozenset({S, P, D})),
+    "matching:my_matches": ("GET", frozenset({S})),
+    "plainlang:check": ("GET", ALL),
+    "plainlang:rules": ("POST", ALL),
+    "supports:hire": ("GET", ALL),
+    "supports:part_time": ("GET", ALL),
+    "supports:study": ("GET", ALL),
+    **{name: ("GET", frozenset({E, P, D})) for name in ("hiring:cases", *HIRING_CASE_ROUTES)},
     **{
         name: ("GET", frozenset({S}))
         for name in (
-            "me",
-            "me_skills",
-            "me_languages",
-            "me_capacity_start",
-            "me_capacity",
-            "me_work",
-            "me_income",
-            "me_sharing",
-            "me_data",
-            "me_export",
+            "matching:me",
+            "matching:me_skills",
+            "matching:me_languages",
+            "matching:me_capacity_start",
+            "matching:me_capacity",
+            "matching:me_work",
+            "matching:me_income",
+            "matching:me_sharing",
+            "matching:me_data",
+            "matching:me_export",
         )
     },
     # the person's own answers: tried with the person's own objects and with another person's
-    "me_trial_answer": ("POST", frozenset({S})),
-    "me_answer_meeting": ("POST", frozenset({S})),
-    "me_interest": ("POST", frozenset({S})),
-    "me_share_with": ("POST", frozenset({S})),
-    "me_withdraw_reveal": ("POST", frozenset({S})),
+    "matching:me_trial_answer": ("POST", frozenset({S})),
+    "matching:me_answer_meeting": ("POST", frozenset({S})),
+    "matching:me_interest": ("POST", frozenset({S})),
+    "matching:me_share_with": ("POST", frozenset({S})),
+    "matching:me_withdraw_reveal": ("POST", frozenset({S})),
 }
 # bodies and queries that pass validation, so that a refusal cannot hide behind a 400
 BODIES = {"api-matching-pool": lambda t: {"area": t["area"]}}
@@ -261,7 +261,7 @@ def test_every_route_and_role_is_allowed_or_refused_as_the_policy_says(db, capsy
     failures: list[str] = []
     cases = idor = 0
     # state-changing routes last, so their effects cannot change what the others see
-    ordered = sorted(found, key=lambda r: (POLICY[r[1]][0] != "GET", r[1] == "logout", r[1]))
+    ordered = sorted(found, key=lambda r: (POLICY[r[1]][0] != "GET", r[1] == "pages:logout", r[1]))
     for route, name in ordered:
         method, allowed = POLICY[name]
         url = url_for(route, name, own) + QUERIES.get(name, "")
@@ -281,7 +281,10 @@ def test_every_route_and_role_is_allowed_or_refused_as_the_policy_says(db, capsy
         other = url_for(route, name, foreign) + QUERIES.get(name, "")
         body = BODIES.get(name, lambda t: None)(foreign)
         for role in sorted(allowed - {D, A}):  # administrators and analysts are platform-wide by design
-            if name in ("api-job", "me_interest"):  # open jobs are public: any signed-in person may find them
+            if name in (
+                "api-job",
+                "matching:me_interest",
+            ):  # open jobs are public: any signed-in person may find them
                 continue
             response = _call(_client(users[role]), method, other, body)
             idor += 1

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from kohtaanto.web import demo
 from kohtaanto.web.accounts.models import EmploymentArea, Municipality, Organisation, User
 from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.audit.services import verify
-from kohtaanto.web.demo_history import MICRO_FIRMS
 from kohtaanto.web.hiring.models import FollowUp, HiringCase
 from kohtaanto.web.outreach.models import Activity
+from kohtaanto.web.project import demo
+from kohtaanto.web.project.demo_history import MICRO_FIRMS
 
 pytestmark = pytest.mark.db
 

@@ -6,7 +6,7 @@ from django.test import Client
 from django.utils import translation
 
 from kohtaanto.web.accounts.models import LegalForm, Role
-from kohtaanto.web.i18n import catalogues
+from kohtaanto.web.core.i18n import catalogues
 
 pytestmark = pytest.mark.db
 

@@ -12,9 +12,9 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from kohtaanto.web import demo
 from kohtaanto.web.audit.services import verify
-from kohtaanto.web.backup import counts
+from kohtaanto.web.project import demo
+from kohtaanto.web.project.backup import counts
 
 pytestmark = pytest.mark.db
 PREVIOUS = json.loads(

@@ -194,7 +194,7 @@ def test_months_and_areas_add_up_without_revealing_a_small_cell(records):
 
 
 def test_csv_cells_never_run_as_spreadsheet_formulas(records):
-    from kohtaanto.userdata import csv_cell
+    from kohtaanto.core.userdata import csv_cell
 
     assert [csv_cell(v) for v in ("=1+1", "+358", "-x", "@SUM(A1)", "\tx", "ok", 5, -5)] == [
         "'=1+1",

@@ -233,7 +233,7 @@ def test_ready_endpoint_reports_the_database_and_the_queue(world):
 def test_ready_endpoint_is_503_when_the_database_does_not_answer(db, monkeypatch):
     from django.db.utils import OperationalError
 
-    from kohtaanto.web.pages import views
+    from kohtaanto.web.project import health_views as views
 
     class Down:
         def cursor(self):

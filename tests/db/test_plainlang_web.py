@@ -7,7 +7,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from kohtaanto.web.audit.models import AuditEvent
-from kohtaanto.web.writing.services import MAX_CHARACTERS
+from kohtaanto.web.plainlang.services import MAX_CHARACTERS
 
 pytestmark = pytest.mark.db
 TEXT = "Hakemukset toimitetaan esim. sähköpostilla. Etsimme nuorekasta varastomiestä."

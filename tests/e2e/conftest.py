@@ -75,7 +75,7 @@ def demo_image(django_db_setup, django_db_blocker) -> Iterator[sqlite3.Connectio
     from django.db import connection
     from django.test.utils import override_settings
 
-    from kohtaanto.web import demo
+    from kohtaanto.web.project import demo
 
     with django_db_blocker.unblock():
         if connection.vendor != "sqlite":
@@ -98,7 +98,7 @@ def demo_world(demo_image, transactional_db, settings):
     """The demo data. Passwords are hashed with a fast hasher here; Argon2 is covered by the db tests."""
     from django.db import connection
 
-    from kohtaanto.web import demo
+    from kohtaanto.web.project import demo
 
     settings.PASSWORD_HASHERS = FAST_HASHERS
     if demo_image is None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kohtaanto.web.config import ConfigError, load_config
+from kohtaanto.web.project.config import ConfigError, load_config
 
 pytestmark = pytest.mark.unit
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kohtaanto.identifiers import BusinessId, InvalidBusinessId, business_id_check_digit
+from kohtaanto.core.identifiers import BusinessId, InvalidBusinessId, business_id_check_digit
 
 pytestmark = pytest.mark.unit
 

@@ -21,9 +21,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kohtaanto import userdata
 from kohtaanto.carving import io as carving_io
 from kohtaanto.carving.schema import PeopleFile, WorkplaceFile
+from kohtaanto.core import userdata
 from kohtaanto.rules.engine import QUESTIONS, InputError, build_engine
 from kohtaanto.taxonomy import esco
 from kohtaanto.taxonomy.store import import_esco, store_path

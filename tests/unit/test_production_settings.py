@@ -45,7 +45,7 @@ def test_production_sets_hsts_https_redirect_and_secure_cookies(tmp_path: Path):
             "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
             "KOHTAANTO_DATA_DIR": str(tmp_path),
             "KOHTAANTO_AUDIT_KEY": "audit-" * 8,
-            "DJANGO_SETTINGS_MODULE": "kohtaanto.web.settings",
+            "DJANGO_SETTINGS_MODULE": "kohtaanto.web.project.settings",
             "KOHTAANTO_LOG_LEVEL": "ERROR",
         }
     )

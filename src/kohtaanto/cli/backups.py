@@ -21,12 +21,12 @@ from kohtaanto.cli.base import Failure, django_setup
 def backup(output: Path | None, encrypt: bool, new_key: bool) -> None:
     """Back up the database with its own tool (SQLite online backup, or pg_dump)."""
     if new_key:
-        from kohtaanto.web.backup import new_key as make_key
+        from kohtaanto.web.project.backup import new_key as make_key
 
         click.echo(make_key())
         return
     django_setup()
-    from kohtaanto.web import backup as backups
+    from kohtaanto.web.project import backup as backups
 
     try:
         path = backups.make_backup(output, encrypt=encrypt)
@@ -43,7 +43,7 @@ def restore(source: Path, replace: bool) -> None:
     if not source.is_file():
         raise click.BadParameter(f"{source} is not a file", param_hint="SOURCE")
     django_setup()
-    from kohtaanto.web import backup as backups
+    from kohtaanto.web.project import backup as backups
 
     try:
         done = backups.restore(source, replace)

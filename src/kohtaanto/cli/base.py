@@ -19,16 +19,16 @@ class Failure(click.ClickException):
 
 
 def django_setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.web.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.web.project.settings")
     import django
 
-    from kohtaanto.web.config import ConfigError
+    from kohtaanto.web.project.config import ConfigError
 
     try:
         django.setup()
     except ConfigError as exc:
         raise Failure(f"configuration: {'; '.join(exc.problems)}") from None
-    from kohtaanto.web.context import bind_request_id
+    from kohtaanto.web.core.context import bind_request_id
 
     bind_request_id(f"cli-{os.getpid()}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}")
 

@@ -13,7 +13,7 @@ def messages() -> None:
 @messages.command("compile")
 def messages_compile() -> None:
     """Compile the .po catalogues into .mo files (the install step runs this)."""
-    from kohtaanto.web.i18n import compile_catalogues
+    from kohtaanto.web.core.i18n import compile_catalogues
 
     for path in compile_catalogues():
         click.echo(f"compiled {path}")

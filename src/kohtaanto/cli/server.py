@@ -40,8 +40,8 @@ def _serve(host: str, port: int, workers: int) -> None:
         def load(self) -> Any:
             from django.db import connections
 
-            from kohtaanto.web.writing.services import warm_up
-            from kohtaanto.web.wsgi import application
+            from kohtaanto.web.plainlang.services import warm_up
+            from kohtaanto.web.project.wsgi import application
 
             warm_up()
             connections.close_all()  # no connection may cross the fork
@@ -58,7 +58,7 @@ def _serve(host: str, port: int, workers: int) -> None:
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the web app with gunicorn (as in production)."""
     django_setup()
-    from kohtaanto.web.health import unapplied_migrations
+    from kohtaanto.web.project.health import unapplied_migrations
 
     if unapplied_migrations():
         raise Failure("the database has unapplied migrations; run 'kohtaanto migrate' first")
@@ -78,7 +78,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
         raise Failure("the demo refuses to run with KOHTAANTO_ENV=production")
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     call("migrate", interactive=False, verbosity=0)
-    from kohtaanto.web import demo as demo_data
+    from kohtaanto.web.project import demo as demo_data
 
     created = demo_data.load()
     click.echo(f"Data directory: {settings.DATA_DIR}")
@@ -96,9 +96,9 @@ def demo(host: str, port: int, no_serve: bool) -> None:
 @click.option("--strict", is_flag=True, help="Unapplied migrations are a problem too (after 'migrate').")
 def check(strict: bool) -> None:
     """Check the configuration, the database connection and pending migrations."""
-    from kohtaanto.web import health
+    from kohtaanto.web.project import health
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.web.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.web.project.settings")
     report = health.run_checks(strict)
     for line in report.lines:
         click.echo(line)

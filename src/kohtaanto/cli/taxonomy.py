@@ -18,7 +18,7 @@ def taxonomy_dir() -> Path:
     override = os.environ.get("KOHTAANTO_TAXONOMY_DIR")
     if override:
         return Path(override)
-    from kohtaanto.web.config import ConfigError, load_config
+    from kohtaanto.web.project.config import ConfigError, load_config
 
     try:
         return load_config(os.environ).data_dir / "taxonomy"

@@ -11,5 +11,5 @@ class AccountsConfig(AppConfig):
         from kohtaanto.web.accounts import (
             signals,  # noqa: F401  (connects login/logout auditing)
             signin,  # noqa: F401  (counts failed sign-ins)
+            tokens,  # noqa: F401  (ends API tokens at sign-out)
         )
-        from kohtaanto.web.api import tokens  # noqa: F401  (ends API tokens at sign-out)

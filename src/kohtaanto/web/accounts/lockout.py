@@ -16,4 +16,4 @@ def lockout_response(
     if request.path.startswith("/api/"):
         message = "Too many failed sign-in attempts; try again in 15 minutes."
         return JsonResponse(body(429, "locked_out", message), status=429)
-    return render(request, "kohtaanto/lockout.html", status=429)
+    return render(request, "pages/lockout.html", status=429)

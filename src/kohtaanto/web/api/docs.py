@@ -114,4 +114,4 @@ def reference(language: str) -> dict[str, Any]:
 
 @require_GET
 def api_reference(request: HttpRequest) -> HttpResponse:
-    return render(request, "kohtaanto/api_reference.html", reference(get_language() or "fi"))
+    return render(request, "api/reference.html", reference(get_language() or "fi"))

@@ -22,7 +22,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from kohtaanto.core.language import LANGUAGES
 from kohtaanto.web.accounts.permissions import PermissionDenied
-from kohtaanto.web.concurrency import Conflict, etag
+from kohtaanto.web.core.concurrency import Conflict, etag
 from kohtaanto.web.matching.probes import ProbeLimit
 from kohtaanto.web.matching.services import InvalidInput
 
@@ -113,7 +113,7 @@ def json_bad_request(request: HttpRequest, exception: Exception) -> HttpResponse
 def json_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if _is_api(request):
         return JsonResponse(body(404, "not_found", "Not found."), status=status.HTTP_404_NOT_FOUND)
-    return defaults.page_not_found(request, exception, template_name="kohtaanto/404.html")
+    return defaults.page_not_found(request, exception, template_name="pages/404.html")
 
 
 def database_unavailable() -> bool:
@@ -137,12 +137,12 @@ def json_server_error(request: HttpRequest) -> HttpResponse:
                 status=503,
             )
         else:
-            response = HttpResponse(loader.render_to_string("kohtaanto/503.html"), status=503)
+            response = HttpResponse(loader.render_to_string("pages/503.html"), status=503)
         response["Retry-After"] = "5"
         return response
     if _is_api(request):
         return JsonResponse(body(500, "server_error", "Internal error; it has been logged."), status=500)
-    return defaults.server_error(request, template_name="kohtaanto/500.html")
+    return defaults.server_error(request, template_name="pages/500.html")
 
 
 def content_language(request: Any) -> str:

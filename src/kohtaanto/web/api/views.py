@@ -15,10 +15,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kohtaanto.web.accounts import permissions, services
+from kohtaanto.web.accounts import permissions, services, tokens
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.api import serializers as s
-from kohtaanto.web.api import tokens
 from kohtaanto.web.audit.export import parse_since
 from kohtaanto.web.audit.services import record
 

@@ -27,7 +27,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from kohtaanto.web.audit.models import AuditEvent
-from kohtaanto.web.context import current_request_id
+from kohtaanto.web.core.context import current_request_id
 
 GENESIS = "0" * 64
 _LOCK_KEY = 0x6B6F6874  # "koht": the advisory lock that serialises appends on PostgreSQL

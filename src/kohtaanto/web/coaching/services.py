@@ -13,10 +13,10 @@ from django.utils.translation import pgettext
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.coaching.models import CaseloadEntry, Method, Status
+from kohtaanto.web.core.privacy import health_errors
 from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
 from kohtaanto.web.matching.services import InvalidInput, profiles_for
 from kohtaanto.web.outreach.services import within
-from kohtaanto.web.privacy import health_errors
 
 
 def may_coach(actor: Any) -> bool:

@@ -31,12 +31,12 @@ from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.audit.services import record
-from kohtaanto.web.concurrency import copy_into, locked, save_changed
+from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
+from kohtaanto.web.core.privacy import health_errors
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import services as matching
 from kohtaanto.web.matching.models import JobKind, JobPosting, SeekerProfile
-from kohtaanto.web.privacy import health_errors
-from kohtaanto.web.rules_service import field_errors
+from kohtaanto.web.supports.services import field_errors
 
 NEEDS = ("shortage", "workload", "overtime", "growth", "other")
 EXPOSURES = ("never", "rarely", "sometimes", "often", "mostly")
@@ -92,7 +92,7 @@ def _may(actor: Any, organisation: Organisation) -> None:
 def _editing(actor: Any, case: HiringCase, step: str, version: int | None = None) -> Iterator[HiringCase]:
     """The case's row, locked, to change: only the fields that changed are saved, with one audit event.
     Two people adding tasks at once both keep theirs; ``version`` (what the writer saw) turns a
-    concurrent change into :class:`~kohtaanto.web.concurrency.Conflict`."""
+    concurrent change into :class:`~kohtaanto.web.core.concurrency.Conflict`."""
     with transaction.atomic():
         fresh = locked(case, version)
         before = {
@@ -415,7 +415,7 @@ def carve(
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
     from kohtaanto.web.matching.runs import _candidate, _plain, carving_person, view_for
-    from kohtaanto.web.rules_service import engine
+    from kohtaanto.web.supports.services import engine
 
     _may(actor, case.organisation)
     if profile not in pool_for(actor, case):

@@ -64,7 +64,7 @@ def _amount(support: dict[str, Any]) -> str:
 
 
 def _window_months(on: dt.date) -> int:
-    from kohtaanto.web.rules_service import engine
+    from kohtaanto.web.supports.services import engine
 
     return int(engine().parameters["work_arrangement.application_window_months"].at(on))
 

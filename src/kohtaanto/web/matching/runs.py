@@ -394,7 +394,7 @@ def carving_opportunities(
     from kohtaanto.carving.schema import SettingsIn, WorkplaceFile
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
-    from kohtaanto.web.rules_service import engine
+    from kohtaanto.web.supports.services import engine
 
     if candidate.remote == "only":
         return []

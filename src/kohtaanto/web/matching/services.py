@@ -24,7 +24,7 @@ from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
 from kohtaanto.web.accounts.permissions import _role
 from kohtaanto.web.audit.services import record
-from kohtaanto.web.concurrency import copy_into, locked, save_changed
+from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
 from kohtaanto.web.matching import consent, redaction
 from kohtaanto.web.matching.models import (
     ConsentPurpose,
@@ -37,7 +37,7 @@ from kohtaanto.web.matching.models import (
     SeekerProfile,
     WorkplaceInventory,
 )
-from kohtaanto.web.rules_service import field_errors
+from kohtaanto.web.supports.services import field_errors
 
 
 class InvalidInput(ValueError):

@@ -110,7 +110,7 @@ def carve_shared(
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
     from kohtaanto.web.matching.runs import _candidate, _plain, carving_person
-    from kohtaanto.web.rules_service import engine
+    from kohtaanto.web.supports.services import engine
 
     permissions.require(pools_for(actor).filter(pk=pool.pk).exists(), "not a pool of your area")
     permissions.require(profiles_for(actor).filter(pk=profile.pk).exists(), "not a person of your area")

@@ -1,35 +1,14 @@
+"""The template context every page gets."""
+
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.translation import get_language
+from django.http import HttpRequest
 
 from kohtaanto import __version__
-from kohtaanto.core.language import resolve
 from kohtaanto.web.accounts import permissions
-
-
-def ui_language() -> str:
-    """The active interface language as fi, sv or en (Finnish when it is anything else)."""
-    return resolve(get_language())
-
-
-def practitioner_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Pages for professionals and administrators; anyone else gets a plain 404."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not permissions.is_practitioner(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def site(request: HttpRequest) -> dict[str, Any]:

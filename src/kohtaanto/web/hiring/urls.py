@@ -1,0 +1,18 @@
+from django.urls import path
+
+from kohtaanto.web.hiring import views
+
+app_name = "hiring"
+
+urlpatterns = [
+    path("hire/", views.case_list, name="cases"),
+    path("hire/<id:pk>/need/", views.need, name="need"),
+    path("hire/<id:pk>/tasks/", views.tasks, name="tasks"),
+    path("hire/<id:pk>/carve/", views.carve, name="carve"),
+    path("hire/<id:pk>/supports/", views.supports, name="supports"),
+    path("hire/<id:pk>/supports.pdf", views.supports_pdf, name="supports_pdf"),
+    path("hire/<id:pk>/ad/", views.ad, name="ad"),
+    path("hire/<id:pk>/candidates/", views.candidates, name="candidates"),
+    path("hire/<id:pk>/onboarding/", views.onboarding, name="onboarding"),
+    path("hire/<id:pk>/jobposting.jsonld", views.job_posting_json_ld, name="json_ld"),
+]

@@ -1,0 +1,569 @@
+"""The job seeker's journey: my skills, languages and history, what suits me, where and when I work,
+what I share, matches, income and my data. Each step saves on its own and can be left and resumed.
+Every page works without JavaScript; forms keep what was typed when something needs fixing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import pgettext, pgettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.core.concurrency import Conflict
+from kohtaanto.web.core.forms import changed_elsewhere, posted_version
+from kohtaanto.web.core.privacy import own_text_reminder
+from kohtaanto.web.core.ui import ui_language
+from kohtaanto.web.matching import seeker, services
+from kohtaanto.web.matching.models import IdentityReveal, Interest
+from kohtaanto.web.matching.seeker_forms import (
+    AccountDeleteForm,
+    CapacityForm,
+    DeleteForm,
+    DetailsForm,
+    SharingForm,
+    StoryForm,
+    WorkForm,
+)
+
+GROUP_TITLES = {
+    "physical": pgettext_lazy("capacity group", "Moving and lifting"),
+    "sensory_communication": pgettext_lazy("capacity group", "Seeing, hearing, reading and writing"),
+    "cognitive": pgettext_lazy("capacity group", "Concentrating, learning and planning"),
+    "work_style": pgettext_lazy("capacity group", "Stamina and working independently"),
+    "social": pgettext_lazy("capacity group", "Working with people"),
+    "task_structure": pgettext_lazy("capacity group", "Pace and interruptions"),
+    "environment": pgettext_lazy("capacity group", "Noise, temperature and surroundings"),
+    "organisation": pgettext_lazy("capacity group", "Shifts and travel"),
+}
+STEPS = [
+    ("skills", pgettext_lazy("seeker step", "My skills"), "matching:me_skills"),
+    ("languages", pgettext_lazy("seeker step", "Languages and history"), "matching:me_languages"),
+    ("capacity", pgettext_lazy("seeker step", "What suits me"), "matching:me_capacity_start"),
+    ("work", pgettext_lazy("seeker step", "Hours and place"), "matching:me_work"),
+    ("sharing", pgettext_lazy("seeker step", "What I share"), "matching:me_sharing"),
+    ("matches", pgettext_lazy("seeker step", "Jobs that fit"), "matching:my_matches"),
+    ("income", pgettext_lazy("seeker step", "Income"), "matching:me_income"),
+    ("data", pgettext_lazy("seeker step", "My data"), "matching:me_data"),
+]
+
+
+def job_seeker_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.role != Role.JOB_SEEKER:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _done(profile: Any) -> dict[str, bool]:
+    spec = profile.spec if profile else {}
+    return {
+        "skills": bool(spec.get("skills")),
+        "languages": bool(profile and profile.details),
+        "capacity": bool(spec.get("capacities")),
+        "work": bool(profile and spec.get("municipality")),
+        "sharing": bool(profile and (profile.open_to_employers or profile.share_accommodations)),
+        "matches": False,
+        "income": bool(profile and profile.benefit),
+        "data": False,
+    }
+
+
+def _render(
+    request: HttpRequest, step: str, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    profile = context.get("profile") or seeker.my_profile(request.user)
+    done = _done(profile)
+    context["steps"] = [(key, label, url, done[key], key == step) for key, label, url in STEPS]
+    return render(request, f"matching/seeker/{template}", context, status=status)
+
+
+@job_seeker_only
+@require_http_methods(["GET"])
+def overview(request: HttpRequest) -> HttpResponse:
+    profile = seeker.my_profile(request.user)
+    return _render(
+        request,
+        "",
+        "overview.html",
+        {"profile": profile, "proposals": trial_proposals(profile, ui_language())},
+    )
+
+
+def trial_proposals(profile: Any, language: str) -> list[dict[str, Any]]:
+    """Work trials whose observations wait for the person's answer, side by side with their own answers."""
+    from kohtaanto.taxonomy.vocabulary import demands
+    from kohtaanto.web.hiring.models import WorkTrial
+
+    if profile is None:
+        return []
+    mine = profile.spec.get("capacities", {})
+    out = []
+    for trial in WorkTrial.objects.filter(profile=profile, proposal="proposed").select_related(
+        "case__organisation"
+    ):
+        rows = []
+        for attribute_id, level in trial.observations.items():
+            attribute = demands().attribute(attribute_id)
+            own = mine.get(attribute_id)
+            rows.append(
+                {
+                    "label": attribute.labels.get(language),
+                    "observed": f"{level}: {attribute.levels[level].get(language)}",
+                    "mine": f"{own}: {attribute.levels[own].get(language)}" if isinstance(own, int) else "",
+                }
+            )
+        out.append({"trial": trial, "rows": rows})
+    return out
+
+
+@job_seeker_only
+@require_POST
+def trial_answer(request: HttpRequest, trial: int) -> HttpResponse:
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import WorkTrial
+
+    profile = seeker.my_profile(request.user)
+    found = get_object_or_404(WorkTrial, pk=trial, profile=profile, proposal="proposed")
+    accept = request.POST.get("answer") == "yes"
+    hiring.answer_trial_proposal(request.user, found, accept)
+    if accept:
+        messages.success(request, pgettext("seeker", "Your profile was updated from the work trial."))
+    else:
+        messages.success(request, pgettext("seeker", "Your own answers stay as they were."))
+    return redirect("matching:me")
+
+
+# -- skills ---------------------------------------------------------------------------------------
+def _skill_rows(profile: Any, language: str) -> list[dict[str, Any]]:
+    names = seeker.skill_names(language)
+    return [
+        {"id": sid, "label": names.get(sid, sid), "level": level}
+        for sid, level in sorted(
+            profile.spec.get("skills", {}).items(), key=lambda kv: names.get(kv[0], kv[0])
+        )
+    ]
+
+
+def _marked(text: str, span: list[int] | None) -> Any:
+    if not span:
+        return ""
+    start, end = span
+    left, right = max(0, start - 40), min(len(text), end + 40)
+    return format_html(
+        "{}{}<mark>{}</mark>{}{}",
+        "…" if left else "",
+        text[left:start],
+        text[start:end],
+        text[end:right],
+        "…" if right < len(text) else "",
+    )
+
+
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def skills(request: HttpRequest) -> HttpResponse:
+    language = ui_language()
+    profile = seeker.my_profile(request.user)
+    initial = {
+        "text": profile.story if profile else "",
+        "language": (profile.story_language if profile else "") or language,
+    }
+    action = request.POST.get("action") if request.method == "POST" else None
+    story = StoryForm(request.POST if action == "suggest" else None, initial=initial)
+    suggestions: list[dict[str, Any]] = []
+    errors: list[str] = []
+    status = 200
+    if action == "suggest":
+        if story.is_valid():
+            profile = seeker.ensure_profile(request.user)
+            text, text_language = story.cleaned_data["text"], story.cleaned_data["language"]
+            seeker.save_story(request.user, profile, text, text_language)
+            if reminder := own_text_reminder(text):
+                messages.info(request, reminder)
+            have = set(profile.spec.get("skills", {}))
+            names = seeker.skill_names(language)
+            for item in seeker.suggest_skills(text, text_language):
+                if item["id"] not in have:
+                    item["label"] = names.get(item["id"], item["label"])
+                    item["marked"] = _marked(text, item["evidence"])
+                    suggestions.append(item)
+        else:
+            status = 400
+    elif action == "save":
+        profile = seeker.ensure_profile(request.user)
+        chosen, errors = _chosen_skills(request, profile, language)
+        if not errors:
+            seeker.save_skills(request.user, profile, chosen)
+            messages.success(request, pgettext("seeker", "Your skills were saved."))
+            return redirect("matching:me_skills")
+        status = 400
+    context = {
+        "profile": profile,
+        "story": story,
+        "suggestions": suggestions,
+        "rows": _skill_rows(profile, language) if profile else [],
+        "all_skills": sorted(seeker.skill_names(language).values()),
+        "levels": range(1, 6),
+        "errors": errors,
+        "typed": request.POST.get("add", "") if request.method == "POST" else "",
+    }
+    return _render(request, "skills", "skills.html", context, status)
+
+
+def _chosen_skills(request: HttpRequest, profile: Any, language: str) -> tuple[dict[str, int], list[str]]:
+    known = set(seeker.skill_names(language))
+    chosen: dict[str, int] = {}
+    errors: list[str] = []
+
+    def level_of(name: str, default: int = 2) -> int | None:
+        raw = request.POST.get(name, str(default))
+        return int(raw) if raw.isdigit() and 0 <= int(raw) <= 5 else None
+
+    for sid in profile.spec.get("skills", {}):
+        level = level_of(f"level:{sid}")
+        if level is None:
+            errors.append(pgettext("seeker", "Choose a level from 1 to 5."))
+        elif level > 0 and request.POST.get(f"remove:{sid}") != "on":
+            chosen[sid] = level
+    for sid in request.POST.getlist("pick"):
+        level = level_of(f"picklevel:{sid}")
+        if sid in known and level:
+            chosen[sid] = level
+    typed = request.POST.get("add", "").strip()
+    if typed:
+        sid = seeker.skill_by_name(typed, language)
+        if sid is None or sid not in known:
+            errors.append(pgettext("seeker", "We did not find this skill. Try another word."))
+        else:
+            chosen[sid] = level_of("addlevel") or 2
+    return chosen, errors
+
+
+# -- languages and history ------------------------------------------------------------------------
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def languages(request: HttpRequest) -> HttpResponse:
+    profile = seeker.my_profile(request.user)
+    details = profile.details if profile else {}
+    langs = details.get("languages", {})
+    initial = {
+        **langs,
+        "other_language": details.get("other_languages", ""),
+        "history": "\n".join(details.get("history", [])),
+        "education": "\n".join(details.get("education", [])),
+    }
+    form = DetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            profile = seeker.ensure_profile(request.user)
+            seeker.save_details(request.user, profile, form.details(), form.working_language())
+            messages.success(request, pgettext("seeker", "Saved."))
+            typed = f"{form.cleaned_data.get('history', '')}\n{form.cleaned_data.get('education', '')}"
+            if reminder := own_text_reminder(typed):
+                messages.info(request, reminder)
+            return redirect("matching:me_languages")
+        return _render(request, "languages", "languages.html", {"form": form, "profile": profile}, 400)
+    return _render(request, "languages", "languages.html", {"form": form, "profile": profile})
+
+
+# -- capacities -----------------------------------------------------------------------------------
+@job_seeker_only
+@require_http_methods(["GET"])
+def capacity_start(request: HttpRequest) -> HttpResponse:
+    return redirect("matching:me_capacity", group=seeker.GROUPS[0])
+
+
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def capacity(request: HttpRequest, group: str) -> HttpResponse:
+    if group not in seeker.GROUPS:
+        raise Http404
+    profile = seeker.my_profile(request.user)
+    current = profile.spec.get("capacities", {}) if profile else {}
+    form = CapacityForm(request.POST or None, attributes=seeker.attributes(group), current=current)
+    index = seeker.GROUPS.index(group)
+    following = seeker.GROUPS[index + 1] if index + 1 < len(seeker.GROUPS) else None
+    if request.method == "POST" and form.is_valid():
+        profile = seeker.ensure_profile(request.user)
+        seeker.save_capacities(request.user, profile, group, form.values())
+        messages.success(request, pgettext("seeker", "Saved."))
+        if following and request.POST.get("next"):
+            return redirect("matching:me_capacity", group=following)
+        return redirect("matching:me_capacity", group=group)
+    context = {
+        "form": form,
+        "profile": profile,
+        "group": group,
+        "title": GROUP_TITLES[group],
+        "number": index + 1,
+        "total": len(seeker.GROUPS),
+        "previous": seeker.GROUPS[index - 1] if index else None,
+        "following": following,
+        "groups": [(g, GROUP_TITLES[g]) for g in seeker.GROUPS],
+    }
+    return _render(request, "capacity", "capacity.html", context, 400 if form.errors else 200)
+
+
+# -- hours and place ------------------------------------------------------------------------------
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def work(request: HttpRequest) -> HttpResponse:
+    profile = seeker.my_profile(request.user)
+    spec = profile.spec if profile else {}
+    initial = {
+        "looking": profile.looking if profile else True,
+        "hours_min": spec.get("hours_min", 10),
+        "hours_max": spec.get("hours_max", 30),
+        "days": spec.get("days", ["mon", "tue", "wed", "thu", "fri"]),
+        "municipality": _municipality_name(spec.get("municipality", "")),
+        "max_commute_km": spec.get("max_commute_km"),
+        "remote": spec.get("remote", "no"),
+    }
+    form = WorkForm(request.POST or None, initial=initial)
+    version = profile.version if profile else None
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            profile = seeker.ensure_profile(request.user)
+            try:
+                seeker.save_work(
+                    request.user,
+                    profile,
+                    form.values(),
+                    form.cleaned_data["looking"],
+                    version=posted_version(request),
+                )
+            except services.InvalidInput as exc:
+                for field, problems in exc.errors.items():
+                    form.add_error(
+                        field.split(".")[-1] if field.split(".")[-1] in form.fields else None, problems
+                    )
+            except Conflict as exc:  # changed in another tab or device: show what is saved now
+                form.add_error(None, changed_elsewhere())
+                version, status = exc.current, 409
+            else:
+                messages.success(request, pgettext("seeker", "Saved."))
+                return redirect("matching:me_work")
+        context = {"form": form, "profile": profile, "version": version}
+        return _render(request, "work", "work.html", context, status)
+    return _render(request, "work", "work.html", {"form": form, "profile": profile, "version": version})
+
+
+def _municipality_name(code: str) -> str:
+    from kohtaanto.matching.places import find
+
+    found = find(code) if code else None
+    if found is None:
+        return code
+    return found.sv if ui_language() == "sv" and found.sv else found.fi
+
+
+# -- income ---------------------------------------------------------------------------------------
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def income(request: HttpRequest) -> HttpResponse:
+    """ "Jos teen osa-aikatyötä…" for the person's own benefit situation, which they may let us remember;
+    the working time starts from the hours they said they want."""
+    from kohtaanto.web.core.chart import income_chart
+    from kohtaanto.web.supports.forms import IncomeForm
+    from kohtaanto.web.supports.views import ask_question, income_series
+
+    profile = seeker.my_profile(request.user)
+    saved = profile.benefit if profile else {}
+    hours = (profile.spec.get("hours_max") if profile else None) or 0
+    initial = {
+        "benefit": saved.get("benefit", "labour_market_support"),
+        "full_daily_allowance": saved.get("full_daily_allowance"),
+        "hours_percent": min(100, max(1, round(hours / 37.5 * 100))) if hours else 50,
+        "remember": bool(saved),
+    }
+    form = IncomeForm(request.POST or None, initial=initial)
+    answer = None
+    if request.method == "POST" and form.is_valid():
+        answer = ask_question(form, "part_time", form.situation())
+        if answer is not None and (form.benefit() or profile):
+            profile = seeker.ensure_profile(request.user)
+            seeker.save_benefit(request.user, profile, form.benefit())
+    context: dict[str, Any] = {
+        "form": form,
+        "answer": answer,
+        "profile": profile,
+        "saved": bool(profile and profile.benefit),
+        "action_url": reverse("matching:me_income"),
+    }
+    if answer:
+        points = income_series(form, form.cleaned_data["earnings"])
+        context["chart"] = income_chart(points, form.cleaned_data["earnings"])
+        context["points"] = points
+    ok = request.method == "GET" or answer is not None
+    if getattr(request, "htmx", False):
+        return render(request, "supports/part_time_results.html", context)
+    return _render(request, "income", "income.html", context, 200 if ok else 400)
+
+
+# -- sharing --------------------------------------------------------------------------------------
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def sharing(request: HttpRequest) -> HttpResponse:
+    profile = seeker.my_profile(request.user)
+    initial = {
+        "open_to_employers": profile.open_to_employers if profile else False,
+        "share_accommodations": profile.share_accommodations if profile else False,
+        "share_with_coach": profile.share_with_coach if profile else False,
+    }
+    form = SharingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        profile = seeker.ensure_profile(request.user)
+        services.update_profile(request.user, profile, **form.cleaned_data)
+        messages.success(request, pgettext("seeker", "Your choices were saved."))
+        return redirect("matching:me_sharing")
+    from kohtaanto.web.hiring.models import MeetingRequest
+
+    context = {
+        "form": form,
+        "profile": profile,
+        "meetings": list(
+            MeetingRequest.objects.filter(profile=profile, status="asked").select_related(
+                "case__organisation"
+            )
+        )
+        if profile
+        else [],
+        "revealed": list(IdentityReveal.objects.filter(profile=profile).select_related("organisation"))
+        if profile
+        else [],
+        "history": seeker.consent_history(request.user, profile) if profile else [],
+        "share_items": share_item_labels(),
+    }
+    return _render(request, "sharing", "sharing.html", context)
+
+
+@job_seeker_only
+@require_POST
+def withdraw_reveal(request: HttpRequest, organisation: int) -> HttpResponse:
+    profile = seeker.my_profile(request.user)
+    reveal = get_object_or_404(IdentityReveal, profile=profile, organisation_id=organisation)
+    services.reveal_identity(request.user, profile, reveal.organisation, reveal=False)
+    messages.success(request, pgettext("seeker", "The employer no longer sees your name."))
+    return redirect("matching:me_sharing")
+
+
+def share_item_labels() -> list[tuple[str, str]]:
+    return seeker.share_items()
+
+
+def _items(request: HttpRequest) -> list[str]:
+    return [i for i in request.POST.getlist("items") if i in services.SHARE_ITEMS]
+
+
+@job_seeker_only
+@require_POST
+def share_with(request: HttpRequest, organisation: int) -> HttpResponse:
+    """Choose what one employer who already knows your name sees: the adjustments you need, your work
+    history, education, language skills."""
+    profile = seeker.my_profile(request.user)
+    reveal = get_object_or_404(IdentityReveal, profile=profile, organisation_id=organisation)
+    services.reveal_identity(
+        request.user,
+        profile,
+        reveal.organisation,
+        share_accommodations=request.POST.get("share") == "yes",
+        items=_items(request),
+    )
+    messages.success(request, pgettext("seeker", "Your choice was saved."))
+    return redirect("matching:me_sharing")
+
+
+@job_seeker_only
+@require_POST
+def interest(request: HttpRequest, job: int) -> HttpResponse:
+    profile = seeker.my_profile(request.user)
+    posting = get_object_or_404(services.open_jobs(), pk=job)
+    if profile is None:
+        raise Http404
+    wanted = request.POST.get("interested", "yes") == "yes"
+    seeker.set_interest(request.user, profile, posting, wanted)
+    if wanted:
+        messages.success(
+            request, pgettext("seeker", "The employer sees that you are interested (without your name).")
+        )
+    return redirect("matching:my_matches")
+
+
+# -- my data --------------------------------------------------------------------------------------
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def data(request: HttpRequest) -> HttpResponse:
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = DeleteForm(request.POST if action == "delete" else None)
+    account_form = AccountDeleteForm(request.POST if action == "account" else None)
+    context = {"form": form, "account_form": account_form, "viewed": _viewed(request)}
+    if action == "delete":
+        if form.is_valid():
+            seeker.delete_profile(request.user)
+            messages.success(request, pgettext("seeker", "Your profile was deleted."))
+            return redirect("matching:me_data")
+        return _render(request, "data", "data.html", context, 400)
+    if action == "account":
+        if account_form.is_valid():
+            seeker.delete_account(request.user)
+            logout(request)
+            messages.success(request, pgettext("seeker", "Your account was deleted."))
+            return redirect("pages:login")
+        return _render(request, "data", "data.html", context, 400)
+    return _render(request, "data", "data.html", context)
+
+
+def _viewed(request: HttpRequest) -> list[dict[str, Any]]:
+    return seeker.viewed_by(seeker.my_profile(request.user))
+
+
+@job_seeker_only
+@require_http_methods(["GET"])
+def export(request: HttpRequest) -> HttpResponse:
+    body = json.dumps(seeker.export(request.user), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="kohtaanto-my-data-{stamp}.json"'
+    return response
+
+
+def interests_of(profile: Any) -> set[int]:
+    return (
+        set(Interest.objects.filter(profile=profile).values_list("job_id", flat=True)) if profile else set()
+    )
+
+
+@job_seeker_only
+@require_POST
+def answer_meeting(request: HttpRequest, meeting: int) -> HttpResponse:
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import MeetingRequest
+
+    profile = seeker.my_profile(request.user)
+    found = get_object_or_404(MeetingRequest, pk=meeting, profile=profile, status="asked")
+    accept = request.POST.get("answer") == "yes"
+    hiring.answer_meeting(
+        request.user, found, accept, request.POST.get("share_accommodations") == "on", _items(request)
+    )
+    if accept:
+        messages.success(request, pgettext("seeker", "The employer now sees your name and will contact you."))
+    else:
+        messages.success(request, pgettext("seeker", "You said no. The employer does not see your name."))
+    return redirect("matching:me_sharing")

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kohtaanto.web.plainlang import views
+
+app_name = "plainlang"
+
+urlpatterns = [
+    path("selko/", views.check_page, name="check"),
+    path("selko/rules/", views.rule_settings, name="rules"),
+]

@@ -1,0 +1,170 @@
+"""The plain-language page: paste or type a text, see the score, the reasons and the findings marked
+inline (numbered, with the severity in words, so colour is never the only cue). Texts are checked in
+memory and never stored or logged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import pgettext, pgettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kohtaanto.plainlang import Finding, Report
+from kohtaanto.plainlang.check import rules
+from kohtaanto.web.core.ui import ui_language
+from kohtaanto.web.plainlang import services
+
+
+class CheckForm(forms.Form):
+    text = forms.CharField(
+        label=pgettext_lazy("plain language", "Your text"),
+        max_length=services.MAX_CHARACTERS,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "true"}),
+        help_text=pgettext_lazy(
+            "plain language",
+            "Plain text, Markdown or HTML. Links, e-mail addresses and numbers are not judged.",
+        ),
+    )
+    profile = forms.ChoiceField(
+        label=pgettext_lazy("plain language", "Kind of text"),
+        choices=[
+            (
+                "instructions",
+                pgettext_lazy(
+                    "plain language", "Instructions, onboarding or a message (close to selkokieli)"
+                ),
+            ),
+            ("job-ad", pgettext_lazy("plain language", "Job ad (clear standard language)")),
+        ],
+    )
+    language = forms.ChoiceField(
+        label=pgettext_lazy("plain language", "Language of the text"),
+        choices=[
+            ("auto", pgettext_lazy("plain language", "Recognise automatically")),
+            ("fi", "suomi"),
+            ("sv", "svenska"),
+            ("en", "English"),
+        ],
+    )
+
+    def clean_text(self) -> str:
+        text = str(self.cleaned_data["text"])
+        if not text.strip():
+            raise forms.ValidationError(pgettext("plain language", "Write or paste a text to check."))
+        return text
+
+
+@dataclass(frozen=True)
+class Piece:
+    kind: str  # text, open, close
+    text: str = ""
+    number: int = 0
+    severity: str = ""
+
+
+def pieces(text: str, findings: tuple[Finding, ...]) -> list[Piece]:
+    """The text with nested marks for findings that nest; partly overlapping ones are only listed."""
+    marked: list[tuple[int, Finding]] = []
+    stack: list[Finding] = []
+    for number, finding in sorted(enumerate(findings, 1), key=lambda item: (item[1].start, -item[1].end)):
+        if finding.start == finding.end or (
+            finding.category in ("document", "sentence", "structure") and (finding.end - finding.start > 80)
+        ):
+            continue  # long sentence-level spans are listed, not painted over the text
+        while stack and stack[-1].end <= finding.start:
+            stack.pop()
+        if stack and finding.end > stack[-1].end:
+            continue
+        marked.append((number, finding))
+        stack.append(finding)
+    events: list[tuple[int, int, int, Finding]] = []  # (offset, order, number, finding)
+    for number, finding in marked:
+        events.append((finding.start, 1, number, finding))
+        events.append((finding.end, 0, number, finding))
+    events.sort(key=lambda e: (e[0], e[1], -e[3].end if e[1] else e[3].start))
+    out: list[Piece] = []
+    position = 0
+    for offset, order, number, finding in events:
+        if offset > position:
+            out.append(Piece("text", text[position:offset]))
+            position = offset
+        out.append(Piece("open" if order else "close", number=number, severity=str(finding.severity)))
+    out.append(Piece("text", text[position:]))
+    return out
+
+
+SEVERITY_LABELS = {
+    "suggestion": pgettext_lazy("plain language severity", "Suggestion"),
+    "warning": pgettext_lazy("plain language severity", "Warning"),
+    "problem": pgettext_lazy("plain language severity", "Problem"),
+}
+
+
+def report_context(report: Report, text: str) -> dict[str, Any]:
+    """The marked text and the five fixes to show first, for any page that shows a check."""
+    number = {id(f): n for n, f in enumerate(report.findings, 1)}
+    return {
+        "report": report,
+        "pieces": pieces(text, report.findings),
+        "top": [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.top(5)],
+    }
+
+
+def _context(report: Report, text: str) -> dict[str, Any]:
+    number = {id(f): n for n, f in enumerate(report.findings, 1)}
+    top = report.top(5)
+    chosen = {id(f) for f in top}
+    return {
+        "report": report,
+        "pieces": pieces(text, report.findings),
+        "top": [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in top],
+        "rest": [
+            (number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.findings if id(f) not in chosen
+        ],
+    }
+
+
+def _rule_choices(language: str) -> list[tuple[str, str]]:
+    return [(rule, spec["name"][language]) for rule, spec in rules().items()]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_page(request: HttpRequest) -> HttpResponse:
+    form = CheckForm(request.POST or None, initial={"profile": "instructions", "language": "auto"})
+    context: dict[str, Any] = {"form": form, "disabled": services.disabled_for(request.user)}
+    ok = True
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            report = services.check_for(
+                request.user, data["text"], data["profile"], data["language"], "auto", ui_language()
+            )
+            context.update(_context(report, data["text"]))
+        else:
+            ok = False
+    mine = set(services.user_disabled(request.user))
+    context["rule_choices"] = [(rule, name, rule in mine) for rule, name in _rule_choices(ui_language())]
+    partial = bool(getattr(request, "htmx", False))
+    template = "plainlang/results.html" if partial else "plainlang/check.html"
+    return render(request, template, context, status=200 if ok or partial else 400)
+
+
+@login_required
+@require_POST
+def rule_settings(request: HttpRequest) -> HttpResponse:
+    chosen = request.POST.getlist("disabled")
+    try:
+        services.set_user_rules(request.user, chosen)
+    except services.InvalidRules as exc:
+        messages.error(request, str(exc))
+        return redirect("plainlang:check")
+    messages.success(request, pgettext("plain language", "Your rule choices were saved."))
+    return redirect("plainlang:check")
