@@ -259,7 +259,7 @@ def _django(env: dict, script: str) -> str:
     """Run a Python script with Django set up against the benchmark's database; its standard output."""
     return subprocess.run(
         [str(ROOT / ".venv" / "bin" / "python"), "-c", script],
-        env={**env, "DJANGO_SETTINGS_MODULE": "kohtaanto.web.settings"},
+        env={**env, "DJANGO_SETTINGS_MODULE": "kohtaanto.web.project.settings"},
         check=True,
         capture_output=True,
         text=True,

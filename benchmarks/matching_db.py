@@ -39,7 +39,7 @@ def main() -> None:
     os.environ.setdefault("KOHTAANTO_ENV", "development")
     os.environ.setdefault("KOHTAANTO_DATA_DIR", folder)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kohtaanto.web.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kohtaanto.web.project.settings"
     import django
 
     django.setup()

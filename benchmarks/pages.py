@@ -69,7 +69,7 @@ def main() -> None:
             "KOHTAANTO_DATA_DIR": folder,
             "DATABASE_URL": f"sqlite:///{folder}/pages.sqlite3",
             "KOHTAANTO_LOG_LEVEL": "WARNING",
-            "DJANGO_SETTINGS_MODULE": "kohtaanto.web.settings",
+            "DJANGO_SETTINGS_MODULE": "kohtaanto.web.project.settings",
         }
     )
     import django
@@ -81,7 +81,7 @@ def main() -> None:
 
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(40))
     call_command("migrate", verbosity=0)
-    from kohtaanto.web import demo
+    from kohtaanto.web.project import demo
     from kohtaanto.web.accounts.models import User
     from kohtaanto.web.matching import seeker
 
