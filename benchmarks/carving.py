@@ -26,10 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from kohtaanto.carving.generate import instance
 from kohtaanto.carving.greedy import greedy
 from kohtaanto.carving.model import analyse
+from kohtaanto.carving.pool import carve_pool, greedy_pool
 from kohtaanto.carving.schema import SettingsIn
 from kohtaanto.carving.service import reachable
 from kohtaanto.carving.solution import objective
-from kohtaanto.carving.solver import SolverSettings, carve_one, carve_pool, greedy_pool
+from kohtaanto.carving.solver import SolverSettings, carve_one
 
 SETTINGS = SettingsIn()
 

@@ -81,9 +81,9 @@ def main() -> None:
 
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(40))
     call_command("migrate", verbosity=0)
-    from kohtaanto.web.project import demo
     from kohtaanto.web.accounts.models import User
     from kohtaanto.web.matching import seeker
+    from kohtaanto.web.project import demo
 
     demo.load()
     seeker.warm_up(("fi",))

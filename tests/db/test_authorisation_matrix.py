@@ -111,24 +111,24 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     **{
         name: ("GET", frozenset({S}))
         for name in (
-            "matching:me",
-            "matching:me_skills",
-            "matching:me_languages",
-            "matching:me_capacity_start",
-            "matching:me_capacity",
-            "matching:me_work",
-            "matching:me_income",
-            "matching:me_sharing",
-            "matching:me_data",
-            "matching:me_export",
+            "seeker:overview",
+            "seeker:skills",
+            "seeker:languages",
+            "seeker:capacity_start",
+            "seeker:capacity",
+            "seeker:work",
+            "seeker:income",
+            "seeker:sharing",
+            "seeker:data",
+            "seeker:export",
         )
     },
     # the person's own answers: tried with the person's own objects and with another person's
-    "matching:me_trial_answer": ("POST", frozenset({S})),
-    "matching:me_answer_meeting": ("POST", frozenset({S})),
-    "matching:me_interest": ("POST", frozenset({S})),
-    "matching:me_share_with": ("POST", frozenset({S})),
-    "matching:me_withdraw_reveal": ("POST", frozenset({S})),
+    "seeker:trial_answer": ("POST", frozenset({S})),
+    "seeker:answer_meeting": ("POST", frozenset({S})),
+    "seeker:interest": ("POST", frozenset({S})),
+    "seeker:share_with": ("POST", frozenset({S})),
+    "seeker:withdraw_reveal": ("POST", frozenset({S})),
 }
 # bodies and queries that pass validation, so that a refusal cannot hide behind a 400
 BODIES = {"api-matching-pool": lambda t: {"area": t["area"]}}
@@ -283,7 +283,7 @@ def test_every_route_and_role_is_allowed_or_refused_as_the_policy_says(db, capsy
         for role in sorted(allowed - {D, A}):  # administrators and analysts are platform-wide by design
             if name in (
                 "api-job",
-                "matching:me_interest",
+                "seeker:interest",
             ):  # open jobs are public: any signed-in person may find them
                 continue
             response = _call(_client(users[role]), method, other, body)

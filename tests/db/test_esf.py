@@ -83,7 +83,7 @@ def test_the_report_counts_linked_people_and_hides_small_numbers(world):
     small = esf.report(project)
     assert small["counts"]["participants"] == 1 and small["shown"]["participants"] is None
     for entry in entries[1:]:
-        esf.link(pro, entry, project)
+        caseload.link_project(pro, entry, project.pk)
     entries[0].refresh_from_db()
     caseload.update(pro, entries[0], "employed", "", None, [], entries[0].created_at.date())
     full = esf.report(project)

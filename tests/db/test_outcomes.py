@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from kohtaanto.web.accounts.permissions import PermissionDenied
+from kohtaanto.web.core.errors import PermissionDenied
 from kohtaanto.web.hiring.models import FollowUp, HiringCase, WorkTrial
 from kohtaanto.web.matching import services
 from kohtaanto.web.matching.models import JobPosting

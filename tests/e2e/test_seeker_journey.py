@@ -119,7 +119,7 @@ def test_skills_step_in_swedish_and_english(page, demo_world, language, heading)
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_capacity_sharing_and_income_in_swedish_and_english(page, demo_world, language):
-    from kohtaanto.web.matching.seeker_forms import NOT_SAYING
+    from kohtaanto.web.seeker.forms import NOT_SAYING
 
     sign_in(page, "tyonhakija3", demo_world.PASSWORD)
     choose_language(page, language)

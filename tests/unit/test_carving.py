@@ -1,4 +1,4 @@
-"""Job carving: hand-computed optima, the independent checker on solver output, and properties."""
+"""CarvedJob carving: hand-computed optima, the independent checker on solver output, and properties."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from kohtaanto.carving.check import check_job, check_pool
 from kohtaanto.carving.generate import instance
 from kohtaanto.carving.greedy import greedy
 from kohtaanto.carving.model import analyse
+from kohtaanto.carving.pool import carve_pool, greedy_pool
 from kohtaanto.carving.proposal import job_of
-from kohtaanto.carving.schema import PersonIn, SettingsIn, WorkplaceFile
+from kohtaanto.carving.schema import CarvingPersonIn, SettingsIn, WorkplaceFile
 from kohtaanto.carving.service import carve_talent_pool, carve_workplace, reachable
 from kohtaanto.carving.solution import objective
-from kohtaanto.carving.solver import SolverSettings, carve_one, carve_pool, greedy_pool
+from kohtaanto.carving.solver import SolverSettings, carve_one
 from kohtaanto.rules.engine import build_engine
 
 pytestmark = pytest.mark.unit
@@ -53,9 +54,9 @@ def named(key: str, names: dict, hours: float, **more: object) -> dict:
     return {**task(key, hours, **more), "name": names}
 
 
-def person(**more: object) -> PersonIn:
+def person(**more: object) -> CarvingPersonIn:
     data = {"id": "p", "hours": {"min": 4, "max": 10}, **more}
-    return PersonIn.model_validate(data)
+    return CarvingPersonIn.model_validate(data)
 
 
 LIFT_AID = {
@@ -69,7 +70,7 @@ LIFT_AID = {
 }
 
 
-def solve(place: WorkplaceFile, who: PersonIn, alternatives: int = 1):
+def solve(place: WorkplaceFile, who: CarvingPersonIn, alternatives: int = 1):
     option = analyse(who, place.workplace, place.accommodations, SETTINGS)
     return option, carve_one(option, SETTINGS, SOLVER, alternatives)
 
@@ -266,9 +267,9 @@ def test_pool_gives_each_task_at_most_one_holder_and_each_person_one_job():
 def test_the_checker_catches_broken_jobs():
     place = workplace([task("a", 4, demands={"physical.lifting_carrying": 4}), task("b", 6, separable=False)])
     who = person(capacities={"physical.lifting_carrying": 2})
-    from kohtaanto.carving.check import Job
+    from kohtaanto.carving.check import CarvedJob
 
-    bad = Job(who, place.workplace, {"a": Decimal(4), "b": Decimal(6), "x": Decimal(1)}, ("nope",))
+    bad = CarvedJob(who, place.workplace, {"a": Decimal(4), "b": Decimal(6), "x": Decimal(1)}, ("nope",))
     problems = check_job(bad, place.accommodations, SETTINGS)
     assert "a: physical.lifting_carrying 4 > 2" in problems
     assert "b: not separable" in problems

@@ -113,10 +113,10 @@ def test_an_imported_esco_occupation_adds_its_linked_skills(tmp_path):
     linking.save(
         report.path,
         [
-            linking.Suggestion(
+            linking.LinkSuggestion(
                 "cleaning.mop_floors", 1, "http://data.europa.eu/esco/skill/test-clean-floors", 0.9, "x"
             ),
-            linking.Suggestion(
+            linking.LinkSuggestion(
                 "cleaning.use_cleaning_products", 1, "http://data.europa.eu/esco/skill/test-hygiene", 0.7, "y"
             ),
         ],

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kohtaanto.carving import io as carving_io
-from kohtaanto.carving.schema import PeopleFile, WorkplaceFile
+from kohtaanto.carving.schema import CarvingPeopleFile, WorkplaceFile
 from kohtaanto.core import userdata
 from kohtaanto.rules.engine import QUESTIONS, InputError, build_engine
 from kohtaanto.taxonomy import esco
@@ -100,7 +100,7 @@ def test_any_situation_is_a_situation_or_an_input_error(question, data):
 
 
 @FUZZ
-@given(data=json_like, model=st.sampled_from([WorkplaceFile, PeopleFile]))
+@given(data=json_like, model=st.sampled_from([WorkplaceFile, CarvingPeopleFile]))
 def test_any_workplace_or_people_value_is_parsed_or_a_carving_input_error(data, model):
     with bounded():
         try:

@@ -13,6 +13,6 @@ The work is fitted to the person instead of searching for a person to fit a read
 
 from __future__ import annotations
 
-from kohtaanto.carving.schema import FORMAT, PersonIn, SettingsIn, WorkplaceFile
+from kohtaanto.carving.schema import FORMAT, CarvingPersonIn, SettingsIn, WorkplaceFile
 
-__all__ = ["FORMAT", "PersonIn", "SettingsIn", "WorkplaceFile"]
+__all__ = ["FORMAT", "CarvingPersonIn", "SettingsIn", "WorkplaceFile"]

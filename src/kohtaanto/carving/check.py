@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from kohtaanto.carving.schema import (
     AccommodationIn,
-    PersonIn,
+    CarvingPersonIn,
     RoleIn,
     SettingsIn,
     TaskIn,
@@ -24,16 +24,16 @@ QUARTER = Decimal("0.25")
 
 
 @dataclass(frozen=True)
-class Job:
+class CarvedJob:
     """A carved job as the checker sees it: hours per task and the accommodations bought."""
 
-    person: PersonIn
+    person: CarvingPersonIn
     workplace: WorkplaceIn
     hours: dict[str, Decimal]
     accommodations: tuple[str, ...]
 
 
-def _free(person: PersonIn) -> dict[str, list[tuple[int, int]]]:
+def _free(person: CarvingPersonIn) -> dict[str, list[tuple[int, int]]]:
     if not person.availability:
         return {day: [(480, 960)] for day in DAYS[:5]}
     out: dict[str, list[tuple[int, int]]] = {}
@@ -42,7 +42,7 @@ def _free(person: PersonIn) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def check_job(job: Job, catalogue: Sequence[AccommodationIn], settings: SettingsIn) -> list[str]:
+def check_job(job: CarvedJob, catalogue: Sequence[AccommodationIn], settings: SettingsIn) -> list[str]:
     """Every broken hard constraint of one job, as a short English line (empty: the job is valid)."""
     person = job.person
     tasks = {t.id: (r, t) for r in job.workplace.roles for t in r.tasks}
@@ -88,7 +88,7 @@ def check_job(job: Job, catalogue: Sequence[AccommodationIn], settings: Settings
 def _task_problems(
     task: TaskIn,
     hours: Decimal,
-    person: PersonIn,
+    person: CarvingPersonIn,
     capacity: dict[str, int],
     free: dict[str, list[tuple[int, int]]],
     training_weeks: int,
@@ -131,7 +131,7 @@ def _share_problems(task: TaskIn, hours: Decimal) -> list[str]:
     return []
 
 
-def _schedule_problems(job: Job, tasks: dict[str, tuple[RoleIn, TaskIn]]) -> list[str]:
+def _schedule_problems(job: CarvedJob, tasks: dict[str, tuple[RoleIn, TaskIn]]) -> list[str]:
     """Fixed windows must not overlap, and a task must not start before a task it comes after ends."""
     out: list[str] = []
     windows = [(k, w.day, *w.minutes) for k in job.hours if k in tasks for w in tasks[k][1].schedule.fixed]
@@ -153,7 +153,7 @@ def _schedule_problems(job: Job, tasks: dict[str, tuple[RoleIn, TaskIn]]) -> lis
 
 
 def check_pool(
-    jobs: Iterable[Job], catalogues: dict[str, Sequence[AccommodationIn]], settings: SettingsIn
+    jobs: Iterable[CarvedJob], catalogues: dict[str, Sequence[AccommodationIn]], settings: SettingsIn
 ) -> list[str]:
     """Each job's problems, plus: one job per person, one new holder per task."""
     problems: list[str] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kohtaanto.carving.schema import Texts, WorkplaceFile, WorkplaceIn
+from kohtaanto.carving.schema import TaskTexts, WorkplaceFile, WorkplaceIn
 
 SEPARATOR = "--"
 MIN_FIRMS, MAX_FIRMS = 2, 3
@@ -28,8 +28,8 @@ def _prefixed(key: str, value: str) -> str:
     return f"{key}{SEPARATOR}{value}"
 
 
-def _title(firm: str, title: Texts) -> Texts:
-    return Texts.model_validate(
+def _title(firm: str, title: TaskTexts) -> TaskTexts:
+    return TaskTexts.model_validate(
         {lang: f"{firm}: {text}" for lang, text in title.model_dump().items() if text}
     )
 

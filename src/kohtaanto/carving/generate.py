@@ -23,7 +23,7 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from kohtaanto.carving.schema import PeopleFile, PersonIn, WorkplaceFile
+from kohtaanto.carving.schema import CarvingPeopleFile, CarvingPersonIn, WorkplaceFile
 from kohtaanto.core.vocabulary import DAYS
 from kohtaanto.taxonomy.vocabulary import demands, starter
 
@@ -132,7 +132,7 @@ def workplace(rng: random.Random, index: int, tasks: int) -> WorkplaceFile:
     return WorkplaceFile.model_validate(data)
 
 
-def person(rng: random.Random, index: int) -> PersonIn:
+def person(rng: random.Random, index: int) -> CarvingPersonIn:
     domains = _skills_by_domain()
     attributes = _attributes()
     low = rng.randint(10, 20)
@@ -163,15 +163,17 @@ def person(rng: random.Random, index: int) -> PersonIn:
             "reduced_work_ability": rng.random() < 0.4,
         },
     }
-    return PersonIn.model_validate(data)
+    return CarvingPersonIn.model_validate(data)
 
 
-def instance(seed: int, workplaces: int, tasks: int, people: int) -> tuple[list[WorkplaceFile], PeopleFile]:
+def instance(
+    seed: int, workplaces: int, tasks: int, people: int
+) -> tuple[list[WorkplaceFile], CarvingPeopleFile]:
     """``workplaces`` workplaces with ``tasks`` tasks in total, and ``people`` people, from ``seed``."""
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
     per = [tasks // workplaces + (1 if i < tasks % workplaces else 0) for i in range(workplaces)]
     places = [workplace(rng, i, n) for i, n in enumerate(per)]
-    group = PeopleFile.model_validate(
+    group = CarvingPeopleFile.model_validate(
         {"people": [person(rng, i).model_dump(mode="json") for i in range(people)]}
     )
     return places, group

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kohtaanto.carving.model import Candidate, Option
+from kohtaanto.carving.model import Option, TaskCandidate
 from kohtaanto.carving.schema import SettingsIn
 from kohtaanto.carving.solution import Choice
 
 
-def groups(option: Option) -> list[list[Candidate]]:
+def groups(option: Option) -> list[list[TaskCandidate]]:
     """Candidates joined by "goes with" links (connected components), in input order."""
     by_task = {c.task: c for c in option.candidates}
     parent = {key: key for key in by_task}
@@ -26,7 +26,7 @@ def groups(option: Option) -> list[list[Candidate]]:
 
     for a, b in option.together:
         parent[find(a)] = find(b)
-    out: dict[str, list[Candidate]] = {}
+    out: dict[str, list[TaskCandidate]] = {}
     for candidate in option.candidates:
         out.setdefault(find(candidate.task), []).append(candidate)
     return list(out.values())
@@ -50,7 +50,7 @@ class _State:
         acc = self.option.accommodations
         return sum(acc[a].raises_by for a in self.aids if acc[a].attribute == attribute)
 
-    def aids_for(self, group: Iterable[Candidate]) -> set[str] | None:
+    def aids_for(self, group: Iterable[TaskCandidate]) -> set[str] | None:
         """The cheapest extra accommodations (by cost per level) that close the group's gaps."""
         extra: set[str] = set()
         for candidate in group:
@@ -75,7 +75,7 @@ class _State:
                     return None
         return extra
 
-    def fits(self, group: list[Candidate], amounts: dict[str, int]) -> bool:
+    def fits(self, group: list[TaskCandidate], amounts: dict[str, int]) -> bool:
         settings = self.settings
         roles = self.roles | {c.role for c in group}
         locations = self.locations | {c.location for c in group if c.location}
@@ -90,7 +90,7 @@ class _State:
             for a, b in self.option.conflicts
         )
 
-    def cost_of(self, group: list[Candidate], aids: set[str]) -> int:
+    def cost_of(self, group: list[TaskCandidate], aids: set[str]) -> int:
         cost = sum(self.option.accommodation_cost[a] for a in aids)
         per_level = int(self.settings.training_cost_per_level)
         for candidate in group:
@@ -100,7 +100,7 @@ class _State:
             cost += int(self.settings.fragmentation_cost)
         return cost
 
-    def add(self, group: list[Candidate], amounts: dict[str, int], aids: set[str]) -> None:
+    def add(self, group: list[TaskCandidate], amounts: dict[str, int], aids: set[str]) -> None:
         self.units.update(amounts)
         self.aids |= aids
         for candidate in group:
@@ -111,7 +111,7 @@ class _State:
                 self.training[gap.skill] = max(self.training.get(gap.skill, 0), gap.levels)
 
 
-def _amounts(state: _State, group: list[Candidate]) -> dict[str, int]:
+def _amounts(state: _State, group: list[TaskCandidate]) -> dict[str, int]:
     """Whole tasks; a divisible task is cut to the room left, but never below its minimum chunk."""
     room = min(state.option.max_units, state.option.available_units) - state.total
     fixed = sum(c.units for c in group if not c.divisible)
@@ -135,7 +135,7 @@ def greedy(option: Option, settings: SettingsIn, taken: frozenset[str] = frozens
     state = _State(option, settings)
     pending = [g for g in groups(option) if not any(c.task in taken for c in g)]
 
-    def density(group: list[Candidate]) -> float:
+    def density(group: list[TaskCandidate]) -> float:
         hours = sum(c.units for c in group)
         gain = sum(c.units * (c.value_per_unit + c.fit_per_unit) for c in group)
         aids = state.aids_for(group)

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kohtaanto.carving.schema import CatalogueFile, PeopleFile, WorkplaceFile, field_errors
+from kohtaanto.carving.schema import CarvingPeopleFile, CatalogueFile, WorkplaceFile, field_errors
 from kohtaanto.core import userdata
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -45,15 +45,15 @@ def read_workplace(path: Path) -> WorkplaceFile:
     return read(path, WorkplaceFile)
 
 
-def read_people(path: Path) -> PeopleFile:
-    return read(path, PeopleFile)
+def read_people(path: Path) -> CarvingPeopleFile:
+    return read(path, CarvingPeopleFile)
 
 
 def read_catalogue(path: Path) -> CatalogueFile:
     return read(path, CatalogueFile)
 
 
-def read_pool(folder: Path) -> tuple[list[WorkplaceFile], PeopleFile]:
+def read_pool(folder: Path) -> tuple[list[WorkplaceFile], CarvingPeopleFile]:
     """A pool folder: ``people.yaml`` (or .json) and one file per workplace."""
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
     people_files = [p for p in files if p.stem == "people"]

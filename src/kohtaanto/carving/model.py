@@ -15,8 +15,8 @@ from kohtaanto.carving.reasons import Reason
 from kohtaanto.carving.schema import (
     WEEKS_PER_MONTH,
     AccommodationIn,
+    CarvingPersonIn,
     Demand,
-    PersonIn,
     SettingsIn,
     TaskIn,
     Window,
@@ -63,7 +63,7 @@ class SkillGap:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class TaskCandidate:
     """A task the person can take, possibly with accommodations and training."""
 
     task: str
@@ -90,9 +90,9 @@ class Exclusion:
 class Option:
     """One person at one workplace: what can be carved, what cannot and why."""
 
-    person: PersonIn
+    person: CarvingPersonIn
     workplace: WorkplaceIn
-    candidates: tuple[Candidate, ...]
+    candidates: tuple[TaskCandidate, ...]
     excluded: tuple[Exclusion, ...]
     accommodations: dict[str, AccommodationIn]
     accommodation_cost: dict[str, int]  # euros a month, one-off costs spread
@@ -103,7 +103,7 @@ class Option:
     available_units: int
 
 
-def availability(person: PersonIn) -> dict[int, list[tuple[int, int]]]:
+def availability(person: CarvingPersonIn) -> dict[int, list[tuple[int, int]]]:
     if not person.availability:
         return {day: [DEFAULT_DAY] for day in range(5)}
     out: dict[int, list[tuple[int, int]]] = {}
@@ -117,7 +117,7 @@ def _inside(window: Window, free: dict[int, list[tuple[int, int]]]) -> bool:
     return any(a <= start and end <= b for a, b in free.get(DAYS.index(window.day), []))
 
 
-def capacities(person: PersonIn) -> dict[str, int]:
+def capacities(person: CarvingPersonIn) -> dict[str, int]:
     out = dict(person.capacities)
     if person.working_language and LANGUAGE_ATTRIBUTE not in out:
         out[LANGUAGE_ATTRIBUTE] = CEFR[person.working_language]
@@ -133,7 +133,7 @@ def accommodation_cost(item: AccommodationIn, settings: SettingsIn) -> int:
 
 
 def analyse(
-    person: PersonIn,
+    person: CarvingPersonIn,
     workplace: WorkplaceIn,
     catalogue: list[AccommodationIn],
     settings: SettingsIn,
@@ -146,7 +146,7 @@ def analyse(
     for item in catalogue:
         by_attribute.setdefault(item.attribute, []).append(item)
     remote_ok = person.remote in ("prefer", "only")
-    candidates: list[Candidate] = []
+    candidates: list[TaskCandidate] = []
     excluded: list[Exclusion] = []
     tasks: dict[str, TaskIn] = {}
     for role in workplace.roles:
@@ -178,7 +178,7 @@ def analyse(
                 else (1 if task.divisible else total)
             )
             candidates.append(
-                Candidate(
+                TaskCandidate(
                     task=task.id,
                     role=role.id,
                     location="" if (remote_ok and task.remote_possible) else task.location,
@@ -212,7 +212,7 @@ def analyse(
 
 def _blocker(
     task: TaskIn,
-    person: PersonIn,
+    person: CarvingPersonIn,
     caps: dict[str, int],
     skills: dict[str, int],
     free: dict[int, list[tuple[int, int]]],
@@ -253,8 +253,8 @@ def _allowed_units(task: TaskIn, free: dict[int, list[tuple[int, int]]]) -> int:
 
 
 def _close_links(
-    candidates: list[Candidate], tasks: dict[str, TaskIn]
-) -> tuple[list[Candidate], list[Exclusion]]:
+    candidates: list[TaskCandidate], tasks: dict[str, TaskIn]
+) -> tuple[list[TaskCandidate], list[Exclusion]]:
     """A task that must go with an excluded task is excluded too (repeated until nothing changes)."""
     excluded: list[Exclusion] = []
     keep = {c.task: c for c in candidates}
@@ -272,13 +272,13 @@ def _close_links(
     return [c for c in candidates if c.task in keep], excluded
 
 
-def _pairs(candidates: list[Candidate], tasks: dict[str, TaskIn], link: str) -> list[tuple[str, str]]:
+def _pairs(candidates: list[TaskCandidate], tasks: dict[str, TaskIn], link: str) -> list[tuple[str, str]]:
     keys = {c.task for c in candidates}
     pairs = {(min(k, o), max(k, o)) for k in keys for o in getattr(tasks[k], link) if o in keys}
     return sorted(pairs)
 
 
-def _conflicts(candidates: list[Candidate], tasks: dict[str, TaskIn]) -> list[tuple[str, str]]:
+def _conflicts(candidates: list[TaskCandidate], tasks: dict[str, TaskIn]) -> list[tuple[str, str]]:
     """Pairs that cannot both be in one job: overlapping fixed windows, or an order the times break."""
     fixed = [c for c in candidates if c.fixed]
     out: set[tuple[str, str]] = set()
@@ -293,7 +293,7 @@ def _conflicts(candidates: list[Candidate], tasks: dict[str, TaskIn]) -> list[tu
     return sorted(out)
 
 
-def _breaks_order(first: Candidate, then: Candidate, tasks: dict[str, TaskIn]) -> bool:
+def _breaks_order(first: TaskCandidate, then: TaskCandidate, tasks: dict[str, TaskIn]) -> bool:
     """``then`` comes after ``first``; on a shared day ``first`` must end before ``then`` starts."""
     if first.task not in tasks[then.task].after:
         return False

@@ -31,6 +31,7 @@ from kohtaanto.carving.greedy import greedy
 from kohtaanto.carving.model import Option
 from kohtaanto.carving.schema import SettingsIn
 from kohtaanto.carving.solution import Choice, Solution, objective
+from kohtaanto.carving.solver import CarveModel, SolverSettings
 
 TaskKey = tuple[str, str]  # (workplace id, task id)
 
@@ -109,7 +110,6 @@ class _Pricer:
     """One small CP-SAT model per option, built once; each round only changes the task charges."""
 
     def __init__(self, options: Sequence[Option], settings: SettingsIn, seed: int) -> None:
-        from kohtaanto.carving.solver import CarveModel
 
         self.settings = settings
         self.seed = seed
@@ -188,7 +188,6 @@ def relaxed_bound(option: Option, charges: dict[TaskKey, int]) -> float:
 def solve_pool(
     options: Sequence[Option], settings: SettingsIn, time_limit: float, seed: int, workers: int
 ) -> Solution:
-    from kohtaanto.carving.solver import greedy_pool
 
     started = time.perf_counter()
     columns = Columns(options, settings)
@@ -269,3 +268,33 @@ def _master_ip(
     # Only the Lagrangian bound holds for the whole problem; the master's own bound covers its columns.
     proven = value >= upper - 1e-6
     return Solution(choices, value, upper, proven, "OPTIMAL" if proven else "FEASIBLE", seconds)
+
+
+def carve_pool(
+    options: Sequence[Option], settings: SettingsIn, solver: SolverSettings | None = None
+) -> Solution:
+    """The best set of carved jobs for a pool: one job per person, one new holder per task."""
+    solver = solver or SolverSettings()
+    return solve_pool(options, settings, solver.time_limit, solver.seed, solver.workers)
+
+
+def greedy_pool(options: Sequence[Option], settings: SettingsIn) -> list[Choice]:
+    """People in turn take their best greedy carve among the tasks still free."""
+    taken: dict[str, set[str]] = {}
+    done: set[str] = set()
+    choices: list[Choice] = []
+    for option in options:
+        if option.person.id in done:
+            continue
+        best: Choice | None = None
+        for other in options:
+            if other.person.id != option.person.id:
+                continue
+            found = greedy(other, settings, frozenset(taken.get(other.workplace.id, set())))
+            if found and (best is None or objective(found, settings) > objective(best, settings)):
+                best = found
+        done.add(option.person.id)
+        if best is not None:
+            choices.append(best)
+            taken.setdefault(best.option.workplace.id, set()).update(best.tasks)
+    return choices

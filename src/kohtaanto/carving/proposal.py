@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from kohtaanto.carving.check import Job
+from kohtaanto.carving.check import CarvedJob
 from kohtaanto.carving.model import Option, hours_of
 from kohtaanto.carving.reasons import Reason, message
 from kohtaanto.carving.schema import WEEKS_PER_MONTH, SettingsIn
@@ -47,8 +47,8 @@ class Proposal:
         return self.data
 
 
-def job_of(choice: Choice) -> Job:
-    return Job(
+def job_of(choice: Choice) -> CarvedJob:
+    return CarvedJob(
         choice.option.person,
         choice.option.workplace,
         {task: hours_of(u) for task, u in choice.units},

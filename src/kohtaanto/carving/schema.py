@@ -26,7 +26,7 @@ WEEKS_PER_MONTH = Decimal("4.33")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
-class Texts(StrictModel):
+class TaskTexts(StrictModel):
     """The same text in Finnish, Swedish and English; Finnish is required, the others fall back to it."""
 
     fi: str = Field(min_length=1)
@@ -89,7 +89,7 @@ class Demand(StrictModel):
 
 class TaskIn(StrictModel):
     id: Key
-    name: Texts
+    name: TaskTexts
     hours: Decimal = Field(gt=0, le=80, description="Hours the task takes per week (or per month).")
     per: Literal["week", "month"] = "week"
     frequency: Literal["daily", "weekly", "monthly", "irregular"] = "weekly"
@@ -114,16 +114,16 @@ class TaskIn(StrictModel):
 
 class RoleIn(StrictModel):
     id: Key
-    title: Texts
+    title: TaskTexts
     holders: int = Field(1, ge=1)
     hourly_cost: Decimal = Field(gt=0, description="Employer's full cost of one hour of this role, euros.")
-    freed_for: Texts | None = Field(None, description="What the holders' freed hours are for.")
+    freed_for: TaskTexts | None = Field(None, description="What the holders' freed hours are for.")
     tasks: list[TaskIn] = Field(min_length=1)
 
 
 class AccommodationIn(StrictModel):
     id: Key
-    name: Texts
+    name: TaskTexts
     type: Literal["O", "T", "B"] = Field(description="Organisational, technical or support measure.")
     attribute: str = Field(description="The functional-demand attribute whose capacity it raises.")
     raises_by: int = Field(ge=1, le=5)
@@ -187,7 +187,7 @@ class SupportFacts(StrictModel):
     registered_unemployed: bool = True
 
 
-class PersonIn(StrictModel):
+class CarvingPersonIn(StrictModel):
     id: Key
     alias: str = Field("", description="A pseudonym shown to the employer; never a real name.")
     municipality: str = ""
@@ -220,12 +220,12 @@ class WorkplaceFile(StrictModel):
     format: Literal["kohtaanto.carving/1"] = "kohtaanto.carving/1"
     workplace: WorkplaceIn
     accommodations: list[AccommodationIn] = Field(default_factory=list)
-    people: list[PersonIn] = Field(default_factory=list)
+    people: list[CarvingPersonIn] = Field(default_factory=list)
 
 
-class PeopleFile(StrictModel):
+class CarvingPeopleFile(StrictModel):
     format: Literal["kohtaanto.carving/1"] = "kohtaanto.carving/1"
-    people: list[PersonIn] = Field(min_length=1)
+    people: list[CarvingPersonIn] = Field(min_length=1)
 
 
 class CatalogueFile(StrictModel):
@@ -257,7 +257,7 @@ class CarveRequest(StrictModel):
 
     workplace: WorkplaceIn
     accommodations: list[AccommodationIn] = Field(default_factory=list)
-    people: list[PersonIn] = Field(min_length=1, max_length=50)
+    people: list[CarvingPersonIn] = Field(min_length=1, max_length=50)
     settings: SettingsIn = Field(default_factory=lambda: SettingsIn.model_validate({}))
     alternatives: int = Field(1, ge=1, le=5)
     time_limit: float = Field(5.0, gt=0, le=30, description="Seconds for the solver per person.")
@@ -272,7 +272,7 @@ class PoolRequest(StrictModel):
     """The body of ``POST /api/v1/carving/pool/``: workplaces and people of a talent pool."""
 
     workplaces: list[PoolWorkplace] = Field(min_length=1, max_length=100)
-    people: list[PersonIn] = Field(min_length=1, max_length=200)
+    people: list[CarvingPersonIn] = Field(min_length=1, max_length=200)
     settings: SettingsIn = Field(default_factory=lambda: SettingsIn.model_validate({}))
     time_limit: float = Field(10.0, gt=0, le=60, description="Seconds for the solver.")
 
@@ -290,7 +290,7 @@ def json_schema() -> dict[str, Any]:
     """One JSON Schema for the three file kinds (workplace, people, catalogue) and the settings."""
     from pydantic.json_schema import models_json_schema
 
-    models: list[type[StrictModel]] = [WorkplaceFile, PeopleFile, CatalogueFile, SettingsIn]
+    models: list[type[StrictModel]] = [WorkplaceFile, CarvingPeopleFile, CatalogueFile, SettingsIn]
     refs, schema = models_json_schema([(m, "validation") for m in models], ref_template="#/$defs/{model}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kohtaanto.carving.model import analyse
+from kohtaanto.carving.pool import carve_pool
 from kohtaanto.carving.proposal import build
 from kohtaanto.carving.reasons import message
-from kohtaanto.carving.schema import AccommodationIn, PersonIn, SettingsIn, WorkplaceFile
-from kohtaanto.carving.solver import SolverSettings, carve_one, carve_pool
+from kohtaanto.carving.schema import AccommodationIn, CarvingPersonIn, SettingsIn, WorkplaceFile
+from kohtaanto.carving.solver import SolverSettings, carve_one
 from kohtaanto.core.formatting import number
 from kohtaanto.rules.engine import RulesEngine
 
@@ -34,7 +35,7 @@ class PersonResult:
 
 def carve_workplace(
     source: WorkplaceFile,
-    people: Sequence[PersonIn],
+    people: Sequence[CarvingPersonIn],
     catalogue: Sequence[AccommodationIn],
     settings: SettingsIn,
     engine: RulesEngine,
@@ -56,7 +57,7 @@ def carve_workplace(
     return out
 
 
-def reachable(person: PersonIn, source: WorkplaceFile) -> bool:
+def reachable(person: CarvingPersonIn, source: WorkplaceFile) -> bool:
     places = set(person.reach) | ({person.municipality} if person.municipality else set())
     return not places or not source.workplace.municipality or source.workplace.municipality in places
 
@@ -85,7 +86,7 @@ class PoolResult:
 
 def carve_talent_pool(
     workplaces: Sequence[WorkplaceFile],
-    people: Sequence[PersonIn],
+    people: Sequence[CarvingPersonIn],
     settings: SettingsIn,
     engine: RulesEngine,
     on: dt.date,

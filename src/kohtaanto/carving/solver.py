@@ -248,35 +248,3 @@ def carve_one(
         out.append(solution)
         model.exclude(solution.choices[0], solver.diversity)
     return out
-
-
-def carve_pool(
-    options: Sequence[Option], settings: SettingsIn, solver: SolverSettings | None = None
-) -> Solution:
-    """The best set of carved jobs for a pool: one job per person, one new holder per task."""
-    from kohtaanto.carving.pool import solve_pool
-
-    solver = solver or SolverSettings()
-    return solve_pool(options, settings, solver.time_limit, solver.seed, solver.workers)
-
-
-def greedy_pool(options: Sequence[Option], settings: SettingsIn) -> list[Choice]:
-    """People in turn take their best greedy carve among the tasks still free."""
-    taken: dict[str, set[str]] = {}
-    done: set[str] = set()
-    choices: list[Choice] = []
-    for option in options:
-        if option.person.id in done:
-            continue
-        best: Choice | None = None
-        for other in options:
-            if other.person.id != option.person.id:
-                continue
-            found = greedy(other, settings, frozenset(taken.get(other.workplace.id, set())))
-            if found and (best is None or objective(found, settings) > objective(best, settings)):
-                best = found
-        done.add(option.person.id)
-        if best is not None:
-            choices.append(best)
-            taken.setdefault(best.option.workplace.id, set()).update(best.tasks)
-    return choices

@@ -46,7 +46,7 @@ def check_features(names: Iterable[str]) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class Reason:
+class FactorReason:
     """One part of a match's explanation: which factor, how much it weighed, and why."""
 
     factor: str
@@ -61,11 +61,11 @@ class Match:
     person_ref: str
     job_ref: str
     score: float
-    reasons: tuple[Reason, ...]
+    reasons: tuple[FactorReason, ...]
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
             raise ValueError("a match score lies between 0 and 1")
 
 
-__all__ = ["PROTECTED_FEATURES", "Match", "ProtectedFeatureError", "Reason", "check_features"]
+__all__ = ["PROTECTED_FEATURES", "FactorReason", "Match", "ProtectedFeatureError", "check_features"]

@@ -19,7 +19,7 @@ EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass(frozen=True, slots=True)
-class Municipality:
+class Place:
     code: str
     fi: str
     sv: str
@@ -29,13 +29,13 @@ class Municipality:
 
 
 @cache
-def municipalities() -> dict[str, Municipality]:
+def municipalities() -> dict[str, Place]:
     """By code, Finnish name and Swedish name (all lower case except the code)."""
     with DATA.open(encoding="utf-8") as handle:
         rows = yaml.safe_load(handle)["municipalities"]
-    out: dict[str, Municipality] = {}
+    out: dict[str, Place] = {}
     for row in rows:
-        place = Municipality(
+        place = Place(
             str(row["code"]), row["fi"], row["sv"], row["region"], float(row["lat"]), float(row["lon"])
         )
         for key in (place.code, place.fi.casefold(), place.sv.casefold()):
@@ -43,7 +43,7 @@ def municipalities() -> dict[str, Municipality]:
     return out
 
 
-def find(name_or_code: str) -> Municipality | None:
+def find(name_or_code: str) -> Place | None:
     return municipalities().get(name_or_code.strip().casefold())
 
 

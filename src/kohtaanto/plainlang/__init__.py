@@ -21,7 +21,7 @@ SEVERITY_ORDER = {Severity.SUGGESTION: 0, Severity.WARNING: 1, Severity.PROBLEM:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class TextFinding:
     """One observation about a span of the original text, with a suggestion where there is one."""
 
     rule: str
@@ -40,11 +40,11 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class TextReport:
     """The findings, the score and its reasons for one text in one language."""
 
     language: str
-    findings: tuple[Finding, ...]
+    findings: tuple[TextFinding, ...]
     score: int = 100
     band: str = "easy"
     band_label: str = ""
@@ -56,7 +56,7 @@ class Report:
     stats: dict[str, float] = field(default_factory=dict)
     disclaimer: str = ""
 
-    def top(self, n: int = 5) -> tuple[Finding, ...]:
+    def top(self, n: int = 5) -> tuple[TextFinding, ...]:
         """The fixes to show first: the most serious, then in text order."""
         ranked = sorted(self.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.start))
         return tuple(ranked[:n])

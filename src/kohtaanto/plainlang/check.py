@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from kohtaanto.core.language import LANGUAGES, resolve
-from kohtaanto.plainlang import Finding, Report, Severity
+from kohtaanto.plainlang import Severity, TextFinding, TextReport
 from kohtaanto.plainlang import syllables as syl
 from kohtaanto.plainlang.mask import Format, Prepared, prepare
 from kohtaanto.plainlang.morph import Analyzer, Morph, analyzer, frequency, lemma, split_compound
@@ -88,7 +88,7 @@ class _Context:
     analyzer: Analyzer
     disabled: Collection[str]
     profile: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[TextFinding] = field(default_factory=list)
     covered: set[tuple[int, int]] = field(default_factory=set)
 
     def add(self, rule: str, start: int, end: int, severity: str | None = None, **params: Any) -> None:
@@ -101,7 +101,7 @@ class _Context:
         suggestion = spec["suggestion"][lang].format(**params) if spec.get("suggestion") else None
         source_key = spec["source"].get(self.language) or next(iter(spec["source"].values()))
         self.findings.append(
-            Finding(
+            TextFinding(
                 rule,
                 start,
                 end,
@@ -277,7 +277,7 @@ def _en_passive(ctx: _Context, sentence: Sentence) -> None:
 def _phrase_rule(
     ctx: _Context, sentence: Sentence, lemmas: list[str], taken: set[int], lexicon: str, rule: str
 ) -> None:
-    """Report each phrase of a lexicon list found in the sentence, with its replacement."""
+    """TextReport each phrase of a lexicon list found in the sentence, with its replacement."""
     replacements = _lexicon(ctx.language)[lexicon]
     for first, last, key in _match_phrases(sentence, lemmas, _phrases(ctx.language, lexicon)):
         taken.update(range(first, last + 1))
@@ -483,7 +483,7 @@ def check(
     messages: str | None = None,
     use_voikko: bool = True,
     thresholds: Mapping[str, Any] | None = None,
-) -> Report:
+) -> TextReport:
     """Check ``text`` against a profile. ``language``: fi, sv, en or auto; ``messages``: the language of
     the messages (default: the text's)."""
     from kohtaanto.skills.text import detect_language
@@ -529,7 +529,7 @@ def check(
     lang = ctx.messages
     labels = _yaml("reasons.yaml")
     findings = tuple(sorted(ctx.findings, key=lambda f: (f.start, f.end, f.rule)))
-    return Report(
+    return TextReport(
         language,
         findings,
         value,
@@ -545,7 +545,7 @@ def check(
     )
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: TextReport) -> dict[str, Any]:
     return {
         "score": report.score,
         "band": report.band,

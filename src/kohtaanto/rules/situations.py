@@ -42,7 +42,7 @@ class Person(StrictModel):
     previous_subsidy_months_same_employer: int = Field(default=0, ge=0, le=600)
 
 
-class Job(StrictModel):
+class JobTerms(StrictModel):
     monthly_wage: Money = Field(gt=0, le=100_000)
     hours_per_week: Decimal = Field(gt=0, le=80)
     sector_full_time_hours: Decimal = Field(default=Decimal("37.5"), gt=0, le=80)
@@ -84,7 +84,7 @@ class DeMinimisGrant(StrictModel):
 class HireSituation(StrictModel):
     employer: Employer
     person: Person
-    job: Job
+    job: JobTerms
     arrangements: Arrangements = Arrangements()
     aid_basis: Literal["gber", "de_minimis"] | None = Field(
         default=None, description="State-aid basis stated in the decision, for an employer in business."

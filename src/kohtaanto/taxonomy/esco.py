@@ -1,7 +1,7 @@
 """Reading the official ESCO CSV download (any version from 1.0, any language).
 
 A source is a zip, a folder of CSV files, or a folder of zips (as the ESCO portal ships the
-classification and the relations separately). Concept files carry the language in their name
+classification and the relations separately). EscoConcept files carry the language in their name
 (``skills_fi.csv``); relation files may or may not (``occupationSkillRelations.csv``).
 Every format problem names the file, the line and the column.
 """
@@ -54,7 +54,7 @@ class CsvFile:
 
 
 @dataclass(frozen=True)
-class Concept:
+class EscoConcept:
     uri: str
     kind: str  # skill, knowledge, occupation, isco_group, skill_group
     code: str = ""
@@ -183,7 +183,7 @@ def _kind(base: str, row: dict[str, str]) -> str:
     return {"occupations": "occupation", "ISCOGroups": "isco_group", "skillGroups": "skill_group"}[base]
 
 
-def read_concepts(file: CsvFile) -> Iterator[tuple[Concept, str, str, list[str], list[str], str]]:
+def read_concepts(file: CsvFile) -> Iterator[tuple[EscoConcept, str, str, list[str], list[str], str]]:
     """(concept, language, preferred, alternative, hidden, description) for each row of a concept file."""
     language = file.language or "en"
     for line, row in _rows(file, CONCEPT_FILES[file.base]):
@@ -192,7 +192,7 @@ def read_concepts(file: CsvFile) -> Iterator[tuple[Concept, str, str, list[str],
         if not preferred:
             index = list(row).index("preferredLabel") + 1
             raise EscoFormatError(f"{file.name}:{line}: column {index} (preferredLabel): empty label")
-        concept = Concept(
+        concept = EscoConcept(
             uri,
             _kind(file.base, row),
             (row.get("code") or "").strip(),

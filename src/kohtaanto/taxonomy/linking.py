@@ -21,7 +21,7 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS starter_links (
 
 
 @dataclass(frozen=True)
-class Suggestion:
+class LinkSuggestion:
     starter_id: str
     rank: int
     uri: str
@@ -36,17 +36,17 @@ def query_text(skill: StarterSkill) -> str:
 
 def suggest(
     skills: Iterable[StarterSkill], extractor: Any, k: int = 3, progress: Callable[[int], None] | None = None
-) -> list[Suggestion]:
-    out: list[Suggestion] = []
+) -> list[LinkSuggestion]:
+    out: list[LinkSuggestion] = []
     for done, skill in enumerate(skills, start=1):
         for rank, found in enumerate(extractor.extract(query_text(skill), k=k), start=1):
-            out.append(Suggestion(skill.id, rank, found.uri, found.score, found.label))
+            out.append(LinkSuggestion(skill.id, rank, found.uri, found.score, found.label))
         if progress:
             progress(done)
     return out
 
 
-def save(store_file: Path, suggestions: list[Suggestion]) -> None:
+def save(store_file: Path, suggestions: list[LinkSuggestion]) -> None:
     db = sqlite3.connect(store_file)
     try:
         with db:

@@ -20,7 +20,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kohtaanto.core.language import LANGUAGES
-from kohtaanto.taxonomy.vocabulary import DATA, AltLabels, Texts, _load, starter
+from kohtaanto.taxonomy.vocabulary import DATA, AltLabels, LabelTexts, load_model, starter
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -29,7 +29,7 @@ class StarterOccupation(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     esco: str = Field(min_length=1, description="English preferred label of the ESCO occupation")
-    labels: Texts
+    labels: LabelTexts
     alt_labels: AltLabels = AltLabels()
     tasks: list[str] = Field(min_length=1)
 
@@ -59,7 +59,7 @@ class OccupationList(BaseModel):
 
 
 def load_occupations(path: Path | None = None) -> OccupationList:
-    return _load(path or DATA / "starter_occupations.yaml", OccupationList)  # type: ignore[return-value]
+    return load_model(path or DATA / "starter_occupations.yaml", OccupationList)  # type: ignore[return-value]
 
 
 @cache

@@ -46,7 +46,7 @@ Progress = Callable[[str, int], None]
 
 
 @dataclass(frozen=True)
-class ImportReport:
+class TaxonomyImport:
     version: str
     path: Path
     languages: tuple[str, ...]
@@ -113,7 +113,7 @@ def import_esco(
     version: str,
     languages: Iterable[str] | None = None,
     progress: Progress | None = None,
-) -> ImportReport:
+) -> TaxonomyImport:
     """Import ESCO CSVs into the version's store. All or nothing: the new file replaces the old only
     when every row has been read and written."""
     files = [f for source in sources for f in find_files(Path(source))]
@@ -186,7 +186,7 @@ def import_esco(
         with contextlib.suppress(FileNotFoundError):
             work.unlink()
         raise
-    return ImportReport(version, target, imported_languages, concepts, labels, relations)
+    return TaxonomyImport(version, target, imported_languages, concepts, labels, relations)
 
 
 class TaxonomyStore:

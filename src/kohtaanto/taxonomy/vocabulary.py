@@ -28,7 +28,7 @@ class VocabularyError(ValueError):
     pass
 
 
-class Texts(BaseModel):
+class LabelTexts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     fi: str = Field(min_length=1)
     sv: str = Field(min_length=1)
@@ -49,8 +49,8 @@ class StarterSkill(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
     domain: str
-    labels: Texts
-    descriptions: Texts
+    labels: LabelTexts
+    descriptions: LabelTexts
     alt_labels: AltLabels = AltLabels()
     esco_hint: str = ""
 
@@ -103,7 +103,7 @@ Group = Literal[
 class Measure(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     type: Literal["O", "T", "B"]
-    text: Texts
+    text: LabelTexts
     support: Literal["work_arrangement_tools", "work_arrangement_help", "none"] = "none"
 
 
@@ -111,7 +111,7 @@ class Exposure(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
     share: str
-    labels: Texts
+    labels: LabelTexts
 
 
 class Attribute(BaseModel):
@@ -120,9 +120,9 @@ class Attribute(BaseModel):
     group: Group
     imbalance: Imbalance
     uses_exposure: bool = True
-    labels: Texts
-    question: Texts
-    levels: dict[int, Texts]
+    labels: LabelTexts
+    question: LabelTexts
+    levels: dict[int, LabelTexts]
     measures: list[Measure] = Field(min_length=1)
     crosswalk: dict[str, str] = Field(default_factory=dict)
 
@@ -141,7 +141,7 @@ class Attribute(BaseModel):
 class DemandVocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: int
-    levels_meaning: Texts
+    levels_meaning: LabelTexts
     exposure: list[Exposure]
     attributes: list[Attribute]
 
@@ -160,7 +160,7 @@ class DemandVocabulary(BaseModel):
         raise KeyError(attribute_id)
 
 
-def _load(path: Path, model: type[BaseModel]) -> BaseModel:
+def load_model(path: Path, model: type[BaseModel]) -> BaseModel:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -175,11 +175,11 @@ def _load(path: Path, model: type[BaseModel]) -> BaseModel:
 
 
 def load_starter(path: Path | None = None) -> StarterVocabulary:
-    return _load(path or DATA / "starter_skills.yaml", StarterVocabulary)  # type: ignore[return-value]
+    return load_model(path or DATA / "starter_skills.yaml", StarterVocabulary)  # type: ignore[return-value]
 
 
 def load_demands(path: Path | None = None) -> DemandVocabulary:
-    return _load(path or DATA / "functional_demands.yaml", DemandVocabulary)  # type: ignore[return-value]
+    return load_model(path or DATA / "functional_demands.yaml", DemandVocabulary)  # type: ignore[return-value]
 
 
 @cache
@@ -193,7 +193,7 @@ def demands() -> DemandVocabulary:
 
 
 @cache
-def _attribute_labels() -> dict[str, Texts]:
+def _attribute_labels() -> dict[str, LabelTexts]:
     return {a.id: a.labels for a in demands().attributes}
 
 
@@ -204,7 +204,7 @@ def attribute_label(attribute: str, language: str) -> str:
 
 
 @cache
-def _skill_labels() -> dict[str, Texts]:
+def _skill_labels() -> dict[str, LabelTexts]:
     return {s.id: s.labels for s in starter().skills}
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from kohtaanto.web.api.errors import body
+from kohtaanto.web.core.errors import body
 
 
 def lockout_response(

@@ -8,14 +8,7 @@ from django.db import models
 from django.utils.translation import get_language, pgettext_lazy
 
 from kohtaanto.core.identifiers import BusinessId, InvalidBusinessId
-
-
-class Role(models.TextChoices):
-    JOB_SEEKER = "job_seeker", pgettext_lazy("role", "Job seeker")
-    EMPLOYER = "employer", pgettext_lazy("role", "Employer")
-    PROFESSIONAL = "professional", pgettext_lazy("role", "Employment professional")
-    ANALYST = "analyst", pgettext_lazy("role", "Analyst")
-    ADMINISTRATOR = "administrator", pgettext_lazy("role", "Administrator")
+from kohtaanto.web.core.roles import Role
 
 
 class Language(models.TextChoices):

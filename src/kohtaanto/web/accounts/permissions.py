@@ -14,26 +14,17 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
-from kohtaanto.web.audit.models import AuditEvent
-
-
-class PermissionDenied(Exception):
-    """The actor may not do this."""
-
-
-def _role(user: Any) -> str | None:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    return str(user.role)
+from kohtaanto.web.core.errors import PermissionDenied
+from kohtaanto.web.core.roles import role_of
 
 
 def is_practitioner(user: Any) -> bool:
     """A professional or an administrator: those who work with the area's employers and people."""
-    return _role(user) in (Role.PROFESSIONAL, Role.ADMINISTRATOR)
+    return role_of(user) in (Role.PROFESSIONAL, Role.ADMINISTRATOR)
 
 
 def organisations_for(user: Any) -> QuerySet[Organisation]:
-    role = _role(user)
+    role = role_of(user)
     qs = Organisation.objects.select_related("municipality__area")
     if role == Role.ADMINISTRATOR:
         return qs.all()
@@ -45,7 +36,7 @@ def organisations_for(user: Any) -> QuerySet[Organisation]:
 
 
 def people_for(user: Any) -> QuerySet[User]:
-    role = _role(user)
+    role = role_of(user)
     qs = User.objects.select_related("organisation", "employment_area")
     if role == Role.ADMINISTRATOR:
         return qs.all()
@@ -64,45 +55,31 @@ def people_for(user: Any) -> QuerySet[User]:
 
 def areas_for(user: Any) -> QuerySet[EmploymentArea]:
     """Employment areas are public facts (names and municipalities): every signed-in user may read them."""
-    if _role(user) is None:
+    if role_of(user) is None:
         return EmploymentArea.objects.none()
     return EmploymentArea.objects.prefetch_related("municipalities")
 
 
-def audit_events_for(user: Any) -> QuerySet[AuditEvent]:
-    """The whole trail for administrators; everyone else sees only their own actions."""
-    role = _role(user)
-    if role == Role.ADMINISTRATOR:
-        return AuditEvent.objects.all()
-    if role is not None:
-        return AuditEvent.objects.filter(actor_id=user.pk)
-    return AuditEvent.objects.none()
-
-
 def can_change_organisation(user: Any, organisation: Organisation) -> bool:
-    role = _role(user)
+    role = role_of(user)
     if role in (Role.ADMINISTRATOR, Role.EMPLOYER, Role.PROFESSIONAL):
         return organisations_for(user).filter(pk=organisation.pk).exists()
     return False
 
 
 def can_create_organisation(user: Any, area_id: int | None) -> bool:
-    role = _role(user)
+    role = role_of(user)
     if role == Role.ADMINISTRATOR:
         return True
     return role == Role.PROFESSIONAL and area_id == user.employment_area_id
 
 
 def can_manage_users(user: Any) -> bool:
-    return _role(user) == Role.ADMINISTRATOR
-
-
-def can_view_audit_trail(user: Any) -> bool:
-    return _role(user) == Role.ADMINISTRATOR
+    return role_of(user) == Role.ADMINISTRATOR
 
 
 def can_view_statistics(user: Any) -> bool:
-    return _role(user) in (Role.ANALYST, Role.ADMINISTRATOR)
+    return role_of(user) in (Role.ANALYST, Role.ADMINISTRATOR)
 
 
 def require(allowed: bool, message: str = "not allowed") -> None:

@@ -21,10 +21,8 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from kohtaanto.core.language import LANGUAGES
-from kohtaanto.web.accounts.permissions import PermissionDenied
-from kohtaanto.web.core.concurrency import Conflict, etag
-from kohtaanto.web.matching.probes import ProbeLimit
-from kohtaanto.web.matching.services import InvalidInput
+from kohtaanto.web.core.concurrency import etag
+from kohtaanto.web.core.errors import Conflict, InvalidInput, PermissionDenied, Throttled, body
 
 
 def _flatten(detail: Any) -> Any:
@@ -58,13 +56,6 @@ def _field_lists(detail: dict[str, Any], prefix: str = "") -> dict[str, list[str
     return out
 
 
-def body(status_code: int, code: str, message: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:
-    error: dict[str, Any] = {"status": status_code, "code": code, "message": message}
-    if fields:
-        error["fields"] = fields
-    return {"error": error}
-
-
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
@@ -79,7 +70,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             body(412, "precondition_failed", str(exc)), status=412, headers={"ETag": etag(exc.current)}
         )
         return response
-    elif isinstance(exc, ProbeLimit):
+    elif isinstance(exc, Throttled):
         exc = exceptions.Throttled(wait=exc.wait, detail=str(exc))
     response = drf_exception_handler(exc, context)
     if response is None:

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from kohtaanto.web.accounts import permissions, services, tokens
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.api import serializers as s
+from kohtaanto.web.audit import selectors as audit_selectors
 from kohtaanto.web.audit.export import parse_since
 from kohtaanto.web.audit.services import record
 
@@ -175,9 +176,9 @@ class AuditEventViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d{1,18}"
 
     def get_queryset(self) -> Any:
-        if not permissions.can_view_audit_trail(self.request.user):
+        if not audit_selectors.can_view_trail(self.request.user):
             raise PermissionDenied("Only administrators read the audit trail.")
-        events = permissions.audit_events_for(self.request.user).order_by("sequence")
+        events = audit_selectors.events_for(self.request.user).order_by("sequence")
         params = self.request.query_params
         if params.get("since"):
             try:

@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import pgettext_lazy
 
-from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.audit import selectors as audit_selectors
 from kohtaanto.web.audit.models import AuditEvent
+from kohtaanto.web.core.roles import Role
 
 
 class ActorRoleFilter(admin.SimpleListFilter):
@@ -45,7 +45,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ("actor_username", "object_id", "request_id")
 
     def get_queryset(self, request: HttpRequest) -> Any:
-        return permissions.audit_events_for(request.user)
+        return audit_selectors.events_for(request.user)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

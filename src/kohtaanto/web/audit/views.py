@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from kohtaanto.web.accounts import permissions
+from kohtaanto.web.audit import selectors as audit_selectors
 from kohtaanto.web.audit import services as audit
 from kohtaanto.web.audit.forms import AuditFilterForm
 
@@ -19,10 +19,10 @@ from kohtaanto.web.audit.forms import AuditFilterForm
 @login_required
 @require_GET
 def audit_trail(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_audit_trail(request.user):
+    if not audit_selectors.can_view_trail(request.user):
         raise Http404
     form = AuditFilterForm(request.GET or None)
-    events = permissions.audit_events_for(request.user).order_by("-sequence")
+    events = audit_selectors.events_for(request.user).order_by("-sequence")
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["action"]:
@@ -51,7 +51,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def audit_verify(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_audit_trail(request.user):
+    if not audit_selectors.can_view_trail(request.user):
         raise Http404
     result = audit.verify()
     template = "audit/partials/verification.html" if request.htmx else "audit/verification.html"  # type: ignore[attr-defined]

@@ -13,9 +13,10 @@ from django.utils.translation import pgettext
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.coaching.models import CaseloadEntry, Method, Status
+from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.core.privacy import health_errors
 from kohtaanto.web.matching.models import IdentityReveal, SeekerProfile
-from kohtaanto.web.matching.services import InvalidInput, profiles_for
+from kohtaanto.web.matching.services import profiles_for
 from kohtaanto.web.outreach.services import within
 
 
@@ -138,3 +139,22 @@ def hiring_cases_of(profile: SeekerProfile) -> list[Any]:
         .distinct()
         .order_by("-updated_at")[:20]
     )
+
+
+def projects() -> Any:
+    """The ESF+ projects a caseload entry may be linked to (through the entry's own relation: the ESF app
+    sits above this one and reads caseloads for its reports)."""
+    return CaseloadEntry._meta.get_field("project").related_model.objects.order_by("code")
+
+
+def link_project(actor: Any, entry: CaseloadEntry, project_id: int | None) -> CaseloadEntry:
+    """A professional records which project funds their work with a person (none: the link is removed)."""
+    permissions.require(entry.professional_id == getattr(actor, "pk", None), "not your caseload")
+    project = projects().filter(pk=project_id).first() if project_id else None
+    with transaction.atomic():
+        entry.project = project
+        entry.save(update_fields=["project", "updated_at"])
+        record(
+            actor=actor, action="caseload.project_linked", obj=entry, data={"project": project and project.pk}
+        )
+    return entry

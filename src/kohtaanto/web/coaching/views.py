@@ -15,12 +15,11 @@ from django.views.decorators.http import require_http_methods
 from kohtaanto.web.accounts.decorators import practitioner_only
 from kohtaanto.web.coaching import services as caseload
 from kohtaanto.web.coaching.models import Method, Status
+from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.core.privacy import NO_DIAGNOSES
 from kohtaanto.web.core.ui import ui_language
-from kohtaanto.web.esf.models import Project
 from kohtaanto.web.matching import services
 from kohtaanto.web.matching.runs import decision_support_notice, match_person
-from kohtaanto.web.matching.services import InvalidInput
 
 
 class EntryForm(forms.Form):
@@ -115,10 +114,8 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, pgettext("caseload", "The person was taken off your caseload."))
         return redirect("coaching:caseload")
     elif action == "project":
-        from kohtaanto.web.esf import services as esf
-
-        chosen = Project.objects.filter(pk=request.POST.get("project") or 0).first()
-        esf.link(request.user, entry, chosen)
+        chosen = request.POST.get("project") or ""
+        caseload.link_project(request.user, entry, int(chosen) if chosen.isdigit() else None)
         messages.success(request, pgettext("caseload", "Saved."))
         return redirect("coaching:person", pk=pk)
     elif action == "match":
@@ -134,6 +131,6 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         "study": _study(entry.profile),
         "matches": matches,
         "notice_text": decision_support_notice(),
-        "projects": list(Project.objects.order_by("code")[:500]),
+        "projects": list(caseload.projects()[:500]),
     }
     return render(request, "coaching/person.html", context, status=400 if form.errors else 200)

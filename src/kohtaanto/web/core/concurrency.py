@@ -15,17 +15,9 @@ from typing import Any, TypeVar
 
 from django.db import models
 
+from kohtaanto.web.core.errors import Conflict
+
 M = TypeVar("M", bound=models.Model)
-
-
-class Conflict(Exception):
-    """The row changed after the writer read it: ``current`` is its version now."""
-
-    def __init__(self, current: int, message: str = "") -> None:
-        super().__init__(
-            message or "This was changed by someone else after you opened it. Reload it and try again."
-        )
-        self.current = current
 
 
 def parse_version(raw: Any) -> int | None:

@@ -13,10 +13,10 @@ from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.coaching.models import CaseloadEntry
+from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.esf import classify, sources
 from kohtaanto.web.esf.models import Project
 from kohtaanto.web.hiring.models import HiringCase
-from kohtaanto.web.matching.services import InvalidInput
 from kohtaanto.web.outcomes.figures import SMALL
 
 EDITORS = (Role.ANALYST, Role.ADMINISTRATOR)
@@ -33,18 +33,18 @@ def may_edit(actor: Any) -> bool:
 
 
 @dataclass
-class ImportReport:
+class ProjectImport:
     source: str = ""
     created: int = 0
     updated: int = 0
-    rejected: list[sources.Rejected] = field(default_factory=list)
+    rejected: list[sources.RejectedProject] = field(default_factory=list)
 
 
-def import_projects(actor: Any, data: bytes, encoder: Any | None = None) -> ImportReport:
+def import_projects(actor: Any, data: bytes, encoder: Any | None = None) -> ProjectImport:
     """All or nothing. Each project is classified; a project classified by hand keeps its labels."""
     permissions.require(may_edit(actor), "only analysts and administrators import projects")
     source, rows, rejected = sources.read(data)
-    report = ImportReport(source=source, rejected=rejected)
+    report = ProjectImport(source=source, rejected=rejected)
     if rejected:
         return report
     existing = {p.code: p for p in Project.objects.filter(code__in=[r.values["code"] for r in rows])}
@@ -95,18 +95,6 @@ def override(actor: Any, project: Project, methods: list[str], target_groups: li
             data={"methods": project.methods, "target_groups": project.target_groups},
         )
     return project
-
-
-def link(actor: Any, entry: CaseloadEntry, project: Project | None) -> CaseloadEntry:
-    """A professional records which project funds their work with a person."""
-    permissions.require(entry.professional_id == getattr(actor, "pk", None), "not your caseload")
-    with transaction.atomic():
-        entry.project = project
-        entry.save(update_fields=["project", "updated_at"])
-        record(
-            actor=actor, action="caseload.project_linked", obj=entry, data={"project": project and project.pk}
-        )
-    return entry
 
 
 def report(project: Project) -> dict[str, Any]:

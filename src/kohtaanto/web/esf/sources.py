@@ -60,7 +60,7 @@ class ProjectRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Rejected:
+class RejectedProject:
     line: int
     reason: str
 
@@ -87,7 +87,7 @@ def _money(text: str) -> Decimal | None:
         raise ValueError(f"amount {text!r} is not a number") from None
 
 
-def _row(line: int, raw: dict[str, str], seen: dict[str, int]) -> ProjectRow | Rejected:
+def _row(line: int, raw: dict[str, str], seen: dict[str, int]) -> ProjectRow | RejectedProject:
     problems = []
     if not raw["code"] or len(raw["code"]) > 60:
         problems.append("project code is missing or too long")
@@ -111,10 +111,10 @@ def _row(line: int, raw: dict[str, str], seen: dict[str, int]) -> ProjectRow | R
             values["business_id"] = BusinessId.parse(raw["business_id"]).value
         except InvalidBusinessId as exc:
             problems.append(f"business ID {raw['business_id']!r}: {exc}")
-    return Rejected(line, "; ".join(problems)) if problems else ProjectRow(line, values)
+    return RejectedProject(line, "; ".join(problems)) if problems else ProjectRow(line, values)
 
 
-def read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
+def read(data: bytes) -> tuple[str, list[ProjectRow], list[RejectedProject]]:
     """The source ("eura2021" or "kohesio"), the good rows and the rejected ones with their reasons."""
     try:
         return _read(data)
@@ -122,7 +122,7 @@ def read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
         raise SourceError(f"not a readable CSV file ({exc})") from None
 
 
-def _read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
+def _read(data: bytes) -> tuple[str, list[ProjectRow], list[RejectedProject]]:
     reader = userdata.csv_reader(data, SourceError)
     header = {h.strip().casefold(): h for h in reader.fieldnames or []}
     source = next((s for s, m in MAPPINGS.items() if all(m[k] in header for k in REQUIRED)), None)
@@ -137,7 +137,7 @@ def _read(data: bytes) -> tuple[str, list[ProjectRow], list[Rejected]]:
             raise SourceError(f"more than {MAX_ROWS} rows: split the file")
         raw = {field: (record.get(column) or "").strip() for field, column in mapping.items()}
         checked = _row(line, raw, seen)
-        if isinstance(checked, Rejected):
+        if isinstance(checked, RejectedProject):
             rejected.append(checked)
             continue
         seen[raw["code"]] = line

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaanto.core.userdata import csv_writer
 from kohtaanto.web.coaching.models import Method
+from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.esf import classify
 from kohtaanto.web.esf import services as esf
 from kohtaanto.web.esf.models import Project
 from kohtaanto.web.esf.sources import SourceError
-from kohtaanto.web.matching.services import InvalidInput
 
 
 def _labels() -> dict[str, str]:

@@ -24,7 +24,7 @@ from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.schemas import model_schema
 from kohtaanto.web.api.serializers import ErrorSerializer
-from kohtaanto.web.supports.services import engine, field_errors
+from kohtaanto.web.core.rules import engine, field_errors
 
 LANG = OpenApiParameter("lang", str, enum=list(LANGUAGES), description="Language of names and reasons.")
 
@@ -100,7 +100,7 @@ class CarveView(APIView):
         return Response(_jsonable({"people": [r.as_dict() for r in results]}))
 
 
-class PoolView(APIView):
+class CarvePoolView(APIView):
     permission_classes = [IsAuthenticated, CanCarve]
 
     @extend_schema(

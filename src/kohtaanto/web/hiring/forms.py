@@ -44,7 +44,7 @@ class CaseForm(forms.Form):
     )
 
 
-class NeedForm(forms.Form):
+class HiringNeedForm(forms.Form):
     reasons = forms.MultipleChoiceField(
         label=pgettext_lazy("hiring", "What is hard right now?"),
         choices=NEED_CHOICES,
@@ -117,7 +117,7 @@ class TaskForm(forms.Form):
         return {key: self.cleaned_data[f"q_{key}"] for key in QUESTIONS}
 
 
-class ImportForm(forms.Form):
+class InventoryImportForm(forms.Form):
     text = forms.CharField(
         label=pgettext_lazy("hiring", "Paste a job description"),
         help_text=pgettext_lazy(

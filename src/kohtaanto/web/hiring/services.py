@@ -33,10 +33,10 @@ from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
 from kohtaanto.web.core.privacy import health_errors
+from kohtaanto.web.core.rules import field_errors
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching import services as matching
 from kohtaanto.web.matching.models import JobKind, JobPosting, SeekerProfile
-from kohtaanto.web.supports.services import field_errors
 
 NEEDS = ("shortage", "workload", "overtime", "growth", "other")
 EXPOSURES = ("never", "rarely", "sometimes", "often", "mostly")
@@ -414,8 +414,9 @@ def carve(
     from kohtaanto.carving.schema import SettingsIn, SupportFacts
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
-    from kohtaanto.web.matching.runs import _candidate, _plain, carving_person, view_for
-    from kohtaanto.web.supports.services import engine
+    from kohtaanto.web.core.rules import engine
+    from kohtaanto.web.matching import mappers
+    from kohtaanto.web.matching.runs import view_for
 
     _may(actor, case.organisation)
     if profile not in pool_for(actor, case):
@@ -428,7 +429,7 @@ def carve(
     except PydanticError as exc:
         raise CaseError(field_errors(pydantic_lines(exc))) from None
     view = view_for(actor, profile, case.organisation)  # kept capacities never shape an employer's jobs
-    person = carving_person(profile, _candidate(profile), view).model_copy(
+    person = mappers.carving_person(profile, mappers.candidate(profile), view).model_copy(
         update={
             "reach": [source.workplace.municipality] if source.workplace.municipality else [],
             "support_facts": support_facts,
@@ -460,7 +461,7 @@ def carve(
                 "support_facts": bool(facts),
             },
         )
-    return list(_plain(found.proposals))
+    return list(mappers.json_safe(found.proposals))
 
 
 def choose(actor: Any, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:

@@ -64,7 +64,7 @@ def _amount(support: dict[str, Any]) -> str:
 
 
 def _window_months(on: dt.date) -> int:
-    from kohtaanto.web.supports.services import engine
+    from kohtaanto.web.core.rules import engine
 
     return int(engine().parameters["work_arrangement.application_window_months"].at(on))
 

@@ -22,15 +22,15 @@ from django.views.decorators.http import require_http_methods
 from kohtaanto.plainlang.check import check
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Role
-from kohtaanto.web.core.concurrency import Conflict
+from kohtaanto.web.core.errors import Conflict
 from kohtaanto.web.core.forms import changed_elsewhere, posted_version
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.forms import (
     AdForm,
     CaseForm,
-    ImportForm,
-    NeedForm,
+    HiringNeedForm,
+    InventoryImportForm,
     RoleForm,
     SupportFactsForm,
     TaskForm,
@@ -137,7 +137,7 @@ def need(request: HttpRequest, pk: int) -> HttpResponse:
         "text": case.need.get("text", ""),
         "overloaded": "\n".join(case.need.get("overloaded", [])),
     }
-    form = NeedForm(request.POST or None, initial=initial)
+    form = HiringNeedForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             data = form.cleaned_data
@@ -177,7 +177,7 @@ def tasks(request: HttpRequest, pk: int) -> HttpResponse:
     role_choices = [(r["id"], r["title"]["fi"]) for r in _roles(case)]
     role_form = RoleForm(request.POST if action == "add_role" else None)
     task_form = TaskForm(request.POST if action == "add_task" else None, roles=role_choices)
-    import_form = ImportForm(request.POST if action in ("import", "import_add") else None)
+    import_form = InventoryImportForm(request.POST if action in ("import", "import_add") else None)
     imported: list[dict[str, Any]] = []
     status = 200
     try:
@@ -407,11 +407,10 @@ def job_posting_json_ld(request: HttpRequest, pk: int) -> HttpResponse:
 
 def shared_items(reveal: IdentityReveal) -> list[tuple[str, list[str]]]:
     """What the person chose to show this employer besides their name (never limitations)."""
-    from kohtaanto.web.matching.seeker_views import share_item_labels
 
     details = reveal.profile.details or {}
     out = []
-    for key, label in share_item_labels():
+    for key, label in seeker.share_items():
         if key not in reveal.items:
             continue
         if key == "languages":

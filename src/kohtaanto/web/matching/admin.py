@@ -19,7 +19,7 @@ from kohtaanto.web.matching.models import (
     SeekerProfile,
     WorkplaceInventory,
 )
-from kohtaanto.web.matching.runs import clean_weights
+from kohtaanto.web.matching.services import clean_weights
 
 
 @admin.register(SeekerProfile)

@@ -434,7 +434,7 @@ class InventoryView(APIView):
 
 
 # -- runs -----------------------------------------------------------------------------------------
-class PoolView(APIView):
+class MatchingPoolView(APIView):
     @extend_schema(
         summary="Assign an area's people to its open jobs (headcounts), maximising the total score",
         request=_json(

@@ -19,6 +19,7 @@ from typing import Any
 from django.conf import settings
 
 from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.core.errors import Throttled
 from kohtaanto.web.matching.models import MatchingRun, RunKind
 from kohtaanto.web.matching.services import digest
 
@@ -26,12 +27,8 @@ HOUR = dt.timedelta(hours=1)
 DAY = dt.timedelta(days=1)
 
 
-class ProbeLimit(Exception):
+class ProbeLimit(Throttled):
     """Too many runs, or too many probe-like runs: ``wait`` seconds until the next is allowed."""
-
-    def __init__(self, message: str, wait: int) -> None:
-        super().__init__(message)
-        self.wait = wait
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from kohtaanto.matching.score import Finding
 from kohtaanto.taxonomy.vocabulary import attribute_label
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.matching.models import IdentityReveal, MatchingRun, SeekerProfile
+from kohtaanto.web.matching.signals import person_erased
 
 
 def _adjustment_lines(row: dict[str, Any], language: str) -> set[str]:
@@ -130,8 +131,6 @@ def on_erasure(profile: SeekerProfile) -> dict[str, int]:
     """Remove a deleted person from everything stored about matching and hiring: runs about them are
     deleted, their rows and pseudonym leave every other run, and hiring cases forget them. Call inside
     the deletion's transaction, before the profile row itself is deleted."""
-    from kohtaanto.web.hiring.models import HiringCase
-
     ref = profile.pseudonym
     deleted = MatchingRun.objects.filter(profile=profile).delete()[0]
     rewritten = 0
@@ -142,12 +141,8 @@ def on_erasure(profile: SeekerProfile) -> dict[str, int]:
             run.results, run.considered = results, considered
             run.save(update_fields=["results", "considered"])
             rewritten += 1
-    cases = 0
-    for case in HiringCase.objects.filter(Q(person=ref) | Q(chosen__icontains=ref)).select_for_update():
-        case.person = "" if case.person == ref else case.person
-        if ref in str(case.chosen):
-            case.chosen = {}
-        case.version += 1
-        case.save(update_fields=["person", "chosen", "version", "updated_at"])
-        cases += 1
-    return {"runs_deleted": deleted, "runs_rewritten": rewritten, "cases": cases}
+    counts = {"runs_deleted": deleted, "runs_rewritten": rewritten}
+    for _, answer in person_erased.send(sender=SeekerProfile, profile=profile, pseudonym=ref):
+        for key, value in (answer or {}).items():
+            counts[key] = counts.get(key, 0) + value
+    return counts

@@ -8,9 +8,8 @@ protected characteristics; the people's names and group data are never read here
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Collection, Hashable
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,14 +24,14 @@ from kohtaanto.matching.fairness import GroupRate, disparity
 from kohtaanto.matching.places import distance_km
 from kohtaanto.matching.profiles import Candidate, Job
 from kohtaanto.matching.report import miss_row, ranked, result_row
-from kohtaanto.matching.schema import JobIn, JobSpecIn, ProfileIn
+from kohtaanto.matching.schema import JobIn, JobSpecIn
 from kohtaanto.matching.score import Finding, NoRelations, Scored, SkillRelations, Weights, score
 from kohtaanto.taxonomy.vocabulary import skill_label
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Role
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.matching import mappers, redaction
 from kohtaanto.web.matching import pool as live
-from kohtaanto.web.matching import redaction
 from kohtaanto.web.matching.models import (
     AreaWeights,
     GroupDatum,
@@ -98,21 +97,6 @@ def weights_for(area: EmploymentArea | None) -> Weights:
     return Weights(**stored) if stored else Weights()
 
 
-def clean_weights(values: Any) -> dict[str, float]:
-    """Weights as stored for an area; unknown names or bad values raise ``ValueError``."""
-    if not isinstance(values, dict):
-        raise ValueError("weights are an object of names and numbers")
-    known = {f.name for f in fields(Weights)}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise ValueError(f"unknown weights: {', '.join(unknown)}")
-    try:
-        chosen = Weights(**{k: float(v) for k, v in values.items()})
-    except (TypeError, ValueError) as exc:
-        raise ValueError(str(exc)) from None
-    return {k: float(v) for k, v in asdict(chosen).items() if k in values}
-
-
 # -- helpers --------------------------------------------------------------------------------------
 def _role(user: Any) -> str | None:
     if user is None:
@@ -122,11 +106,6 @@ def _role(user: Any) -> str | None:
 
 def _job(posting: JobPosting) -> Job:
     return JobSpecIn.model_validate(posting.spec).to_job(posting.ref)
-
-
-def _candidate(profile: SeekerProfile, view: str = live.FULL) -> Candidate:
-    spec = live.visible_spec(profile.spec, profile.share_accommodations, view)
-    return ProfileIn.model_validate(spec).to_candidate(profile.pseudonym)
 
 
 def view_for(actor: Any, profile: SeekerProfile, organisation: Any) -> str:
@@ -312,7 +291,7 @@ def _people_for(
         profile = profiles.get(hit.ref)
         if profile is None:  # deleted between the index's refresh and this read
             continue
-        candidate = _candidate(profile, view)
+        candidate = mappers.candidate(profile, view)
         result = score(candidate, job, weights, rel or NoRelations(), distance_km)
         if not isinstance(result, Scored) or result.score != hit.score:
             # the profile changed between the index's refresh and this read: the scorer's answer stands
@@ -321,7 +300,7 @@ def _people_for(
                 continue
         short: list[str] = []
         if hit.ref in shared_with and not profile.share_accommodations:
-            result, short = _with_adjustments(result, _candidate(profile), job, weights, rel)
+            result, short = _with_adjustments(result, mappers.candidate(profile), job, weights, rel)
         rows.append(result_row(result, language, label))
         if short:
             rows[-1]["adjustments_short"] = short
@@ -350,41 +329,11 @@ def _people_for(
 
 
 # -- person → jobs --------------------------------------------------------------------------------
-def _plain(value: Any) -> Any:
-    from kohtaanto.carving.proposal import json_default
-
-    return json.loads(json.dumps(value, default=json_default))
-
-
 def _reachable(candidate: Candidate, municipality: str) -> bool:
     if not municipality or not candidate.municipality or municipality == candidate.municipality:
         return True
     km = distance_km(candidate.municipality, municipality)
     return km is None or km <= (candidate.max_commute_km or DEFAULT_COMMUTE_KM)
-
-
-def carving_person(profile: SeekerProfile, candidate: Candidate, view: str = live.FULL) -> Any:
-    """A profile as carving input: pseudonym, hours, days (daytime windows), skills, disclosed capacities
-    (for an employer, only those the person shares: see :func:`kohtaanto.web.matching.pool.visible_spec`)."""
-    from kohtaanto.carving.schema import PersonIn as CarvingPerson
-
-    spec = live.visible_spec(profile.spec, profile.share_accommodations, view)
-    days = list(spec.get("days", ["mon", "tue", "wed", "thu", "fri"]))
-    return CarvingPerson.model_validate(
-        {
-            "id": profile.pseudonym,
-            "alias": profile.pseudonym,
-            "municipality": candidate.municipality,
-            "hours": {"min": spec.get("hours_min", 0), "max": min(spec.get("hours_max", 40), 60)},
-            "availability": []
-            if set(days) == {"mon", "tue", "wed", "thu", "fri"}
-            else [{"day": d, "start": "07:00", "end": "18:00"} for d in days],
-            "skills": [{"id": s, "level": lv} for s, lv in sorted(spec.get("skills", {}).items())],
-            "capacities": spec.get("capacities", {}),
-            "working_language": spec.get("working_language"),
-            "trainable_levels": spec.get("trainable_levels", 1),
-        }
-    )
 
 
 def carving_opportunities(
@@ -394,11 +343,11 @@ def carving_opportunities(
     from kohtaanto.carving.schema import SettingsIn, WorkplaceFile
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
-    from kohtaanto.web.supports.services import engine
+    from kohtaanto.web.core.rules import engine
 
     if candidate.remote == "only":
         return []
-    person = carving_person(profile, candidate)
+    person = mappers.carving_person(profile, candidate)
     out = []
     inventories = WorkplaceInventory.objects.select_related("organisation").order_by("organisation__name")
     for inventory in inventories:
@@ -418,7 +367,7 @@ def carving_opportunities(
             1,
             language,
         )[0]
-        for proposal in _plain(found.proposals):
+        for proposal in mappers.json_safe(found.proposals):
             out.append(
                 {
                     "organisation": inventory.organisation.name,
@@ -445,7 +394,7 @@ def match_person(
     """Open jobs ranked for one person, with the reasons, and workplaces where a job could be carved."""
     if actor is not None:
         permissions.require(profiles_for(actor).filter(pk=profile.pk).exists(), "not a profile you may see")
-    candidate = _candidate(profile)
+    candidate = mappers.candidate(profile)
     rel = relations()
     label = label_for(rel)
     postings = list(open_jobs())

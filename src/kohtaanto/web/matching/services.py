@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import asdict, fields
 from typing import Any
 
 from django.db import transaction
@@ -20,11 +21,14 @@ from kohtaanto.carving.schema import WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_lines
 from kohtaanto.matching.places import find
 from kohtaanto.matching.schema import JobSpecIn, ProfileIn
+from kohtaanto.matching.score import Weights
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
-from kohtaanto.web.accounts.permissions import _role
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
+from kohtaanto.web.core.errors import InvalidInput
+from kohtaanto.web.core.roles import role_of
+from kohtaanto.web.core.rules import field_errors
 from kohtaanto.web.matching import consent, redaction
 from kohtaanto.web.matching.models import (
     ConsentPurpose,
@@ -37,15 +41,6 @@ from kohtaanto.web.matching.models import (
     SeekerProfile,
     WorkplaceInventory,
 )
-from kohtaanto.web.supports.services import field_errors
-
-
-class InvalidInput(ValueError):
-    """Input that does not validate; ``errors`` maps each field to its messages."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
-        self.errors = errors
 
 
 def _validated(model: type[BaseModel], data: Any, prefix: str = "") -> Any:
@@ -88,7 +83,7 @@ def clean_job_spec(data: Any) -> dict[str, Any]:
 
 # -- who may do what ------------------------------------------------------------------------------
 def profiles_for(user: Any) -> Any:
-    role = _role(user)
+    role = role_of(user)
     qs = SeekerProfile.objects.select_related("person", "area")
     if role == Role.ADMINISTRATOR:
         return qs.all()
@@ -100,7 +95,7 @@ def profiles_for(user: Any) -> Any:
 
 
 def can_edit_profile(user: Any, profile: SeekerProfile) -> bool:
-    return _role(user) in (Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.JOB_SEEKER) and (
+    return role_of(user) in (Role.ADMINISTRATOR, Role.PROFESSIONAL, Role.JOB_SEEKER) and (
         profiles_for(user).filter(pk=profile.pk).exists()
     )
 
@@ -136,7 +131,7 @@ def _own_consent(actor: Any, person: User | None, names: Iterable[str]) -> None:
     if not consents or actor is None:
         return
     permissions.require(
-        person is not None and _role(actor) == Role.JOB_SEEKER and person.pk == actor.pk,
+        person is not None and role_of(actor) == Role.JOB_SEEKER and person.pk == actor.pk,
         "only the person themself gives or takes back a consent: " + ", ".join(consents),
     )
 
@@ -144,7 +139,7 @@ def _own_consent(actor: Any, person: User | None, names: Iterable[str]) -> None:
 def create_profile(
     actor: Any, *, spec: Any, person: User | None = None, area: EmploymentArea | None = None, **flags: bool
 ) -> SeekerProfile:
-    role = _role(actor)
+    role = role_of(actor)
     if role == Role.JOB_SEEKER:
         permissions.require(
             person is None or person.pk == actor.pk, "a job seeker keeps only their own profile"
@@ -239,7 +234,7 @@ def update_profile(
 def set_group(actor: Any, profile: SeekerProfile, dimension: str, value: str | None) -> None:
     """Opt in (or out, with ``None``) to one group for fairness reports. Only the person does this."""
     permissions.require(
-        _role(actor) == Role.JOB_SEEKER and profile.person_id == actor.pk,
+        role_of(actor) == Role.JOB_SEEKER and profile.person_id == actor.pk,
         "only the person themself gives group data",
     )
     if dimension not in GroupDimension.values:
@@ -329,7 +324,7 @@ def reveal_identity(
     employer sees: the adjustments they need, and items of their profile (``None`` keeps the earlier
     choice). Limitations themselves are never shown."""
     permissions.require(
-        _role(actor) == Role.JOB_SEEKER and profile.person_id == actor.pk,
+        role_of(actor) == Role.JOB_SEEKER and profile.person_id == actor.pk,
         "only the person themself decides who sees their name",
     )
     if items is not None and not set(items) <= set(SHARE_ITEMS):
@@ -466,7 +461,6 @@ def save_inventory(actor: Any, organisation: Organisation, payload: Any) -> Work
 def set_area_weights(actor: Any, area: EmploymentArea, weights: Any) -> None:
     """An employment area's own matching weights (administrators); unknown names are refused."""
     from kohtaanto.web.matching.models import AreaWeights
-    from kohtaanto.web.matching.runs import clean_weights
 
     permissions.require(
         actor is None or permissions.can_manage_users(actor), "only administrators set weights"
@@ -478,3 +472,18 @@ def set_area_weights(actor: Any, area: EmploymentArea, weights: Any) -> None:
     with transaction.atomic():
         AreaWeights.objects.update_or_create(area=area, defaults={"weights": values})
         record(actor=actor, action="matching_weights.set", obj=area, data={"weights": values})
+
+
+def clean_weights(values: Any) -> dict[str, float]:
+    """Weights as stored for an area; unknown names or bad values raise ``ValueError``."""
+    if not isinstance(values, dict):
+        raise ValueError("weights are an object of names and numbers")
+    known = {f.name for f in fields(Weights)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ValueError(f"unknown weights: {', '.join(unknown)}")
+    try:
+        chosen = Weights(**{k: float(v) for k, v in values.items()})
+    except (TypeError, ValueError) as exc:
+        raise ValueError(str(exc)) from None
+    return {k: float(v) for k, v in asdict(chosen).items() if k in values}

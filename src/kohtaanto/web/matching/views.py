@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.matching import runs, services
+from kohtaanto.web.matching.journey import interests_of
 from kohtaanto.web.matching.models import SeekerProfile
 from kohtaanto.web.matching.probes import ProbeLimit
-from kohtaanto.web.matching.seeker_views import interests_of
 
 MATCHERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
 
@@ -75,8 +75,8 @@ def person_matches(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "interested": interests_of(profile) if own else set(),
     }
     if own:
-        from kohtaanto.web.matching.seeker_views import STEPS, _done
+        from kohtaanto.web.matching.journey import STEPS, steps_done
 
-        done = _done(profile)
+        done = steps_done(profile)
         context["steps"] = [(key, label, url, done[key], key == "matches") for key, label, url in STEPS]
     return render(request, "matching/person_matches.html", context)

@@ -49,7 +49,7 @@ class ContactForm(forms.Form):
     email = forms.EmailField(label=pgettext_lazy("outreach", "Email"), required=False)
 
 
-class NeedForm(forms.Form):
+class OutreachNeedForm(forms.Form):
     text = forms.CharField(
         label=pgettext_lazy("outreach", "The need in the employer's words"),
         max_length=2000,
@@ -69,7 +69,7 @@ class NeedForm(forms.Form):
     found_on = _date(pgettext_lazy("outreach", "Found on"), today=True)
 
 
-class ImportForm(forms.Form):
+class RegisterImportForm(forms.Form):
     file = forms.FileField(
         label=pgettext_lazy("outreach", "Business register file (CSV)"),
         help_text=pgettext_lazy(

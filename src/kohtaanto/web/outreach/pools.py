@@ -15,9 +15,10 @@ from kohtaanto.carving import employer_group
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Organisation, Role
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching.models import SeekerProfile, WorkplaceInventory
-from kohtaanto.web.matching.services import InvalidInput, profiles_for
+from kohtaanto.web.matching.services import profiles_for
 from kohtaanto.web.outreach.models import EmployerRelation, Need, Stage, TalentPool
 
 MAX_MEMBERS = 10
@@ -109,8 +110,8 @@ def carve_shared(
     from kohtaanto.carving.schema import SettingsIn
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
-    from kohtaanto.web.matching.runs import _candidate, _plain, carving_person
-    from kohtaanto.web.supports.services import engine
+    from kohtaanto.web.core.rules import engine
+    from kohtaanto.web.matching import mappers
 
     permissions.require(pools_for(actor).filter(pk=pool.pk).exists(), "not a pool of your area")
     permissions.require(profiles_for(actor).filter(pk=profile.pk).exists(), "not a person of your area")
@@ -121,7 +122,7 @@ def carve_shared(
         raise InvalidInput({"members": [pgettext("pools", "Choose 2 or 3 employers of the pool.")]})
     sources, merged = _merged(pool, members)
     places = sorted({s.workplace.municipality for _, _, s in sources if s.workplace.municipality})
-    person = carving_person(profile, _candidate(profile)).model_copy(update={"reach": places})
+    person = mappers.carving_person(profile, mappers.candidate(profile)).model_copy(update={"reach": places})
     [found] = carve_workplace(
         merged,
         [person],
@@ -135,7 +136,7 @@ def carve_shared(
     )
     keys = [key for key, _, _ in sources]
     names = {key: name for key, name, _ in sources}
-    proposals = list(_plain(found.proposals))
+    proposals = list(mappers.json_safe(found.proposals))
     for proposal in proposals:
         proposal["firm_shares"] = [
             {

@@ -69,7 +69,7 @@ class RegisterRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Rejected:
+class RejectedRow:
     line: int
     reason: str
 
@@ -106,7 +106,7 @@ def _header(fields: list[str]) -> dict[str, str]:
     return found
 
 
-def _row(index: int, value: dict[str, str], seen: dict[str, int]) -> RegisterRow | Rejected:
+def _row(index: int, value: dict[str, str], seen: dict[str, int]) -> RegisterRow | RejectedRow:
     problems = []
     try:
         business_id = BusinessId.parse(value["business_id"]).value
@@ -127,11 +127,11 @@ def _row(index: int, value: dict[str, str], seen: dict[str, int]) -> RegisterRow
     if form is None:
         problems.append(f"legal form {value.get('legal_form')!r} is not known")
     if problems or place is None or sector is None or form is None:
-        return Rejected(index, "; ".join(problems))
+        return RejectedRow(index, "; ".join(problems))
     return RegisterRow(index, business_id, value["name"], sector, place.code, form)
 
 
-def read(data: bytes) -> tuple[list[RegisterRow], list[Rejected]]:
+def read(data: bytes) -> tuple[list[RegisterRow], list[RejectedRow]]:
     """Every row checked: the good rows and the rejected ones with their reasons."""
     try:
         return _read(data)
@@ -139,22 +139,22 @@ def read(data: bytes) -> tuple[list[RegisterRow], list[Rejected]]:
         raise RegisterFormatError(f"not a readable CSV file ({exc})") from None
 
 
-def _read(data: bytes) -> tuple[list[RegisterRow], list[Rejected]]:
+def _read(data: bytes) -> tuple[list[RegisterRow], list[RejectedRow]]:
     reader = userdata.csv_reader(data, RegisterFormatError)
     if not reader.fieldnames:
         raise RegisterFormatError("line 1: the file is empty")
     columns = _header(list(reader.fieldnames))
     rows: list[RegisterRow] = []
-    rejected: list[Rejected] = []
+    rejected: list[RejectedRow] = []
     seen: dict[str, int] = {}
     for index, record in enumerate(reader, start=2):
         if index - 1 > MAX_ROWS:
             raise RegisterFormatError(f"more than {MAX_ROWS} rows: split the file")
         if None in record:
-            rejected.append(Rejected(index, "more values than columns"))
+            rejected.append(RejectedRow(index, "more values than columns"))
             continue
         checked = _row(index, {c: (record.get(raw) or "").strip() for c, raw in columns.items()}, seen)
-        if isinstance(checked, Rejected):
+        if isinstance(checked, RejectedRow):
             rejected.append(checked)
         else:
             seen[checked.business_id] = index

@@ -20,9 +20,9 @@ from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts import services as accounts
 from kohtaanto.web.accounts.models import Municipality, Organisation, Role
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
-from kohtaanto.web.matching.services import InvalidInput
 from kohtaanto.web.outreach import register
 from kohtaanto.web.outreach.models import Activity, ActivityKind, Contact, EmployerRelation, Need, Stage
 
@@ -235,11 +235,11 @@ def need_to_case(actor: Any, need: Need) -> HiringCase:
 
 # -- import from the business register ------------------------------------------------------------
 @dataclass
-class ImportReport:
+class RegisterImport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: list[register.Rejected] = field(default_factory=list)
+    rejected: list[register.RejectedRow] = field(default_factory=list)
 
     @property
     def written(self) -> bool:
@@ -248,7 +248,9 @@ class ImportReport:
 
 def _in_area(
     actor: Any, rows: list[register.RegisterRow]
-) -> tuple[list[tuple[register.RegisterRow, Municipality]], list[register.Rejected], dict[str, Organisation]]:
+) -> tuple[
+    list[tuple[register.RegisterRow, Municipality]], list[register.RejectedRow], dict[str, Organisation]
+]:
     """Rows whose municipality is known here and in the actor's area (an administrator's: any)."""
     municipalities = {m.code: m for m in Municipality.objects.select_related("area")}
     admin = actor.role == Role.ADMINISTRATOR
@@ -271,17 +273,17 @@ def _in_area(
         else:
             good.append((row, municipality))
             continue
-        rejected.append(register.Rejected(row.line, reason))
+        rejected.append(register.RejectedRow(row.line, reason))
     return good, rejected, existing
 
 
-def import_register(actor: Any, data: bytes, dry_run: bool = False) -> ImportReport:
+def import_register(actor: Any, data: bytes, dry_run: bool = False) -> RegisterImport:
     """Organisations from a business-register CSV. All or nothing: with any rejected row nothing is
     written, and the report lists every rejected row with its line and reason."""
     permissions.require(may_work(actor), "only professionals and administrators import employers")
     rows, rejected = register.read(data)
     good, outside, existing = _in_area(actor, rows)
-    report = ImportReport(rejected=sorted([*rejected, *outside], key=lambda r: r.line))
+    report = RegisterImport(rejected=sorted([*rejected, *outside], key=lambda r: r.line))
     if report.rejected or dry_run:
         if not report.rejected:
             report.updated = sum(1 for row, _ in good if row.business_id in existing)

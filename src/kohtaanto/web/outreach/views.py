@@ -14,9 +14,15 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.web.accounts.decorators import practitioner_only
-from kohtaanto.web.matching.services import InvalidInput
+from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.outreach import services as outreach
-from kohtaanto.web.outreach.forms import ActivityForm, ContactForm, ImportForm, NeedForm, StageForm
+from kohtaanto.web.outreach.forms import (
+    ActivityForm,
+    ContactForm,
+    OutreachNeedForm,
+    RegisterImportForm,
+    StageForm,
+)
 from kohtaanto.web.outreach.models import EmployerRelation, Need, Stage
 from kohtaanto.web.outreach.register import RegisterFormatError
 
@@ -85,7 +91,7 @@ def employer(request: HttpRequest, pk: int) -> HttpResponse:
     )
     activity_form = ActivityForm(request.POST if action == "activity" else None)
     contact_form = ContactForm(request.POST if action == "contact" else None)
-    need_form = NeedForm(request.POST if action == "need" else None)
+    need_form = OutreachNeedForm(request.POST if action == "need" else None)
     try:
         if action == "stage" and stage_form.is_valid():
             d = stage_form.cleaned_data
@@ -149,7 +155,7 @@ def employer(request: HttpRequest, pk: int) -> HttpResponse:
 @practitioner_only
 @require_http_methods(["GET", "POST"])
 def register_import(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = RegisterImportForm(request.POST or None, request.FILES or None)
     report = None
     error = ""
     if request.method == "POST" and form.is_valid():

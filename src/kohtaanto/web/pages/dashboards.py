@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, LegalForm, Organisation, Role, SizeClass, User
+from kohtaanto.web.audit import selectors as audit_selectors
 from kohtaanto.web.audit.models import AuditEvent
 
 
 def recent_actions(user: User, limit: int = 8) -> list[AuditEvent]:
-    return list(permissions.audit_events_for(user).filter(actor_id=user.pk).order_by("-sequence")[:limit])
+    return list(audit_selectors.events_for(user).filter(actor_id=user.pk).order_by("-sequence")[:limit])
 
 
 def _labelled(counts: dict[str, int], choices: Any) -> list[tuple[str, int]]:
@@ -88,7 +89,7 @@ def administrator(user: User) -> dict[str, Any]:
     roles = dict(User.objects.filter(is_active=True).values_list("role").annotate(n=Count("id")))
     return {
         "users_by_role": _labelled(roles, Role.choices),
-        "latest_events": list(permissions.audit_events_for(user).order_by("-sequence")[:10]),
+        "latest_events": list(audit_selectors.events_for(user).order_by("-sequence")[:10]),
         "event_count": AuditEvent.objects.count(),
         **statistics(user),
     }

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from kohtaanto.plainlang import Report
+from kohtaanto.plainlang import TextReport
 from kohtaanto.plainlang.check import check, rule_ids
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Organisation
@@ -85,7 +85,9 @@ def warm_up() -> None:
         check(text, "job-ad", "auto")
 
 
-def check_for(user: Any, text: str, profile: str, language: str, fmt: str, messages: str | None) -> Report:
+def check_for(
+    user: Any, text: str, profile: str, language: str, fmt: str, messages: str | None
+) -> TextReport:
     """Check with the user's and organisation's switched-off rules. Nothing is stored or logged."""
     if len(text) > MAX_CHARACTERS:
         raise ValueError(f"the text is over {MAX_CHARACTERS:,} characters")

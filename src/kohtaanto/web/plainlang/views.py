@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kohtaanto.plainlang import Finding, Report
+from kohtaanto.plainlang import TextFinding, TextReport
 from kohtaanto.plainlang.check import rules
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.plainlang import services
@@ -69,10 +69,10 @@ class Piece:
     severity: str = ""
 
 
-def pieces(text: str, findings: tuple[Finding, ...]) -> list[Piece]:
+def pieces(text: str, findings: tuple[TextFinding, ...]) -> list[Piece]:
     """The text with nested marks for findings that nest; partly overlapping ones are only listed."""
-    marked: list[tuple[int, Finding]] = []
-    stack: list[Finding] = []
+    marked: list[tuple[int, TextFinding]] = []
+    stack: list[TextFinding] = []
     for number, finding in sorted(enumerate(findings, 1), key=lambda item: (item[1].start, -item[1].end)):
         if finding.start == finding.end or (
             finding.category in ("document", "sentence", "structure") and (finding.end - finding.start > 80)
@@ -84,7 +84,7 @@ def pieces(text: str, findings: tuple[Finding, ...]) -> list[Piece]:
             continue
         marked.append((number, finding))
         stack.append(finding)
-    events: list[tuple[int, int, int, Finding]] = []  # (offset, order, number, finding)
+    events: list[tuple[int, int, int, TextFinding]] = []  # (offset, order, number, finding)
     for number, finding in marked:
         events.append((finding.start, 1, number, finding))
         events.append((finding.end, 0, number, finding))
@@ -107,7 +107,7 @@ SEVERITY_LABELS = {
 }
 
 
-def report_context(report: Report, text: str) -> dict[str, Any]:
+def report_context(report: TextReport, text: str) -> dict[str, Any]:
     """The marked text and the five fixes to show first, for any page that shows a check."""
     number = {id(f): n for n, f in enumerate(report.findings, 1)}
     return {
@@ -117,7 +117,7 @@ def report_context(report: Report, text: str) -> dict[str, Any]:
     }
 
 
-def _context(report: Report, text: str) -> dict[str, Any]:
+def _context(report: TextReport, text: str) -> dict[str, Any]:
     number = {id(f): n for n, f in enumerate(report.findings, 1)}
     top = report.top(5)
     chosen = {id(f) for f in top}

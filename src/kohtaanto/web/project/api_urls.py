@@ -33,7 +33,7 @@ urlpatterns = [
     ),
     path("v1/skills/suggest/", skills.SuggestView.as_view(), name="api-skills-suggest"),
     path("v1/carving/carve/", carving.CarveView.as_view(), name="api-carving-carve"),
-    path("v1/carving/pool/", carving.PoolView.as_view(), name="api-carving-pool"),
+    path("v1/carving/pool/", carving.CarvePoolView.as_view(), name="api-carving-pool"),
     path("v1/plainlang/check/", plainlang.CheckView.as_view(), name="api-plainlang-check"),
     path("v1/plainlang/settings/", plainlang.RuleSettingsView.as_view(), name="api-plainlang-settings"),
     path(
@@ -52,7 +52,7 @@ urlpatterns = [
     path("v1/jobs/<id:pk>/", matching.JobDetailView.as_view(), name="api-job"),
     path("v1/jobs/<id:pk>/matches/", matching.JobMatchesView.as_view(), name="api-job-matches"),
     path("v1/organisations/<id:pk>/inventory/", matching.InventoryView.as_view(), name="api-inventory"),
-    path("v1/matching/pool/", matching.PoolView.as_view(), name="api-matching-pool"),
+    path("v1/matching/pool/", matching.MatchingPoolView.as_view(), name="api-matching-pool"),
     path("v1/matching/runs/", matching.RunListView.as_view(), name="api-matching-runs"),
     path("v1/matching/runs/<id:pk>/", matching.RunDetailView.as_view(), name="api-matching-run"),
     path("v1/matching/runs/<id:pk>/fairness/", matching.FairnessView.as_view(), name="api-matching-fairness"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class Report:
+class HealthReport:
     lines: list[str] = field(default_factory=list)
     problems: int = 0
 
@@ -35,11 +35,11 @@ def unapplied_migrations() -> list[str]:
     return [f"{m.app_label}.{m.name}" for m, _ in executor.migration_plan(executor.loader.graph.leaf_nodes())]
 
 
-def run_checks(strict: bool = False) -> Report:
+def run_checks(strict: bool = False) -> HealthReport:
     """Configuration, system checks (in production with the deployment checks: a warning is a
     problem), the database, migrations (a problem only when ``strict``: after ``migrate``) and the
     compiled translations."""
-    report = Report()
+    report = HealthReport()
     from kohtaanto.web.project.config import ConfigError, load_config
 
     try:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kohtaanto.web.retention",
     "kohtaanto.web.jobs",
     "kohtaanto.web.supports",
+    "kohtaanto.web.seeker",
     "kohtaanto.web.outcomes",
     "django_q",
     "mozilla_django_oidc",

@@ -14,6 +14,7 @@ FEATURES = (
     "audit",
     "hiring",
     "matching",
+    "seeker",
     "supports",
     "plainlang",
     "outreach",

@@ -22,7 +22,7 @@ from kohtaanto.rules import QUESTIONS, InputError, RulesNotInForce
 from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.schemas import model_schema
 from kohtaanto.web.api.serializers import ErrorSerializer
-from kohtaanto.web.supports.services import engine, field_errors
+from kohtaanto.web.core.rules import engine, field_errors
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[4] / "examples" / "supports"
 PARAMETERS = [

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.utils.translation import pgettext
 
-from kohtaanto.web.supports.services import engine, links
+from kohtaanto.web.core.rules import engine
+from kohtaanto.web.supports.services import links
 
 
 def study_basis_text(basis: str) -> str:

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_http_methods
 from kohtaanto.rules import InputError, RulesNotInForce
 from kohtaanto.rules.report import support_label
 from kohtaanto.web.core.chart import income_chart
+from kohtaanto.web.core.rules import engine, field_errors
 from kohtaanto.web.matching import seeker
 from kohtaanto.web.supports.forms import HireSupportForm, PartTimeForm, StudyForm
-from kohtaanto.web.supports.services import engine, field_errors, links
+from kohtaanto.web.supports.services import links
 from kohtaanto.web.supports.study_answer import study_answer
 
 FORM_FIELD = {

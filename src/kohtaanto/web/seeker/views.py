@@ -21,13 +21,14 @@ from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.web.accounts.models import Role
-from kohtaanto.web.core.concurrency import Conflict
+from kohtaanto.web.core.errors import Conflict
 from kohtaanto.web.core.forms import changed_elsewhere, posted_version
 from kohtaanto.web.core.privacy import own_text_reminder
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.matching import seeker, services
-from kohtaanto.web.matching.models import IdentityReveal, Interest
-from kohtaanto.web.matching.seeker_forms import (
+from kohtaanto.web.matching.journey import STEPS, steps_done
+from kohtaanto.web.matching.models import IdentityReveal
+from kohtaanto.web.seeker.forms import (
     AccountDeleteForm,
     CapacityForm,
     DeleteForm,
@@ -47,16 +48,6 @@ GROUP_TITLES = {
     "environment": pgettext_lazy("capacity group", "Noise, temperature and surroundings"),
     "organisation": pgettext_lazy("capacity group", "Shifts and travel"),
 }
-STEPS = [
-    ("skills", pgettext_lazy("seeker step", "My skills"), "matching:me_skills"),
-    ("languages", pgettext_lazy("seeker step", "Languages and history"), "matching:me_languages"),
-    ("capacity", pgettext_lazy("seeker step", "What suits me"), "matching:me_capacity_start"),
-    ("work", pgettext_lazy("seeker step", "Hours and place"), "matching:me_work"),
-    ("sharing", pgettext_lazy("seeker step", "What I share"), "matching:me_sharing"),
-    ("matches", pgettext_lazy("seeker step", "Jobs that fit"), "matching:my_matches"),
-    ("income", pgettext_lazy("seeker step", "Income"), "matching:me_income"),
-    ("data", pgettext_lazy("seeker step", "My data"), "matching:me_data"),
-]
 
 
 def job_seeker_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -70,27 +61,13 @@ def job_seeker_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     return wrapper
 
 
-def _done(profile: Any) -> dict[str, bool]:
-    spec = profile.spec if profile else {}
-    return {
-        "skills": bool(spec.get("skills")),
-        "languages": bool(profile and profile.details),
-        "capacity": bool(spec.get("capacities")),
-        "work": bool(profile and spec.get("municipality")),
-        "sharing": bool(profile and (profile.open_to_employers or profile.share_accommodations)),
-        "matches": False,
-        "income": bool(profile and profile.benefit),
-        "data": False,
-    }
-
-
 def _render(
     request: HttpRequest, step: str, template: str, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
     profile = context.get("profile") or seeker.my_profile(request.user)
-    done = _done(profile)
+    done = steps_done(profile)
     context["steps"] = [(key, label, url, done[key], key == step) for key, label, url in STEPS]
-    return render(request, f"matching/seeker/{template}", context, status=status)
+    return render(request, f"seeker/{template}", context, status=status)
 
 
 @job_seeker_only
@@ -146,7 +123,7 @@ def trial_answer(request: HttpRequest, trial: int) -> HttpResponse:
         messages.success(request, pgettext("seeker", "Your profile was updated from the work trial."))
     else:
         messages.success(request, pgettext("seeker", "Your own answers stay as they were."))
-    return redirect("matching:me")
+    return redirect("seeker:overview")
 
 
 # -- skills ---------------------------------------------------------------------------------------
@@ -211,7 +188,7 @@ def skills(request: HttpRequest) -> HttpResponse:
         if not errors:
             seeker.save_skills(request.user, profile, chosen)
             messages.success(request, pgettext("seeker", "Your skills were saved."))
-            return redirect("matching:me_skills")
+            return redirect("seeker:skills")
         status = 400
     context = {
         "profile": profile,
@@ -277,7 +254,7 @@ def languages(request: HttpRequest) -> HttpResponse:
             typed = f"{form.cleaned_data.get('history', '')}\n{form.cleaned_data.get('education', '')}"
             if reminder := own_text_reminder(typed):
                 messages.info(request, reminder)
-            return redirect("matching:me_languages")
+            return redirect("seeker:languages")
         return _render(request, "languages", "languages.html", {"form": form, "profile": profile}, 400)
     return _render(request, "languages", "languages.html", {"form": form, "profile": profile})
 
@@ -286,7 +263,7 @@ def languages(request: HttpRequest) -> HttpResponse:
 @job_seeker_only
 @require_http_methods(["GET"])
 def capacity_start(request: HttpRequest) -> HttpResponse:
-    return redirect("matching:me_capacity", group=seeker.GROUPS[0])
+    return redirect("seeker:capacity", group=seeker.GROUPS[0])
 
 
 @job_seeker_only
@@ -304,8 +281,8 @@ def capacity(request: HttpRequest, group: str) -> HttpResponse:
         seeker.save_capacities(request.user, profile, group, form.values())
         messages.success(request, pgettext("seeker", "Saved."))
         if following and request.POST.get("next"):
-            return redirect("matching:me_capacity", group=following)
-        return redirect("matching:me_capacity", group=group)
+            return redirect("seeker:capacity", group=following)
+        return redirect("seeker:capacity", group=group)
     context = {
         "form": form,
         "profile": profile,
@@ -359,7 +336,7 @@ def work(request: HttpRequest) -> HttpResponse:
                 version, status = exc.current, 409
             else:
                 messages.success(request, pgettext("seeker", "Saved."))
-                return redirect("matching:me_work")
+                return redirect("seeker:work")
         context = {"form": form, "profile": profile, "version": version}
         return _render(request, "work", "work.html", context, status)
     return _render(request, "work", "work.html", {"form": form, "profile": profile, "version": version})
@@ -405,7 +382,7 @@ def income(request: HttpRequest) -> HttpResponse:
         "answer": answer,
         "profile": profile,
         "saved": bool(profile and profile.benefit),
-        "action_url": reverse("matching:me_income"),
+        "action_url": reverse("seeker:income"),
     }
     if answer:
         points = income_series(form, form.cleaned_data["earnings"])
@@ -432,7 +409,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
         profile = seeker.ensure_profile(request.user)
         services.update_profile(request.user, profile, **form.cleaned_data)
         messages.success(request, pgettext("seeker", "Your choices were saved."))
-        return redirect("matching:me_sharing")
+        return redirect("seeker:sharing")
     from kohtaanto.web.hiring.models import MeetingRequest
 
     context = {
@@ -449,7 +426,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
         if profile
         else [],
         "history": seeker.consent_history(request.user, profile) if profile else [],
-        "share_items": share_item_labels(),
+        "share_items": seeker.share_items(),
     }
     return _render(request, "sharing", "sharing.html", context)
 
@@ -461,11 +438,7 @@ def withdraw_reveal(request: HttpRequest, organisation: int) -> HttpResponse:
     reveal = get_object_or_404(IdentityReveal, profile=profile, organisation_id=organisation)
     services.reveal_identity(request.user, profile, reveal.organisation, reveal=False)
     messages.success(request, pgettext("seeker", "The employer no longer sees your name."))
-    return redirect("matching:me_sharing")
-
-
-def share_item_labels() -> list[tuple[str, str]]:
-    return seeker.share_items()
+    return redirect("seeker:sharing")
 
 
 def _items(request: HttpRequest) -> list[str]:
@@ -487,7 +460,7 @@ def share_with(request: HttpRequest, organisation: int) -> HttpResponse:
         items=_items(request),
     )
     messages.success(request, pgettext("seeker", "Your choice was saved."))
-    return redirect("matching:me_sharing")
+    return redirect("seeker:sharing")
 
 
 @job_seeker_only
@@ -518,7 +491,7 @@ def data(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             seeker.delete_profile(request.user)
             messages.success(request, pgettext("seeker", "Your profile was deleted."))
-            return redirect("matching:me_data")
+            return redirect("seeker:data")
         return _render(request, "data", "data.html", context, 400)
     if action == "account":
         if account_form.is_valid():
@@ -544,12 +517,6 @@ def export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def interests_of(profile: Any) -> set[int]:
-    return (
-        set(Interest.objects.filter(profile=profile).values_list("job_id", flat=True)) if profile else set()
-    )
-
-
 @job_seeker_only
 @require_POST
 def answer_meeting(request: HttpRequest, meeting: int) -> HttpResponse:
@@ -566,4 +533,4 @@ def answer_meeting(request: HttpRequest, meeting: int) -> HttpResponse:
         messages.success(request, pgettext("seeker", "The employer now sees your name and will contact you."))
     else:
         messages.success(request, pgettext("seeker", "You said no. The employer does not see your name."))
-    return redirect("matching:me_sharing")
+    return redirect("seeker:sharing")
