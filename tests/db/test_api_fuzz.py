@@ -4,6 +4,7 @@ documented schema (status code and body), and every 4xx must carry the API's JSO
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
 from kohtaanto.web.project.wsgi import application
+
+NOW = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)  # the import time the store records
 
 pytestmark = pytest.mark.db
 
@@ -49,6 +52,7 @@ def imported_taxonomy(settings, tmp_path):
         [Path(__file__).resolve().parents[1] / "fixtures" / "esco_mini" / "v0.9.0"],
         tmp_path / "taxonomy",
         "0.9.0",
+        at=NOW,
     )
     skills._services.cache_clear()
     yield

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from rest_framework.test import APIClient
 
 from kohtaanto.taxonomy.store import import_esco
+
+NOW = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)  # the import time the store records
 
 pytestmark = pytest.mark.db
 
@@ -21,7 +24,7 @@ def client_for(user) -> APIClient:
 @pytest.fixture
 def taxonomy(settings, tmp_path):
     settings.DATA_DIR = tmp_path
-    import_esco([FIXTURE], tmp_path / "taxonomy", "0.9.0")
+    import_esco([FIXTURE], tmp_path / "taxonomy", "0.9.0", at=NOW)
     from kohtaanto.web.matching import api_skills as skills
 
     skills._services.cache_clear()
@@ -67,7 +70,7 @@ def test_suggestions_work_before_and_after_an_import(world, settings, tmp_path):
     assert before.json() and all(s["source"] == "starter" for s in before.json())
     assert any(s["name"] == "Hyllyjen täyttäminen" for s in before.json())
 
-    import_esco([FIXTURE], tmp_path / "taxonomy", "0.9.0")
+    import_esco([FIXTURE], tmp_path / "taxonomy", "0.9.0", at=NOW)
     skills._services.cache_clear()
     after = client.get("/api/v1/skills/suggest/", {"q": "stock shel", "language": "en"}).json()
     assert {s["source"] for s in after} == {"starter", "esco"}

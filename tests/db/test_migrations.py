@@ -78,3 +78,35 @@ def test_a_study_plan_kept_under_the_old_benefit_name_is_renamed():
     assert back.study_plan["situation"]["benefit"] == "labour_market_subsidy"
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def _missing_migrations(state) -> dict[str, list]:
+    """What ``makemigrations`` would write for the models in ``state`` against the migration files."""
+    from django.db.migrations.autodetector import MigrationAutodetector
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.questioner import NonInteractiveMigrationQuestioner
+
+    from django.utils import translation
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    detector = MigrationAutodetector(loader.project_state(), state, NonInteractiveMigrationQuestioner())
+    with translation.override(None):  # as management commands run: verbose names untranslated
+        return detector.changes(graph=loader.graph)
+
+
+def test_every_model_change_has_a_migration():
+    """As ``makemigrations --check``: the models and the migration files describe the same tables."""
+    from django.apps import apps
+    from django.db.migrations.state import ProjectState
+
+    assert _missing_migrations(ProjectState.from_apps(apps)) == {}
+
+
+def test_a_model_change_without_a_migration_is_found():
+    from django.apps import apps
+    from django.db import models
+    from django.db.migrations.state import ProjectState
+
+    planted = ProjectState.from_apps(apps)
+    planted.models["hiring", "hiringcase"].fields["planted"] = models.IntegerField(default=0)
+    assert set(_missing_migrations(planted)) == {"hiring"}

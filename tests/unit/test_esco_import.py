@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 import zipfile
@@ -12,6 +13,8 @@ import pytest
 from kohtaanto.taxonomy.esco import EscoFormatError, guess_version
 from kohtaanto.taxonomy.store import TaxonomyStore, available_versions, import_esco, store_path
 from tests.unit.test_cli import run
+
+NOW = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)  # the import time the store records
 
 pytestmark = pytest.mark.unit
 
@@ -24,7 +27,7 @@ def digest(path: Path) -> str:
 
 
 def test_import_loads_every_kind_language_and_relation(tmp_path: Path):
-    report = import_esco([FIXTURE], tmp_path, "0.9.0")
+    report = import_esco([FIXTURE], tmp_path, "0.9.0", at=NOW)
     assert report.languages == ("en", "fi")
     store = TaxonomyStore(report.path)
     stats = store.stats()
@@ -51,20 +54,20 @@ def test_languages_merge_and_reimport_is_idempotent(tmp_path: Path):
     for name in FIXTURE.iterdir():
         if not name.name.endswith("_fi.csv"):
             shutil.copy(name, only_en)
-    first = import_esco([only_en], tmp_path / "store", "0.9.0")
+    first = import_esco([only_en], tmp_path / "store", "0.9.0", at=NOW)
     assert TaxonomyStore(first.path).languages == ["en"]
-    import_esco([FIXTURE], tmp_path / "store", "0.9.0", languages=["fi"])
+    import_esco([FIXTURE], tmp_path / "store", "0.9.0", languages=["fi"], at=NOW)
     store = TaxonomyStore(first.path)
     assert store.languages == ["en", "fi"]
     before = store.stats()
     store.close()
-    import_esco([FIXTURE], tmp_path / "store", "0.9.0")
+    import_esco([FIXTURE], tmp_path / "store", "0.9.0", at=NOW)
     assert TaxonomyStore(first.path).stats() == before
 
 
 def test_versions_are_kept_apart(tmp_path: Path):
-    import_esco([FIXTURE], tmp_path, "0.9.0")
-    import_esco([FIXTURE], tmp_path, "0.9.1")
+    import_esco([FIXTURE], tmp_path, "0.9.0", at=NOW)
+    import_esco([FIXTURE], tmp_path, "0.9.1", at=NOW)
     assert available_versions(tmp_path) == ["0.9.0", "0.9.1"]
     assert guess_version(FIXTURE) == "0.9.0"
 
@@ -74,8 +77,8 @@ def test_zipped_download_imports_the_same(tmp_path: Path):
     with zipfile.ZipFile(archive, "w") as zf:
         for path in FIXTURE.iterdir():
             zf.write(path, f"nested/{path.name}")
-    zipped = TaxonomyStore(import_esco([archive], tmp_path / "z", "0.9.0").path).stats()
-    plain = TaxonomyStore(import_esco([FIXTURE], tmp_path / "p", "0.9.0").path).stats()
+    zipped = TaxonomyStore(import_esco([archive], tmp_path / "z", "0.9.0", at=NOW).path).stats()
+    plain = TaxonomyStore(import_esco([FIXTURE], tmp_path / "p", "0.9.0", at=NOW).path).stats()
     assert zipped == plain
 
 
@@ -107,14 +110,14 @@ def test_zipped_download_imports_the_same(tmp_path: Path):
 def test_a_malformed_file_names_file_line_and_column_and_keeps_the_old_store(
     tmp_path: Path, file, mutate, message
 ):
-    good = import_esco([FIXTURE], tmp_path / "store", "0.9.0")
+    good = import_esco([FIXTURE], tmp_path / "store", "0.9.0", at=NOW)
     before = digest(good.path)
     broken = tmp_path / "broken"
     shutil.copytree(FIXTURE, broken)
     target = broken / file
     target.write_text(mutate(target.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(EscoFormatError, match=message):
-        import_esco([broken], tmp_path / "store", "0.9.0")
+        import_esco([broken], tmp_path / "store", "0.9.0", at=NOW)
     assert digest(good.path) == before
     assert not list((tmp_path / "store").glob("*.importing"))
 
@@ -150,7 +153,7 @@ def test_starter_skills_get_linked_suggestions(tmp_path: Path):
     from kohtaanto.taxonomy.vocabulary import starter
     from tests.unit.test_skills import TrigramEncoder
 
-    report = import_esco([FIXTURE], tmp_path, "0.9.0")
+    report = import_esco([FIXTURE], tmp_path, "0.9.0", at=NOW)
     service = SkillsService(TaxonomyStore(report.path), "en", TrigramEncoder())
     chosen = [s for s in starter().skills if s.id in {"cleaning.mop_floors", "retail.stock_shelves"}]
     assert chosen, "the starter vocabulary has floor cleaning and shelf filling"
@@ -180,7 +183,7 @@ def test_a_small_zip_that_expands_to_one_huge_line_is_refused_without_reading_it
     tracemalloc.start()
     try:
         with pytest.raises(EscoFormatError, match=r"skills_en\.csv:2: a line longer than"):
-            import_esco([archive], tmp_path / "store", "0.9.0")
+            import_esco([archive], tmp_path / "store", "0.9.0", at=NOW)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from kohtaanto.taxonomy.occupations import (
 )
 from kohtaanto.taxonomy.store import TaxonomyStore, import_esco
 from kohtaanto.taxonomy.vocabulary import VocabularyError, starter
+
+NOW = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)  # the import time the store records
 
 pytestmark = pytest.mark.unit
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "esco_mini" / "v0.9.0"
@@ -109,7 +112,7 @@ def test_linked_starter_skills_follow_each_starter_skills_best_link():
 
 
 def test_an_imported_esco_occupation_adds_its_linked_skills(tmp_path):
-    report = import_esco([FIXTURE], tmp_path, "0.9.0")
+    report = import_esco([FIXTURE], tmp_path, "0.9.0", at=NOW)
     linking.save(
         report.path,
         [

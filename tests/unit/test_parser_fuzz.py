@@ -11,6 +11,7 @@ The bound is a watchdog against hangs (seconds, far above normal run times), not
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import signal
 import string
@@ -27,6 +28,8 @@ from kohtaanto.core import userdata
 from kohtaanto.rules.engine import QUESTIONS, InputError, build_engine
 from kohtaanto.taxonomy import esco
 from kohtaanto.taxonomy.store import import_esco, store_path
+
+NOW = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)  # the import time the store records
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 WATCHDOG_SECONDS = 60
@@ -161,7 +164,7 @@ def test_esco_relation_rows_are_read_or_an_esco_format_error(data):
 def test_a_failed_esco_import_leaves_the_store_as_it_was(tmp_path):
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "esco_mini" / "v0.9.0"
     store = tmp_path / "taxonomy"
-    import_esco([fixture], store, "0.9.0")
+    import_esco([fixture], store, "0.9.0", at=NOW)
     before = store_path(store, "0.9.0").read_bytes()
     broken = tmp_path / "broken"
     broken.mkdir()
@@ -170,7 +173,7 @@ def test_a_failed_esco_import_leaves_the_store_as_it_was(tmp_path):
     skills = next(p for p in broken.iterdir() if p.name.startswith("skills_"))
     skills.write_bytes(skills.read_bytes() + b'\nKnowledgeSkillCompetence,"unclosed quote\n' + b"\xff" * 100)
     with pytest.raises(esco.EscoFormatError):
-        import_esco([broken], store, "0.9.0")
+        import_esco([broken], store, "0.9.0", at=NOW)
     assert store_path(store, "0.9.0").read_bytes() == before
     assert not list(store.glob("*.importing"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from kohtaanto.skills.lexical import LexicalIndex, char_ngrams
 from kohtaanto.skills.service import SkillsService
 from kohtaanto.skills.text import content_lemmas, detect_language, tokens
 from kohtaanto.taxonomy.store import TaxonomyStore, import_esco
+
+NOW = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)  # the import time the store records
 
 pytestmark = pytest.mark.unit
 
@@ -46,7 +49,7 @@ class TrigramEncoder(Encoder):
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tax")
-    report = import_esco([FIXTURE], folder, "0.9.0")
+    report = import_esco([FIXTURE], folder, "0.9.0", at=NOW)
     return SkillsService(TaxonomyStore(report.path), "en", TrigramEncoder())
 
 

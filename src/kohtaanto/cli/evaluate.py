@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -29,7 +30,7 @@ def _service(esco: Path | None) -> object:
             )
         path = store_path(taxonomy_dir(), version)
         if not path.exists():
-            import_esco([esco], taxonomy_dir(), version)
+            import_esco([esco], taxonomy_dir(), version, at=dt.datetime.now(dt.UTC))
         return SkillsService(TaxonomyStore(path))
     return SkillsService(imported_store())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import time
@@ -85,7 +86,7 @@ def import_command(paths: tuple[Path, ...], languages: str | None, version: str 
             progress.update(task, description=f"{name}: {rows:,} rows")
 
         try:
-            result = import_esco(paths, taxonomy_dir(), version, wanted, report)
+            result = import_esco(paths, taxonomy_dir(), version, wanted, report, at=dt.datetime.now(dt.UTC))
         except EscoFormatError as exc:
             raise click.ClickException(f"{exc} (the previous taxonomy is unchanged)") from None
     click.echo(

@@ -113,9 +113,11 @@ def import_esco(
     version: str,
     languages: Iterable[str] | None = None,
     progress: Progress | None = None,
+    *,
+    at: dt.datetime,
 ) -> TaxonomyImport:
-    """Import ESCO CSVs into the version's store. All or nothing: the new file replaces the old only
-    when every row has been read and written."""
+    """Import ESCO CSVs into the version's store, recording ``at`` as the import time. All or nothing:
+    the new file replaces the old only when every row has been read and written."""
     files = [f for source in sources for f in find_files(Path(source))]
     wanted = set(languages) if languages else None
     concept_files = [
@@ -173,7 +175,7 @@ def import_esco(
                     [
                         ("version", version),
                         ("languages", ",".join(merged)),
-                        ("imported_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+                        ("imported_at", at.isoformat(timespec="seconds")),
                     ],
                 )
                 labels = db.execute("SELECT count(*) FROM labels").fetchone()[0]

@@ -236,15 +236,17 @@ class ProfileDetailView(APIView):
         return _tagged(_profile_json(profile), profile.version)
 
 
-class MyProfileView(APIView):
-    def _mine(self, request: Request) -> SeekerProfile | None:
-        if request.user.role != Role.JOB_SEEKER:
-            raise PermissionDenied("Only a job seeker has their own profile.")
-        return SeekerProfile.objects.filter(person=request.user).first()
+def own_profile(request: Request) -> SeekerProfile | None:
+    """The signed-in job seeker's own profile (None before they make one); anyone else is refused."""
+    if request.user.role != Role.JOB_SEEKER:
+        raise PermissionDenied("Only a job seeker has their own profile.")
+    return SeekerProfile.objects.filter(person=request.user).first()
 
+
+class MyProfileView(APIView):
     @extend_schema(summary="Your own profile", responses={200: OBJECT, **ERRORS}, tags=["matching"])
     def get(self, request: Request) -> Response:
-        profile = self._mine(request)
+        profile = own_profile(request)
         if profile is None:
             raise NotFound("You have no profile yet.")
         return _tagged(_profile_json(profile), profile.version)
@@ -258,7 +260,7 @@ class MyProfileView(APIView):
     )
     def put(self, request: Request) -> Response:
         body = _body(request)
-        profile = self._mine(request)
+        profile = own_profile(request)
         expected = _if_match(request)
         if profile is None:
             created = services.create_profile(request.user, spec=body.get("spec", {}), **_flags(body))
@@ -287,7 +289,7 @@ class MyGroupsView(APIView):
     )
     def put(self, request: Request) -> Response:
         body = _body(request)
-        profile = MyProfileView()._mine(request)
+        profile = own_profile(request)
         if profile is None:
             raise NotFound("You have no profile yet.")
         value = body.get("value")
@@ -312,7 +314,7 @@ class MyRevealView(APIView):
     )
     def post(self, request: Request) -> Response:
         body = _body(request)
-        profile = MyProfileView()._mine(request)
+        profile = own_profile(request)
         if profile is None:
             raise NotFound("You have no profile yet.")
         organisation = Organisation.objects.filter(pk=_int(body.get("organisation"), "organisation")).first()
@@ -333,7 +335,7 @@ class ProfileMatchesView(APIView):
     )
     def post(self, request: Request, pk: int | None = None) -> Response:
         if pk is None:
-            profile = MyProfileView()._mine(request)
+            profile = own_profile(request)
             if profile is None:
                 raise NotFound("You have no profile yet.")
         else:
