@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -532,3 +533,22 @@ def test_a_work_trials_observations_enter_the_profile_only_with_the_persons_yes(
     trial.refresh_from_db()
     assert profile.spec["capacities"][attribute] == 3 and trial.proposal == "accepted"
     assert f"/me/trials/{trial.pk}/" not in me.get("/me/").content.decode()
+
+
+def test_a_published_job_keeps_what_each_accommodation_really_raises():
+    """Publishing used to turn every accommodation into one level; the catalogue item says how many."""
+    from kohtaanto.carving.io import read_workplace
+    from kohtaanto.web.hiring.services import accommodation_effects
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "carving"
+    source = read_workplace(examples / "accounting_office.yaml")
+    two = next(a for a in source.accommodations if a.raises_by == 2)
+    one = next(a for a in source.accommodations if a.raises_by == 1 and a.attribute != two.attribute)
+    stored_before = [{"id": two.id, "attribute": two.attribute}]  # a proposal without raises_by
+    assert accommodation_effects(stored_before, source) == {two.attribute: 2}
+    chosen = [
+        {"id": two.id, "attribute": two.attribute, "raises_by": 2},
+        {"id": one.id, "attribute": one.attribute, "raises_by": 1},
+        {"id": "x", "attribute": two.attribute, "raises_by": 4},
+    ]
+    assert accommodation_effects(chosen, source) == {two.attribute: 5, one.attribute: 1}

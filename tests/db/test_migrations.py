@@ -85,7 +85,6 @@ def _missing_migrations(state) -> dict[str, list]:
     from django.db.migrations.autodetector import MigrationAutodetector
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.questioner import NonInteractiveMigrationQuestioner
-
     from django.utils import translation
 
     loader = MigrationLoader(None, ignore_no_migrations=True)

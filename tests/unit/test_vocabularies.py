@@ -94,3 +94,24 @@ def test_the_validator_refuses_broken_data(tmp_path: Path):
     duplicate.write_text(yaml.safe_dump(starter, allow_unicode=True), encoding="utf-8")
     with pytest.raises(VocabularyError, match="duplicate skill id"):
         load_starter(duplicate)
+
+
+def test_the_vocabulary_owns_the_task_questions_and_group_titles(tmp_path: Path):
+    vocabulary = load_demands()
+    lifting = vocabulary.task_question("lifting")
+    assert (lifting.attribute, lifting.level) == ("physical.lifting_carrying", 4)
+    assert lifting.text.get("sv").startswith("Hur ofta lyfter")
+    assert vocabulary.group_title("physical", "fi") == "Liikkuminen ja nostaminen"
+    attributes = {a.id for a in vocabulary.attributes}
+    assert all(q.attribute in attributes for q in vocabulary.task_questions)
+    original = yaml.safe_load((DATA / "functional_demands.yaml").read_text(encoding="utf-8"))
+    original["task_questions"][0]["attribute"] = "physical.flying"
+    broken = tmp_path / "demands.yaml"
+    broken.write_text(yaml.safe_dump(original, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(VocabularyError, match="unknown attribute 'physical.flying'"):
+        load_demands(broken)
+    original = yaml.safe_load((DATA / "functional_demands.yaml").read_text(encoding="utf-8"))
+    del original["groups"][0]
+    broken.write_text(yaml.safe_dump(original, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(VocabularyError, match="groups must list each attribute group once"):
+        load_demands(broken)

@@ -189,6 +189,7 @@ def build(
             "name": acc[a].name.get(language),
             "type": acc[a].type,
             "attribute": acc[a].attribute,
+            "raises_by": acc[a].raises_by,
             "one_off_cost": acc[a].one_off_cost,
             "monthly_cost": acc[a].monthly_cost,
             "support": acc[a].support,

@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kohtaanto.core.language import resolve
+from kohtaanto.core.vocabulary import Level
 
 DATA = Path(__file__).parent / "data"
 _ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
@@ -138,11 +139,29 @@ class Attribute(BaseModel):
         return self
 
 
+class AttributeGroup(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: Group
+    title: LabelTexts
+
+
+class TaskQuestion(BaseModel):
+    """A plain question an employer answers about a task; "how often" sets ``attribute`` at ``level``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[a-z][a-z_]*$")
+    attribute: str
+    level: Level = Field(ge=1)
+    text: LabelTexts
+
+
 class DemandVocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: int
     levels_meaning: LabelTexts
     exposure: list[Exposure]
+    groups: list[AttributeGroup]
+    task_questions: list[TaskQuestion]
     attributes: list[Attribute]
 
     @model_validator(mode="after")
@@ -151,7 +170,23 @@ class DemandVocabulary(BaseModel):
         duplicates = {i for i in ids if ids.count(i) > 1}
         if duplicates:
             raise ValueError(f"duplicate attribute id {sorted(duplicates)[0]!r}")
+        if sorted(g.id for g in self.groups) != sorted({a.group for a in self.attributes}):
+            raise ValueError("groups must list each attribute group once")
+        for question in self.task_questions:
+            if question.attribute not in ids:
+                raise ValueError(f"task question {question.id!r}: unknown attribute {question.attribute!r}")
+        if len({q.id for q in self.task_questions}) != len(self.task_questions):
+            raise ValueError("duplicate task question id")
         return self
+
+    def group_title(self, group: str, language: str) -> str:
+        return next(g.title.get(language) for g in self.groups if g.id == group)
+
+    def task_question(self, question_id: str) -> TaskQuestion:
+        for question in self.task_questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
 
     def attribute(self, attribute_id: str) -> Attribute:
         for attribute in self.attributes:

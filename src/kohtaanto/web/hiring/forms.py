@@ -8,7 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import pgettext_lazy
 
-from kohtaanto.web.hiring.services import QUESTIONS
+from kohtaanto.taxonomy.vocabulary import demands
+from kohtaanto.web.core.ui import ui_language
 
 NEED_CHOICES = [
     ("shortage", pgettext_lazy("hiring need", "We cannot find skilled workers")),
@@ -24,16 +25,6 @@ HOW_OFTEN = [
     ("often", pgettext_lazy("how often", "Often")),
     ("mostly", pgettext_lazy("how often", "Most of the time")),
 ]
-QUESTION_TEXT = {
-    "lifting": pgettext_lazy("task question", "How often does the task involve lifting more than 10 kg?"),
-    "standing": pgettext_lazy("task question", "How often is the task done standing or walking?"),
-    "customers": pgettext_lazy("task question", "How often does the task involve serving customers?"),
-    "rush": pgettext_lazy("task question", "How often is the task done in a hurry or to tight deadlines?"),
-    "reading": pgettext_lazy(
-        "task question", "How often does the task involve reading instructions or forms?"
-    ),
-    "noise": pgettext_lazy("task question", "How often is the task done in a noisy place?"),
-}
 
 
 class CaseForm(forms.Form):
@@ -108,13 +99,17 @@ class TaskForm(forms.Form):
     def __init__(self, *args: Any, roles: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = roles
-        for key in QUESTIONS:
-            self.fields[f"q_{key}"] = forms.ChoiceField(
-                label=QUESTION_TEXT[key], choices=HOW_OFTEN, initial="never", widget=forms.RadioSelect
+        language = ui_language()
+        for question in demands().task_questions:  # the vocabulary's plain questions, in its own words
+            self.fields[f"q_{question.id}"] = forms.ChoiceField(
+                label=question.text.get(language),
+                choices=HOW_OFTEN,
+                initial="never",
+                widget=forms.RadioSelect,
             )
 
     def answers(self) -> dict[str, str]:
-        return {key: self.cleaned_data[f"q_{key}"] for key in QUESTIONS}
+        return {q.id: self.cleaned_data[f"q_{q.id}"] for q in demands().task_questions}
 
 
 class InventoryImportForm(forms.Form):

@@ -25,6 +25,7 @@ from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.schema import WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_lines
+from kohtaanto.core.vocabulary import EXPOSURES
 from kohtaanto.rules.months import add_months
 from kohtaanto.taxonomy import occupations
 from kohtaanto.taxonomy.vocabulary import demands, starter
@@ -39,16 +40,6 @@ from kohtaanto.web.matching import services as matching
 from kohtaanto.web.matching.models import JobKind, JobPosting, SeekerProfile
 
 NEEDS = ("shortage", "workload", "overtime", "growth", "other")
-EXPOSURES = ("never", "rarely", "sometimes", "often", "mostly")
-# Plain questions about a task, each mapped to a functional demand and its level; the answer is how often.
-QUESTIONS = {
-    "lifting": ("physical.lifting_carrying", 4),  # lifting more than 10 kg
-    "standing": ("physical.standing", 3),  # standing or walking most of the time
-    "customers": ("social.customer_contact", 3),  # serving customers
-    "rush": ("task_structure.time_pressure", 3),  # tight schedules
-    "reading": ("sensory_communication.reading", 3),  # reading instructions or forms
-    "noise": ("environment.noise", 3),  # a noisy place
-}
 SECTOR_DOMAINS = {
     "A": ("gardening",),
     "B": ("construction_support", "property_maintenance"),
@@ -230,7 +221,8 @@ def add_task(
             errors["skill"] = ["choose a skill from the list"]
         if not 1 <= level <= 5:
             errors["level"] = ["level 1-5"]
-        bad = [k for k, v in answers.items() if k not in QUESTIONS or v not in EXPOSURES]
+        asked = {q.id for q in demands().task_questions}
+        bad = [k for k, v in answers.items() if k not in asked or v not in EXPOSURES]
         if bad:
             errors["answers"] = ["answer each question with how often"]
         if errors:
@@ -240,18 +232,18 @@ def add_task(
         while any(t["id"] == tid for t in tasks):
             n += 1
             tid = f"{_slug(name)}-{n}"
-        demands: dict[str, Any] = {}
+        task_demands: dict[str, Any] = {}
         for key, exposure in answers.items():
             if exposure != "never":
-                attribute, demand_level = QUESTIONS[key]
-                demands[attribute] = {"level": demand_level, "exposure": exposure}
+                question = demands().task_question(key)
+                task_demands[question.attribute] = {"level": question.level, "exposure": exposure}
         roles[role_id]["tasks"].append(
             {
                 "id": tid,
                 "name": {"fi": name.strip()},
                 "hours": str(hours),
                 "skills": [{"id": skill, "level": level}] if skill else [],
-                "demands": demands,
+                "demands": task_demands,
                 "below_holder_level": below_level,
             }
         )
@@ -487,6 +479,21 @@ def save_ad(actor: Any, case: HiringCase, text: str, version: int | None = None)
     return case
 
 
+def accommodation_effects(chosen: list[dict[str, Any]], source: WorkplaceFile) -> dict[str, int]:
+    """How many levels each chosen accommodation raises its attribute by, as the catalogue item says (a
+    proposal stored before it recorded ``raises_by`` is looked up in the workplace's catalogue; two items
+    on one attribute add up, to at most 5)."""
+    catalogue = {item.id: item.raises_by for item in source.accommodations}
+    effects: dict[str, int] = {}
+    for item in chosen:
+        attribute = item.get("attribute")
+        if not attribute:
+            continue
+        raises = int(item.get("raises_by") or catalogue.get(str(item.get("id")), 1))
+        effects[attribute] = min(5, effects.get(attribute, 0) + raises)
+    return effects
+
+
 def publish(actor: Any, case: HiringCase) -> JobPosting:
     """The carved job as an open job in the area's pool (its skills, demands and hours from the proposal)."""
     _may(actor, case.organisation)
@@ -496,20 +503,18 @@ def publish(actor: Any, case: HiringCase) -> JobPosting:
     tasks = {t.id: t for r in source.workplace.roles for t in r.tasks}
     chosen_tasks = [tasks[t["id"]] for t in case.chosen["tasks"] if t["id"] in tasks]
     skills: dict[str, int] = {}
-    demands: dict[str, int] = {}
+    job_demands: dict[str, int] = {}
     for task in chosen_tasks:
         for s in task.skills:
             skills[s.id] = max(skills.get(s.id, 0), s.level)
         for attribute, demand in task.demands.items():
             level = demand if isinstance(demand, int) else demand.level
-            demands[attribute] = max(demands.get(attribute, 0), level)
+            job_demands[attribute] = max(job_demands.get(attribute, 0), level)
     hours = float(case.chosen["hours_per_week"])
     spec = {
         "skills": [{"skill": s, "level": lv, "essential": True} for s, lv in sorted(skills.items())],
-        "demands": demands,
-        "accommodations": {
-            a["attribute"]: 1 for a in case.chosen.get("accommodations", []) if a.get("attribute")
-        },
+        "demands": job_demands,
+        "accommodations": accommodation_effects(case.chosen.get("accommodations", []), source),
         "hours_min": max(0.0, hours - 2),
         "hours_max": hours + 2,
         "municipality": source.workplace.municipality,

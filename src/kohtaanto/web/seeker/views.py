@@ -17,9 +17,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.core.errors import Conflict
 from kohtaanto.web.core.forms import changed_elsewhere, posted_version
@@ -37,17 +38,6 @@ from kohtaanto.web.seeker.forms import (
     StoryForm,
     WorkForm,
 )
-
-GROUP_TITLES = {
-    "physical": pgettext_lazy("capacity group", "Moving and lifting"),
-    "sensory_communication": pgettext_lazy("capacity group", "Seeing, hearing, reading and writing"),
-    "cognitive": pgettext_lazy("capacity group", "Concentrating, learning and planning"),
-    "work_style": pgettext_lazy("capacity group", "Stamina and working independently"),
-    "social": pgettext_lazy("capacity group", "Working with people"),
-    "task_structure": pgettext_lazy("capacity group", "Pace and interruptions"),
-    "environment": pgettext_lazy("capacity group", "Noise, temperature and surroundings"),
-    "organisation": pgettext_lazy("capacity group", "Shifts and travel"),
-}
 
 
 def job_seeker_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -287,12 +277,12 @@ def capacity(request: HttpRequest, group: str) -> HttpResponse:
         "form": form,
         "profile": profile,
         "group": group,
-        "title": GROUP_TITLES[group],
+        "title": demands().group_title(group, ui_language()),
         "number": index + 1,
         "total": len(seeker.GROUPS),
         "previous": seeker.GROUPS[index - 1] if index else None,
         "following": following,
-        "groups": [(g, GROUP_TITLES[g]) for g in seeker.GROUPS],
+        "groups": [(g, demands().group_title(g, ui_language())) for g in seeker.GROUPS],
     }
     return _render(request, "capacity", "capacity.html", context, 400 if form.errors else 200)
 
