@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import pgettext_lazy
 
-from kohtaanto.web.accounts.models import Organisation
+from kohtaanto.web.accounts.models import Municipality, Organisation
 
 
 class OrganisationForm(forms.ModelForm):
@@ -35,9 +35,9 @@ class OrganisationForm(forms.ModelForm):
         self, *args: Any, municipalities: Any = None, identity_locked: bool = False, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        if municipalities is not None:
-            self.fields["municipality"].queryset = municipalities
-        self.fields["municipality"].queryset = self.fields["municipality"].queryset.select_related("area")
+        field = cast(forms.ModelChoiceField, self.fields["municipality"])  # the model's foreign key
+        chosen = municipalities if municipalities is not None else Municipality.objects.all()
+        field.queryset = chosen.select_related("area")
         if identity_locked:  # an employer sees who the organisation is, but cannot change it
             from kohtaanto.web.accounts.services import IDENTITY_FIELDS
 

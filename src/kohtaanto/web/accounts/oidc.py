@@ -19,15 +19,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from kohtaanto.web.accounts.models import EmploymentArea, Role, User
+from kohtaanto.web.accounts.models import EmploymentArea, User
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.roles import Role
 
 
 def enabled() -> bool:
     return bool(getattr(settings, "KOHTAANTO_OIDC_ENABLED", False))
 
 
-class Backend(OIDCAuthenticationBackend):  # type: ignore[misc]
+class Backend(OIDCAuthenticationBackend):
     def authenticate(self, request: Any, **kwargs: Any) -> Any:
         if not enabled():
             return None
@@ -79,10 +80,10 @@ class Backend(OIDCAuthenticationBackend):  # type: ignore[misc]
 def start(request: HttpRequest) -> HttpResponse:
     if not enabled():
         raise Http404
-    return OIDCAuthenticationRequestView.as_view()(request)  # type: ignore[no-any-return]
+    return OIDCAuthenticationRequestView.as_view()(request)
 
 
 def callback(request: HttpRequest) -> HttpResponse:
     if not enabled():
         raise Http404
-    return OIDCAuthenticationCallbackView.as_view()(request)  # type: ignore[no-any-return]
+    return OIDCAuthenticationCallbackView.as_view()(request)

@@ -13,9 +13,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
+from kohtaanto.web.accounts.models import EmploymentArea, Organisation, User
 from kohtaanto.web.core.errors import PermissionDenied
-from kohtaanto.web.core.roles import role_of
+from kohtaanto.web.core.roles import Role, role_of
 
 
 def is_practitioner(user: Any) -> bool:

@@ -13,8 +13,9 @@ from django.db import transaction
 
 from kohtaanto.core.identifiers import BusinessId
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import EmploymentArea, Language, Municipality, Organisation, Role, User
+from kohtaanto.web.accounts.models import EmploymentArea, Language, Municipality, Organisation, User
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.roles import Role
 
 # Who the organisation is: an employer cannot make it another company or move it to another area.
 IDENTITY_FIELDS = ("name", "business_id", "legal_form", "municipality")

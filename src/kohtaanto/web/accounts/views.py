@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import pgettext
@@ -16,22 +16,25 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from kohtaanto.web.accounts import permissions, services
 from kohtaanto.web.accounts.forms import OrganisationForm
-from kohtaanto.web.accounts.models import Municipality, Organisation, Role
+from kohtaanto.web.accounts.http import AuthenticatedRequest
+from kohtaanto.web.accounts.models import Municipality, Organisation
+from kohtaanto.web.core.errors import PermissionDenied
+from kohtaanto.web.core.roles import Role
 
 
 @login_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: AuthenticatedRequest) -> HttpResponse:
     organisations = permissions.organisations_for(request.user).order_by("name")
-    if request.user.role == Role.EMPLOYER:  # type: ignore[union-attr]
+    if request.user.role == Role.EMPLOYER:
         return redirect("pages:dashboard")
-    if request.user.role not in (Role.PROFESSIONAL, Role.ADMINISTRATOR):  # type: ignore[union-attr]
+    if request.user.role not in (Role.PROFESSIONAL, Role.ADMINISTRATOR):
         raise Http404
     return render(
         request,
         "accounts/organisation_list.html",
         {
             "organisations": organisations,
-            "can_create": request.user.role in (Role.PROFESSIONAL, Role.ADMINISTRATOR),  # type: ignore[union-attr]
+            "can_create": request.user.role in (Role.PROFESSIONAL, Role.ADMINISTRATOR),
         },
     )
 
@@ -44,7 +47,7 @@ def _municipalities_for(user: Any) -> Any:
 
 
 def _save_form(
-    request: HttpRequest, form: OrganisationForm, organisation: Organisation | None
+    request: AuthenticatedRequest, form: OrganisationForm, organisation: Organisation | None
 ) -> Organisation | None:
     if not form.is_valid():
         return None
@@ -56,7 +59,7 @@ def _save_form(
     except ValidationError as exc:
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
-    except permissions.PermissionDenied:
+    except PermissionDenied:
         form.add_error(
             "municipality", pgettext("validation", "Choose a municipality in your own employment area.")
         )
@@ -65,10 +68,10 @@ def _save_form(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def organisation_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     user = request.user
     if pk is None:
-        if user.role not in (Role.PROFESSIONAL, Role.ADMINISTRATOR):  # type: ignore[union-attr]
+        if user.role not in (Role.PROFESSIONAL, Role.ADMINISTRATOR):
             raise Http404
         organisation = None
     else:
@@ -76,7 +79,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         if not permissions.can_change_organisation(user, organisation):
             raise Http404
     municipalities = _municipalities_for(user)
-    locked = user.role == Role.EMPLOYER  # type: ignore[union-attr]
+    locked = user.role == Role.EMPLOYER
     if request.method == "POST":
         form = OrganisationForm(
             request.POST, instance=organisation, municipalities=municipalities, identity_locked=locked
@@ -86,14 +89,14 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
             messages.success(request, pgettext("organisation", "Saved."))
             target = reverse(
                 "pages:dashboard" if user.role == Role.EMPLOYER else "accounts:organisation_list"
-            )  # type: ignore[union-attr]
-            return HttpResponseClientRedirect(target) if request.htmx else redirect(target)  # type: ignore[attr-defined]
+            )
+            return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
         # htmx swaps only 2xx responses, so the partial with field errors comes back as 200.
-        status = 200 if request.htmx else 400  # type: ignore[attr-defined]
+        status = 200 if request.htmx else 400
     else:
         form = OrganisationForm(instance=organisation, municipalities=municipalities, identity_locked=locked)
         status = 200
     template = (
         "accounts/partials/organisation_form.html" if request.htmx else "accounts/organisation_form.html"
-    )  # type: ignore[attr-defined]
+    )
     return render(request, template, {"form": form, "organisation": organisation}, status=status)

@@ -54,7 +54,7 @@ def inline(node: Any, defs: dict[str, Any]) -> Any:
 
 def model_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema()
-    return inline(schema, schema.get("$defs", {}))  # type: ignore[no-any-return]
+    return inline(schema, schema.get("$defs", {}))
 
 
 def require_request_bodies(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

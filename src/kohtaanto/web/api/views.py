@@ -16,11 +16,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kohtaanto.web.accounts import permissions, services, tokens
+from kohtaanto.web.accounts.http import signed_in
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.api import serializers as s
 from kohtaanto.web.audit import selectors as audit_selectors
 from kohtaanto.web.audit.export import parse_since
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.errors import PermissionDenied as ShellPermissionDenied
 
 ERRORS = {
     400: OpenApiResponse(s.ErrorSerializer, description="Validation error with per-field messages"),
@@ -77,30 +79,30 @@ class MyTokensView(APIView):
                     "created": t.created.isoformat(),
                     "expires": tokens.expires(t).isoformat(),
                 }
-                for t in Token.objects.filter(user=request.user)
+                for t in Token.objects.filter(user=signed_in(request))
             ]
         )
 
     @extend_schema(request=None, responses={204: None, **_errors(401)})
     def delete(self, request: Request) -> Response:
         with transaction.atomic():
-            if Token.objects.filter(user=request.user).delete()[0]:
-                record(actor=request.user, action="api_token.revoked", obj=request.user)
+            if Token.objects.filter(user=signed_in(request)).delete()[0]:
+                record(actor=signed_in(request), action="api_token.revoked", obj=signed_in(request))
         return Response(status=204)
 
 
 class MeView(APIView):
     @extend_schema(responses={200: s.MeSerializer, **_errors(401)})
     def get(self, request: Request) -> Response:
-        return Response(s.MeSerializer(request.user).data)
+        return Response(s.MeSerializer(signed_in(request)).data)
 
     @extend_schema(request=s.MeSerializer, responses={200: s.MeSerializer, **_errors(400, 401)})
     def patch(self, request: Request) -> Response:
-        form = s.MeSerializer(request.user, data=request.data, partial=True)
+        form = s.MeSerializer(signed_in(request), data=request.data, partial=True)
         form.is_valid(raise_exception=True)
         if "language" in form.validated_data:
-            services.set_language(request.user, form.validated_data["language"])
-        return Response(s.MeSerializer(request.user).data)
+            services.set_language(signed_in(request), form.validated_data["language"])
+        return Response(s.MeSerializer(signed_in(request)).data)
 
 
 @extend_schema_view(
@@ -137,19 +139,21 @@ class OrganisationViewSet(
 
     def perform_create(self, serializer: s.OrganisationSerializer) -> None:
         try:
-            serializer.instance = services.create_organisation(self.request.user, **serializer.validated_data)
-        except permissions.PermissionDenied as exc:
+            serializer.instance = services.create_organisation(
+                signed_in(self.request), **serializer.validated_data
+            )
+        except ShellPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
 
     def perform_update(self, serializer: s.OrganisationSerializer) -> None:
         instance: Organisation = serializer.instance  # type: ignore[assignment]
-        if not permissions.can_change_organisation(self.request.user, instance):
+        if not permissions.can_change_organisation(signed_in(self.request), instance):
             raise PermissionDenied("You may not change this organisation.")
         try:
             serializer.instance = services.update_organisation(
-                self.request.user, instance, **serializer.validated_data
+                signed_in(self.request), instance, **serializer.validated_data
             )
-        except permissions.PermissionDenied as exc:
+        except ShellPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
 
 

@@ -26,13 +26,13 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         actions = AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct()
-        self.fields["action"].choices = [
+        self.fields["action"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             ("", pgettext_lazy("audit", "All actions")),
             *((a, a) for a in actions),
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             self.add_error("until", pgettext_lazy("validation", "The end date is before the start date."))
         return data

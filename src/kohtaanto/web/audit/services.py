@@ -124,8 +124,8 @@ def record(
         fields: dict[str, Any] = {
             "sequence": sequence,
             "timestamp": clock().astimezone(dt.UTC),
-            "actor_id": actor.pk if authenticated else None,
-            "actor_username": actor.get_username() if authenticated else "",
+            "actor_id": actor.pk if actor is not None and authenticated else None,
+            "actor_username": actor.get_username() if actor is not None and authenticated else "",
             "actor_role": getattr(actor, "role", "") if authenticated else "",
             "action": action,
             "object_type": object_type,

@@ -6,11 +6,12 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.audit import selectors as audit_selectors
 from kohtaanto.web.audit import services as audit
 from kohtaanto.web.audit.forms import AuditFilterForm
@@ -18,7 +19,7 @@ from kohtaanto.web.audit.forms import AuditFilterForm
 
 @login_required
 @require_GET
-def audit_trail(request: HttpRequest) -> HttpResponse:
+def audit_trail(request: AuthenticatedRequest) -> HttpResponse:
     if not audit_selectors.can_view_trail(request.user):
         raise Http404
     form = AuditFilterForm(request.GET or None)
@@ -44,15 +45,15 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
-    template = "audit/partials/results.html" if request.htmx else "audit/trail.html"  # type: ignore[attr-defined]
+    template = "audit/partials/results.html" if request.htmx else "audit/trail.html"
     return render(request, template, context)
 
 
 @login_required
 @require_POST
-def audit_verify(request: HttpRequest) -> HttpResponse:
+def audit_verify(request: AuthenticatedRequest) -> HttpResponse:
     if not audit_selectors.can_view_trail(request.user):
         raise Http404
     result = audit.verify()
-    template = "audit/partials/verification.html" if request.htmx else "audit/verification.html"  # type: ignore[attr-defined]
+    template = "audit/partials/verification.html" if request.htmx else "audit/verification.html"
     return render(request, template, {"result": result})

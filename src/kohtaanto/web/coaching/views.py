@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.web.accounts.decorators import practitioner_only
+from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.coaching import services as caseload
 from kohtaanto.web.coaching.models import Method, Status
 from kohtaanto.web.core.errors import InvalidInput
@@ -56,7 +57,7 @@ def _study(profile: Any) -> dict[str, Any] | None:
 
 @practitioner_only
 @require_http_methods(["GET", "POST"])
-def caseload_list(request: HttpRequest) -> HttpResponse:
+def caseload_list(request: AuthenticatedRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         profile = caseload.addable(request.user).filter(pk=request.POST.get("profile") or 0).first()
@@ -78,7 +79,7 @@ def caseload_list(request: HttpRequest) -> HttpResponse:
 
 @practitioner_only
 @require_http_methods(["GET", "POST"])
-def person(request: HttpRequest, pk: int) -> HttpResponse:
+def person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(caseload.caseload_of(request.user), pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
     form = EntryForm(

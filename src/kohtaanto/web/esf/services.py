@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils.translation import pgettext
 
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.coaching.models import CaseloadEntry
 from kohtaanto.web.core.errors import InvalidInput
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.esf import classify, sources
 from kohtaanto.web.esf.models import Project
 from kohtaanto.web.hiring.models import HiringCase

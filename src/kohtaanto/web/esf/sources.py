@@ -131,7 +131,8 @@ def _read(data: bytes) -> tuple[str, list[ProjectRow], list[RejectedProject]]:
             "line 1: neither an EURA 2021 export (Hankekoodi, Hankkeen nimi) nor Kohesio columns"
         )
     mapping = {field: header[column] for field, column in MAPPINGS[source].items() if column in header}
-    rows, rejected, seen = [], [], {}
+    rows, rejected = [], []
+    seen: dict[str, int] = {}
     for line, record in enumerate(reader, start=2):
         if line - 1 > MAX_ROWS:
             raise SourceError(f"more than {MAX_ROWS} rows: split the file")

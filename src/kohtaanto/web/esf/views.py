@@ -8,18 +8,20 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.core.userdata import csv_writer
+from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.esf import classify
 from kohtaanto.web.esf import services as esf
 from kohtaanto.web.esf.models import Project
 from kohtaanto.web.esf.sources import SourceError
+from kohtaanto.web.outcomes.figures import SMALL
 
 
 def _labels() -> dict[str, str]:
@@ -33,14 +35,14 @@ def _labels() -> dict[str, str]:
     return {**{str(k): str(v) for k, v in Method.choices}, **groups}
 
 
-def _viewer(request: HttpRequest) -> None:
+def _viewer(request: AuthenticatedRequest) -> None:
     if not request.user.is_authenticated or not esf.may_view(request.user):
         raise Http404
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def projects(request: HttpRequest) -> HttpResponse:
+def projects(request: AuthenticatedRequest) -> HttpResponse:
     _viewer(request)
     report = None
     error = ""
@@ -71,7 +73,7 @@ def projects(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project(request: HttpRequest, pk: int) -> HttpResponse:
+def project(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _viewer(request)
     found = get_object_or_404(Project, pk=pk)
     error = ""
@@ -104,7 +106,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report_rows(found: Project) -> list[tuple[str, Any]]:
     shown = esf.report(found)["shown"]
-    small = pgettext("outcomes", "fewer than %(n)s people") % {"n": esf.SMALL}
+    small = pgettext("outcomes", "fewer than %(n)s people") % {"n": SMALL}
     names = {
         "participants": pgettext("esf", "Participants"),
         "in_work_trial": pgettext("esf", "In a work trial now"),
@@ -116,7 +118,7 @@ def _report_rows(found: Project) -> list[tuple[str, Any]]:
 
 @login_required
 @require_http_methods(["GET"])
-def project_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def project_csv(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _viewer(request)
     found = get_object_or_404(Project, pk=pk)
     out = io.StringIO()
@@ -131,7 +133,7 @@ def project_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def project_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def project_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
@@ -155,7 +157,7 @@ def project_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         Paragraph(
             escape(
                 pgettext("esf", "Counts under %(n)s are not shown, so no person can be recognised.")
-                % {"n": esf.SMALL}
+                % {"n": SMALL}
             ),
             styles["Italic"],
         ),

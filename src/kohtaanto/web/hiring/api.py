@@ -20,10 +20,10 @@ from kohtaanto.carving.schema import CarveRequest, PoolRequest, WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_errors
 from kohtaanto.carving.solver import SolverSettings
 from kohtaanto.core.language import LANGUAGES
-from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.schemas import model_schema
 from kohtaanto.web.api.serializers import ErrorSerializer
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.core.rules import engine, field_errors
 
 LANG = OpenApiParameter("lang", str, enum=list(LANGUAGES), description="Language of names and reasons.")

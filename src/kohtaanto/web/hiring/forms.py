@@ -98,7 +98,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: Any, roles: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = roles
+        self.fields["role"].choices = roles  # type: ignore[attr-defined]  # a ChoiceField
         language = ui_language()
         for question in demands().task_questions:  # the vocabulary's plain questions, in its own words
             self.fields[f"q_{question.id}"] = forms.ChoiceField(

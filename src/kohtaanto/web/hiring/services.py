@@ -33,6 +33,7 @@ from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
+from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.core.privacy import health_errors
 from kohtaanto.web.core.rules import field_errors
 from kohtaanto.web.hiring.models import HiringCase
@@ -64,7 +65,7 @@ SECTOR_DOMAINS = {
 }
 
 
-CaseError = matching.InvalidInput  # a step's input that does not validate; ``errors`` maps fields to messages
+CaseError = InvalidInput  # a step's input that does not validate; ``errors`` maps fields to messages
 
 
 def cases_for(user: Any) -> Any:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import pgettext, pgettext_lazy
@@ -21,9 +21,10 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaanto.plainlang.check import check
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.errors import Conflict
 from kohtaanto.web.core.forms import changed_elsewhere, posted_version
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.forms import (
@@ -58,7 +59,7 @@ HIRERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
 def hirer_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.role not in HIRERS:
             raise Http404
         return view(request, *args, **kwargs)
@@ -66,8 +67,8 @@ def hirer_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     return wrapper
 
 
-def _case(request: HttpRequest, pk: int) -> HiringCase:
-    return get_object_or_404(hiring.cases_for(request.user), pk=pk)  # type: ignore[no-any-return]
+def _case(request: AuthenticatedRequest, pk: int) -> HiringCase:
+    return get_object_or_404(hiring.cases_for(request.user), pk=pk)
 
 
 def _done(case: HiringCase) -> dict[str, bool]:
@@ -84,7 +85,7 @@ def _done(case: HiringCase) -> dict[str, bool]:
 
 
 def _render(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     case: HiringCase,
     step: str,
     template: str,
@@ -108,7 +109,7 @@ def _errors_to(form: Any, exc: hiring.CaseError) -> None:
 
 @hirer_only
 @require_http_methods(["GET", "POST"])
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthenticatedRequest) -> HttpResponse:
     organisations = list(permissions.organisations_for(request.user).order_by("name"))
     form = CaseForm(request.POST or None)
     chosen_org = request.POST.get("organisation") or (str(organisations[0].pk) if organisations else "")
@@ -130,7 +131,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @hirer_only
 @require_http_methods(["GET", "POST"])
-def need(request: HttpRequest, pk: int) -> HttpResponse:
+def need(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
     initial = {
         "reasons": case.need.get("reasons", []),
@@ -169,7 +170,7 @@ def _roles(case: HiringCase) -> list[dict[str, Any]]:
 
 @hirer_only
 @require_http_methods(["GET", "POST"])
-def tasks(request: HttpRequest, pk: int) -> HttpResponse:
+def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
     language = ui_language()
     action = request.POST.get("action") if request.method == "POST" else None
@@ -256,7 +257,7 @@ def _session_key(case: HiringCase) -> str:
 
 @hirer_only
 @require_http_methods(["GET", "POST"])
-def carve(request: HttpRequest, pk: int) -> HttpResponse:
+def carve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
     pool = hiring.pool_for(request.user, case)
     proposals: list[dict[str, Any]] = request.session.get(_session_key(case), [])
@@ -315,7 +316,7 @@ def carve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @hirer_only
 @require_http_methods(["GET", "POST"])
-def supports(request: HttpRequest, pk: int) -> HttpResponse:
+def supports(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """What to apply for, from whom, by when (counted from the planned start), the net cost, and a PDF."""
     import datetime as dt
 
@@ -346,7 +347,7 @@ def supports(request: HttpRequest, pk: int) -> HttpResponse:
 
 @hirer_only
 @require_http_methods(["GET"])
-def supports_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def supports_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     from kohtaanto.web.hiring import summary
 
     case = _case(request, pk)
@@ -360,7 +361,7 @@ def supports_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @hirer_only
 @require_http_methods(["GET", "POST"])
-def ad(request: HttpRequest, pk: int) -> HttpResponse:
+def ad(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
     language = ui_language()
     generated = case.chosen.get("job_description", {}).get(language, "") if case.chosen else ""
@@ -394,7 +395,7 @@ def ad(request: HttpRequest, pk: int) -> HttpResponse:
 
 @hirer_only
 @require_http_methods(["GET"])
-def job_posting_json_ld(request: HttpRequest, pk: int) -> HttpResponse:
+def job_posting_json_ld(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
     try:
         body = hiring.json_ld(case)
@@ -429,7 +430,7 @@ def shared_items(reveal: IdentityReveal) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _observe(request: HttpRequest, case: HiringCase) -> None:
+def _observe(request: AuthenticatedRequest, case: HiringCase) -> None:
     """Record a trial's observations from the form: one level (or nothing) per attribute."""
     from kohtaanto.web.hiring.models import WorkTrial
 
@@ -467,7 +468,7 @@ def trial_levels(case: HiringCase, language: str) -> list[dict[str, Any]]:
 
 @hirer_only
 @require_http_methods(["GET", "POST"])
-def candidates(request: HttpRequest, pk: int) -> HttpResponse:
+def candidates(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The shortlist (pseudonyms), requests to meet, work trials and the hiring decision."""
     import datetime as dt
 
@@ -584,7 +585,7 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, case, "candidates", "candidates.html", context, 400 if error else 200)
 
 
-def _record_follow_up(request: HttpRequest, case: HiringCase) -> dict[str, list[str]]:
+def _record_follow_up(request: AuthenticatedRequest, case: HiringCase) -> dict[str, list[str]]:
     """Record one follow-up from the form; the field errors, or none when it was saved."""
     from kohtaanto.web.hiring.models import FollowUp
 
@@ -612,7 +613,7 @@ def _record_follow_up(request: HttpRequest, case: HiringCase) -> dict[str, list[
 
 @hirer_only
 @require_http_methods(["GET", "POST"])
-def onboarding(request: HttpRequest, pk: int) -> HttpResponse:
+def onboarding(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The first day, mentor, induction steps, plain-language instructions (checked), adjustments to
     arrange, and follow-ups at 1, 3, 6 and 12 months."""
     import datetime as dt

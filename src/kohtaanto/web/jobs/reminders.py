@@ -21,8 +21,9 @@ FOLLOW_UP_AHEAD = dt.timedelta(days=7)
 
 def due(today: dt.date) -> dict[Any, list[str]]:
     """Per user with an e-mail address: the lines of their reminder, in their language."""
-    from kohtaanto.web.accounts.models import Role, User
+    from kohtaanto.web.accounts.models import User
     from kohtaanto.web.coaching.models import CaseloadEntry, Status
+    from kohtaanto.web.core.roles import Role
     from kohtaanto.web.hiring.models import FollowUp
 
     lines: dict[Any, list[str]] = defaultdict(list)
@@ -39,7 +40,7 @@ def due(today: dt.date) -> dict[Any, list[str]]:
     )
     for user in users:
         with translation.override(user.language):
-            for item in employers[user.organisation_id]:
+            for item in employers[user.organisation_id or 0]:  # the query keeps employers with one
                 lines[user].append(
                     pgettext(
                         "reminder",
@@ -66,7 +67,9 @@ def due(today: dt.date) -> dict[Any, list[str]]:
                 % {
                     "who": entry.profile.pseudonym,
                     "action": entry.next_action or pgettext("reminder", "next step"),
-                    "date": entry.next_action_on.isoformat(),  # the query keeps only due dates
+                    "date": entry.next_action_on.isoformat()
+                    if entry.next_action_on
+                    else "",  # only due dates
                     "id": entry.pk,
                 }
             )

@@ -26,11 +26,13 @@ from rest_framework.views import APIView
 from kohtaanto.core.language import LANGUAGES
 from kohtaanto.matching.schema import JobSpecIn, ProfileIn
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
+from kohtaanto.web.accounts.http import signed_in
+from kohtaanto.web.accounts.models import EmploymentArea, Organisation, User
 from kohtaanto.web.api.errors import content_language
 from kohtaanto.web.api.schemas import model_schema
 from kohtaanto.web.api.serializers import ErrorSerializer
 from kohtaanto.web.core.concurrency import etag, parse_version
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.matching import redaction, runs, services
 from kohtaanto.web.matching.models import GroupDimension, JobPosting, MatchingRun, SeekerProfile
 
@@ -179,8 +181,8 @@ class ProfileListView(APIView):
         summary="Profiles you may see", operation_id="profiles_list", responses={200: LIST}, tags=["matching"]
     )
     def get(self, request: Request) -> Response:
-        profiles = list(services.profiles_for(request.user).order_by("pk"))
-        services.log_views(request.user, profiles, "api")
+        profiles = list(services.profiles_for(signed_in(request)).order_by("pk"))
+        services.log_views(signed_in(request), profiles, "api")
         return Response([_profile_json(p) for p in profiles])
 
     @extend_schema(
@@ -193,7 +195,9 @@ class ProfileListView(APIView):
         body = _body(request)
         person = None
         if body.get("person") is not None:
-            person = permissions.people_for(request.user).filter(pk=_int(body["person"], "person")).first()
+            person = (
+                permissions.people_for(signed_in(request)).filter(pk=_int(body["person"], "person")).first()
+            )
             if person is None:
                 raise ValidationError({"person": ["no such person in your reach"]})
         area = None
@@ -202,19 +206,19 @@ class ProfileListView(APIView):
             if area is None:
                 raise ValidationError({"area": ["no such employment area"]})
         profile = services.create_profile(
-            request.user, spec=body.get("spec", {}), person=person, area=area, **_flags(body)
+            signed_in(request), spec=body.get("spec", {}), person=person, area=area, **_flags(body)
         )
         return _tagged(_profile_json(profile), profile.version, 201)
 
 
 class ProfileDetailView(APIView):
     def _get(self, request: Request, pk: int) -> SeekerProfile:
-        return get_object_or_404(services.profiles_for(request.user), pk=pk)  # type: ignore[no-any-return]
+        return get_object_or_404(services.profiles_for(signed_in(request)), pk=pk)
 
     @extend_schema(summary="One profile", responses={200: OBJECT, **ERRORS}, tags=["matching"])
     def get(self, request: Request, pk: int) -> Response:
         profile = self._get(request, pk)
-        services.log_views(request.user, [profile], "api")
+        services.log_views(signed_in(request), [profile], "api")
         return _tagged(_profile_json(profile), profile.version)
 
     @extend_schema(
@@ -227,7 +231,7 @@ class ProfileDetailView(APIView):
     def patch(self, request: Request, pk: int) -> Response:
         body = _body(request)
         profile = services.update_profile(
-            request.user,
+            signed_in(request),
             self._get(request, pk),
             spec=body.get("spec"),
             expected_version=_if_match(request),
@@ -238,9 +242,9 @@ class ProfileDetailView(APIView):
 
 def own_profile(request: Request) -> SeekerProfile | None:
     """The signed-in job seeker's own profile (None before they make one); anyone else is refused."""
-    if request.user.role != Role.JOB_SEEKER:
+    if signed_in(request).role != Role.JOB_SEEKER:
         raise PermissionDenied("Only a job seeker has their own profile.")
-    return SeekerProfile.objects.filter(person=request.user).first()
+    return SeekerProfile.objects.filter(person=signed_in(request)).first()
 
 
 class MyProfileView(APIView):
@@ -263,10 +267,10 @@ class MyProfileView(APIView):
         profile = own_profile(request)
         expected = _if_match(request)
         if profile is None:
-            created = services.create_profile(request.user, spec=body.get("spec", {}), **_flags(body))
+            created = services.create_profile(signed_in(request), spec=body.get("spec", {}), **_flags(body))
             return _tagged(_profile_json(created), created.version, 201)
         updated = services.update_profile(
-            request.user, profile, spec=body.get("spec", {}), expected_version=expected, **_flags(body)
+            signed_in(request), profile, spec=body.get("spec", {}), expected_version=expected, **_flags(body)
         )
         return _tagged(_profile_json(updated), updated.version)
 
@@ -295,7 +299,7 @@ class MyGroupsView(APIView):
         value = body.get("value")
         if value is not None and not isinstance(value, str):
             raise ValidationError({"value": ["a short text, or null to withdraw"]})
-        services.set_group(request.user, profile, str(body.get("dimension", "")), value)
+        services.set_group(signed_in(request), profile, str(body.get("dimension", "")), value)
         return Response(status=204)
 
 
@@ -321,7 +325,7 @@ class MyRevealView(APIView):
         if organisation is None:
             raise ValidationError({"organisation": ["no such organisation"]})
         reveal = _flag(body, "reveal").get("reveal", True)
-        services.reveal_identity(request.user, profile, organisation, reveal)
+        services.reveal_identity(signed_in(request), profile, organisation, reveal)
         return Response(status=204)
 
 
@@ -339,8 +343,8 @@ class ProfileMatchesView(APIView):
             if profile is None:
                 raise NotFound("You have no profile yet.")
         else:
-            profile = get_object_or_404(services.profiles_for(request.user), pk=pk)
-        view = runs.match_person(request.user, profile, _top(request), _language(request))
+            profile = get_object_or_404(services.profiles_for(signed_in(request)), pk=pk)
+        view = runs.match_person(signed_in(request), profile, _top(request), _language(request))
         return Response(view.as_dict())
 
 
@@ -356,17 +360,17 @@ class JobListView(APIView):
         summary="Jobs you may see", operation_id="jobs_list", responses={200: LIST}, tags=["matching"]
     )
     def get(self, request: Request) -> Response:
-        return Response([_job_json(j) for j in _visible_jobs(request.user).order_by("pk")])
+        return Response([_job_json(j) for j in _visible_jobs(signed_in(request)).order_by("pk")])
 
     @extend_schema(
         summary="Add a job", request=JOB_REQUEST, responses={201: OBJECT, **ERRORS}, tags=["matching"]
     )
     def post(self, request: Request) -> Response:
         body = _body(request)
-        if request.user.role == Role.EMPLOYER:
-            organisation = request.user.organisation
+        if signed_in(request).role == Role.EMPLOYER:
+            organisation = signed_in(request).organisation
         else:
-            found = permissions.organisations_for(request.user).filter(
+            found = permissions.organisations_for(signed_in(request)).filter(
                 pk=_int(body.get("organisation"), "organisation")
             )
             organisation = found.first()
@@ -376,14 +380,14 @@ class JobListView(APIView):
         extra = set(body) - set(services.JOB_FIELDS) - {"spec", "organisation"}
         if extra:
             raise ValidationError({name: ["unknown field"] for name in sorted(extra)})
-        job = services.create_job(request.user, organisation, spec=body.get("spec", {}), **values)
+        job = services.create_job(signed_in(request), organisation, spec=body.get("spec", {}), **values)
         return Response(_job_json(job), status=201)
 
 
 class JobDetailView(APIView):
     @extend_schema(summary="One job", responses={200: OBJECT, **ERRORS}, tags=["matching"])
     def get(self, request: Request, pk: int) -> Response:
-        job = get_object_or_404(_visible_jobs(request.user), pk=pk)
+        job = get_object_or_404(_visible_jobs(signed_in(request)), pk=pk)
         return _tagged(_job_json(job), job.version)
 
     @extend_schema(
@@ -394,7 +398,7 @@ class JobDetailView(APIView):
         tags=["matching"],
     )
     def patch(self, request: Request, pk: int) -> Response:
-        job = get_object_or_404(services.jobs_for(request.user), pk=pk)
+        job = get_object_or_404(services.jobs_for(signed_in(request)), pk=pk)
         body = _body(request)
         extra = set(body) - set(services.JOB_FIELDS) - {"spec"}
         if extra:
@@ -402,7 +406,7 @@ class JobDetailView(APIView):
         values = {k: body[k] for k in services.JOB_FIELDS if k in body}
         expected = _if_match(request)
         updated = services.update_job(
-            request.user, job, spec=body.get("spec"), expected_version=expected, **values
+            signed_in(request), job, spec=body.get("spec"), expected_version=expected, **values
         )
         return _tagged(_job_json(updated), updated.version)
 
@@ -416,10 +420,10 @@ class JobMatchesView(APIView):
         tags=["matching"],
     )
     def post(self, request: Request, pk: int) -> Response:
-        if request.user.role not in (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR):
+        if signed_in(request).role not in (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR):
             raise PermissionDenied("Matching people to jobs is for employers and professionals.")
-        job = get_object_or_404(services.jobs_for(request.user), pk=pk)
-        return Response(runs.match_job(request.user, job, _top(request), _language(request)).as_dict())
+        job = get_object_or_404(services.jobs_for(signed_in(request)), pk=pk)
+        return Response(runs.match_job(signed_in(request), job, _top(request), _language(request)).as_dict())
 
 
 class InventoryView(APIView):
@@ -430,8 +434,8 @@ class InventoryView(APIView):
         tags=["matching"],
     )
     def put(self, request: Request, pk: int) -> Response:
-        organisation = get_object_or_404(permissions.organisations_for(request.user), pk=pk)
-        inventory = services.save_inventory(request.user, organisation, _body(request))
+        organisation = get_object_or_404(permissions.organisations_for(signed_in(request)), pk=pk)
+        inventory = services.save_inventory(signed_in(request), organisation, _body(request))
         return Response({"organisation": organisation.pk, "updated_at": inventory.updated_at.isoformat()})
 
 
@@ -454,7 +458,7 @@ class MatchingPoolView(APIView):
     )
     def post(self, request: Request) -> Response:
         body = _body(request)
-        area_id = body.get("area", request.user.employment_area_id)
+        area_id = body.get("area", signed_in(request).employment_area_id)
         area = (
             EmploymentArea.objects.filter(pk=_int(area_id, "area")).first() if area_id is not None else None
         )
@@ -463,7 +467,9 @@ class MatchingPoolView(APIView):
         min_score = body.get("min_score", 0.0)
         if isinstance(min_score, bool) or not isinstance(min_score, int | float) or not 0 <= min_score <= 1:
             raise ValidationError({"min_score": ["a number from 0 to 1"]})
-        return Response(runs.match_pool(request.user, area, float(min_score), _language(request)).as_dict())
+        return Response(
+            runs.match_pool(signed_in(request), area, float(min_score), _language(request)).as_dict()
+        )
 
 
 def _run_json(run: MatchingRun, full: bool, viewer: Any = None) -> dict[str, Any]:
@@ -496,7 +502,9 @@ class RunListView(APIView):
         tags=["matching"],
     )
     def get(self, request: Request) -> Response:
-        return Response([_run_json(r, False, request.user) for r in runs.runs_for(request.user)[:200]])
+        return Response(
+            [_run_json(r, False, signed_in(request)) for r in runs.runs_for(signed_in(request))[:200]]
+        )
 
 
 class RunDetailView(APIView):
@@ -504,10 +512,10 @@ class RunDetailView(APIView):
         summary="One recorded run with its results", responses={200: OBJECT, **ERRORS}, tags=["matching"]
     )
     def get(self, request: Request, pk: int) -> Response:
-        run = get_object_or_404(runs.runs_for(request.user), pk=pk)
-        if request.user.role == Role.ANALYST:
-            return Response(_run_json(run, False, request.user))  # analysts read aggregates only
-        return Response(_run_json(run, True, request.user))
+        run = get_object_or_404(runs.runs_for(signed_in(request)), pk=pk)
+        if signed_in(request).role == Role.ANALYST:
+            return Response(_run_json(run, False, signed_in(request)))  # analysts read aggregates only
+        return Response(_run_json(run, True, signed_in(request)))
 
 
 class FairnessView(APIView):
@@ -518,12 +526,14 @@ class FairnessView(APIView):
         tags=["matching"],
     )
     def get(self, request: Request, pk: int) -> Response:
-        run = get_object_or_404(runs.runs_for(request.user), pk=pk)  # another's run: 404 before anything
+        run = get_object_or_404(
+            runs.runs_for(signed_in(request)), pk=pk
+        )  # another's run: 404 before anything
         dimension = request.query_params.get("dimension", "")
         if dimension not in GroupDimension.values:
             raise ValidationError({"dimension": [f"choose one of {', '.join(GroupDimension.values)}"]})
         try:
-            rates = runs.fairness(request.user, run, dimension)
+            rates = runs.fairness(signed_in(request), run, dimension)
         except runs.RunError as exc:
             raise ValidationError({"non_field_errors": [str(exc)]}) from None
         return Response({"run": run.pk, "dimension": dimension, "groups": [asdict(r) for r in rates]})

@@ -130,7 +130,7 @@ def live_pool(view: str = FULL) -> LivePool:
         _refresh(pool, view)
         if len(pool) != SeekerProfile.objects.filter(looking=True).count():
             return _build(view)
-        return pool  # type: ignore[no-any-return]
+        return pool
 
 
 def digest_of(ref: str, view: str = FULL) -> str | None:

@@ -18,8 +18,8 @@ from typing import Any
 
 from django.conf import settings
 
-from kohtaanto.web.accounts.models import Role
 from kohtaanto.web.core.errors import Throttled
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.matching.models import MatchingRun, RunKind
 from kohtaanto.web.matching.services import digest
 

@@ -21,7 +21,7 @@ from django.db.models import Q
 from kohtaanto.matching.explain import text
 from kohtaanto.matching.score import Finding
 from kohtaanto.taxonomy.vocabulary import attribute_label
-from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.matching.models import IdentityReveal, MatchingRun, SeekerProfile
 from kohtaanto.web.matching.signals import person_erased
 
@@ -141,7 +141,7 @@ def on_erasure(profile: SeekerProfile) -> dict[str, int]:
             run.results, run.considered = results, considered
             run.save(update_fields=["results", "considered"])
             rewritten += 1
-    counts = {"runs_deleted": deleted, "runs_rewritten": rewritten}
+    counts: dict[str, int] = {"runs_deleted": deleted, "runs_rewritten": rewritten}
     for _, answer in person_erased.send(sender=SeekerProfile, profile=profile, pseudonym=ref):
         for key, value in (answer or {}).items():
             counts[key] = counts.get(key, 0) + value

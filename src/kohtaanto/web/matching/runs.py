@@ -28,8 +28,10 @@ from kohtaanto.matching.schema import JobIn, JobSpecIn
 from kohtaanto.matching.score import Finding, NoRelations, Scored, SkillRelations, Weights, score
 from kohtaanto.taxonomy.vocabulary import skill_label
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import EmploymentArea, Role
+from kohtaanto.web.accounts.models import EmploymentArea
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.errors import PermissionDenied
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.matching import mappers, redaction
 from kohtaanto.web.matching import pool as live
 from kohtaanto.web.matching.models import (
@@ -75,7 +77,7 @@ def relations() -> SkillRelations | None:
     from kohtaanto.taxonomy.store import available_versions
 
     versions = available_versions(Path(settings.DATA_DIR) / "taxonomy")
-    return _store(versions[-1]) if versions else None  # type: ignore[no-any-return]
+    return _store(versions[-1]) if versions else None
 
 
 def label_for(rel: Any) -> Callable[[str, str], str]:
@@ -151,7 +153,7 @@ def _segments(actor: Any, area: EmploymentArea | None) -> Collection[Hashable] |
         return {(area.pk, True)} if area is not None else set()
     if role in (None, Role.ADMINISTRATOR):
         return None
-    raise permissions.PermissionDenied("this role does not match people to jobs")
+    raise PermissionDenied("this role does not match people to jobs")
 
 
 def _save(

@@ -18,10 +18,11 @@ from django.utils.translation import pgettext
 
 from kohtaanto.core.language import LANGUAGES
 from kohtaanto.taxonomy.vocabulary import demands, starter
-from kohtaanto.web.accounts.models import Role, User
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.matching import services
 from kohtaanto.web.matching.models import (
     ConsentPurpose,

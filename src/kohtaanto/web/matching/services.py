@@ -23,11 +23,11 @@ from kohtaanto.matching.places import find
 from kohtaanto.matching.schema import JobSpecIn, ProfileIn
 from kohtaanto.matching.score import Weights
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role, User
+from kohtaanto.web.accounts.models import EmploymentArea, Organisation, User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
 from kohtaanto.web.core.errors import InvalidInput
-from kohtaanto.web.core.roles import role_of
+from kohtaanto.web.core.roles import Role, role_of
 from kohtaanto.web.core.rules import field_errors
 from kohtaanto.web.matching import consent, redaction
 from kohtaanto.web.matching.models import (

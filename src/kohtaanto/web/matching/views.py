@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.accounts.http import AuthenticatedRequest
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.matching import runs, services
 from kohtaanto.web.matching.journey import interests_of
@@ -23,7 +24,7 @@ MATCHERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
 
 @login_required
 @require_http_methods(["GET"])
-def job_list(request: HttpRequest) -> HttpResponse:
+def job_list(request: AuthenticatedRequest) -> HttpResponse:
     if request.user.role not in MATCHERS:
         raise Http404
     jobs = services.jobs_for(request.user).order_by("status", "title")
@@ -40,7 +41,7 @@ def probe_limit_text() -> str:
 
 @login_required
 @require_POST
-def job_matches(request: HttpRequest, pk: int) -> HttpResponse:
+def job_matches(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.user.role not in MATCHERS:
         raise Http404
     job = get_object_or_404(services.jobs_for(request.user), pk=pk)
@@ -55,7 +56,7 @@ def job_matches(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_matches(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def person_matches(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     """GET explains and offers the search; POST runs it (jobs, then carving opportunities)."""
     if pk is None:
         if request.user.role != Role.JOB_SEEKER:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role
+from kohtaanto.web.accounts.models import EmploymentArea, Organisation
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.hiring.models import FollowUp, HiringCase, WorkTrial
 from kohtaanto.web.matching.models import JobKind, JobPosting
 from kohtaanto.web.outreach.models import Activity, Need
@@ -204,7 +206,7 @@ def compute(area: EmploymentArea | None, period: Period) -> Figures:
     hired = [c for c in cases if c.decision == "hired" and _in(period, c.decided_on)]
     figures.hires_carved = sum(1 for c in hired if c.job is not None and c.job.kind == JobKind.CARVED)
     figures.hires_ordinary = len(hired) - figures.hires_carved
-    follow = defaultdict(dict)
+    follow: dict[int, dict[int, bool]] = defaultdict(dict)
     for f in FollowUp.objects.filter(case__in=hired, done_on__isnull=False, still_employed__isnull=False):
         follow[f.case_id][f.months] = f.still_employed
     for months in RETENTION_MONTHS:
@@ -237,7 +239,7 @@ def compute(area: EmploymentArea | None, period: Period) -> Figures:
 def _monthly(
     period: Period,
     activities: list[tuple[int, dt.date]],
-    needs: list[tuple[dt.date, int | None]],
+    needs: Sequence[tuple[dt.date, int | None]],
     hired: list[Any],
 ) -> list[dict[str, Any]]:
     rows = []

@@ -10,7 +10,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import pgettext, pgettext_lazy
@@ -18,9 +18,11 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaanto.core.userdata import csv_writer
 from kohtaanto.rules.report import support_label
-from kohtaanto.web.accounts.models import EmploymentArea, Role
+from kohtaanto.web.accounts.http import AuthenticatedRequest
+from kohtaanto.web.accounts.models import EmploymentArea
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.core.chart import bar_chart
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.outcomes import figures as outcome
 
@@ -41,12 +43,12 @@ class PeriodForm(forms.Form):
     def __init__(self, *args: Any, areas: list[EmploymentArea], everyone: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(a.pk), a.name) for a in areas]
-        self.fields["area"].choices = (
+        self.fields["area"].choices = (  # type: ignore[attr-defined]  # a ChoiceField
             [("", pgettext("outcomes", "All areas"))] if everyone else []
         ) + choices
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if start and end and not start <= end <= start + dt.timedelta(days=3 * 366):
             self.add_error(
@@ -55,7 +57,7 @@ class PeriodForm(forms.Form):
         return data
 
 
-def _period_query(request: HttpRequest, area: str) -> Any:
+def _period_query(request: AuthenticatedRequest, area: str) -> Any:
     """The GET query, or by default the last twelve months up to today."""
     if "start" in request.GET:
         return request.GET
@@ -63,7 +65,7 @@ def _period_query(request: HttpRequest, area: str) -> Any:
     return {"start": str(today.replace(day=1) - dt.timedelta(days=335)), "end": str(today), "area": area}
 
 
-def _scope(request: HttpRequest) -> tuple[PeriodForm, EmploymentArea | None, outcome.Period | None]:
+def _scope(request: AuthenticatedRequest) -> tuple[PeriodForm, EmploymentArea | None, outcome.Period | None]:
     user = request.user
     if getattr(user, "role", None) not in VIEWERS:
         raise Http404
@@ -137,7 +139,7 @@ def _method_labels() -> dict[str, str]:
 
 @login_required
 @require_http_methods(["GET"])
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     form, area, period = _scope(request)
     context: dict[str, Any] = {"form": form}
     if period is not None:
@@ -167,7 +169,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: AuthenticatedRequest) -> HttpResponse:
     form, area, period = _scope(request)
     if period is None:
         body = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
@@ -202,7 +204,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def regions(request: HttpRequest) -> HttpResponse:
+def regions(request: AuthenticatedRequest) -> HttpResponse:
     """The areas side by side on the same figures, urban, mixed and rural in turn (analysts and
     administrators)."""
     user = request.user

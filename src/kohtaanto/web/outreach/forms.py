@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
 from kohtaanto.web.outreach.models import ActivityKind, Stage
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise  # the stubs' lazy text type
 
-def _date(label: str, required: bool = True, today: bool = False) -> forms.DateField:
+
+def _date(label: str | _StrPromise, required: bool = True, today: bool = False) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,

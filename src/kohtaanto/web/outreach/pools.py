@@ -13,9 +13,10 @@ from pydantic import ValidationError
 
 from kohtaanto.carving import employer_group
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import Organisation, Role
+from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.errors import InvalidInput
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.matching.models import SeekerProfile, WorkplaceInventory
 from kohtaanto.web.matching.services import profiles_for

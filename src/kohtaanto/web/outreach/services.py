@@ -18,9 +18,10 @@ from django.utils.translation import pgettext
 
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts import services as accounts
-from kohtaanto.web.accounts.models import Municipality, Organisation, Role
+from kohtaanto.web.accounts.models import Municipality, Organisation
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.errors import InvalidInput
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.outreach import register

@@ -7,13 +7,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Count, Max, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.web.accounts.decorators import practitioner_only
+from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.outreach import services as outreach
 from kohtaanto.web.outreach.forms import (
@@ -36,7 +37,7 @@ def _errors_to(form: Any, exc: InvalidInput) -> None:
 
 @practitioner_only
 @require_http_methods(["GET"])
-def employers(request: HttpRequest) -> HttpResponse:
+def employers(request: AuthenticatedRequest) -> HttpResponse:
     today = timezone.localdate()
     stage = request.GET.get("stage", "")
     query = request.GET.get("q", "").strip()
@@ -76,7 +77,7 @@ def employers(request: HttpRequest) -> HttpResponse:
 
 @practitioner_only
 @require_http_methods(["GET", "POST"])
-def employer(request: HttpRequest, pk: int) -> HttpResponse:
+def employer(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(outreach.organisations_for(request.user), pk=pk)
     relation = outreach.relation_of(request.user, organisation)
     today = timezone.localdate()
@@ -154,7 +155,7 @@ def employer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @practitioner_only
 @require_http_methods(["GET", "POST"])
-def register_import(request: HttpRequest) -> HttpResponse:
+def register_import(request: AuthenticatedRequest) -> HttpResponse:
     form = RegisterImportForm(request.POST or None, request.FILES or None)
     report = None
     error = ""
@@ -182,7 +183,7 @@ def register_import(request: HttpRequest) -> HttpResponse:
 # -- talent pools (osaajapoolit) ------------------------------------------------------------------
 @practitioner_only
 @require_http_methods(["GET", "POST"])
-def talent_pools(request: HttpRequest) -> HttpResponse:
+def talent_pools(request: AuthenticatedRequest) -> HttpResponse:
     from kohtaanto.web.outreach import pools
 
     employers = list(outreach.organisations_for(request.user).order_by("name"))
@@ -208,7 +209,7 @@ def talent_pools(request: HttpRequest) -> HttpResponse:
 
 @practitioner_only
 @require_http_methods(["GET", "POST"])
-def talent_pool(request: HttpRequest, pk: int) -> HttpResponse:
+def talent_pool(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     from kohtaanto.web.core.ui import ui_language
     from kohtaanto.web.matching.services import profiles_for
     from kohtaanto.web.outreach import pools

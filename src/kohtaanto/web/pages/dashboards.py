@@ -9,9 +9,10 @@ from django.db.models import Count
 from django.utils import timezone
 
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import EmploymentArea, LegalForm, Organisation, Role, SizeClass, User
+from kohtaanto.web.accounts.models import EmploymentArea, LegalForm, Organisation, SizeClass, User
 from kohtaanto.web.audit import selectors as audit_selectors
 from kohtaanto.web.audit.models import AuditEvent
+from kohtaanto.web.core.roles import Role
 
 
 def recent_actions(user: User, limit: int = 8) -> list[AuditEvent]:

@@ -12,7 +12,9 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from kohtaanto.web.accounts import services
+from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.accounts.models import Language
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.pages import dashboards
 
 
@@ -29,13 +31,13 @@ class LoginView(auth_views.LoginView):
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    builder = dashboards.BUILDERS.get(user.role)  # type: ignore[union-attr]
+    builder = dashboards.BUILDERS.get(Role(user.role))
     if builder is None:
         raise Http404
-    context = {"role": user.role, "recent_actions": dashboards.recent_actions(user), **builder(user)}  # type: ignore[arg-type]
-    return render(request, f"pages/dashboard_{user.role}.html", context)  # type: ignore[union-attr]
+    context = {"role": user.role, "recent_actions": dashboards.recent_actions(user), **builder(user)}
+    return render(request, f"pages/dashboard_{user.role}.html", context)
 
 
 @require_POST
@@ -47,7 +49,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if language not in Language.values:
         return HttpResponseBadRequest(pgettext("language", "Unknown language."))
     if request.user.is_authenticated:
-        services.set_language(request.user, language)  # type: ignore[arg-type]
+        services.set_language(request.user, language)
     response = redirect(next_url)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -10,13 +10,14 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.plainlang import TextFinding, TextReport
 from kohtaanto.plainlang.check import rules
+from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.plainlang import services
 
@@ -137,7 +138,7 @@ def _rule_choices(language: str) -> list[tuple[str, str]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def check_page(request: HttpRequest) -> HttpResponse:
+def check_page(request: AuthenticatedRequest) -> HttpResponse:
     form = CheckForm(request.POST or None, initial={"profile": "instructions", "language": "auto"})
     context: dict[str, Any] = {"form": form, "disabled": services.disabled_for(request.user)}
     ok = True
@@ -159,7 +160,7 @@ def check_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def rule_settings(request: HttpRequest) -> HttpResponse:
+def rule_settings(request: AuthenticatedRequest) -> HttpResponse:
     chosen = request.POST.getlist("disabled")
     try:
         services.set_user_rules(request.user, chosen)

@@ -13,7 +13,8 @@ from rich.table import Table
 
 from kohtaanto.matching.places import find
 from kohtaanto.web.accounts import services
-from kohtaanto.web.accounts.models import EmploymentArea, Organisation, Role
+from kohtaanto.web.accounts.models import EmploymentArea, Organisation
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.project import demo_history, demo_matching
 
 AREA_FI = "Järvilaakson työllisyysalue (demo)"

@@ -10,7 +10,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from kohtaanto.web.accounts.models import Role
+from kohtaanto.web.core.roles import Role
 
 
 @require_GET

@@ -66,7 +66,7 @@ class LanguageMiddleware:
             # explains (matches, supports, carving) follows ``lang`` or the user's saved language.
             language = "en"
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         response.headers.setdefault("Vary", "Cookie")
@@ -100,7 +100,7 @@ class UnstorableInputMiddleware:
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in request.GET.getlist(key)) for key in request.GET
         ):
-            from kohtaanto.web.api.errors import body
+            from kohtaanto.web.core.errors import body
 
             message = "The address contains a NUL character (%00), which cannot be stored."
             if request.path.startswith("/api/"):

@@ -17,8 +17,9 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
-from kohtaanto.web.accounts.models import EmploymentArea, Role, User
+from kohtaanto.web.accounts.models import EmploymentArea, User
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.retention.models import RetentionRule
 from kohtaanto.web.retention.policy import CLASSES, months_for
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,10 +21,11 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.taxonomy.vocabulary import demands
-from kohtaanto.web.accounts.models import Role
-from kohtaanto.web.core.errors import Conflict
+from kohtaanto.web.accounts.http import AuthenticatedRequest
+from kohtaanto.web.core.errors import Conflict, InvalidInput
 from kohtaanto.web.core.forms import changed_elsewhere, posted_version
 from kohtaanto.web.core.privacy import own_text_reminder
+from kohtaanto.web.core.roles import Role
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.matching import seeker, services
 from kohtaanto.web.matching.journey import STEPS, steps_done
@@ -43,7 +44,7 @@ from kohtaanto.web.seeker.forms import (
 def job_seeker_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.role != Role.JOB_SEEKER:
             raise Http404
         return view(request, *args, **kwargs)
@@ -52,7 +53,7 @@ def job_seeker_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
 
 
 def _render(
-    request: HttpRequest, step: str, template: str, context: dict[str, Any], status: int = 200
+    request: AuthenticatedRequest, step: str, template: str, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
     profile = context.get("profile") or seeker.my_profile(request.user)
     done = steps_done(profile)
@@ -62,7 +63,7 @@ def _render(
 
 @job_seeker_only
 @require_http_methods(["GET"])
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthenticatedRequest) -> HttpResponse:
     profile = seeker.my_profile(request.user)
     return _render(
         request,
@@ -101,7 +102,7 @@ def trial_proposals(profile: Any, language: str) -> list[dict[str, Any]]:
 
 @job_seeker_only
 @require_POST
-def trial_answer(request: HttpRequest, trial: int) -> HttpResponse:
+def trial_answer(request: AuthenticatedRequest, trial: int) -> HttpResponse:
     from kohtaanto.web.hiring import services as hiring
     from kohtaanto.web.hiring.models import WorkTrial
 
@@ -144,7 +145,7 @@ def _marked(text: str, span: list[int] | None) -> Any:
 
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
-def skills(request: HttpRequest) -> HttpResponse:
+def skills(request: AuthenticatedRequest) -> HttpResponse:
     language = ui_language()
     profile = seeker.my_profile(request.user)
     initial = {
@@ -193,7 +194,9 @@ def skills(request: HttpRequest) -> HttpResponse:
     return _render(request, "skills", "skills.html", context, status)
 
 
-def _chosen_skills(request: HttpRequest, profile: Any, language: str) -> tuple[dict[str, int], list[str]]:
+def _chosen_skills(
+    request: AuthenticatedRequest, profile: Any, language: str
+) -> tuple[dict[str, int], list[str]]:
     known = set(seeker.skill_names(language))
     chosen: dict[str, int] = {}
     errors: list[str] = []
@@ -225,7 +228,7 @@ def _chosen_skills(request: HttpRequest, profile: Any, language: str) -> tuple[d
 # -- languages and history ------------------------------------------------------------------------
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
-def languages(request: HttpRequest) -> HttpResponse:
+def languages(request: AuthenticatedRequest) -> HttpResponse:
     profile = seeker.my_profile(request.user)
     details = profile.details if profile else {}
     langs = details.get("languages", {})
@@ -252,13 +255,13 @@ def languages(request: HttpRequest) -> HttpResponse:
 # -- capacities -----------------------------------------------------------------------------------
 @job_seeker_only
 @require_http_methods(["GET"])
-def capacity_start(request: HttpRequest) -> HttpResponse:
+def capacity_start(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("seeker:capacity", group=seeker.GROUPS[0])
 
 
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
-def capacity(request: HttpRequest, group: str) -> HttpResponse:
+def capacity(request: AuthenticatedRequest, group: str) -> HttpResponse:
     if group not in seeker.GROUPS:
         raise Http404
     profile = seeker.my_profile(request.user)
@@ -290,7 +293,7 @@ def capacity(request: HttpRequest, group: str) -> HttpResponse:
 # -- hours and place ------------------------------------------------------------------------------
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
-def work(request: HttpRequest) -> HttpResponse:
+def work(request: AuthenticatedRequest) -> HttpResponse:
     profile = seeker.my_profile(request.user)
     spec = profile.spec if profile else {}
     initial = {
@@ -316,7 +319,7 @@ def work(request: HttpRequest) -> HttpResponse:
                     form.cleaned_data["looking"],
                     version=posted_version(request),
                 )
-            except services.InvalidInput as exc:
+            except InvalidInput as exc:
                 for field, problems in exc.errors.items():
                     form.add_error(
                         field.split(".")[-1] if field.split(".")[-1] in form.fields else None, problems
@@ -344,7 +347,7 @@ def _municipality_name(code: str) -> str:
 # -- income ---------------------------------------------------------------------------------------
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
-def income(request: HttpRequest) -> HttpResponse:
+def income(request: AuthenticatedRequest) -> HttpResponse:
     """ "Jos teen osa-aikatyötä…" for the person's own benefit situation, which they may let us remember;
     the working time starts from the hours they said they want."""
     from kohtaanto.web.core.chart import income_chart
@@ -387,7 +390,7 @@ def income(request: HttpRequest) -> HttpResponse:
 # -- sharing --------------------------------------------------------------------------------------
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
-def sharing(request: HttpRequest) -> HttpResponse:
+def sharing(request: AuthenticatedRequest) -> HttpResponse:
     profile = seeker.my_profile(request.user)
     initial = {
         "open_to_employers": profile.open_to_employers if profile else False,
@@ -423,7 +426,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
 
 @job_seeker_only
 @require_POST
-def withdraw_reveal(request: HttpRequest, organisation: int) -> HttpResponse:
+def withdraw_reveal(request: AuthenticatedRequest, organisation: int) -> HttpResponse:
     profile = seeker.my_profile(request.user)
     reveal = get_object_or_404(IdentityReveal, profile=profile, organisation_id=organisation)
     services.reveal_identity(request.user, profile, reveal.organisation, reveal=False)
@@ -431,13 +434,13 @@ def withdraw_reveal(request: HttpRequest, organisation: int) -> HttpResponse:
     return redirect("seeker:sharing")
 
 
-def _items(request: HttpRequest) -> list[str]:
+def _items(request: AuthenticatedRequest) -> list[str]:
     return [i for i in request.POST.getlist("items") if i in services.SHARE_ITEMS]
 
 
 @job_seeker_only
 @require_POST
-def share_with(request: HttpRequest, organisation: int) -> HttpResponse:
+def share_with(request: AuthenticatedRequest, organisation: int) -> HttpResponse:
     """Choose what one employer who already knows your name sees: the adjustments you need, your work
     history, education, language skills."""
     profile = seeker.my_profile(request.user)
@@ -455,7 +458,7 @@ def share_with(request: HttpRequest, organisation: int) -> HttpResponse:
 
 @job_seeker_only
 @require_POST
-def interest(request: HttpRequest, job: int) -> HttpResponse:
+def interest(request: AuthenticatedRequest, job: int) -> HttpResponse:
     profile = seeker.my_profile(request.user)
     posting = get_object_or_404(services.open_jobs(), pk=job)
     if profile is None:
@@ -472,7 +475,7 @@ def interest(request: HttpRequest, job: int) -> HttpResponse:
 # -- my data --------------------------------------------------------------------------------------
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
-def data(request: HttpRequest) -> HttpResponse:
+def data(request: AuthenticatedRequest) -> HttpResponse:
     action = request.POST.get("action") if request.method == "POST" else None
     form = DeleteForm(request.POST if action == "delete" else None)
     account_form = AccountDeleteForm(request.POST if action == "account" else None)
@@ -493,13 +496,13 @@ def data(request: HttpRequest) -> HttpResponse:
     return _render(request, "data", "data.html", context)
 
 
-def _viewed(request: HttpRequest) -> list[dict[str, Any]]:
+def _viewed(request: AuthenticatedRequest) -> list[dict[str, Any]]:
     return seeker.viewed_by(seeker.my_profile(request.user))
 
 
 @job_seeker_only
 @require_http_methods(["GET"])
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedRequest) -> HttpResponse:
     body = json.dumps(seeker.export(request.user), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()
@@ -509,7 +512,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @job_seeker_only
 @require_POST
-def answer_meeting(request: HttpRequest, meeting: int) -> HttpResponse:
+def answer_meeting(request: AuthenticatedRequest, meeting: int) -> HttpResponse:
     from kohtaanto.web.hiring import services as hiring
     from kohtaanto.web.hiring.models import MeetingRequest
 

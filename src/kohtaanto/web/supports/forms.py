@@ -176,7 +176,7 @@ class PartTimeForm(forms.Form):
     on = _date_field()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("benefit") == "earnings_related" and not data.get("full_daily_allowance"):
             self.add_error(
                 "full_daily_allowance",

@@ -9,13 +9,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.rules import InputError, RulesNotInForce
 from kohtaanto.rules.report import support_label
+from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.chart import income_chart
 from kohtaanto.web.core.rules import engine, field_errors
 from kohtaanto.web.matching import seeker
@@ -44,7 +45,7 @@ def ask_question(form: Any, question: str, situation: dict[str, Any]) -> dict[st
     return None
 
 
-def _render(request: HttpRequest, template: str, context: dict[str, Any], ok: bool) -> HttpResponse:
+def _render(request: AuthenticatedRequest, template: str, context: dict[str, Any], ok: bool) -> HttpResponse:
     partial = bool(getattr(request, "htmx", False))
     name = f"supports/{template}{'_results' if partial else ''}.html"
     # htmx swaps only 2xx responses, so a partial with errors is 200; a full page with errors is 400.
@@ -53,14 +54,15 @@ def _render(request: HttpRequest, template: str, context: dict[str, Any], ok: bo
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def hire(request: HttpRequest) -> HttpResponse:
+def hire(request: AuthenticatedRequest) -> HttpResponse:
     organisation = getattr(request.user, "organisation", None)
     initial = {"legal_form": organisation.legal_form} if organisation else {}
     form = HireSupportForm(request.POST or None, initial=initial)
     answer = (
         ask_question(form, "hire", form.situation()) if request.method == "POST" and form.is_valid() else None
     )
-    eligible, other = [], []
+    eligible: list[dict[str, Any]] = []
+    other: list[dict[str, Any]] = []
     if answer:
         for support in answer["supports"]:
             support["label"] = support_label(support["id"], get_language() or "fi")
@@ -85,7 +87,7 @@ def income_series(form: PartTimeForm, earnings: Decimal) -> list[tuple[Decimal, 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def part_time(request: HttpRequest) -> HttpResponse:
+def part_time(request: AuthenticatedRequest) -> HttpResponse:
     form = PartTimeForm(request.POST or None)
     answer = (
         ask_question(form, "part_time", form.situation())
@@ -103,7 +105,7 @@ def part_time(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def study(request: HttpRequest) -> HttpResponse:
+def study(request: AuthenticatedRequest) -> HttpResponse:
     """ "Voinko opiskella työttömänä?": can I study and keep my unemployment benefit?"""
     job_seeker = getattr(request.user, "role", "") == "job_seeker"
     profile = seeker.my_profile(request.user) if job_seeker else None
