@@ -108,7 +108,7 @@ def test_the_vocabulary_owns_the_task_questions_and_group_titles(tmp_path: Path)
     original["task_questions"][0]["attribute"] = "physical.flying"
     broken = tmp_path / "demands.yaml"
     broken.write_text(yaml.safe_dump(original, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(VocabularyError, match="unknown attribute 'physical.flying'"):
+    with pytest.raises(VocabularyError, match=r"unknown attribute 'physical\.flying'"):
         load_demands(broken)
     original = yaml.safe_load((DATA / "functional_demands.yaml").read_text(encoding="utf-8"))
     del original["groups"][0]
