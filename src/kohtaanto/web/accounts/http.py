@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-from django_htmx.middleware import HtmxDetails
 from rest_framework.exceptions import NotAuthenticated
 
 from kohtaanto.web.accounts.models import User
+from kohtaanto.web.core.http import HtmxRequest
 
 
-class AuthenticatedRequest(HttpRequest):
+class AuthenticatedRequest(HtmxRequest):
     """A request that passed ``login_required`` (or a role decorator built on it): ``user`` is a signed-in
     :class:`User`, never the anonymous user. For type-checking only; Django builds the request."""
 
     user: User
-    htmx: HtmxDetails
 
 
 def signed_in(request: Any) -> User:

@@ -11,15 +11,15 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.audit import selectors as audit_selectors
 from kohtaanto.web.audit import services as audit
 from kohtaanto.web.audit.forms import AuditFilterForm
+from kohtaanto.web.core.http import HtmxRequest
 
 
 @login_required
 @require_GET
-def audit_trail(request: AuthenticatedRequest) -> HttpResponse:
+def audit_trail(request: HtmxRequest) -> HttpResponse:
     if not audit_selectors.can_view_trail(request.user):
         raise Http404
     form = AuditFilterForm(request.GET or None)
@@ -51,7 +51,7 @@ def audit_trail(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def audit_verify(request: AuthenticatedRequest) -> HttpResponse:
+def audit_verify(request: HtmxRequest) -> HttpResponse:
     if not audit_selectors.can_view_trail(request.user):
         raise Http404
     result = audit.verify()
