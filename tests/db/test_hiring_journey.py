@@ -552,3 +552,25 @@ def test_a_published_job_keeps_what_each_accommodation_really_raises():
         {"id": "x", "attribute": two.attribute, "raises_by": 4},
     ]
     assert accommodation_effects(chosen, source) == {two.attribute: 5, one.attribute: 1}
+
+
+def test_a_swedish_speaking_employers_words_are_kept_in_swedish(world):
+    from decimal import Decimal
+
+    from kohtaanto.web.hiring import services as hiring
+
+    boss = world["north_employer"]
+    boss.language = "sv"
+    boss.save(update_fields=["language"])
+    case = hiring.create_case(boss, world["north_org"], "Fler händer")
+    hiring.save_need(boss, case, ["workload"], "", ["Bagare"])
+    role = case.inventory["workplace"]["roles"][0]
+    assert role["title"] == {"sv": "Bagare"}
+    hiring.add_task(boss, case, role["id"], "Packa bröd", Decimal(10), "food_production.pack_food", 2, {})
+    case.refresh_from_db()
+    task = case.inventory["workplace"]["roles"][0]["tasks"][0]
+    assert task["name"] == {"sv": "Packa bröd"}
+    source = hiring.validated(case)  # the carving format takes a name in any one language
+    assert source is not None and source.workplace.roles[0].tasks[0].name.get("fi") == "Packa bröd"
+    page = _client(boss).get(f"/hire/{case.pk}/tasks/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert ">Packa bröd<" in page and "Bagare" in page

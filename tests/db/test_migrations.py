@@ -80,6 +80,59 @@ def test_a_study_plan_kept_under_the_old_benefit_name_is_renamed():
     executor.migrate(executor.loader.graph.leaf_nodes())
 
 
+@pytest.mark.django_db(transaction=True)
+def test_an_employers_own_words_move_to_the_language_they_were_written_in_and_back():
+    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    before = [node for node in leaves if node[0] != "hiring"] + [("hiring", "0007_hiringcase_version")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    area = old.get_model("accounts", "EmploymentArea").objects.create(name_fi="Kielialue", kind="")
+    place = old.get_model("accounts", "Municipality").objects.create(code="999", name_fi="Kieli", area=area)
+    org = old.get_model("accounts", "Organisation").objects.create(
+        name="Bageri Ab", business_id="9800009-2", legal_form="company", size_class="micro", sector="C",
+        municipality=place,
+    )  # fmt: skip
+    users = old.get_model("accounts", "User").objects
+
+    def inventory(title, task):
+        return {"workplace": {"roles": [{"id": "r", "title": title, "tasks": [{"id": "t", "name": task}]}]}}
+
+    cases = old.get_model("hiring", "HiringCase").objects
+    swedish = cases.create(
+        organisation=org, title="Mer händer", created_by=users.create(username="sv-boss", language="sv"),
+        inventory=inventory({"fi": "Bagare"}, {"fi": "Packa bröd"}),
+    )  # fmt: skip
+    finnish = cases.create(
+        organisation=org, title="Lisää käsiä", created_by=users.create(username="fi-boss", language="fi"),
+        inventory=inventory({"fi": "Leipuri"}, {"fi": "Leivän pakkaus"}),
+    )  # fmt: skip
+    translated = cases.create(
+        organisation=org, title="Två språk", created_by=users.get(username="sv-boss"),
+        inventory=inventory({"fi": "Leipuri", "sv": "Bagare"}, {"fi": "Pakkaus"}),
+    )  # fmt: skip
+    nobody = cases.create(organisation=org, title="Ei tekijää", inventory=inventory({"fi": "X"}, {"fi": "Y"}))
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    from kohtaanto.web.hiring.models import HiringCase
+
+    def texts(case):
+        role = HiringCase.objects.get(pk=case.pk).inventory["workplace"]["roles"][0]
+        return role["title"], role["tasks"][0]["name"]
+
+    assert texts(swedish) == ({"sv": "Bagare"}, {"sv": "Packa bröd"})
+    assert texts(finnish) == ({"fi": "Leipuri"}, {"fi": "Leivän pakkaus"})
+    assert texts(translated) == ({"fi": "Leipuri", "sv": "Bagare"}, {"sv": "Pakkaus"})  # one language only
+    assert texts(nobody) == ({"fi": "X"}, {"fi": "Y"})
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)  # and back: every single-language text under fi again
+    back = executor.loader.project_state(before).apps.get_model("hiring", "HiringCase").objects
+    role = back.get(pk=swedish.pk).inventory["workplace"]["roles"][0]
+    assert (role["title"], role["tasks"][0]["name"]) == ({"fi": "Bagare"}, {"fi": "Packa bröd"})
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def _missing_migrations(state) -> dict[str, list]:
     """What ``makemigrations`` would write for the models in ``state`` against the migration files."""
     from django.db.migrations.autodetector import MigrationAutodetector

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from kohtaanto.core.language import pick
 from kohtaanto.core.vocabulary import Day, Exposure, Key, Level, StrictModel, cefr, weekdays
 
 FORMAT = "kohtaanto.carving/1"
@@ -27,14 +28,21 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 class TaskTexts(StrictModel):
-    """The same text in Finnish, Swedish and English; Finnish is required, the others fall back to it."""
+    """A name in the language it was written in, with any translations: at least one of Finnish, Swedish
+    and English. A language that is missing falls back to Finnish, then to the text there is."""
 
-    fi: str = Field(min_length=1)
+    fi: str = ""
     sv: str = ""
     en: str = ""
 
+    @model_validator(mode="after")
+    def _written(self) -> TaskTexts:
+        if not (self.fi or self.sv or self.en):
+            raise ValueError("write the name in at least one language (fi, sv or en)")
+        return self
+
     def get(self, language: str) -> str:
-        return str(getattr(self, language, "") or self.fi)
+        return pick({"fi": self.fi, "sv": self.sv, "en": self.en}, language)
 
 
 class Window(StrictModel):

@@ -25,6 +25,7 @@ from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.schema import WorkplaceFile
 from kohtaanto.carving.schema import field_errors as pydantic_lines
+from kohtaanto.core.language import pick, resolve
 from kohtaanto.core.vocabulary import EXPOSURES
 from kohtaanto.rules.months import add_months
 from kohtaanto.taxonomy import occupations
@@ -154,14 +155,20 @@ def save_need(
         }
         for title in fresh.need["overloaded"]:  # each overloaded role starts the inventory
             if not any(
-                r["title"]["fi"].casefold() == title.casefold() for r in fresh.inventory["workplace"]["roles"]
+                pick(r["title"], "fi").casefold() == title.casefold()
+                for r in fresh.inventory["workplace"]["roles"]
             ):
-                _add_role_values(fresh, title, 1, Decimal("30"))
+                _add_role_values(fresh, title, 1, Decimal("30"), written_in(actor))
     return case
 
 
 # -- 2. task inventory ----------------------------------------------------------------------------
-def _add_role_values(case: HiringCase, title: str, holders: int, hourly_cost: Decimal) -> str:
+def written_in(actor: Any) -> str:
+    """The language someone's own words are stored under: the language they use kohtaanto in."""
+    return resolve(getattr(actor, "language", None))
+
+
+def _add_role_values(case: HiringCase, title: str, holders: int, hourly_cost: Decimal, language: str) -> str:
     roles = case.inventory["workplace"]["roles"]
     base, n = _slug(title), 1
     ids = {r["id"] for r in roles}
@@ -172,7 +179,7 @@ def _add_role_values(case: HiringCase, title: str, holders: int, hourly_cost: De
     roles.append(
         {
             "id": rid,
-            "title": {"fi": title.strip()},
+            "title": {language: title.strip()},
             "holders": holders,
             "hourly_cost": str(hourly_cost),
             "tasks": [],
@@ -193,7 +200,7 @@ def add_role(actor: Any, case: HiringCase, title: str, holders: int, hourly_cost
     if errors:
         raise CaseError(errors)
     with _editing(actor, case, "inventory") as fresh:
-        _add_role_values(fresh, title, holders, hourly_cost)
+        _add_role_values(fresh, title, holders, hourly_cost, written_in(actor))
     return case
 
 
@@ -241,7 +248,7 @@ def add_task(
         roles[role_id]["tasks"].append(
             {
                 "id": tid,
-                "name": {"fi": name.strip()},
+                "name": {written_in(actor): name.strip()},
                 "hours": str(hours),
                 "skills": [{"id": skill, "level": level}] if skill else [],
                 "demands": task_demands,
@@ -341,7 +348,7 @@ def role_suggestions(case: HiringCase, language: str, limit: int = 10) -> list[d
     names = {s.id: s.labels.get(language) for s in starter().skills}
     out = []
     for role in case.inventory["workplace"]["roles"]:
-        found = occupations.guess(role["title"]["fi"], limit=1)
+        found = occupations.guess(pick(role["title"], "fi"), limit=1)
         if not found:
             continue
         occupation = found[0].occupation
@@ -351,7 +358,7 @@ def role_suggestions(case: HiringCase, language: str, limit: int = 10) -> list[d
             out.append(
                 {
                     "role": role["id"],
-                    "title": role["title"]["fi"],
+                    "title": pick(role["title"], language),
                     "occupation": occupation.labels.get(language),
                     "tasks": [(sid, names[sid]) for sid in ids],
                 }

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from kohtaanto.core.text import Written
 from kohtaanto.plainlang.check import check
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.http import AuthenticatedRequest
@@ -164,8 +165,20 @@ def need(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _render(request, case, "need", "need.html", {"form": form}, status)
 
 
-def _roles(case: HiringCase) -> list[dict[str, Any]]:
-    return list(case.inventory.get("workplace", {}).get("roles", []))
+def _roles(case: HiringCase, language: str = "fi") -> list[dict[str, Any]]:
+    """The case's roles as pages show them: each role's title and each task's name in ``language`` (the
+    words as written when there is no translation)."""
+    return [
+        {
+            **role,
+            "title_text": Written.from_stored(role["title"]).get(language),
+            "tasks": [
+                {**task, "name_text": Written.from_stored(task["name"]).get(language)}
+                for task in role.get("tasks", [])
+            ],
+        }
+        for role in case.inventory.get("workplace", {}).get("roles", [])
+    ]
 
 
 @hirer_only
@@ -175,7 +188,7 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     language = ui_language()
     action = request.POST.get("action") if request.method == "POST" else None
     names = seeker.skill_names(language)
-    role_choices = [(r["id"], r["title"]["fi"]) for r in _roles(case)]
+    role_choices = [(r["id"], r["title_text"]) for r in _roles(case, language)]
     role_form = RoleForm(request.POST if action == "add_role" else None)
     task_form = TaskForm(request.POST if action == "add_task" else None, roles=role_choices)
     import_form = InventoryImportForm(request.POST if action in ("import", "import_add") else None)
@@ -237,7 +250,7 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if action and (role_form.errors or task_form.errors or import_form.errors):
         status = 400
     context = {
-        "roles": _roles(case),
+        "roles": _roles(case, language),
         "names": names,
         "role_form": role_form,
         "task_form": task_form,
@@ -296,7 +309,7 @@ def carve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, pgettext("hiring", "The new job was chosen. Next, see the supports."))
             return redirect("hiring:supports", pk=case.pk)
         error = pgettext("hiring", "Choose one of the proposals.")
-    roles = {r["id"]: r["title"]["fi"] for r in _roles(case)}
+    roles = {r["id"]: r["title_text"] for r in _roles(case, ui_language())}
     for proposal in proposals:
         freed = proposal.get("freed_hours_by_role", {})
         top = max([float(v) for v in freed.values()] + [1.0])
