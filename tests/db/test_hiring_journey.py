@@ -152,16 +152,34 @@ def _published_case(world):
     from kohtaanto.web.hiring import services as hiring
 
     case = hiring.create_case(world["north_employer"], world["north_org"], "Pakkaaja")
-    hiring.save_need(world["north_employer"], case, ["workload"], "", ["Leipuri"])
+    hiring.save_need(world["north_employer"], case, reasons=["workload"], text="", overloaded=["Leipuri"])
     role = case.inventory["workplace"]["roles"][0]["id"]
     from decimal import Decimal
 
     hiring.add_task(
-        world["north_employer"], case, role, "Pakkaus", Decimal(12), "food_production.pack_food", 2, {}
+        world["north_employer"],
+        case,
+        role_id=role,
+        name="Pakkaus",
+        hours=Decimal(12),
+        skill="food_production.pack_food",
+        level=2,
+        answers={},
     )
-    hiring.add_task(world["north_employer"], case, role, "Tiskaus", Decimal(6), "kitchen.wash_dishes", 2, {})
+    hiring.add_task(
+        world["north_employer"],
+        case,
+        role_id=role,
+        name="Tiskaus",
+        hours=Decimal(6),
+        skill="kitchen.wash_dishes",
+        level=2,
+        answers={},
+    )
     profile = world["north_seeker"].seeker_profile
-    proposals = hiring.carve(world["north_employer"], case, profile, "fi", dt.date(2026, 11, 28))
+    proposals = hiring.carve(
+        world["north_employer"], case, profile=profile, language="fi", on=dt.date(2026, 11, 28)
+    )
     hiring.choose(world["north_employer"], case, proposals[0], profile.pseudonym)
     hiring.save_ad(world["north_employer"], case, "Haemme pakkaajaa.")
     hiring.publish(world["north_employer"], case)
@@ -380,11 +398,22 @@ def test_tasks_are_suggested_from_the_roles_occupation(world):
 
     case = hiring.create_case(world["north_employer"], world["north_org"], "Varasto")
     hiring.save_need(
-        world["north_employer"], case, ["workload"], "", ["Varastotyöntekijä", "Toimitusjohtaja"]
+        world["north_employer"],
+        case,
+        reasons=["workload"],
+        text="",
+        overloaded=["Varastotyöntekijä", "Toimitusjohtaja"],
     )
     warehouse, boss_role = (r["id"] for r in case.inventory["workplace"]["roles"])
     hiring.add_task(
-        world["north_employer"], case, warehouse, "Keräily", Decimal(10), "warehouse.pick_orders", 2, {}
+        world["north_employer"],
+        case,
+        role_id=warehouse,
+        name="Keräily",
+        hours=Decimal(10),
+        skill="warehouse.pick_orders",
+        level=2,
+        answers={},
     )
     me = _client(world["north_employer"])
     page = me.get(f"/hire/{case.pk}/tasks/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
@@ -563,10 +592,19 @@ def test_a_swedish_speaking_employers_words_are_kept_in_swedish(world):
     boss.language = "sv"
     boss.save(update_fields=["language"])
     case = hiring.create_case(boss, world["north_org"], "Fler händer")
-    hiring.save_need(boss, case, ["workload"], "", ["Bagare"])
+    hiring.save_need(boss, case, reasons=["workload"], text="", overloaded=["Bagare"])
     role = case.inventory["workplace"]["roles"][0]
     assert role["title"] == {"sv": "Bagare"}
-    hiring.add_task(boss, case, role["id"], "Packa bröd", Decimal(10), "food_production.pack_food", 2, {})
+    hiring.add_task(
+        boss,
+        case,
+        role_id=role["id"],
+        name="Packa bröd",
+        hours=Decimal(10),
+        skill="food_production.pack_food",
+        level=2,
+        answers={},
+    )
     case.refresh_from_db()
     task = case.inventory["workplace"]["roles"][0]["tasks"][0]
     assert task["name"] == {"sv": "Packa bröd"}

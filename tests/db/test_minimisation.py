@@ -84,15 +84,29 @@ def test_trial_and_follow_up_notes_with_health_details_are_refused(world):
         == 302
     )
     hiring.decide(employer, case, MeetingRequest.objects.get(pk=meeting.pk), True, dt.date(2026, 12, 20))
-    hiring.save_onboarding(employer, case, "Leena", dt.date(2027, 1, 4), [], "", [])
+    hiring.save_onboarding(
+        employer, case, mentor="Leena", starts_on=dt.date(2027, 1, 4), steps=[], instructions="", arranged=[]
+    )
     follow_up = FollowUp.objects.filter(case=case).order_by("months").first()
     with pytest.raises(hiring.CaseError) as refused:
-        hiring.record_follow_up(employer, case, follow_up, "Diabetes hallinnassa", False, dt.date(2027, 2, 4))
+        hiring.record_follow_up(
+            employer,
+            case,
+            follow_up=follow_up,
+            notes="Diabetes hallinnassa",
+            adjust=False,
+            on=dt.date(2027, 2, 4),
+        )
     assert "notes" in refused.value.errors
     follow_up.refresh_from_db()
     assert follow_up.done_on is None
     hiring.record_follow_up(
-        employer, case, follow_up, "Työ sujuu, tauot auttavat", False, dt.date(2027, 2, 4)
+        employer,
+        case,
+        follow_up=follow_up,
+        notes="Työ sujuu, tauot auttavat",
+        adjust=False,
+        on=dt.date(2027, 2, 4),
     )
     follow_up.refresh_from_db()
     assert follow_up.done_on == dt.date(2027, 2, 4)

@@ -142,11 +142,23 @@ def test_hiring_notes_and_the_link_to_the_person_go_after_their_periods(world):
     hiring.shortlist(employer, case, "fi")
     meeting = hiring.ask_to_meet(employer, case, profile.pseudonym)
     hiring.answer_meeting(world["north_seeker"], meeting, True)
-    hiring.plan_trial(employer, case, meeting, START, START + dt.timedelta(days=14), "Pakkaus", "Leena")
+    hiring.plan_trial(
+        employer,
+        case,
+        request=meeting,
+        starts_on=START,
+        ends_on=START + dt.timedelta(days=14),
+        notes="Pakkaus",
+        supervisor="Leena",
+    )
     hiring.decide(employer, case, MeetingRequest.objects.get(pk=meeting.pk), True, START)
-    hiring.save_onboarding(employer, case, "Leena", START, [], "", [])
+    hiring.save_onboarding(
+        employer, case, mentor="Leena", starts_on=START, steps=[], instructions="", arranged=[]
+    )
     follow_up = FollowUp.objects.filter(case=case).order_by("months").first()
-    hiring.record_follow_up(employer, case, follow_up, "Sujuu hyvin", False, START, True)
+    hiring.record_follow_up(
+        employer, case, follow_up=follow_up, notes="Sujuu hyvin", adjust=False, on=START, still_employed=True
+    )
     trial_end = START + dt.timedelta(days=14)
     # a year after the trial's last day: kept on that day, cleared the day after
     assert retention.apply(retention.months_before(trial_end, -12)).counts["work_trial_notes"] == 0

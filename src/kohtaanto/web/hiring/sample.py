@@ -16,13 +16,31 @@ def bakery_case(publish: bool = True) -> HiringCase:
     their coach told for the supports (14 months unemployed, a confirmed reduced work ability)."""
     boss = User.objects.get(username="tyonantaja1")
     case = hiring.create_case(boss, boss.organisation, "Aamuvuoron lisäkädet")
-    hiring.save_need(boss, case, ["overtime"], "", ["Leipuri"])
+    hiring.save_need(boss, case, reasons=["overtime"], text="", overloaded=["Leipuri"])
     role = case.inventory["workplace"]["roles"][0]["id"]
-    hiring.add_task(boss, case, role, "Leipien pakkaus", Decimal(10), "food_production.pack_food", 2, {})
-    hiring.add_task(boss, case, role, "Taikinan valmistelu", Decimal(8), "food_production.bakery_work", 2, {})
+    hiring.add_task(
+        boss,
+        case,
+        role_id=role,
+        name="Leipien pakkaus",
+        hours=Decimal(10),
+        skill="food_production.pack_food",
+        level=2,
+        answers={},
+    )
+    hiring.add_task(
+        boss,
+        case,
+        role_id=role,
+        name="Taikinan valmistelu",
+        hours=Decimal(8),
+        skill="food_production.bakery_work",
+        level=2,
+        answers={},
+    )
     baker = SeekerProfile.objects.get(person__username="tyonhakija1")
     told = {"registered_unemployed": True, "unemployment_months": 14, "reduced_work_ability": True}
-    proposal = hiring.carve(boss, case, baker, "fi", dt.date(2026, 11, 28), facts=told)[0]
+    proposal = hiring.carve(boss, case, profile=baker, language="fi", on=dt.date(2026, 11, 28), facts=told)[0]
     hiring.choose(boss, case, proposal, baker.pseudonym)
     if publish:
         hiring.save_ad(boss, case, proposal["job_description"]["fi"])

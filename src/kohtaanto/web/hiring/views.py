@@ -146,10 +146,10 @@ def need(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             hiring.save_need(
                 request.user,
                 case,
-                data["reasons"],
-                data["text"],
-                data["overloaded"].splitlines(),
-                posted_version(request),
+                reasons=data["reasons"],
+                text=data["text"],
+                overloaded=data["overloaded"].splitlines(),
+                version=posted_version(request),
             )
         except hiring.CaseError as exc:
             _errors_to(form, exc)
@@ -210,13 +210,13 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 hiring.add_task(
                     request.user,
                     case,
-                    d["role"],
-                    d["name"],
-                    d["hours"],
-                    skill,
-                    d["level"],
-                    task_form.answers(),
-                    d["below_level"],
+                    role_id=d["role"],
+                    name=d["name"],
+                    hours=d["hours"],
+                    skill=skill,
+                    level=d["level"],
+                    answers=task_form.answers(),
+                    below_level=d["below_level"],
                 )
                 messages.success(request, pgettext("hiring", "The task was added."))
                 return redirect("hiring:tasks", pk=case.pk)
@@ -226,12 +226,12 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 hiring.add_task(
                     request.user,
                     case,
-                    request.POST.get("role") or role_choices[0][0],
-                    names[sid],
-                    Decimal(2),
-                    sid,
-                    2,
-                    {},
+                    role_id=request.POST.get("role") or role_choices[0][0],
+                    name=names[sid],
+                    hours=Decimal(2),
+                    skill=sid,
+                    level=2,
+                    answers={},
                 )
                 return redirect("hiring:tasks", pk=case.pk)
         if action == "remove":
@@ -243,7 +243,16 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             role = request.POST.get("role") or role_choices[0][0]
             for raw in request.POST.getlist("pick"):
                 name, _, sid = raw.partition("|")
-                hiring.add_task(request.user, case, role, name, Decimal(2), sid or None, 2, {})
+                hiring.add_task(
+                    request.user,
+                    case,
+                    role_id=role,
+                    name=name,
+                    hours=Decimal(2),
+                    skill=sid or None,
+                    level=2,
+                    answers={},
+                )
             return redirect("hiring:tasks", pk=case.pk)
     except hiring.CaseError as exc:
         _errors_to(task_form if action == "add_task" else role_form, exc)
@@ -291,9 +300,9 @@ def carve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 proposals = hiring.carve(
                     request.user,
                     case,
-                    chosen,
-                    ui_language(),
-                    timezone.localdate(),
+                    profile=chosen,
+                    language=ui_language(),
+                    on=timezone.localdate(),
                     facts=facts_form.facts(),
                 )
             except hiring.CaseError as exc:
@@ -458,7 +467,12 @@ def _observe(request: AuthenticatedRequest, case: HiringCase) -> None:
                 {"observations": [pgettext("hiring", "Choose a level from 0 to 5 for each.")]}
             )
     hiring.record_observations(
-        request.user, case, trial, observed, timezone.localdate(), request.POST.get("propose") == "on"
+        request.user,
+        case,
+        trial=trial,
+        observed=observed,
+        on=timezone.localdate(),
+        propose=request.POST.get("propose") == "on",
     )
 
 
@@ -531,12 +545,12 @@ def candidates(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 hiring.plan_trial(
                     request.user,
                     case,
-                    meeting,
-                    starts,
-                    ends,
-                    request.POST.get("notes", ""),
-                    request.POST.get("supervisor", ""),
-                    request.POST.getlist("trial_tasks"),
+                    request=meeting,
+                    starts_on=starts,
+                    ends_on=ends,
+                    notes=request.POST.get("notes", ""),
+                    supervisor=request.POST.get("supervisor", ""),
+                    tasks=request.POST.getlist("trial_tasks"),
                 )
                 messages.success(request, pgettext("hiring", "The work trial was planned."))
             else:
@@ -610,12 +624,12 @@ def _record_follow_up(request: AuthenticatedRequest, case: HiringCase) -> dict[s
         hiring.record_follow_up(
             request.user,
             case,
-            found,
-            request.POST.get("notes", ""),
-            request.POST.get("adjust") == "on",
-            timezone.localdate(),
-            {"yes": True, "no": False}.get(request.POST.get("still_employed") or ""),
-            Decimal(typed_hours) if typed_hours else None,
+            follow_up=found,
+            notes=request.POST.get("notes", ""),
+            adjust=request.POST.get("adjust") == "on",
+            on=timezone.localdate(),
+            still_employed={"yes": True, "no": False}.get(request.POST.get("still_employed") or ""),
+            hours=Decimal(typed_hours) if typed_hours else None,
         )
     except ArithmeticError:
         return {"hours_per_week": [pgettext("hiring", "Give the hours a week from 0 to 60.")]}
@@ -665,11 +679,11 @@ def onboarding(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 hiring.save_onboarding(
                     request.user,
                     case,
-                    typed["mentor"],
-                    starts,
-                    typed["steps"].splitlines(),
-                    typed["instructions"],
-                    typed["arranged"],
+                    mentor=typed["mentor"],
+                    starts_on=starts,
+                    steps=typed["steps"].splitlines(),
+                    instructions=typed["instructions"],
+                    arranged=typed["arranged"],
                 )
             except hiring.CaseError as exc:
                 errors = exc.errors

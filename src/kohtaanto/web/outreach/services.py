@@ -227,7 +227,7 @@ def need_to_case(actor: Any, need: Need) -> HiringCase:
     with transaction.atomic():
         title = need.text.strip().splitlines()[0][:80]
         case = hiring.create_case(actor, need.organisation, title)
-        hiring.save_need(actor, case, ["workload"], need.text, roles)
+        hiring.save_need(actor, case, reasons=["workload"], text=need.text, overloaded=roles)
         need.case = case
         need.save(update_fields=["case"])
         record(actor=actor, action="outreach.need_to_case", obj=need, data={"case": case.pk})

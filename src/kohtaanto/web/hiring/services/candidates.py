@@ -1,0 +1,193 @@
+"""Step 6: the shortlist, meeting requests, work trials and the decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import pgettext
+
+from kohtaanto.taxonomy.vocabulary import demands
+from kohtaanto.web.accounts import permissions
+from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.privacy import health_errors
+from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.hiring.services.cases import CaseError, may_change, set_step
+from kohtaanto.web.matching import services as matching
+from kohtaanto.web.matching.models import SeekerProfile
+
+
+# -- 6. candidates, meetings, work trials, decision ------------------------------------------------
+def shortlist(actor: Any, case: HiringCase, language: str) -> Any:
+    """Rank the pool for the published job (a recorded run) and keep it as the case's shortlist."""
+    from kohtaanto.web.matching.runs import match_job
+
+    may_change(actor, case.organisation)
+    if case.job is None:
+        raise CaseError({"job": ["publish the job first"]})
+    view = match_job(actor, case.job, 10, language)
+    set_step(actor, case, "candidates", shortlist=view.run)
+    return view
+
+
+def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
+    from kohtaanto.web.hiring.models import MeetingRequest
+
+    may_change(actor, case.organisation)
+    from kohtaanto.web.matching.redaction import present
+
+    shown = {row["person"] for row in (present(case.shortlist, actor) if case.shortlist else [])}
+    profile = SeekerProfile.objects.filter(pseudonym=pseudonym, looking=True).first()
+    if profile is None or pseudonym not in shown:
+        raise CaseError({"person": ["ask only people on the shortlist"]})
+    with transaction.atomic():
+        request, created = MeetingRequest.objects.get_or_create(case=case, profile=profile)
+        if created:
+            record(actor=actor, action="meeting.asked", obj=case, data={"person": pseudonym})
+    return request
+
+
+def answer_meeting(
+    actor: Any,
+    request: Any,
+    accept: bool,
+    share_accommodations: bool = False,
+    items: list[str] | None = None,
+) -> None:
+    """The person answers; a yes tells the employer who they are (an identity reveal they can take back)."""
+    from kohtaanto.web.hiring.models import MeetingStatus
+
+    permissions.require(
+        getattr(actor, "pk", None) is not None and request.profile.person_id == actor.pk,
+        "only the person answers",
+    )
+    with transaction.atomic():
+        request.status = MeetingStatus.ACCEPTED if accept else MeetingStatus.DECLINED
+        request.answered_at = timezone.now()
+        request.save(update_fields=["status", "answered_at"])
+        record(actor=actor, action="meeting.answered", obj=request.case, data={"accepted": accept})
+        if accept:
+            matching.reveal_identity(
+                actor,
+                request.profile,
+                request.case.organisation,
+                share_accommodations=share_accommodations,
+                items=items or [],
+            )
+
+
+def plan_trial(
+    actor: Any,
+    case: HiringCase,
+    *,
+    request: Any,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    notes: str,
+    supervisor: str = "",
+    tasks: list[str] | None = None,
+) -> Any:
+    from kohtaanto.web.hiring.models import MeetingStatus, WorkTrial
+
+    may_change(actor, case.organisation)
+    errors: dict[str, list[str]] = {}
+    if request.case_id != case.pk or request.status != MeetingStatus.ACCEPTED:
+        errors["person"] = ["plan a work trial with a person who agreed to meet"]
+    if ends_on < starts_on:
+        errors["ends_on"] = ["the trial ends after it starts"]
+    elif (ends_on - starts_on).days > 366:
+        errors["ends_on"] = ["plan at most a year at a time"]
+    errors.update(health_errors("notes", notes))
+    if errors:
+        raise CaseError(errors)
+    with transaction.atomic():
+        trial = WorkTrial.objects.create(
+            case=case,
+            profile=request.profile,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            notes=notes.strip()[:2000],
+            supervisor=supervisor.strip()[:120],
+            tasks=[t.strip()[:120] for t in (tasks or []) if t.strip()][:30],
+        )
+        record(
+            actor=actor,
+            action="work_trial.planned",
+            obj=case,
+            data={"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
+        )
+    return trial
+
+
+def trial_attributes(case: HiringCase) -> list[str]:
+    """The functional attributes a trial is observed on: the job's demands, else the physical group."""
+    demanded = list((case.job.spec.get("demands", {}) if case.job else {}).keys())
+    if not demanded and case.chosen:
+        demanded = sorted({a.get("attribute", "") for a in case.chosen.get("accommodations", [])} - {""})
+    known = [a.id for a in demands().attributes]
+    chosen = [a for a in demanded if a in known]
+    return chosen or [a.id for a in demands().attributes if a.group == "physical"]
+
+
+def record_observations(
+    actor: Any, case: HiringCase, *, trial: Any, observed: dict[str, int], on: dt.date, propose: bool
+) -> Any:
+    """What the trial showed, per attribute (0-5). With ``propose`` the person is asked whether to take
+    the observations into their own capacity profile; nothing changes in it without their yes."""
+    may_change(actor, case.organisation)
+    known = {a.id for a in demands().attributes}
+    if trial.case_id != case.pk:
+        raise CaseError({"trial": ["not a trial of this case"]})
+    if any(k not in known or not 0 <= v <= 5 for k, v in observed.items()):
+        raise CaseError({"observations": [pgettext("hiring", "Choose a level from 0 to 5 for each.")]})
+    if on < trial.starts_on:
+        raise CaseError({"observed_on": [pgettext("hiring", "Observe once the trial has started.")]})
+    with transaction.atomic():
+        trial.observations, trial.observed_on = dict(sorted(observed.items())), on
+        trial.proposal = "proposed" if propose and observed else ""
+        trial.save(update_fields=["observations", "observed_on", "proposal"])
+        record(  # the levels stay out of the audit trail
+            actor=actor,
+            action="work_trial.observed",
+            obj=case,
+            data={"trial": trial.pk, "attributes": len(observed), "proposed": trial.proposal == "proposed"},
+        )
+    return trial
+
+
+def answer_trial_proposal(actor: Any, trial: Any, accept: bool) -> Any:
+    """The person takes a trial's observations into their capacity profile, or keeps their own answers."""
+    permissions.require(
+        getattr(actor, "pk", None) is not None and trial.profile.person_id == actor.pk,
+        "only the person decides what goes into their profile",
+    )
+    if trial.proposal != "proposed":
+        raise CaseError({"trial": [pgettext("hiring", "There is nothing to answer.")]})
+    with transaction.atomic():
+        if accept:
+            profile = trial.profile
+            spec = dict(profile.spec)
+            spec["capacities"] = {**spec.get("capacities", {}), **trial.observations}
+            matching.update_profile(actor, profile, spec=spec)
+        trial.proposal = "accepted" if accept else "declined"
+        trial.save(update_fields=["proposal"])
+        record(actor=actor, action="work_trial.proposal_answered", obj=trial.case, data={"accepted": accept})
+    return trial
+
+
+def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date) -> HiringCase:
+    from kohtaanto.web.hiring.models import MeetingStatus
+
+    may_change(actor, case.organisation)
+    if request.case_id != case.pk or request.status != MeetingStatus.ACCEPTED:
+        raise CaseError({"person": ["decide about a person who agreed to meet"]})
+    return set_step(
+        actor,
+        case,
+        "decision",
+        decision="hired" if hired else "not_hired",
+        decided_on=on,
+        hired=request.profile if hired else None,
+    )

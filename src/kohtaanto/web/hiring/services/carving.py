@@ -1,0 +1,101 @@
+"""Step 3: carving a new job for one person from the inventory, and choosing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from pydantic import ValidationError as PydanticError
+
+from kohtaanto.carving.schema import field_errors as pydantic_lines
+from kohtaanto.web.accounts import permissions
+from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
+from kohtaanto.web.core.rules import field_errors
+from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.hiring.services.cases import CaseError, may_change, set_step
+from kohtaanto.web.hiring.services.inventory import validated
+from kohtaanto.web.matching.models import SeekerProfile
+
+
+# -- 3. carving -----------------------------------------------------------------------------------
+def pool_for(actor: Any, case: HiringCase) -> list[SeekerProfile]:
+    """People a proposal can be made for: the area's job seekers who are shown to employers (pseudonyms);
+    a professional also sees the rest of their area (the people they coach)."""
+    area = case.organisation.municipality.area
+    people = SeekerProfile.objects.filter(area=area, looking=True)
+    if getattr(actor, "role", None) == "employer":
+        people = people.filter(open_to_employers=True)
+    return list(people.order_by("pseudonym"))
+
+
+def carve(
+    actor: Any,
+    case: HiringCase,
+    *,
+    profile: SeekerProfile,
+    language: str,
+    on: dt.date,
+    alternatives: int = 3,
+    facts: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Proposals for one person of the pool. ``facts`` (what the person or their coach told: registered
+    unemployed, months unemployed, 55 or older, reduced work ability) feed only the supports and the net
+    cost, never the fit; they are kept on the case so the supports step can be revisited."""
+    from kohtaanto.carving.schema import SettingsIn, SupportFacts
+    from kohtaanto.carving.service import carve_workplace
+    from kohtaanto.carving.solver import SolverSettings
+    from kohtaanto.web.core.rules import engine
+    from kohtaanto.web.matching import mappers
+    from kohtaanto.web.matching.runs import view_for
+
+    may_change(actor, case.organisation)
+    if profile not in pool_for(actor, case):
+        permissions.require(False, "this person is not in your pool")
+    source = validated(case)
+    if source is None:
+        raise CaseError({"inventory": ["add at least one task first"]})
+    try:
+        support_facts = SupportFacts.model_validate(facts or {})
+    except PydanticError as exc:
+        raise CaseError(field_errors(pydantic_lines(exc))) from None
+    view = view_for(actor, profile, case.organisation)  # kept capacities never shape an employer's jobs
+    person = mappers.carving_person(profile, mappers.candidate(profile), view).model_copy(
+        update={
+            "reach": [source.workplace.municipality] if source.workplace.municipality else [],
+            "support_facts": support_facts,
+        }
+    )
+    found = carve_workplace(
+        source,
+        [person],
+        source.accommodations,
+        SettingsIn(),
+        engine(),
+        on,
+        SolverSettings(time_limit=5.0),
+        alternatives,
+        language,
+    )[0]
+    with transaction.atomic():
+        fresh = locked(case)
+        fresh.support_facts = support_facts.model_dump(mode="json") if facts else {}
+        save_changed(fresh, ["support_facts"])
+        copy_into(fresh, case)
+        record(  # the facts themselves stay out of the audit trail: only that they were given
+            actor=actor,
+            action="hiring_case.carved",
+            obj=case,
+            data={
+                "person": profile.pseudonym,
+                "proposals": len(found.proposals),
+                "support_facts": bool(facts),
+            },
+        )
+    return list(mappers.json_safe(found.proposals))
+
+
+def choose(actor: Any, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:
+    may_change(actor, case.organisation)
+    return set_step(actor, case, "carving", chosen=proposal, person=pseudonym)

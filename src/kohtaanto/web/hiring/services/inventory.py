@@ -1,0 +1,272 @@
+"""Step 2: the task inventory: roles and tasks in the ``kohtaanto.carving/1`` format, suggestions from
+occupations and ESCO, tasks read from free text."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError as PydanticError
+
+from kohtaanto.carving.schema import WorkplaceFile
+from kohtaanto.carving.schema import field_errors as pydantic_lines
+from kohtaanto.core.language import pick
+from kohtaanto.core.vocabulary import EXPOSURES
+from kohtaanto.taxonomy import occupations
+from kohtaanto.taxonomy.vocabulary import demands, starter
+from kohtaanto.web.accounts.models import Organisation
+from kohtaanto.web.core.rules import field_errors
+from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.hiring.services.cases import CaseError, editing, may_change, place_of, slug, written_in
+from kohtaanto.web.matching import services as matching
+
+SECTOR_DOMAINS = {
+    "A": ("gardening",),
+    "B": ("construction_support", "property_maintenance"),
+    "C": ("food_production", "warehouse"),
+    "D": ("property_maintenance", "office_support"),
+    "E": ("recycling", "cleaning", "logistics"),
+    "F": ("construction_support", "property_maintenance"),
+    "G": ("retail", "warehouse", "customer_service"),
+    "H": ("warehouse", "logistics"),
+    "I": ("kitchen", "cleaning", "customer_service"),
+    "J": ("it_support", "office_support"),
+    "K": ("office_support", "customer_service"),
+    "L": ("property_maintenance", "cleaning"),
+    "M": ("office_support", "digital_basics"),
+    "N": ("cleaning", "property_maintenance", "office_support"),
+    "O": ("office_support", "property_maintenance", "gardening", "customer_service"),
+    "P": ("early_childhood_support", "kitchen"),
+    "Q": ("care_support", "kitchen", "laundry_textiles", "cleaning"),
+    "R": ("customer_service", "gardening"),
+    "S": ("customer_service", "cleaning", "recycling"),
+    "T": ("cleaning", "care_support", "gardening"),
+}
+
+
+# -- 2. task inventory ----------------------------------------------------------------------------
+def add_role_values(case: HiringCase, title: str, holders: int, hourly_cost: Decimal, language: str) -> str:
+    roles = case.inventory["workplace"]["roles"]
+    base, n = slug(title), 1
+    ids = {r["id"] for r in roles}
+    rid = base
+    while rid in ids:
+        n += 1
+        rid = f"{base}-{n}"
+    roles.append(
+        {
+            "id": rid,
+            "title": {language: title.strip()},
+            "holders": holders,
+            "hourly_cost": str(hourly_cost),
+            "tasks": [],
+        }
+    )
+    return rid
+
+
+def add_role(actor: Any, case: HiringCase, title: str, holders: int, hourly_cost: Decimal) -> HiringCase:
+    may_change(actor, case.organisation)
+    errors: dict[str, list[str]] = {}
+    if not 0 < len(title.strip()) <= 120:
+        errors["title"] = ["give the role a name"]
+    if not 1 <= holders <= 1000:
+        errors["holders"] = ["1-1000 people"]
+    if not Decimal(5) <= hourly_cost <= Decimal(500):
+        errors["hourly_cost"] = ["5-500 euros an hour"]
+    if errors:
+        raise CaseError(errors)
+    with editing(actor, case, "inventory") as fresh:
+        add_role_values(fresh, title, holders, hourly_cost, written_in(actor))
+    return case
+
+
+def add_task(  # noqa: PLR0913 - a task is eight facts; all but actor and case by keyword
+    actor: Any,
+    case: HiringCase,
+    *,
+    role_id: str,
+    name: str,
+    hours: Decimal,
+    skill: str | None,
+    level: int,
+    answers: dict[str, str],
+    below_level: bool = False,
+) -> HiringCase:
+    may_change(actor, case.organisation)
+    with editing(actor, case, "inventory") as fresh:
+        roles = {r["id"]: r for r in fresh.inventory["workplace"]["roles"]}
+        errors: dict[str, list[str]] = {}
+        if role_id not in roles:
+            errors["role"] = ["choose a role"]
+        if not 0 < len(name.strip()) <= 120:
+            errors["name"] = ["give the task a name"]
+        if not Decimal("0.25") <= hours <= Decimal(40):
+            errors["hours"] = ["0.25-40 hours a week"]
+        if skill is not None and skill not in {s.id for s in starter().skills}:
+            errors["skill"] = ["choose a skill from the list"]
+        if not 1 <= level <= 5:
+            errors["level"] = ["level 1-5"]
+        asked = {q.id for q in demands().task_questions}
+        bad = [k for k, v in answers.items() if k not in asked or v not in EXPOSURES]
+        if bad:
+            errors["answers"] = ["answer each question with how often"]
+        if errors:
+            raise CaseError(errors)
+        tasks = [t for r in roles.values() for t in r["tasks"]]
+        tid, n = slug(name), 1
+        while any(t["id"] == tid for t in tasks):
+            n += 1
+            tid = f"{slug(name)}-{n}"
+        task_demands: dict[str, Any] = {}
+        for key, exposure in answers.items():
+            if exposure != "never":
+                question = demands().task_question(key)
+                task_demands[question.attribute] = {"level": question.level, "exposure": exposure}
+        roles[role_id]["tasks"].append(
+            {
+                "id": tid,
+                "name": {written_in(actor): name.strip()},
+                "hours": str(hours),
+                "skills": [{"id": skill, "level": level}] if skill else [],
+                "demands": task_demands,
+                "below_holder_level": below_level,
+            }
+        )
+        sync_inventory(actor, fresh)
+    return case
+
+
+def remove_task(actor: Any, case: HiringCase, task_id: str) -> HiringCase:
+    may_change(actor, case.organisation)
+    with editing(actor, case, "inventory") as fresh:
+        for role in fresh.inventory["workplace"]["roles"]:
+            role["tasks"] = [t for t in role["tasks"] if t["id"] != task_id]
+        sync_inventory(actor, fresh)
+    return case
+
+
+def validated(case: HiringCase) -> WorkplaceFile | None:
+    """The inventory as a carving input, or None while it is incomplete (a role without tasks)."""
+    payload = json.loads(json.dumps(case.inventory))
+    payload["workplace"]["roles"] = [r for r in payload["workplace"]["roles"] if r["tasks"]]
+    if not payload["workplace"]["roles"]:
+        return None
+    try:
+        return WorkplaceFile.model_validate(payload)
+    except PydanticError as exc:
+        raise CaseError(field_errors(pydantic_lines(exc))) from None
+
+
+def sync_inventory(actor: Any, case: HiringCase) -> None:
+    """A complete inventory is also the organisation's, for carving opportunities (not a talent pool's
+    merged inventory, which belongs to several employers)."""
+    if case.need.get("pool"):
+        return
+    source = validated(case)
+    if source is not None:
+        matching.save_inventory(actor, case.organisation, source.model_dump(mode="json"))
+
+
+def empty_inventory(organisation: Organisation) -> dict[str, Any]:
+    """A new case's task inventory: the workplace, no roles yet."""
+    return {
+        "format": "kohtaanto.carving/1",
+        "workplace": {
+            "id": slug(organisation.name),
+            "name": organisation.name,
+            "municipality": matching.municipality_code(place_of(organisation))
+            if place_of(organisation)
+            else "",
+            "legal_form": organisation.legal_form,
+            "business_activity": organisation.legal_form != "municipality",
+            "new_job_hourly_wage": "13.50",
+            "roles": [],
+        },
+        "accommodations": [],
+    }
+
+
+def suggestions(case: HiringCase, language: str, limit: int = 12) -> list[tuple[str, str]]:
+    """Tasks the sector usually has (starter skills of its domains) that are not in the inventory yet."""
+    domains = SECTOR_DOMAINS.get(case.organisation.sector, ("cleaning", "office_support"))
+    roles = case.inventory.get("workplace", {}).get("roles", [])
+    have = {s["id"] for r in roles for t in r.get("tasks", []) for s in t.get("skills", [])}
+    out = [
+        (s.id, s.labels.get(language)) for s in starter().skills if s.domain in domains and s.id not in have
+    ]
+    return out[:limit]
+
+
+@cache
+def _esco_links(version: str) -> tuple[Any, dict[str, list[tuple[str, float]]]]:
+    from django.conf import settings
+
+    from kohtaanto.taxonomy import linking
+    from kohtaanto.taxonomy.store import TaxonomyStore, store_path
+
+    store = TaxonomyStore(store_path(Path(settings.DATA_DIR) / "taxonomy", version))
+    return store, linking.load(store.path)
+
+
+def _esco_extra(occupation: occupations.StarterOccupation) -> list[str]:
+    """More tasks from the imported ESCO occupation's skills that are linked to starter skills."""
+    from django.conf import settings
+
+    from kohtaanto.taxonomy.store import available_versions
+
+    versions = available_versions(Path(settings.DATA_DIR) / "taxonomy")
+    if not versions:
+        return []
+    store, links = _esco_links(versions[-1])
+    return occupations.esco_tasks(occupation, store, links)
+
+
+def role_suggestions(case: HiringCase, language: str, limit: int = 10) -> list[dict[str, Any]]:
+    """For each role whose title names a known occupation: the tasks that occupation usually has and
+    the role does not list yet (from the occupation list, then from ESCO when it is imported)."""
+    names = {s.id: s.labels.get(language) for s in starter().skills}
+    out = []
+    for role in case.inventory["workplace"]["roles"]:
+        found = occupations.guess(pick(role["title"], "fi"), limit=1)
+        if not found:
+            continue
+        occupation = found[0].occupation
+        have = {s["id"] for t in role["tasks"] for s in t["skills"]}
+        ids = occupations.task_suggestions(occupation, have, _esco_extra(occupation), limit)
+        if ids:
+            out.append(
+                {
+                    "role": role["id"],
+                    "title": pick(role["title"], language),
+                    "occupation": occupation.labels.get(language),
+                    "tasks": [(sid, names[sid]) for sid in ids],
+                }
+            )
+    return out
+
+
+def tasks_from_text(text: str, language: str) -> list[dict[str, Any]]:
+    """Task candidates from a pasted job description: one per line or sentence, with a likely skill."""
+    from kohtaanto.web.matching import seeker
+
+    pieces = [p.strip(" -•*\t") for line in text.splitlines() for p in re.split(r"(?<=[.!?;])\s+", line)]
+    out = []
+    for piece in pieces:
+        if len(piece) < 4:
+            continue
+        found = seeker.suggest_skills(piece, language, k=1)
+        out.append(
+            {
+                "name": piece[:120],
+                "skill": found[0]["id"] if found else None,
+                "label": found[0]["label"] if found else "",
+            }
+        )
+        if len(out) >= 20:
+            break
+    return out
