@@ -113,3 +113,23 @@ def test_audit_trail_is_for_administrators_only(world):
     for who in ("north_professional", "north_employer", "north_seeker", "analyst"):
         assert signed_in(world[who]).get("/audit/").status_code == 404, who
         assert api_as(world[who]).get("/api/v1/audit-events/").status_code == 403, who
+
+
+def test_one_ladder_scopes_every_read(world):
+    """Administrators read all, anyone not signed in nothing, a role without a rule nothing (or the
+    default rule), a role with a rule what the rule keeps."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from kohtaanto.web.accounts.models import Organisation
+    from kohtaanto.web.core.roles import Role
+    from kohtaanto.web.core.scoping import everyone, scoped
+
+    mine = {Role.EMPLOYER: lambda u, qs: qs.filter(pk=u.organisation_id)}
+    everything = Organisation.objects.all()
+    assert scoped(world["admin"], everything, mine).count() == everything.count() >= 2
+    assert scoped(AnonymousUser(), everything, mine, default=everyone).count() == 0
+    assert list(scoped(world["north_employer"], everything, mine)) == [world["north_org"]]
+    assert scoped(world["analyst"], everything, mine).count() == 0
+    assert scoped(world["analyst"], everything, mine, default=everyone).count() == everything.count()
+    world["north_employer"].is_active = False
+    assert scoped(world["north_employer"], everything, mine).count() == 0

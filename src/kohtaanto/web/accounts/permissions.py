@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation, User
 from kohtaanto.web.core.errors import PermissionDenied
 from kohtaanto.web.core.roles import Role, role_of
+from kohtaanto.web.core.scoping import everyone, scoped
 
 
 def is_practitioner(user: Any) -> bool:
@@ -24,40 +25,41 @@ def is_practitioner(user: Any) -> bool:
 
 
 def organisations_for(user: Any) -> QuerySet[Organisation]:
-    role = role_of(user)
-    qs = Organisation.objects.select_related("municipality__area")
-    if role == Role.ADMINISTRATOR:
-        return qs.all()
-    if role == Role.PROFESSIONAL:
-        return qs.filter(municipality__area_id=user.employment_area_id)
-    if role == Role.EMPLOYER:
-        return qs.filter(pk=user.organisation_id)
-    return qs.none()
+    """Professionals: their area's employers; an employer: their own organisation."""
+    return scoped(
+        user,
+        Organisation.objects.select_related("municipality__area"),
+        {
+            Role.PROFESSIONAL: lambda u, qs: qs.filter(municipality__area_id=u.employment_area_id),
+            Role.EMPLOYER: lambda u, qs: qs.filter(pk=u.organisation_id),
+        },
+    )
+
+
+def _area_people(user: Any, qs: QuerySet[User]) -> QuerySet[User]:
+    area = user.employment_area_id
+    return qs.filter(
+        Q(employment_area_id=area, role__in=[Role.JOB_SEEKER, Role.PROFESSIONAL])
+        | Q(role=Role.EMPLOYER, organisation__municipality__area_id=area)
+    )
 
 
 def people_for(user: Any) -> QuerySet[User]:
-    role = role_of(user)
-    qs = User.objects.select_related("organisation", "employment_area")
-    if role == Role.ADMINISTRATOR:
-        return qs.all()
-    if role == Role.PROFESSIONAL:
-        area = user.employment_area_id
-        return qs.filter(
-            Q(employment_area_id=area, role__in=[Role.JOB_SEEKER, Role.PROFESSIONAL])
-            | Q(role=Role.EMPLOYER, organisation__municipality__area_id=area)
-        )
-    if role == Role.EMPLOYER:
-        return qs.filter(organisation_id=user.organisation_id)
-    if role is not None:
-        return qs.filter(pk=user.pk)
-    return qs.none()
+    """Professionals: their area's people and employers; an employer: their colleagues; others: themselves."""
+    return scoped(
+        user,
+        User.objects.select_related("organisation", "employment_area"),
+        {
+            Role.PROFESSIONAL: _area_people,
+            Role.EMPLOYER: lambda u, qs: qs.filter(organisation_id=u.organisation_id),
+        },
+        default=lambda u, qs: qs.filter(pk=u.pk),
+    )
 
 
 def areas_for(user: Any) -> QuerySet[EmploymentArea]:
     """Employment areas are public facts (names and municipalities): every signed-in user may read them."""
-    if role_of(user) is None:
-        return EmploymentArea.objects.none()
-    return EmploymentArea.objects.prefetch_related("municipalities")
+    return scoped(user, EmploymentArea.objects.prefetch_related("municipalities"), {}, default=everyone)
 
 
 def can_change_organisation(user: Any, organisation: Organisation) -> bool:

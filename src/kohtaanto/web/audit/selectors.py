@@ -8,16 +8,12 @@ from django.db.models import QuerySet
 
 from kohtaanto.web.audit.models import AuditEvent
 from kohtaanto.web.core.roles import Role, role_of
+from kohtaanto.web.core.scoping import scoped
 
 
 def events_for(user: Any) -> QuerySet[AuditEvent]:
     """The whole trail for administrators; everyone else sees only their own actions."""
-    role = role_of(user)
-    if role == Role.ADMINISTRATOR:
-        return AuditEvent.objects.all()
-    if role is not None:
-        return AuditEvent.objects.filter(actor_id=user.pk)
-    return AuditEvent.objects.none()
+    return scoped(user, AuditEvent.objects.all(), {}, default=lambda u, qs: qs.filter(actor_id=u.pk))
 
 
 def can_view_trail(user: Any) -> bool:

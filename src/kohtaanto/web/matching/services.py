@@ -29,6 +29,7 @@ from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
 from kohtaanto.web.core.errors import InvalidInput
 from kohtaanto.web.core.roles import Role, role_of
 from kohtaanto.web.core.rules import field_errors
+from kohtaanto.web.core.scoping import scoped
 from kohtaanto.web.matching import consent, redaction
 from kohtaanto.web.matching.models import (
     ConsentPurpose,
@@ -83,15 +84,15 @@ def clean_job_spec(data: Any) -> dict[str, Any]:
 
 # -- who may do what ------------------------------------------------------------------------------
 def profiles_for(user: Any) -> Any:
-    role = role_of(user)
-    qs = SeekerProfile.objects.select_related("person", "area")
-    if role == Role.ADMINISTRATOR:
-        return qs.all()
-    if role == Role.PROFESSIONAL:
-        return qs.filter(area_id=user.employment_area_id)
-    if role == Role.JOB_SEEKER:
-        return qs.filter(person_id=user.pk)
-    return qs.none()
+    """Professionals: their area's profiles; a job seeker: their own; employers read none directly."""
+    return scoped(
+        user,
+        SeekerProfile.objects.select_related("person", "area"),
+        {
+            Role.PROFESSIONAL: lambda u, qs: qs.filter(area_id=u.employment_area_id),
+            Role.JOB_SEEKER: lambda u, qs: qs.filter(person_id=u.pk),
+        },
+    )
 
 
 def can_edit_profile(user: Any, profile: SeekerProfile) -> bool:
