@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import pgettext
 
 from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.coaching.models import CaseloadEntry, Method, Status
 from kohtaanto.web.core.errors import InvalidInput
@@ -20,17 +21,17 @@ from kohtaanto.web.matching.services import profiles_for
 from kohtaanto.web.outreach.services import within
 
 
-def may_coach(actor: Any) -> bool:
+def may_coach(actor: User | None) -> bool:
     return permissions.is_practitioner(actor)
 
 
-def caseload_of(actor: Any) -> QuerySet[CaseloadEntry]:
+def caseload_of(actor: User | None) -> QuerySet[CaseloadEntry]:
     if not may_coach(actor):
         return CaseloadEntry.objects.none()
     return CaseloadEntry.objects.select_related("profile__person", "profile__area").filter(professional=actor)
 
 
-def addable(actor: Any) -> QuerySet[SeekerProfile]:
+def addable(actor: User | None) -> QuerySet[SeekerProfile]:
     """People of the actor's area who are not yet in their caseload."""
     if not may_coach(actor):
         return SeekerProfile.objects.none()
@@ -38,7 +39,7 @@ def addable(actor: Any) -> QuerySet[SeekerProfile]:
     return profiles_for(actor).exclude(pk__in=taken).order_by("person__last_name", "pseudonym")
 
 
-def add(actor: Any, profile: SeekerProfile) -> CaseloadEntry:
+def add(actor: User | None, profile: SeekerProfile) -> CaseloadEntry:
     permissions.require(
         may_coach(actor) and profiles_for(actor).filter(pk=profile.pk).exists(), "not a person of your area"
     )
@@ -50,7 +51,7 @@ def add(actor: Any, profile: SeekerProfile) -> CaseloadEntry:
 
 
 def update(
-    actor: Any,
+    actor: User | None,
     entry: CaseloadEntry,
     status: str,
     next_action: str,
@@ -91,7 +92,7 @@ def update(
     return entry
 
 
-def remove(actor: Any, entry: CaseloadEntry) -> None:
+def remove(actor: User | None, entry: CaseloadEntry) -> None:
     permissions.require(entry.professional_id == getattr(actor, "pk", None), "not your caseload")
     with transaction.atomic():
         record(actor=actor, action="caseload.removed", obj=entry, data={"profile": entry.profile_id})
@@ -147,7 +148,7 @@ def projects() -> Any:
     return CaseloadEntry._meta.get_field("project").related_model.objects.order_by("code")
 
 
-def link_project(actor: Any, entry: CaseloadEntry, project_id: int | None) -> CaseloadEntry:
+def link_project(actor: User | None, entry: CaseloadEntry, project_id: int | None) -> CaseloadEntry:
     """A professional records which project funds their work with a person (none: the link is removed)."""
     permissions.require(entry.professional_id == getattr(actor, "pk", None), "not your caseload")
     project = projects().filter(pk=project_id).first() if project_id else None

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import pgettext
 
 from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.coaching.models import CaseloadEntry
 from kohtaanto.web.core.errors import InvalidInput
@@ -22,13 +23,13 @@ from kohtaanto.web.outcomes.figures import SMALL
 EDITORS = (Role.ANALYST, Role.ADMINISTRATOR)
 
 
-def may_view(actor: Any) -> bool:
+def may_view(actor: User | None) -> bool:
     return getattr(actor, "role", None) in (*EDITORS, Role.PROFESSIONAL) and bool(
         getattr(actor, "is_active", False)
     )
 
 
-def may_edit(actor: Any) -> bool:
+def may_edit(actor: User | None) -> bool:
     return getattr(actor, "role", None) in EDITORS and bool(getattr(actor, "is_active", False))
 
 
@@ -40,7 +41,7 @@ class ProjectImport:
     rejected: list[sources.RejectedProject] = field(default_factory=list)
 
 
-def import_projects(actor: Any, data: bytes, encoder: Any | None = None) -> ProjectImport:
+def import_projects(actor: User | None, data: bytes, encoder: Any | None = None) -> ProjectImport:
     """All or nothing. Each project is classified; a project classified by hand keeps its labels."""
     permissions.require(may_edit(actor), "only analysts and administrators import projects")
     source, rows, rejected = sources.read(data)
@@ -79,7 +80,7 @@ def import_projects(actor: Any, data: bytes, encoder: Any | None = None) -> Proj
     return report
 
 
-def override(actor: Any, project: Project, methods: list[str], target_groups: list[str]) -> Project:
+def override(actor: User | None, project: Project, methods: list[str], target_groups: list[str]) -> Project:
     permissions.require(may_edit(actor), "only analysts and administrators classify projects")
     if set(methods) - set(classify.METHODS) or set(target_groups) - set(classify.TARGET_GROUPS):
         raise InvalidInput({"methods": [pgettext("esf", "Choose from the list.")]})

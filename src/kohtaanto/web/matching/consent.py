@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone, translation
 from django.utils.translation import pgettext_lazy
 
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.matching.models import ConsentPurpose, ConsentRecord, SeekerProfile
 
 
@@ -140,7 +141,7 @@ def text_for(purpose: str, on: dt.date) -> ConsentText:
 
 
 def write(
-    actor: Any,
+    actor: User | None,
     profile: SeekerProfile,
     purpose: str,
     granted: bool,

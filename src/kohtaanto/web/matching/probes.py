@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.core.errors import Throttled
 from kohtaanto.web.core.roles import Role
 from kohtaanto.web.matching.models import MatchingRun, RunKind
@@ -49,7 +50,9 @@ def limits() -> tuple[int, int]:
     return int(values.get("runs_per_hour", 60)), int(values.get("probes_per_day", 5))
 
 
-def check(actor: Any, organisation_id: int, spec: dict[str, Any], now: dt.datetime) -> tuple[Shape, bool]:
+def check(
+    actor: User | None, organisation_id: int, spec: dict[str, Any], now: dt.datetime
+) -> tuple[Shape, bool]:
     """Whether this employer run may go ahead, and whether it looks like a probe; raises
     :class:`ProbeLimit` past a limit. Runs by other roles are never limited here."""
     shape = shape_of(spec)

@@ -196,7 +196,7 @@ def _contacts(today: dt.date, dry_run: bool) -> int:
     return Contact.objects.filter(pk__in=list(found.values_list("pk", flat=True))).delete()[0]
 
 
-def apply(today: dt.date, *, actor: Any = None, dry_run: bool = False) -> Outcome:
+def apply(today: dt.date, *, actor: User | None = None, dry_run: bool = False) -> Outcome:
     """Remove what is past its period as of ``today``; with ``dry_run``, only count it."""
     outcome = Outcome(today, dry_run)
     with transaction.atomic():

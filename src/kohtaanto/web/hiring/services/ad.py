@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import pgettext
 
 from kohtaanto.carving.schema import WorkplaceFile
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.services.cases import CaseError, editing, may_change, set_step
 from kohtaanto.web.hiring.services.inventory import validated
@@ -17,7 +18,7 @@ from kohtaanto.web.matching.models import JobKind, JobPosting
 
 
 # -- 5. job ad ------------------------------------------------------------------------------------
-def plan_start(actor: Any, case: HiringCase, starts_on: dt.date, today: dt.date) -> HiringCase:
+def plan_start(actor: User | None, case: HiringCase, starts_on: dt.date, today: dt.date) -> HiringCase:
     """The day the new job is meant to start; the supports' deadlines are counted from it."""
     may_change(actor, case.organisation)
     if not today <= starts_on <= today + dt.timedelta(days=730):
@@ -25,7 +26,7 @@ def plan_start(actor: Any, case: HiringCase, starts_on: dt.date, today: dt.date)
     return set_step(actor, case, "supports", planned_start=starts_on)
 
 
-def save_ad(actor: Any, case: HiringCase, text: str, version: int | None = None) -> HiringCase:
+def save_ad(actor: User | None, case: HiringCase, text: str, version: int | None = None) -> HiringCase:
     may_change(actor, case.organisation)
     if not 0 < len(text.strip()) <= 10_000:
         raise CaseError({"ad_text": ["write the ad (at most 10 000 characters)"]})
@@ -49,7 +50,7 @@ def accommodation_effects(chosen: list[dict[str, Any]], source: WorkplaceFile) -
     return effects
 
 
-def publish(actor: Any, case: HiringCase) -> JobPosting:
+def publish(actor: User | None, case: HiringCase) -> JobPosting:
     """The carved job as an open job in the area's pool (its skills, demands and hours from the proposal)."""
     may_change(actor, case.organisation)
     source = validated(case)

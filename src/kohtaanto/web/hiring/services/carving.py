@@ -10,6 +10,7 @@ from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.schema import field_errors as pydantic_lines
 from kohtaanto.web.accounts import permissions
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
 from kohtaanto.web.core.rules import field_errors
@@ -20,7 +21,7 @@ from kohtaanto.web.matching.models import SeekerProfile
 
 
 # -- 3. carving -----------------------------------------------------------------------------------
-def pool_for(actor: Any, case: HiringCase) -> list[SeekerProfile]:
+def pool_for(actor: User | None, case: HiringCase) -> list[SeekerProfile]:
     """People a proposal can be made for: the area's job seekers who are shown to employers (pseudonyms);
     a professional also sees the rest of their area (the people they coach)."""
     area = case.organisation.municipality.area
@@ -31,7 +32,7 @@ def pool_for(actor: Any, case: HiringCase) -> list[SeekerProfile]:
 
 
 def carve(
-    actor: Any,
+    actor: User | None,
     case: HiringCase,
     *,
     profile: SeekerProfile,
@@ -96,6 +97,6 @@ def carve(
     return list(mappers.json_safe(found.proposals))
 
 
-def choose(actor: Any, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:
+def choose(actor: User | None, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:
     may_change(actor, case.organisation)
     return set_step(actor, case, "carving", chosen=proposal, person=pseudonym)

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from kohtaanto.core.language import resolve
 from kohtaanto.web.accounts import permissions
-from kohtaanto.web.accounts.models import Organisation
+from kohtaanto.web.accounts.models import Organisation, User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
 from kohtaanto.web.core.errors import InvalidInput
@@ -28,14 +28,16 @@ def cases_for(user: Any) -> Any:
     )
 
 
-def may_change(actor: Any, organisation: Organisation) -> None:
+def may_change(actor: User | None, organisation: Organisation) -> None:
     permissions.require(
         actor is None or permissions.can_change_organisation(actor, organisation), "not your organisation"
     )
 
 
 @contextmanager
-def editing(actor: Any, case: HiringCase, step: str, version: int | None = None) -> Iterator[HiringCase]:
+def editing(
+    actor: User | None, case: HiringCase, step: str, version: int | None = None
+) -> Iterator[HiringCase]:
     """The case's row, locked, to change: only the fields that changed are saved, with one audit event.
     Two people adding tasks at once both keep theirs; ``version`` (what the writer saw) turns a
     concurrent change into :class:`~kohtaanto.web.core.concurrency.Conflict`."""
@@ -54,7 +56,7 @@ def editing(actor: Any, case: HiringCase, step: str, version: int | None = None)
     copy_into(fresh, case)
 
 
-def set_step(actor: Any, case: HiringCase, step: str, **values: Any) -> HiringCase:
+def set_step(actor: User | None, case: HiringCase, step: str, **values: Any) -> HiringCase:
     with editing(actor, case, step) as fresh:
         for name, value in values.items():
             setattr(fresh, name, value)
@@ -73,6 +75,6 @@ def place_of(organisation: Organisation) -> str:
     return name if find(name) else ""
 
 
-def written_in(actor: Any) -> str:
+def written_in(actor: User | None) -> str:
     """The language someone's own words are stored under: the language they use kohtaanto in."""
     return resolve(getattr(actor, "language", None))

@@ -18,7 +18,7 @@ from kohtaanto.core.language import pick
 from kohtaanto.core.vocabulary import EXPOSURES
 from kohtaanto.taxonomy import occupations
 from kohtaanto.taxonomy.vocabulary import demands, starter
-from kohtaanto.web.accounts.models import Organisation
+from kohtaanto.web.accounts.models import Organisation, User
 from kohtaanto.web.core.rules import field_errors
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.services.cases import CaseError, editing, may_change, place_of, slug, written_in
@@ -69,7 +69,9 @@ def add_role_values(case: HiringCase, title: str, holders: int, hourly_cost: Dec
     return rid
 
 
-def add_role(actor: Any, case: HiringCase, title: str, holders: int, hourly_cost: Decimal) -> HiringCase:
+def add_role(
+    actor: User | None, case: HiringCase, title: str, holders: int, hourly_cost: Decimal
+) -> HiringCase:
     may_change(actor, case.organisation)
     errors: dict[str, list[str]] = {}
     if not 0 < len(title.strip()) <= 120:
@@ -86,7 +88,7 @@ def add_role(actor: Any, case: HiringCase, title: str, holders: int, hourly_cost
 
 
 def add_task(  # noqa: PLR0913 - a task is eight facts; all but actor and case by keyword
-    actor: Any,
+    actor: User | None,
     case: HiringCase,
     *,
     role_id: str,
@@ -141,7 +143,7 @@ def add_task(  # noqa: PLR0913 - a task is eight facts; all but actor and case b
     return case
 
 
-def remove_task(actor: Any, case: HiringCase, task_id: str) -> HiringCase:
+def remove_task(actor: User | None, case: HiringCase, task_id: str) -> HiringCase:
     may_change(actor, case.organisation)
     with editing(actor, case, "inventory") as fresh:
         for role in fresh.inventory["workplace"]["roles"]:
@@ -162,7 +164,7 @@ def validated(case: HiringCase) -> WorkplaceFile | None:
         raise CaseError(field_errors(pydantic_lines(exc))) from None
 
 
-def sync_inventory(actor: Any, case: HiringCase) -> None:
+def sync_inventory(actor: User | None, case: HiringCase) -> None:
     """A complete inventory is also the organisation's, for carving opportunities (not a talent pool's
     merged inventory, which belongs to several employers)."""
     if case.need.get("pool"):

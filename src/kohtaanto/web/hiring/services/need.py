@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 
 from kohtaanto.core.language import pick
-from kohtaanto.web.accounts.models import Organisation
+from kohtaanto.web.accounts.models import Organisation, User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.services.cases import CaseError, editing, may_change, written_in
@@ -19,7 +18,7 @@ NEEDS = ("shortage", "workload", "overtime", "growth", "other")
 
 # -- 1. need --------------------------------------------------------------------------------------
 def save_need(
-    actor: Any,
+    actor: User | None,
     case: HiringCase,
     *,
     reasons: list[str],
@@ -47,7 +46,7 @@ def save_need(
     return case
 
 
-def create_case(actor: Any, organisation: Organisation, title: str) -> HiringCase:
+def create_case(actor: User | None, organisation: Organisation, title: str) -> HiringCase:
     may_change(actor, organisation)
     if not 0 < len(title.strip()) <= 200:
         raise CaseError({"title": ["give the case a short name"]})

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import pgettext
 
 from kohtaanto.rules.months import add_months
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.privacy import health_errors
 from kohtaanto.web.hiring.models import HiringCase
@@ -20,7 +21,7 @@ FOLLOW_UP_MONTHS = (1, 3, 6, 12)
 
 
 def save_onboarding(
-    actor: Any,
+    actor: User | None,
     case: HiringCase,
     *,
     mentor: str,
@@ -64,7 +65,7 @@ def save_onboarding(
 
 
 def record_follow_up(
-    actor: Any,
+    actor: User | None,
     case: HiringCase,
     *,
     follow_up: Any,
