@@ -1,0 +1,133 @@
+"""Step 2: roles and tasks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_http_methods
+
+from kohtaanto.core.text import Written
+from kohtaanto.web.accounts.http import AuthenticatedRequest
+from kohtaanto.web.core.ui import ui_language
+from kohtaanto.web.hiring import services as hiring
+from kohtaanto.web.hiring.forms import (
+    InventoryImportForm,
+    RoleForm,
+    TaskForm,
+)
+from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.hiring.views.common import case_of, errors_to, hirer_only, render_step
+from kohtaanto.web.matching import seeker
+
+
+def roles_of(case: HiringCase, language: str = "fi") -> list[dict[str, Any]]:
+    """The case's roles as pages show them: each role's title and each task's name in ``language`` (the
+    words as written when there is no translation)."""
+    return [
+        {
+            **role,
+            "title_text": Written.from_stored(role["title"]).get(language),
+            "tasks": [
+                {**task, "name_text": Written.from_stored(task["name"]).get(language)}
+                for task in role.get("tasks", [])
+            ],
+        }
+        for role in case.inventory.get("workplace", {}).get("roles", [])
+    ]
+
+
+@hirer_only
+@require_http_methods(["GET", "POST"])
+def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    case = case_of(request, pk)
+    language = ui_language()
+    action = request.POST.get("action") if request.method == "POST" else None
+    names = seeker.skill_names(language)
+    role_choices = [(r["id"], r["title_text"]) for r in roles_of(case, language)]
+    role_form = RoleForm(request.POST if action == "add_role" else None)
+    task_form = TaskForm(request.POST if action == "add_task" else None, roles=role_choices)
+    import_form = InventoryImportForm(request.POST if action in ("import", "import_add") else None)
+    imported: list[dict[str, Any]] = []
+    status = 200
+    try:
+        if action == "add_role" and role_form.is_valid():
+            d = role_form.cleaned_data
+            hiring.add_role(request.user, case, d["title"], d["holders"], d["hourly_cost"])
+            return redirect("hiring:tasks", pk=case.pk)
+        if action == "add_task" and task_form.is_valid():
+            d = task_form.cleaned_data
+            skill = seeker.skill_by_name(d["skill"], language) if d["skill"].strip() else None
+            if d["skill"].strip() and skill is None:
+                task_form.add_error(
+                    "skill", pgettext("seeker", "We did not find this skill. Try another word.")
+                )
+            else:
+                hiring.add_task(
+                    request.user,
+                    case,
+                    role_id=d["role"],
+                    name=d["name"],
+                    hours=d["hours"],
+                    skill=skill,
+                    level=d["level"],
+                    answers=task_form.answers(),
+                    below_level=d["below_level"],
+                )
+                messages.success(request, pgettext("hiring", "The task was added."))
+                return redirect("hiring:tasks", pk=case.pk)
+        if action == "suggested" and role_choices:
+            sid = request.POST.get("skill", "")
+            if sid in names:
+                hiring.add_task(
+                    request.user,
+                    case,
+                    role_id=request.POST.get("role") or role_choices[0][0],
+                    name=names[sid],
+                    hours=Decimal(2),
+                    skill=sid,
+                    level=2,
+                    answers={},
+                )
+                return redirect("hiring:tasks", pk=case.pk)
+        if action == "remove":
+            hiring.remove_task(request.user, case, request.POST.get("task", ""))
+            return redirect("hiring:tasks", pk=case.pk)
+        if action == "import" and import_form.is_valid():
+            imported = hiring.tasks_from_text(import_form.cleaned_data["text"], language)
+        if action == "import_add" and role_choices:
+            role = request.POST.get("role") or role_choices[0][0]
+            for raw in request.POST.getlist("pick"):
+                name, _, sid = raw.partition("|")
+                hiring.add_task(
+                    request.user,
+                    case,
+                    role_id=role,
+                    name=name,
+                    hours=Decimal(2),
+                    skill=sid or None,
+                    level=2,
+                    answers={},
+                )
+            return redirect("hiring:tasks", pk=case.pk)
+    except hiring.CaseError as exc:
+        errors_to(task_form if action == "add_task" else role_form, exc)
+    if action and (role_form.errors or task_form.errors or import_form.errors):
+        status = 400
+    context = {
+        "roles": roles_of(case, language),
+        "names": names,
+        "role_form": role_form,
+        "task_form": task_form,
+        "import_form": import_form,
+        "imported": imported,
+        "suggested": hiring.suggestions(case, language),
+        "by_role": hiring.role_suggestions(case, language),
+        "all_skills": sorted(names.values()),
+        "role_choices": role_choices,
+    }
+    return render_step(request, case, "tasks", "tasks.html", context, status)
