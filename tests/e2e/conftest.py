@@ -75,8 +75,10 @@ def demo_image(django_db_setup, django_db_blocker) -> Iterator[sqlite3.Connectio
     from django.db import connection
     from django.test.utils import override_settings
 
+    from kohtaanto.web.plainlang.services import warm_up
     from kohtaanto.web.project import demo
 
+    warm_up()  # the lexicons, loaded once per worker as `kohtaanto serve` does before it serves
     with django_db_blocker.unblock():
         if connection.vendor != "sqlite":
             yield None
