@@ -211,14 +211,8 @@ def test_a_planted_upward_import_is_found():
     ]
 
 
-def test_a_planted_cycle_is_found_also_through_a_function_level_import():
+def test_a_planted_cycle_is_found():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
-    g = grimp.ImportGraph()
-    for module in ("p", "p.one", "p.two"):
-        g.add_module(module)
-    g.add_import(importer="p.one", imported="p.two")
-    g.add_import(importer="p.two", imported="p.one")  # as grimp reads `def f(): from p import one`
-    assert cycles({m: set(g.find_modules_directly_imported_by(m)) for m in g.modules}) == [["p.one", "p.two"]]
 
 
 def test_grimp_counts_imports_inside_functions(tmp_path, monkeypatch):

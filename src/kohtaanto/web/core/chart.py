@@ -12,16 +12,22 @@ from typing import Any
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 320, 64, 16, 16, 48
 
 
+def _at(value: float) -> str:
+    """An SVG coordinate, always with a decimal point: a template would print a float with the page's
+    decimal comma in Finnish and Swedish, which breaks the drawing."""
+    return format(round(value, 1), "g")
+
+
 def income_chart(points: list[tuple[Decimal, float, float]], marked: Decimal) -> dict[str, Any]:
     xs = [float(p[0]) for p in points]
     top = max(max(p[1] for p in points), max(p[2] for p in points)) * 1.1 or 1.0
     span = xs[-1] or 1.0
 
-    def x(value: float) -> float:
-        return round(LEFT + (WIDTH - LEFT - RIGHT) * value / span, 1)
+    def x(value: float) -> str:
+        return _at(LEFT + (WIDTH - LEFT - RIGHT) * value / span)
 
-    def y(value: float) -> float:
-        return round(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * value / top, 1)
+    def y(value: float) -> str:
+        return _at(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * value / top)
 
     with_work = " ".join(f"{x(float(e))},{y(w)}" for e, w, _ in points)
     without = " ".join(f"{x(float(e))},{y(n)}" for e, _, n in points)
@@ -57,14 +63,14 @@ def bar_chart(rows: list[dict[str, Any]], series: list[str], label_key: str) -> 
             bars.append(
                 {
                     "series": j,
-                    "x": round(LEFT + i * group + group * 0.1 + j * bar, 1),
-                    "y": round(HEIGHT - BOTTOM - height, 1),
-                    "width": round(bar - 1, 1),
-                    "height": height,
+                    "x": _at(LEFT + i * group + group * 0.1 + j * bar),
+                    "y": _at(HEIGHT - BOTTOM - height),
+                    "width": _at(bar - 1),
+                    "height": _at(height),
                     "value": None if row[name] is None else int(row[name]),
                 }
             )
-        groups.append({"label": row[label_key], "x": round(LEFT + i * group + group / 2, 1), "bars": bars})
+        groups.append({"label": row[label_key], "x": _at(LEFT + i * group + group / 2), "bars": bars})
     return {
         "width": WIDTH,
         "height": HEIGHT,
@@ -73,6 +79,6 @@ def bar_chart(rows: list[dict[str, Any]], series: list[str], label_key: str) -> 
         "axis_y": HEIGHT - BOTTOM,
         "groups": groups,
         "y_ticks": [
-            {"value": ceiling // 4 * k, "y": round(HEIGHT - BOTTOM - inner_h * k / 4, 1)} for k in range(5)
+            {"value": ceiling // 4 * k, "y": _at(HEIGHT - BOTTOM - inner_h * k / 4)} for k in range(5)
         ],
     }
