@@ -179,7 +179,7 @@ def _published_case(world):
     profile = world["north_seeker"].seeker_profile
     proposals = hiring.carve(
         world["north_employer"], case, profile=profile, language="fi", on=dt.date(2026, 11, 28)
-    )
+    ).proposals
     hiring.choose(world["north_employer"], case, proposals[0], profile.pseudonym)
     hiring.save_ad(world["north_employer"], case, "Haemme pakkaajaa.")
     hiring.publish(world["north_employer"], case)

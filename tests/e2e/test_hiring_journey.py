@@ -70,7 +70,7 @@ def test_employer_journey_in_finnish(page, demo_world):
     from kohtaanto.web.matching.models import SeekerProfile
 
     baker = SeekerProfile.objects.get(person__username="tyonhakija1").pseudonym  # the demo's baker
-    page.locator("#id_person").select_option(baker)
+    page.locator(f"input[name=person][value='{baker}']").check()
     # what the baker's coach told, for the supports only
     page.locator("#id_unemployment_months").fill("-1")
     page.locator("main form button[type=submit]").first.click()
@@ -182,10 +182,79 @@ def test_carving_a_job_in_swedish_and_english(page, demo_world, language):
         page.locator(".messages").wait_for()
     page.locator(".journey a[href$='/carve/']").click()
     baker = SeekerProfile.objects.get(person__username="tyonhakija1").pseudonym
-    page.locator("#id_person").select_option(baker)
+    page.locator(f"input[name=person][value='{baker}']").check()
     page.locator("form:has(input[value=carve]) button").click()
     page.locator("#proposals-heading").wait_for()
     step(page, f"carve-{language}")
     page.locator("form:has(input[value=choose]) button").first.click()
     page.wait_for_url("**/supports/")
     assert page.locator("#summary-heading").is_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_readme_walk_names_what_binds_and_the_fixes_reach_a_proposal(page, demo_world, width):
+    """The README's inputs (Leipien pakkaus 10 h with lifting "sometimes", + Työ leipomossa) leave the
+    baker short of his 15 h and above his lifting capacity: the page says both, in Finnish, and the
+    fixes offered on the spot (more hours, a lifting aid) lead to a proposal."""
+    from kohtaanto.web.matching.models import SeekerProfile
+
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, "tyonantaja1", demo_world.PASSWORD)
+    choose_language(page, "fi")
+    page.goto("/hire/")
+    page.locator("#id_title").fill(f"Aamuvuoron lisäkädet {width}")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/need/")
+    page.locator("input[name=reasons][value=overtime]").check()
+    page.locator("#id_overloaded").fill("Leipuri")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/tasks/")
+    page.locator("button:has-text('+ Työ leipomossa')").first.click()
+    page.locator(".messages").wait_for()
+    if not page.locator("#id_name").is_visible():
+        page.locator("details:has(input[value=add_task]) > summary").click()
+    page.locator("#id_name").fill("Leipien pakkaus")
+    page.locator("#id_hours").fill("10")
+    page.locator("#id_skill").fill("Elintarvikkeiden pakkaaminen")
+    page.locator("input[name=q_lifting][value=sometimes]").check()
+    page.locator("button:has-text('Lisää tehtävä')").last.click()
+    page.locator(".messages").wait_for()
+    page.locator("a:has-text('Seuraavaksi: uusi työ')").click()
+    baker = SeekerProfile.objects.get(person__username="tyonhakija1").pseudonym
+    card = page.locator(f".person-card:has(input[value='{baker}'])")
+    assert "enintään 5 kg" in card.inner_text()  # what the work must allow, never why
+    card.locator("input[name=person]").check()
+    page.locator("#id_reduced_work_ability").check()
+    page.locator("form:has(input[value=carve]) button[type=submit]").click()
+    page.locator("#binding-heading").wait_for()
+    reasons = page.locator(".binding .reasons").inner_text()
+    assert "vähintään 15 h viikossa" in reasons and "on nyt 2 h" in reasons
+    assert (
+        "Leipien pakkaus: nostaminen ja kantaminen" in reasons and "henkilö pystyy »enintään 5 kg" in reasons
+    )
+    step(page, f"carve-binding-{width}")
+
+    # fix 1: more hours for the bakery work, on the tasks page
+    page.locator("a:has-text('Anna tehtäville lisää tunteja')").click()
+    page.wait_for_url("**/tasks/")
+    row = page.locator("tr:has-text('Työ leipomossa')")
+    row.locator("input[name=hours]").fill("6")
+    row.locator("button:has-text('Tallenna')").click()
+    page.locator(".messages").wait_for()
+    assert row.locator("input[name=hours]").input_value() == "6"
+    page.locator("a:has-text('Seuraavaksi: uusi työ')").click()
+    page.locator(f"input[name=person][value='{baker}']").check()
+    page.locator("#id_reduced_work_ability").check()
+    page.locator("form:has(input[value=carve]) button[type=submit]").click()
+    page.locator("#binding-heading").wait_for()
+    assert "on nyt 6 h" in page.locator(".binding .reasons").inner_text()
+
+    # fix 2: a lifting aid from the list with the employer's estimate: proposals, with its support
+    adjust = page.locator("form.adjust").first
+    adjust.locator("input[name=one_off_cost]").fill("1200")
+    adjust.locator("button[type=submit]").click()
+    page.locator("#proposals-heading").wait_for()
+    proposal = page.locator("#proposals-heading ~ .grid article").first.inner_text()
+    assert "Nostoapuvälineet tai nostopöytä" in proposal and "järjestelytuki" in proposal.lower()
+    assert "Leipien pakkaus: 10 h" in proposal
+    step(page, f"carve-fixed-{width}")

@@ -122,10 +122,12 @@ def test_reasons_name_the_demand_capacity_and_missing_aid_in_three_languages():
     option, _ = solve(place, person(capacities={"physical.lifting_carrying": 2}))
     [excluded] = option.excluded
     assert excluded.reason.text("fi", {"pallets": "Lavojen siirto"}) == (
-        "Lavojen siirto: nostaminen ja kantaminen 4 > kyky 2, eikä sopivaa apuvälinettä tai järjestelyä ole"
+        "Lavojen siirto: nostaminen ja kantaminen: tehtävä vaatii »enintään 20 kg, esimerkiksi painava"
+        " pahvilaatikko«, henkilö pystyy »enintään 5 kg, esimerkiksi kauppakassi«, eikä sopivaa apuvälinettä"
+        " tai järjestelyä ole lisätty"
     )
-    assert "lyfta och bära 4 > förmåga 2" in excluded.reason.text("sv").lower()
-    assert "lifting and carrying 4 exceeds capacity 2" in excluded.reason.text("en").lower()
+    assert "lyfta och bära: uppgiften kräver »högst 20 kg" in excluded.reason.text("sv").lower()
+    assert "the person can do “up to 5 kg" in excluded.reason.text("en").lower()
 
 
 def test_undisclosed_capacities_and_support_facts_never_change_the_carve():

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from kohtaanto.core import messages
-from kohtaanto.taxonomy.vocabulary import attribute_label, skill_label
+from kohtaanto.core.formatting import weekday
+from kohtaanto.taxonomy.vocabulary import attribute_label, level_text, skill_label
 
 MESSAGES = Path(__file__).with_name("messages.yaml")
 
@@ -29,7 +30,12 @@ class Reason:
             if key in params:
                 params[key] = names.get(params[key], params[key])
         if "attribute" in params:
+            for level in ("demand", "capacity"):
+                if level in params:
+                    params[f"{level}_text"] = level_text(params["attribute"], params[level], language)
             params["attribute"] = attribute_label(params["attribute"], language)
+        if "day" in params:
+            params["day"] = weekday(params["day"], language)
         if "skill" in params:
             params["skill"] = skill_label(params["skill"], language)
         return messages.load(MESSAGES).render(self.code, language, **params)

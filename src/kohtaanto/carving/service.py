@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kohtaanto.carving.diagnose import Binding, diagnose
 from kohtaanto.carving.model import analyse
 from kohtaanto.carving.pool import carve_pool
 from kohtaanto.carving.proposal import build
@@ -23,6 +24,7 @@ class PersonResult:
     alias: str
     proposals: list[dict[str, Any]] = field(default_factory=list)
     message: str = ""
+    reasons: list[Binding] = field(default_factory=list)  # when there is no proposal: what binds
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -30,6 +32,7 @@ class PersonResult:
             "alias": self.alias,
             "proposals": self.proposals,
             "message": self.message,
+            "reasons": [r.as_dict() for r in self.reasons],
         }
 
 
@@ -53,7 +56,8 @@ def carve_workplace(
         note = (
             "" if proposals else message("no_bundle", language, min_hours=number(person.hours.min, language))
         )
-        out.append(PersonResult(person.id, person.alias, proposals, note))
+        reasons = [] if proposals else diagnose(option, language)
+        out.append(PersonResult(person.id, person.alias, proposals, note, reasons))
     return out
 
 

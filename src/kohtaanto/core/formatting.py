@@ -52,3 +52,16 @@ def value(item: Any, language: str) -> str:
     if isinstance(item, dt.date):
         return date(item, language)
     return str(item)
+
+
+_WEEKDAYS = {
+    "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"),
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def weekday(day: str, language: str) -> str:
+    """A weekday code (``mon`` … ``sun``) as a word: ``weekday("tue", "sv") == "tisdag"``."""
+    return _WEEKDAYS[resolve(language)][_DAY_CODES.index(day)]

@@ -238,6 +238,16 @@ def attribute_label(attribute: str, language: str) -> str:
     return labels.get(language).lower() if labels else attribute
 
 
+def level_text(attribute: str, level: int, language: str) -> str:
+    """What one level of an attribute means in plain words ("Up to 5 kg, for example a bag of shopping"),
+    with the first letter in lower case to stand inside a sentence; the bare number for an unknown id."""
+    try:
+        text = demands().attribute(attribute).levels[level].get(language)
+    except KeyError:
+        return str(level)
+    return text[:1].lower() + text[1:]
+
+
 @cache
 def _skill_labels() -> dict[str, LabelTexts]:
     return {s.id: s.labels for s in starter().skills}

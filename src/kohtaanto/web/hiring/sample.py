@@ -40,7 +40,9 @@ def bakery_case(publish: bool = True) -> HiringCase:
     )
     baker = SeekerProfile.objects.get(person__username="tyonhakija1")
     told = {"registered_unemployed": True, "unemployment_months": 14, "reduced_work_ability": True}
-    proposal = hiring.carve(boss, case, profile=baker, language="fi", on=dt.date(2026, 11, 28), facts=told)[0]
+    proposal = hiring.carve(
+        boss, case, profile=baker, language="fi", on=dt.date(2026, 11, 28), facts=told
+    ).proposals[0]
     hiring.choose(boss, case, proposal, baker.pseudonym)
     if publish:
         hiring.save_ad(boss, case, proposal["job_description"]["fi"])

@@ -89,6 +89,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "kohtaanto.web.pages.context.site",
             ],
+            "builtins": ["kohtaanto.web.pages.templatetags.locale_format"],
         },
     },
 ]

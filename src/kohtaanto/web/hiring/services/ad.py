@@ -29,7 +29,7 @@ def plan_start(actor: User | None, case: HiringCase, starts_on: dt.date, today: 
 def save_ad(actor: User | None, case: HiringCase, text: str, version: int | None = None) -> HiringCase:
     may_change(actor, case.organisation)
     if not 0 < len(text.strip()) <= 10_000:
-        raise CaseError({"ad_text": ["write the ad (at most 10 000 characters)"]})
+        raise CaseError({"ad_text": [pgettext("hiring", "Write the ad (at most 10 000 characters).")]})
     with editing(actor, case, "ad", version) as fresh:
         fresh.ad_text = text.strip()
     return case
@@ -55,7 +55,8 @@ def publish(actor: User | None, case: HiringCase) -> JobPosting:
     may_change(actor, case.organisation)
     source = validated(case)
     if not case.chosen or source is None or not case.ad_text:
-        raise CaseError({"non_field_errors": ["choose a carved job and write the ad first"]})
+        first = pgettext("hiring", "Choose a carved job and write the ad first.")
+        raise CaseError({"non_field_errors": [first]})
     tasks = {t.id: t for r in source.workplace.roles for t in r.tasks}
     chosen_tasks = [tasks[t["id"]] for t in case.chosen["tasks"] if t["id"] in tasks]
     skills: dict[str, int] = {}
@@ -96,7 +97,7 @@ def json_ld(case: HiringCase) -> dict[str, Any]:
     """schema.org JobPosting for other job boards."""
     job = case.job
     if job is None:
-        raise CaseError({"job": ["publish the job first"]})
+        raise CaseError({"job": [pgettext("hiring", "Publish the job first.")]})
     org = case.organisation
     hours = job.spec.get("hours_max", 0)
     return {

@@ -26,7 +26,7 @@ def shortlist(actor: Any, case: HiringCase, language: str) -> Any:
 
     may_change(actor, case.organisation)
     if case.job is None:
-        raise CaseError({"job": ["publish the job first"]})
+        raise CaseError({"job": [pgettext("hiring", "Publish the job first.")]})
     view = match_job(actor, case.job, 10, language)
     set_step(actor, case, "candidates", shortlist=view.run)
     return view
@@ -41,7 +41,7 @@ def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
     shown = {row["person"] for row in (present(case.shortlist, actor) if case.shortlist else [])}
     profile = SeekerProfile.objects.filter(pseudonym=pseudonym, looking=True).first()
     if profile is None or pseudonym not in shown:
-        raise CaseError({"person": ["ask only people on the shortlist"]})
+        raise CaseError({"person": [pgettext("hiring", "Ask only people on the shortlist.")]})
     with transaction.atomic():
         request, created = MeetingRequest.objects.get_or_create(case=case, profile=profile)
         if created:
@@ -94,11 +94,11 @@ def plan_trial(
     may_change(actor, case.organisation)
     errors: dict[str, list[str]] = {}
     if request.case_id != case.pk or request.status != MeetingStatus.ACCEPTED:
-        errors["person"] = ["plan a work trial with a person who agreed to meet"]
+        errors["person"] = [pgettext("hiring", "Plan a work trial only with a person who agreed to meet.")]
     if ends_on < starts_on:
-        errors["ends_on"] = ["the trial ends after it starts"]
+        errors["ends_on"] = [pgettext("hiring", "The trial must end after it starts.")]
     elif (ends_on - starts_on).days > 366:
-        errors["ends_on"] = ["plan at most a year at a time"]
+        errors["ends_on"] = [pgettext("hiring", "Plan at most a year at a time.")]
     errors.update(health_errors("notes", notes))
     if errors:
         raise CaseError(errors)
@@ -139,7 +139,7 @@ def record_observations(
     may_change(actor, case.organisation)
     known = {a.id for a in demands().attributes}
     if trial.case_id != case.pk:
-        raise CaseError({"trial": ["not a trial of this case"]})
+        raise CaseError({"trial": [pgettext("hiring", "This is not a trial of this case.")]})
     if any(k not in known or not 0 <= v <= 5 for k, v in observed.items()):
         raise CaseError({"observations": [pgettext("hiring", "Choose a level from 0 to 5 for each.")]})
     if on < trial.starts_on:
@@ -182,7 +182,7 @@ def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date)
 
     may_change(actor, case.organisation)
     if request.case_id != case.pk or request.status != MeetingStatus.ACCEPTED:
-        raise CaseError({"person": ["decide about a person who agreed to meet"]})
+        raise CaseError({"person": [pgettext("hiring", "Decide only about a person who agreed to meet.")]})
     return set_step(
         actor,
         case,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import pgettext
 from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.schema import field_errors as pydantic_lines
@@ -31,6 +33,65 @@ def pool_for(actor: User | None, case: HiringCase) -> list[SeekerProfile]:
     return list(people.order_by("pseudonym"))
 
 
+@dataclass(frozen=True)
+class Carved:
+    """What carving for one person gave: proposals, or the constraints that bind and how far."""
+
+    proposals: list[dict[str, Any]]
+    reasons: list[dict[str, Any]] = field(default_factory=list)  # Binding.as_dict(), hours first
+    gaps: dict[str, int] = field(default_factory=dict)  # attribute -> levels an adjustment must raise
+
+
+def _place_name(code: str, language: str) -> str:
+    from kohtaanto.matching.places import find
+
+    place = find(code) if code else None
+    if place is None:
+        return ""
+    return place.sv if language == "sv" else place.fi
+
+
+def pool_cards(actor: User | None, case: HiringCase, language: str) -> list[dict[str, Any]]:
+    """The pool as cards an employer can choose from: the skills the case's tasks ask for that each
+    person has and lacks, other skills, hours, days, place and the functional limits the person shares
+    with employers (levels in plain words, never a reason). Nothing the person keeps hidden is shown."""
+    from kohtaanto.core.formatting import number, weekday
+    from kohtaanto.taxonomy.vocabulary import attribute_label, level_text, skill_label
+    from kohtaanto.web.matching import mappers
+    from kohtaanto.web.matching.runs import view_for
+
+    wanted = {
+        s["id"]
+        for r in case.inventory.get("workplace", {}).get("roles", [])
+        for t in r.get("tasks", [])
+        for s in t.get("skills", [])
+    }
+    cards = []
+    for profile in pool_for(actor, case):
+        person = mappers.carving_person(
+            profile, mappers.candidate(profile), view_for(actor, profile, case.organisation)
+        )
+        has = {s.id for s in person.skills}
+        days = [w.day for w in person.availability] or ["mon", "tue", "wed", "thu", "fri"]
+        cards.append(
+            {
+                "pseudonym": profile.pseudonym,
+                "has": sorted(skill_label(s, language) for s in wanted & has),
+                "lacks": sorted(skill_label(s, language) for s in wanted - has),
+                "other": sorted(skill_label(s, language) for s in has - wanted)[:6],
+                "hours": (number(person.hours.min, language), number(person.hours.max, language)),
+                "days": ", ".join(weekday(d, language) for d in dict.fromkeys(days)),
+                "place": _place_name(profile.spec.get("municipality", ""), language),
+                "limits": [
+                    (attribute_label(a, language), level_text(a, level, language))
+                    for a, level in sorted(person.capacities.items())
+                    if level < 5
+                ],
+            }
+        )
+    return cards
+
+
 def carve(
     actor: User | None,
     case: HiringCase,
@@ -40,10 +101,12 @@ def carve(
     on: dt.date,
     alternatives: int = 3,
     facts: dict[str, Any] | None = None,
-) -> list[dict[str, Any]]:
-    """Proposals for one person of the pool. ``facts`` (what the person or their coach told: registered
-    unemployed, months unemployed, 55 or older, reduced work ability) feed only the supports and the net
-    cost, never the fit; they are kept on the case so the supports step can be revisited."""
+) -> Carved:
+    """Proposals for one person of the pool, or, when none fits, each binding constraint in plain words.
+    ``facts`` (what the person or their coach told: registered unemployed, months unemployed, 55 or
+    older, reduced work ability) feed only the supports and the net cost, never the fit; they are kept
+    on the case so the supports step can be revisited."""
+    from kohtaanto.carving.diagnose import gaps_to_close
     from kohtaanto.carving.schema import SettingsIn, SupportFacts
     from kohtaanto.carving.service import carve_workplace
     from kohtaanto.carving.solver import SolverSettings
@@ -53,10 +116,10 @@ def carve(
 
     may_change(actor, case.organisation)
     if profile not in pool_for(actor, case):
-        permissions.require(False, "this person is not in your pool")
+        permissions.require(False, "this person is not in your pool")  # not shown: a 403 page
     source = validated(case)
     if source is None:
-        raise CaseError({"inventory": ["add at least one task first"]})
+        raise CaseError({"inventory": [pgettext("hiring", "Add at least one task first.")]})
     try:
         support_facts = SupportFacts.model_validate(facts or {})
     except PydanticError as exc:
@@ -94,7 +157,11 @@ def carve(
                 "support_facts": bool(facts),
             },
         )
-    return list(mappers.json_safe(found.proposals))
+    return Carved(
+        proposals=list(mappers.json_safe(found.proposals)),
+        reasons=[r.as_dict() for r in found.reasons],
+        gaps=gaps_to_close(found.reasons),
+    )
 
 
 def choose(actor: User | None, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import pgettext
 from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.schema import WorkplaceFile
@@ -75,11 +76,11 @@ def add_role(
     may_change(actor, case.organisation)
     errors: dict[str, list[str]] = {}
     if not 0 < len(title.strip()) <= 120:
-        errors["title"] = ["give the role a name"]
+        errors["title"] = [pgettext("hiring", "Give the role a name.")]
     if not 1 <= holders <= 1000:
-        errors["holders"] = ["1-1000 people"]
+        errors["holders"] = [pgettext("hiring", "Give 1–1000 people.")]
     if not Decimal(5) <= hourly_cost <= Decimal(500):
-        errors["hourly_cost"] = ["5-500 euros an hour"]
+        errors["hourly_cost"] = [pgettext("hiring", "Give 5–500 euros an hour.")]
     if errors:
         raise CaseError(errors)
     with editing(actor, case, "inventory") as fresh:
@@ -104,19 +105,19 @@ def add_task(  # noqa: PLR0913 - a task is eight facts; all but actor and case b
         roles = {r["id"]: r for r in fresh.inventory["workplace"]["roles"]}
         errors: dict[str, list[str]] = {}
         if role_id not in roles:
-            errors["role"] = ["choose a role"]
+            errors["role"] = [pgettext("hiring", "Choose a role.")]
         if not 0 < len(name.strip()) <= 120:
-            errors["name"] = ["give the task a name"]
+            errors["name"] = [pgettext("hiring", "Give the task a name.")]
         if not Decimal("0.25") <= hours <= Decimal(40):
-            errors["hours"] = ["0.25-40 hours a week"]
+            errors["hours"] = [pgettext("hiring", "Give 0.25–40 hours a week.")]
         if skill is not None and skill not in {s.id for s in starter().skills}:
-            errors["skill"] = ["choose a skill from the list"]
+            errors["skill"] = [pgettext("hiring", "Choose a skill from the list.")]
         if not 1 <= level <= 5:
-            errors["level"] = ["level 1-5"]
+            errors["level"] = [pgettext("hiring", "Choose a level from 1 to 5.")]
         asked = {q.id for q in demands().task_questions}
         bad = [k for k, v in answers.items() if k not in asked or v not in EXPOSURES]
         if bad:
-            errors["answers"] = ["answer each question with how often"]
+            errors["answers"] = [pgettext("hiring", "Answer each question with how often.")]
         if errors:
             raise CaseError(errors)
         tasks = [t for r in roles.values() for t in r["tasks"]]
@@ -148,6 +149,87 @@ def remove_task(actor: User | None, case: HiringCase, task_id: str) -> HiringCas
     with editing(actor, case, "inventory") as fresh:
         for role in fresh.inventory["workplace"]["roles"]:
             role["tasks"] = [t for t in role["tasks"] if t["id"] != task_id]
+        sync_inventory(actor, fresh)
+    return case
+
+
+def set_task_hours(actor: User | None, case: HiringCase, *, task_id: str, hours: Decimal) -> HiringCase:
+    """Change how many hours a week a task takes (a suggested task starts at 2 h)."""
+    may_change(actor, case.organisation)
+    if not Decimal("0.25") <= hours <= Decimal(40):
+        raise CaseError({"hours": [pgettext("hiring", "Give 0.25–40 hours a week.")]})
+    with editing(actor, case, "inventory") as fresh:
+        found = [t for r in fresh.inventory["workplace"]["roles"] for t in r["tasks"] if t["id"] == task_id]
+        if not found:
+            raise CaseError({"task": [pgettext("hiring", "The task is no longer in the list.")]})
+        found[0]["hours"] = str(hours.normalize())
+        sync_inventory(actor, fresh)
+    return case
+
+
+def adjustment_choices(attribute: str) -> list[tuple[int, Any]]:
+    """The adjustments the functional-demand vocabulary lists for an attribute that the work-arrangement
+    support can pay (aids and a co-worker's help), with their index: what the employer may add."""
+    try:
+        measures = demands().attribute(attribute).measures
+    except KeyError:
+        return []
+    return [(i, m) for i, m in enumerate(measures) if m.support != "none"]
+
+
+def add_adjustment(
+    actor: User | None,
+    case: HiringCase,
+    *,
+    attribute: str,
+    measure: int,
+    raises_by: int,
+    one_off_cost: Decimal,
+    help_hours: Decimal = Decimal(0),
+) -> HiringCase:
+    """Add an adjustment from the vocabulary's list to the case: it raises the person's capacity on
+    ``attribute`` by ``raises_by`` levels (what the employer chose it to close), costs ``one_off_cost``
+    (the employer's estimate) or a co-worker's ``help_hours`` a month, and its support is the
+    work-arrangement support the vocabulary names."""
+    may_change(actor, case.organisation)
+    choices = dict(adjustment_choices(attribute))
+    errors: dict[str, list[str]] = {}
+    if measure not in choices:
+        errors["measure"] = [pgettext("hiring", "Choose an adjustment from the list.")]
+    if not 1 <= raises_by <= 5:
+        errors["raises_by"] = [pgettext("hiring", "Choose a level from 1 to 5.")]
+    if not Decimal(0) <= one_off_cost <= Decimal(100000):
+        errors["one_off_cost"] = [pgettext("hiring", "Give the cost in euros, from 0 to 100 000.")]
+    if not Decimal(0) <= help_hours <= Decimal(160):
+        errors["help_hours"] = [pgettext("hiring", "Give 0–160 hours a month.")]
+    if errors:
+        raise CaseError(errors)
+    chosen = choices[measure]
+    key = f"{attribute.split('.')[-1]}_{measure}"
+    with editing(actor, case, "inventory") as fresh:
+        items = [a for a in fresh.inventory.get("accommodations", []) if a["id"] != key]
+        items.append(
+            {
+                "id": key,
+                "name": chosen.text.model_dump(exclude_none=True),
+                "type": chosen.type,
+                "attribute": attribute,
+                "raises_by": raises_by,
+                "one_off_cost": str(one_off_cost),
+                "support": chosen.support,
+                "help_hours_per_month": str(help_hours),
+            }
+        )
+        fresh.inventory = {**fresh.inventory, "accommodations": items}
+        sync_inventory(actor, fresh)
+    return case
+
+
+def remove_adjustment(actor: User | None, case: HiringCase, *, key: str) -> HiringCase:
+    may_change(actor, case.organisation)
+    with editing(actor, case, "inventory") as fresh:
+        items = [a for a in fresh.inventory.get("accommodations", []) if a["id"] != key]
+        fresh.inventory = {**fresh.inventory, "accommodations": items}
         sync_inventory(actor, fresh)
     return case
 

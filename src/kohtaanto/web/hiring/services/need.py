@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import pgettext
 
 from kohtaanto.core.language import pick
 from kohtaanto.web.accounts.models import Organisation, User
@@ -29,7 +30,7 @@ def save_need(
     may_change(actor, case.organisation)
     unknown = [r for r in reasons if r not in NEEDS]
     if unknown or not reasons:
-        raise CaseError({"reasons": ["choose at least one reason"]})
+        raise CaseError({"reasons": [pgettext("hiring", "Choose at least one reason.")]})
     with editing(actor, case, "need", version) as fresh:
         fresh.need = {
             **{k: v for k, v in fresh.need.items() if k == "pool"},  # a talent pool's case stays one
@@ -49,7 +50,7 @@ def save_need(
 def create_case(actor: User | None, organisation: Organisation, title: str) -> HiringCase:
     may_change(actor, organisation)
     if not 0 < len(title.strip()) <= 200:
-        raise CaseError({"title": ["give the case a short name"]})
+        raise CaseError({"title": [pgettext("hiring", "Give the case a short name.")]})
     inventory = empty_inventory(organisation)
     with transaction.atomic():
         case = HiringCase.objects.create(

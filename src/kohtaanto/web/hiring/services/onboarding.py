@@ -77,7 +77,7 @@ def record_follow_up(
 ) -> Any:
     may_change(actor, case.organisation)
     if follow_up.case_id != case.pk:
-        raise CaseError({"follow_up": ["not a follow-up of this case"]})
+        raise CaseError({"follow_up": [pgettext("hiring", "This is not a follow-up of this case.")]})
     if hours is not None and not Decimal(0) <= hours <= Decimal(60):
         raise CaseError({"hours_per_week": [pgettext("hiring", "Give the hours a week from 0 to 60.")]})
     if problems := health_errors("notes", notes):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
+from kohtaanto.core.language import pick
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import services as hiring
@@ -26,48 +27,125 @@ def session_key(case: HiringCase) -> str:
     return f"hiring:{case.pk}:proposals"
 
 
+def _carve_for(
+    request: AuthenticatedRequest, case: HiringCase, profile: Any, facts: dict[str, Any] | None
+) -> hiring.Carved:
+    """Carve for one person and remember the answer in the session (the page can be reloaded)."""
+    found = hiring.carve(
+        request.user, case, profile=profile, language=ui_language(), on=timezone.localdate(), facts=facts
+    )
+    request.session[session_key(case)] = found.proposals
+    request.session[session_key(case) + ":person"] = profile.pseudonym
+    request.session[session_key(case) + ":reasons"] = found.reasons
+    request.session[session_key(case) + ":gaps"] = found.gaps
+    return found
+
+
+def _fixes(case: HiringCase, gaps: dict[str, int], language: str) -> list[dict[str, Any]]:
+    """For each attribute where a task asks too much: the adjustments the work-arrangement support can
+    pay, already added or not, to offer on the spot."""
+    from kohtaanto.taxonomy.vocabulary import attribute_label
+
+    added = {a["id"] for a in case.inventory.get("accommodations", [])}
+    out = []
+    for attribute, levels in sorted(gaps.items()):
+        key = attribute.split(".")[-1]
+        options = [
+            {
+                "index": i,
+                "text": m.text.get(language),
+                "help": m.support == "work_arrangement_help",
+                "added": f"{key}_{i}" in added,
+            }
+            for i, m in hiring.adjustment_choices(attribute)
+        ]
+        if options:
+            out.append(
+                {
+                    "attribute": attribute,
+                    "label": attribute_label(attribute, language),
+                    "levels": levels,
+                    "options": options,
+                }
+            )
+    return out
+
+
 @hirer_only
 @require_http_methods(["GET", "POST"])
 def carve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    from decimal import Decimal, InvalidOperation
+
     case = case_of(request, pk)
+    language = ui_language()
     pool = hiring.pool_for(request.user, case)
-    proposals: list[dict[str, Any]] = request.session.get(session_key(case), [])
-    person = request.session.get(session_key(case) + ":person", "")
+    key = session_key(case)
+    proposals: list[dict[str, Any]] = request.session.get(key, [])
+    person = request.session.get(key + ":person", "")
+    reasons: list[dict[str, Any]] = request.session.get(key + ":reasons", [])
+    gaps: dict[str, int] = request.session.get(key + ":gaps", {})
     error = ""
-    carving = request.method == "POST" and request.POST.get("action") == "carve"
+    action = request.POST.get("action") if request.method == "POST" else None
+    carving = action in ("carve", "next")
     facts_form = SupportFactsForm(
-        request.POST if carving else None, initial=SupportFactsForm.initial_from(case.support_facts)
+        request.POST if action == "carve" else None, initial=SupportFactsForm.initial_from(case.support_facts)
     )
-    if carving:
-        chosen = next((p for p in pool if p.pseudonym == request.POST.get("person")), None)
-        if chosen is None:
-            error = pgettext("hiring", "Choose a person from the list.")
-        elif not facts_form.is_valid():
-            error = pgettext("hiring", "Check the facts for the supports.")
-        else:
+    by_name = {p.pseudonym: p for p in pool}
+    try:
+        if action == "carve":
+            chosen = by_name.get(request.POST.get("person", ""))
+            if chosen is None:
+                error = pgettext("hiring", "Choose a person from the list.")
+            elif not facts_form.is_valid():
+                error = pgettext("hiring", "Check the facts for the supports.")
+            else:
+                found = _carve_for(request, case, chosen, facts_form.facts())
+                proposals, person, reasons, gaps = (
+                    found.proposals,
+                    chosen.pseudonym,
+                    found.reasons,
+                    found.gaps,
+                )
+        elif action == "next" and pool:
+            names = [p.pseudonym for p in pool]
+            after = names[(names.index(person) + 1) % len(names)] if person in names else names[0]
+            found = _carve_for(request, case, by_name[after], case.support_facts or None)
+            proposals, person, reasons, gaps = found.proposals, after, found.reasons, found.gaps
+        elif action == "adjust" and person in by_name:
+            attribute = request.POST.get("attribute", "")
             try:
-                proposals = hiring.carve(
+                cost = Decimal(request.POST.get("one_off_cost", "").replace(",", ".").replace(" ", "") or "0")
+                help_hours = Decimal(request.POST.get("help_hours", "").replace(",", ".") or "0")
+                measure = int(request.POST.get("measure", ""))
+            except (InvalidOperation, ValueError):
+                error = pgettext("hiring", "Choose an adjustment and give its cost as a number of euros.")
+            else:
+                hiring.add_adjustment(
                     request.user,
                     case,
-                    profile=chosen,
-                    language=ui_language(),
-                    on=timezone.localdate(),
-                    facts=facts_form.facts(),
+                    attribute=attribute,
+                    measure=measure,
+                    raises_by=int(gaps.get(attribute, 1)),
+                    one_off_cost=cost,
+                    help_hours=help_hours,
                 )
-            except hiring.CaseError as exc:
-                error = " ".join(m for ms in exc.errors.values() for m in ms)
-            else:
-                person = chosen.pseudonym
-                request.session[session_key(case)] = proposals
-                request.session[session_key(case) + ":person"] = person
-    elif request.method == "POST" and request.POST.get("action") == "choose":
-        index = request.POST.get("index", "")
-        if index.isdigit() and int(index) < len(proposals):
-            hiring.choose(request.user, case, proposals[int(index)], person)
-            messages.success(request, pgettext("hiring", "The new job was chosen. Next, see the supports."))
-            return redirect("hiring:supports", pk=case.pk)
-        error = pgettext("hiring", "Choose one of the proposals.")
-    roles = {r["id"]: r["title_text"] for r in roles_of(case, ui_language())}
+                found = _carve_for(request, case, by_name[person], case.support_facts or None)
+                proposals, reasons, gaps = found.proposals, found.reasons, found.gaps
+                messages.success(
+                    request, pgettext("hiring", "The adjustment was added and the proposals made again.")
+                )
+        elif action == "choose":
+            index = request.POST.get("index", "")
+            if index.isdigit() and int(index) < len(proposals):
+                hiring.choose(request.user, case, proposals[int(index)], person)
+                messages.success(
+                    request, pgettext("hiring", "The new job was chosen. Next, see the supports.")
+                )
+                return redirect("hiring:supports", pk=case.pk)
+            error = pgettext("hiring", "Choose one of the proposals.")
+    except hiring.CaseError as exc:
+        error = " ".join(m for ms in exc.errors.values() for m in ms)
+    roles = {r["id"]: r["title_text"] for r in roles_of(case, language)}
     for proposal in proposals:
         freed = proposal.get("freed_hours_by_role", {})
         top = max([float(v) for v in freed.values()] + [1.0])
@@ -77,10 +155,17 @@ def carve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ]
     context = {
         "pool": pool,
+        "cards": hiring.pool_cards(request.user, case, language),
         "proposals": proposals,
-        "person": request.POST.get("person", person) if carving else person,
+        "reasons": [] if proposals else reasons,
+        "fixes": [] if proposals else _fixes(case, gaps, language),
+        "short_of_hours": any(r["code"] in ("hours_short", "time_short") for r in reasons),
+        "added": [pick(a["name"], language) for a in case.inventory.get("accommodations", [])],
+        "person": request.POST.get("person", person) if action == "carve" else person,
+        "carved_for": person,
         "error": error,
         "facts_form": facts_form,
+        "carving": carving,
     }
     return render_step(request, case, "carve", "carve.html", context, 400 if error else 200)
 

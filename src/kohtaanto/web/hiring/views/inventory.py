@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
+from kohtaanto.core.formatting import number
 from kohtaanto.core.text import Written
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.ui import ui_language
@@ -33,12 +34,62 @@ def roles_of(case: HiringCase, language: str = "fi") -> list[dict[str, Any]]:
             **role,
             "title_text": Written.from_stored(role["title"]).get(language),
             "tasks": [
-                {**task, "name_text": Written.from_stored(task["name"]).get(language)}
+                {
+                    **task,
+                    "name_text": Written.from_stored(task["name"]).get(language),
+                    "hours_text": number(task["hours"], language),
+                }
                 for task in role.get("tasks", [])
             ],
         }
         for role in case.inventory.get("workplace", {}).get("roles", [])
     ]
+
+
+def _save_hours(request: AuthenticatedRequest, case: HiringCase) -> dict[str, str]:
+    """A task's new hours; on an error, what to show beside that task's field (nothing is lost)."""
+    typed = request.POST.get("hours", "").strip()
+    task_id = request.POST.get("task", "")
+    try:
+        hours = Decimal(typed.replace(",", ".").replace(" ", ""))
+    except InvalidOperation:
+        hours = Decimal(-1)
+    try:
+        hiring.set_task_hours(request.user, case, task_id=task_id, hours=hours)
+    except hiring.CaseError as exc:
+        return {
+            "task": task_id,
+            "typed": typed,
+            "text": " ".join(m for ms in exc.errors.values() for m in ms),
+        }
+    return {}
+
+
+def _add_picked(
+    request: AuthenticatedRequest, case: HiringCase, first_role: str, names: dict[str, str]
+) -> None:
+    """A suggested task, or the tasks picked from a job description: 2 h a week each to start with (the
+    page asks the employer to check the hours)."""
+    role = request.POST.get("role") or first_role
+    if request.POST.get("action") == "suggested":
+        sid = request.POST.get("skill", "")
+        picked = [(names[sid], sid)] if sid in names else []
+    else:
+        picked = [
+            (name, sid) for name, _, sid in (raw.partition("|") for raw in request.POST.getlist("pick"))
+        ]
+    for name, sid in picked:
+        hiring.add_task(
+            request.user,
+            case,
+            role_id=role,
+            name=name,
+            hours=Decimal(2),
+            skill=sid or None,
+            level=2,
+            answers={},
+        )
+    return len(picked)
 
 
 @hirer_only
@@ -53,6 +104,7 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     task_form = TaskForm(request.POST if action == "add_task" else None, roles=role_choices)
     import_form = InventoryImportForm(request.POST if action in ("import", "import_add") else None)
     imported: list[dict[str, Any]] = []
+    hours_error: dict[str, str] = {}
     status = 200
     try:
         if action == "add_role" and role_form.is_valid():
@@ -80,43 +132,23 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, pgettext("hiring", "The task was added."))
                 return redirect("hiring:tasks", pk=case.pk)
-        if action == "suggested" and role_choices:
-            sid = request.POST.get("skill", "")
-            if sid in names:
-                hiring.add_task(
-                    request.user,
-                    case,
-                    role_id=request.POST.get("role") or role_choices[0][0],
-                    name=names[sid],
-                    hours=Decimal(2),
-                    skill=sid,
-                    level=2,
-                    answers={},
-                )
+        if action in ("suggested", "import_add") and role_choices:
+            if _add_picked(request, case, role_choices[0][0], names):
+                messages.success(request, pgettext("hiring", "The tasks were added. Check their hours."))
+            return redirect("hiring:tasks", pk=case.pk)
+        if action == "hours":
+            hours_error = _save_hours(request, case)
+            if not hours_error:
+                messages.success(request, pgettext("hiring", "The hours were saved."))
                 return redirect("hiring:tasks", pk=case.pk)
         if action == "remove":
             hiring.remove_task(request.user, case, request.POST.get("task", ""))
             return redirect("hiring:tasks", pk=case.pk)
         if action == "import" and import_form.is_valid():
             imported = hiring.tasks_from_text(import_form.cleaned_data["text"], language)
-        if action == "import_add" and role_choices:
-            role = request.POST.get("role") or role_choices[0][0]
-            for raw in request.POST.getlist("pick"):
-                name, _, sid = raw.partition("|")
-                hiring.add_task(
-                    request.user,
-                    case,
-                    role_id=role,
-                    name=name,
-                    hours=Decimal(2),
-                    skill=sid or None,
-                    level=2,
-                    answers={},
-                )
-            return redirect("hiring:tasks", pk=case.pk)
     except hiring.CaseError as exc:
         errors_to(task_form if action == "add_task" else role_form, exc)
-    if action and (role_form.errors or task_form.errors or import_form.errors):
+    if action and (role_form.errors or task_form.errors or import_form.errors or hours_error):
         status = 400
     context = {
         "roles": roles_of(case, language),
@@ -129,5 +161,6 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "by_role": hiring.role_suggestions(case, language),
         "all_skills": sorted(names.values()),
         "role_choices": role_choices,
+        "hours_error": hours_error,
     }
     return render_step(request, case, "tasks", "tasks.html", context, status)

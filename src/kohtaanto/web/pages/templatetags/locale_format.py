@@ -1,0 +1,53 @@
+"""Numbers, money and hours in templates as the page's language writes them (``core.formatting``).
+
+Loaded as a template builtin, so every template can write ``{{ p.hours_per_week|num }} h`` and
+``{{ p.net_monthly_cost|money }} €`` without a ``{% load %}``: no "20.0", no "8400,00" beside
+"1 414,61".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+
+from kohtaanto.core import formatting
+
+register = template.Library()
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def num(value: Any) -> str:
+    """A plain number without trailing zeros: ``10.0`` → ``10``, ``2.5`` → ``2,5`` in Finnish."""
+    number = _decimal(value)
+    return (
+        ""
+        if value in (None, "")
+        else (formatting.number(number, get_language() or "fi") if number is not None else str(value))
+    )
+
+
+@register.filter
+def money(value: Any) -> str:
+    """Euros: two decimals unless whole, thousands grouped (``1 267,06``)."""
+    number = _decimal(value)
+    return (
+        ""
+        if value in (None, "")
+        else (formatting.amount(number, get_language() or "fi") if number is not None else str(value))
+    )
+
+
+@register.filter
+def day(value: Any) -> str:
+    """A date in the page's language (``7.12.2026``)."""
+    return formatting.date(value, get_language() or "fi") if hasattr(value, "year") else str(value or "")
