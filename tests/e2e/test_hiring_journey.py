@@ -112,13 +112,20 @@ def test_employer_journey_in_finnish(page, demo_world):
     # the person says yes on their own sharing page; their name then reaches the employer
     page.locator(".session button[type=submit]").click()
     sign_in(page, "tyonhakija1", demo_world.PASSWORD)
-    page.goto("/me/sharing/")
+    waiting = page.locator("#waiting-heading ~ ul").inner_text()  # on the front page, first thing
+    assert "Kuusijärven Leipomo Oy haluaa tavata sinut." in waiting
+    page.screenshot(path=str(SHOTS / "seeker-meeting-request.png"), full_page=True)
+    page.locator("a:has-text('Vastaa kyllä tai ei')").click()
+    page.locator("#meetings-heading ~ ul input[name=contact]").first.fill("040 123 4567")
     page.locator("#meetings-heading ~ ul button[value=yes]").first.click()
     page.locator(".messages").wait_for()
+    page.goto("/")
+    assert "Sovit tapaamisen: Kuusijärven Leipomo Oy" in page.locator("#agreed-heading ~ ul").inner_text()
     page.locator(".session button[type=submit]").click()
     sign_in(page, "tyonantaja1", demo_world.PASSWORD)
     page.goto(case_url)
     assert "Matti Meikäläinen" in page.locator("main").inner_text()
+    assert "Näin tavoitat hänet: 040 123 4567" in page.locator("main").inner_text()
     page.locator("#id_starts_on").fill("2027-01-04")
     page.locator("#id_ends_on").fill("2027-01-29")
     page.locator("button:has-text('Suunnittele kokeilu')").click()

@@ -74,6 +74,12 @@ class MeetingRequest(models.Model):
     status = models.CharField(max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.ASKED)
     created_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )  # the person learns whom to contact
+    contact = models.CharField(  # what the person chose to give the employer with their yes
+        pgettext_lazy("field", "how to reach me"), max_length=200, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at"]

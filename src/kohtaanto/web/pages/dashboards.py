@@ -24,8 +24,24 @@ def _labelled(counts: dict[str, int], choices: Any) -> list[tuple[str, int]]:
 
 
 def job_seeker(user: User) -> dict[str, Any]:
+    """The person's details, and first what waits for them: employers who want to meet (answered on the
+    sharing page, where the person decides what to share), meetings they agreed to with whom to contact,
+    work trials planned with them and trial observations waiting for their yes or no."""
+    from kohtaanto.web.hiring.models import MeetingRequest, WorkTrial
+
     area = user.employment_area
-    return {"area": area, "municipalities": list(area.municipalities.all()) if area else []}
+    meetings = MeetingRequest.objects.filter(profile__person=user).select_related(
+        "case__organisation", "case__job", "asked_by"
+    )
+    trials = WorkTrial.objects.filter(profile__person=user).select_related("case__organisation")
+    return {
+        "area": area,
+        "municipalities": list(area.municipalities.all()) if area else [],
+        "meetings_waiting": list(meetings.filter(status="asked")),
+        "meetings_agreed": list(meetings.filter(status="accepted")),
+        "trials": list(trials.filter(ends_on__gte=timezone.localdate()).order_by("starts_on")),
+        "trial_answers": trials.filter(proposal="proposed").count(),
+    }
 
 
 def employer(user: User) -> dict[str, Any]:

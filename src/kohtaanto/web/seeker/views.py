@@ -410,7 +410,7 @@ def sharing(request: AuthenticatedRequest) -> HttpResponse:
         "profile": profile,
         "meetings": list(
             MeetingRequest.objects.filter(profile=profile, status="asked").select_related(
-                "case__organisation"
+                "case__organisation", "case__job", "asked_by"
             )
         )
         if profile
@@ -517,11 +517,20 @@ def answer_meeting(request: AuthenticatedRequest, meeting: int) -> HttpResponse:
     from kohtaanto.web.hiring.models import MeetingRequest
 
     profile = seeker.my_profile(request.user)
-    found = get_object_or_404(MeetingRequest, pk=meeting, profile=profile, status="asked")
+    found = get_object_or_404(MeetingRequest, pk=meeting, profile=profile)
     accept = request.POST.get("answer") == "yes"
-    hiring.answer_meeting(
-        request.user, found, accept, request.POST.get("share_accommodations") == "on", _items(request)
-    )
+    try:
+        hiring.answer_meeting(
+            request.user,
+            found,
+            accept,
+            share_accommodations=request.POST.get("share_accommodations") == "on",
+            items=_items(request),
+            contact=request.POST.get("contact", ""),
+        )
+    except hiring.CaseError as exc:
+        messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+        return redirect("seeker:sharing")
     if accept:
         messages.success(request, pgettext("seeker", "The employer now sees your name and will contact you."))
     else:

@@ -43,30 +43,65 @@ def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
     if profile is None or pseudonym not in shown:
         raise CaseError({"person": [pgettext("hiring", "Ask only people on the shortlist.")]})
     with transaction.atomic():
-        request, created = MeetingRequest.objects.get_or_create(case=case, profile=profile)
+        request, created = MeetingRequest.objects.get_or_create(
+            case=case, profile=profile, defaults={"asked_by": actor if getattr(actor, "pk", None) else None}
+        )
         if created:
             record(actor=actor, action="meeting.asked", obj=case, data={"person": pseudonym})
+            transaction.on_commit(lambda: notify_meeting(request))
     return request
+
+
+def notify_meeting(request: Any) -> None:
+    """An e-mail to the person (where they have an address and mail is configured), in their language:
+    an employer wants to meet; the answer is given in the service, where the person decides what to share."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.utils import translation
+
+    person = request.profile.person
+    if person is None or not person.email:
+        return
+    with translation.override(person.language or "fi"):
+        subject = pgettext("notification", "An employer wants to meet you")
+        body = pgettext(
+            "notification",
+            "%(employer)s would like to meet you about a job. Sign in to kohtaanto and answer yes or no on "
+            "your front page. The employer does not see your name unless you say yes.",
+        ) % {"employer": request.case.organisation.name}
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email], fail_silently=True)
 
 
 def answer_meeting(
     actor: Any,
     request: Any,
     accept: bool,
+    *,
     share_accommodations: bool = False,
     items: list[str] | None = None,
+    contact: str = "",
 ) -> None:
-    """The person answers; a yes tells the employer who they are (an identity reveal they can take back)."""
-    from kohtaanto.web.hiring.models import MeetingStatus
+    """The person answers; a yes tells the employer who they are (an identity reveal they can take back)
+    and, if the person gives it, how to reach them. A request is answered once: a second answer sent at
+    the same time is refused, not written over the first."""
+    from kohtaanto.web.hiring.models import MeetingRequest, MeetingStatus
 
     permissions.require(
         getattr(actor, "pk", None) is not None and request.profile.person_id == actor.pk,
         "only the person answers",
     )
+    contact = " ".join(contact.split()) if accept else ""
+    if len(contact) > 200:  # the field's length
+        raise CaseError({"contact": [pgettext("seeker", "Write at most 200 characters.")]})
     with transaction.atomic():
         request.status = MeetingStatus.ACCEPTED if accept else MeetingStatus.DECLINED
         request.answered_at = timezone.now()
-        request.save(update_fields=["status", "answered_at"])
+        request.contact = contact
+        answered = MeetingRequest.objects.filter(pk=request.pk, status=MeetingStatus.ASKED).update(
+            status=request.status, answered_at=request.answered_at, contact=contact
+        )
+        if not answered:
+            raise CaseError({"answer": [pgettext("seeker", "You have already answered this request.")]})
         record(actor=actor, action="meeting.answered", obj=request.case, data={"accepted": accept})
         if accept:
             matching.reveal_identity(

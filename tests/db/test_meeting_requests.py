@@ -1,0 +1,98 @@
+"""An employer's request to meet reaches the person: on their front page, by e-mail where they have an
+address, answered once; after a yes the employer and the person can reach each other as the person chose."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import Client
+
+from kohtaanto.web.hiring import services as hiring
+from kohtaanto.web.hiring.models import MeetingRequest
+from tests.db.test_hiring_journey import _published_case
+
+pytestmark = pytest.mark.db
+
+
+def _client(user):
+    client = Client(HTTP_ACCEPT_LANGUAGE="fi")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def asked(world, django_capture_on_commit_callbacks):
+    case, profile = _published_case(world)
+    world["north_employer"].email = "leena@leipomo.example"
+    world["north_employer"].save()
+    world["north_seeker"].email = "matti@example.org"
+    world["north_seeker"].save()
+    hiring.shortlist(world["north_employer"], case, "fi")
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = hiring.ask_to_meet(world["north_employer"], case, profile.pseudonym)
+    return case, profile, meeting
+
+
+def test_the_request_is_on_the_front_page_and_in_an_email_without_the_persons_details(world, asked):
+    case, _, _ = asked
+    [sent] = mail.outbox
+    assert sent.to == ["matti@example.org"] and sent.subject == "Työnantaja haluaa tavata sinut"
+    assert case.organisation.name in sent.body and "ellet vastaa kyllä" in sent.body
+    front = _client(world["north_seeker"]).get("/").content.decode()
+    assert f"{case.organisation.name} haluaa tavata sinut." in front
+    assert 'href="/me/sharing/#meetings-heading"' in front
+
+
+def test_after_yes_each_side_sees_how_to_reach_the_other(world, asked):
+    case, _, meeting = asked
+    me = _client(world["north_seeker"])
+    answered = me.post(f"/me/meetings/{meeting.pk}/", {"answer": "yes", "contact": " 040  123 4567 "})
+    assert answered.status_code == 302
+    assert MeetingRequest.objects.get(pk=meeting.pk).contact == "040 123 4567"
+    front = me.get("/").content.decode()
+    assert f"Sovit tapaamisen: {case.organisation.name}." in front and "leena@leipomo.example" in front
+    assert "haluaa tavata sinut" not in front  # nothing waits any more
+    boss = _client(world["north_employer"]).get(f"/hire/{case.pk}/candidates/").content.decode()
+    assert "Näin tavoitat hänet: 040 123 4567" in boss
+
+
+def test_a_no_shares_nothing_and_a_second_answer_is_refused(world, asked):
+    case, _, meeting = asked
+    me = _client(world["north_seeker"])
+    assert me.post(f"/me/meetings/{meeting.pk}/", {"answer": "no", "contact": "040 1"}).status_code == 302
+    again = me.post(f"/me/meetings/{meeting.pk}/", {"answer": "yes", "contact": "040 1"}, follow=True)
+    assert "Olet jo vastannut tähän pyyntöön." in again.content.decode()
+    stored = MeetingRequest.objects.get(pk=meeting.pk)
+    assert stored.status == "declined" and stored.contact == ""
+    assert (
+        "040 1" not in _client(world["north_employer"]).get(f"/hire/{case.pk}/candidates/").content.decode()
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_answers_at_once_leave_one(world, django_capture_on_commit_callbacks):
+    if connection.vendor == "sqlite":
+        pytest.skip("runs on PostgreSQL, where two requests really write at once")
+    case, profile = _published_case(world)
+    hiring.shortlist(world["north_employer"], case, "fi")
+    meeting = hiring.ask_to_meet(world["north_employer"], case, profile.pseudonym)
+    outcomes: list[str] = []
+
+    def answer(accept: bool) -> None:
+        try:
+            hiring.answer_meeting(world["north_seeker"], MeetingRequest.objects.get(pk=meeting.pk), accept)
+            outcomes.append("ok")
+        except hiring.CaseError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=answer, args=(flag,)) for flag in (True, False)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["ok", "refused"]
