@@ -61,3 +61,15 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AuditTrailIsAppendOnly("audit events cannot be deleted")
+
+    @property
+    def action_text(self) -> str:
+        from kohtaanto.web.audit.labels import action_text
+
+        return action_text(self.action)
+
+    @property
+    def object_text(self) -> str:
+        from kohtaanto.web.audit.labels import object_text
+
+        return object_text(self.object_type)

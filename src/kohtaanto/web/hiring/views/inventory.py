@@ -67,7 +67,7 @@ def _save_hours(request: AuthenticatedRequest, case: HiringCase) -> dict[str, st
 
 def _add_picked(
     request: AuthenticatedRequest, case: HiringCase, first_role: str, names: dict[str, str]
-) -> None:
+) -> int:
     """A suggested task, or the tasks picked from a job description: 2 h a week each to start with (the
     page asks the employer to check the hours)."""
     role = request.POST.get("role") or first_role
