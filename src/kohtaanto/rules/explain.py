@@ -44,7 +44,12 @@ def render(code: str, params: Mapping[str, Any], language: str) -> str:
     'The work must not start before the decision on the support.'
     """
     template = catalogue().template(code, language)
-    return template.format(**{key: formatting.value(value, language) for key, value in params.items()})
+    return template.format(
+        **{
+            key: value.text(language) if isinstance(value, Message) else formatting.value(value, language)
+            for key, value in params.items()
+        }
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +119,15 @@ class Law:
         return Law(self.parameters, self.on)
 
 
+def parameter_label(name: str) -> Message:
+    """A legal parameter as a reader names it ("the 50 % pay subsidy's monthly maximum"), not its id."""
+    code = f"parameter.{name}"
+    return Message(code) if code in catalogue() else Message("parameter.other")
+
+
 def unverified_warnings(used: Mapping[str, UsedParameter]) -> list[Message]:
     return [
-        Message("warning.unverified_parameter", {"name": u.name, "source": u.source})
+        Message("warning.unverified_parameter", {"name": parameter_label(u.name), "source": u.source})
         for u in used.values()
         if not u.verified
     ]

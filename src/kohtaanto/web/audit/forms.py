@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import pgettext_lazy
 
+from kohtaanto.web.audit.labels import action_text
 from kohtaanto.web.audit.models import AuditEvent
 
 
@@ -28,7 +29,7 @@ class AuditFilterForm(forms.Form):
         actions = AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct()
         self.fields["action"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             ("", pgettext_lazy("audit", "All actions")),
-            *((a, a) for a in actions),
+            *sorted(((a, action_text(a)) for a in actions), key=lambda choice: choice[1]),
         ]
 
     def clean(self) -> dict[str, Any]:

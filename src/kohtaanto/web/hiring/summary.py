@@ -63,6 +63,16 @@ def _amount(support: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+def _support_name(support_id: str, stored: str) -> str:
+    """The support's name in the reader's language (the proposal stored it in the language it was made in)."""
+    from django.utils.translation import get_language
+
+    from kohtaanto.rules.report import support_label
+
+    label = support_label(support_id, get_language() or "fi")
+    return label if label != support_id else (stored or label)
+
+
 def _window_months(on: dt.date) -> int:
     from kohtaanto.web.core.rules import engine
 
@@ -97,7 +107,7 @@ def build(case: HiringCase, made_on: dt.date) -> Summary:
             when = pgettext("hiring", "Before the support is needed; ask the employment services.")
         steps.append(
             Step(
-                support=support.get("name") or sid,
+                support=_support_name(sid, support.get("name", "")),
                 amount=_amount(support),
                 who=who,
                 when=when,

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from kohtaanto.rules.report import support_label
 from kohtaanto.web.accounts.models import Organisation, User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.hiring.models import FollowUp, HiringCase, WorkTrial
@@ -32,7 +33,7 @@ NEEDS = (
     "Hoitajien aika menee ruokien jakamiseen ja pyykkiin.",
     "Asiakaspalvelussa tarvittaisiin apua puhelimeen iltapäivisin.",
 )
-SUPPORTS = (
+SUPPORTS = (  # (support, euros a month at most for the demo's wage)
     ("pay_subsidy_reduced_work_ability", 736.53),
     ("pay_subsidy_disadvantaged", 526.10),
     ("senior_employment_subsidy", 1310.00),
@@ -246,13 +247,22 @@ def _case(
     carved = rng.random() < 0.6
     created = need.found_on + dt.timedelta(days=rng.randrange(1, 10))
     hours = rng.choice([10, 12, 15, 18, 20, 25])
-    supports = [{"id": sid, "monthly_amount": amount} for sid, amount in SUPPORTS[: rng.choice([0, 1, 1, 2])]]
+    supports = [
+        {"id": sid, "name": support_label(sid, "fi"), "monthly_amount": amount}
+        for sid, amount in SUPPORTS[: rng.choice([0, 1, 1, 2])]
+    ]
+    # the wage of the carved job at the demo inventory's 13.50 €/h with 21 % side costs, 4.33 weeks a month
+    cost = (Decimal(hours) * Decimal("4.33") * Decimal("13.50") * Decimal("1.21")).quantize(Decimal("0.01"))
+    support = Decimal(str(max((amount for _, amount in SUPPORTS[: len(supports)]), default=0)))
     chosen = (
         {
             "hours_per_week": hours,
-            "tasks": [],
+            "tasks": [{"id": "pakkaus", "name": "Pakkaus", "role": "ammattilaiset", "hours_per_week": hours}],
             "freed_hours_by_role": {"ammattilaiset": str(Decimal(hours) * Decimal("0.6"))},
             "supports": supports,
+            "employer_monthly_cost": str(cost),
+            "pay_support_per_month": str(support),
+            "net_monthly_cost": str(max(Decimal(0), cost - support)),
             "training_path": {"kind": rng.choice(["none", "none", "accreditation", "apprenticeship"])},
         }
         if carved

@@ -167,6 +167,7 @@ LANGUAGE_COOKIE_SECURE = CONFIG.production
 LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["kohtaanto.web.project.formats"]  # dates as written in Finland, in fi and sv
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -7,6 +7,7 @@ Loaded as a template builtin, so every template can write ``{{ p.hours_per_week|
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -49,5 +50,18 @@ def money(value: Any) -> str:
 
 @register.filter
 def day(value: Any) -> str:
-    """A date in the page's language (``7.12.2026``)."""
+    """A date (or an ISO date string) in the page's language (``7.12.2026``)."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
     return formatting.date(value, get_language() or "fi") if hasattr(value, "year") else str(value or "")
+
+
+@register.filter
+def action_text(code: str) -> str:
+    """An audit action code as the reader says it (``session.signed_in`` → "Kirjautui sisään")."""
+    from kohtaanto.web.audit.labels import action_text as label
+
+    return label(code)
