@@ -242,7 +242,7 @@ def test_shortlist_meeting_consent_trial_and_decision(world):
     assert {"meeting.asked", "meeting.answered", "identity.revealed", "work_trial.planned"} <= actions
 
 
-def test_onboarding_plan_checks_instructions_and_sets_follow_ups(world):
+def test_onboarding_plan_checks_instructions_and_sets_follow_ups(world, monkeypatch):
     from kohtaanto.web.hiring import services as hiring
     from kohtaanto.web.hiring.models import FollowUp, MeetingRequest
 
@@ -290,6 +290,12 @@ def test_onboarding_plan_checks_instructions_and_sets_follow_ups(world):
     assert bad.status_code == 400 and "Hyvin" in bad.content.decode() and 'value="99"' in bad.content.decode()
     first.refresh_from_db()
     assert first.done_on is None
+    # not before it is due: a 1-month follow-up is not recorded on the first day
+    early = boss.post(
+        f"/hire/{case.pk}/onboarding/", {**typed, "still_employed": "yes", "hours_per_week": "20"}
+    )
+    assert early.status_code == 400 and "28.2.2027" in early.content.decode()
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: dt.date(2027, 3, 1))
     done = boss.post(
         f"/hire/{case.pk}/onboarding/", {**typed, "still_employed": "yes", "hours_per_week": "20"}
     )
@@ -612,3 +618,41 @@ def test_a_swedish_speaking_employers_words_are_kept_in_swedish(world):
     assert source is not None and source.workplace.roles[0].tasks[0].name.get("fi") == "Packa bröd"
     page = _client(boss).get(f"/hire/{case.pk}/tasks/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert ">Packa bröd<" in page and "Bagare" in page
+
+
+def test_a_decision_and_a_follow_up_wait_for_the_day_they_are_about(world):
+    from django.utils import translation
+
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import FollowUp, MeetingRequest
+
+    case, profile = _published_case(world)
+    boss = world["north_employer"]
+    hiring.shortlist(boss, case, "fi")
+    meeting = hiring.ask_to_meet(boss, case, profile.pseudonym)
+    hiring.answer_meeting(world["north_seeker"], meeting, True)
+    meeting = MeetingRequest.objects.get(pk=meeting.pk)
+    hiring.plan_trial(
+        boss,
+        case,
+        request=meeting,
+        starts_on=dt.date(2027, 1, 4),
+        ends_on=dt.date(2027, 1, 29),
+        notes="",
+        supervisor="",
+    )
+    with translation.override("fi"), pytest.raises(hiring.CaseError) as early:
+        hiring.decide(boss, case, meeting, True, dt.date(2026, 12, 20))
+    assert "4.1.2027" in early.value.errors["person"][0]
+    case.refresh_from_db()
+    assert case.decision == ""
+    hiring.decide(boss, case, meeting, True, dt.date(2027, 1, 15))  # during the trial
+    hiring.save_onboarding(
+        boss, case, mentor="Leena", starts_on=dt.date(2027, 2, 1), steps=[], instructions="", arranged=[]
+    )
+    year = FollowUp.objects.get(case=case, months=12)
+    with pytest.raises(hiring.CaseError):
+        hiring.record_follow_up(boss, case, follow_up=year, notes="", adjust=False, on=dt.date(2027, 2, 1))
+    year.refresh_from_db()
+    assert year.done_on is None  # nothing feeds the retention figures before the year is up
+    hiring.record_follow_up(boss, case, follow_up=year, notes="", adjust=False, on=dt.date(2028, 2, 1))

@@ -157,7 +157,13 @@ def test_hiring_notes_and_the_link_to_the_person_go_after_their_periods(world):
     )
     follow_up = FollowUp.objects.filter(case=case).order_by("months").first()
     hiring.record_follow_up(
-        employer, case, follow_up=follow_up, notes="Sujuu hyvin", adjust=False, on=START, still_employed=True
+        employer,
+        case,
+        follow_up=follow_up,
+        notes="Sujuu hyvin",
+        adjust=False,
+        on=follow_up.due_on,
+        still_employed=True,
     )
     trial_end = START + dt.timedelta(days=14)
     # a year after the trial's last day: kept on that day, cleared the day after
@@ -170,7 +176,8 @@ def test_hiring_notes_and_the_link_to_the_person_go_after_their_periods(world):
     )
     trial = WorkTrial.objects.get(case=case)
     assert (trial.notes, trial.supervisor, trial.starts_on) == ("", "", START)
-    assert retention.apply(dt.date(2027, 1, 16)).counts["follow_up_notes"] == 1
+    # two years after the follow-up was done (on its due day, a month after the start)
+    assert retention.apply(dt.date(2027, 2, 16)).counts["follow_up_notes"] == 1
     follow_up.refresh_from_db()
     assert (follow_up.notes, follow_up.still_employed) == ("", True)
     assert retention.apply(dt.date(2028, 1, 16)).counts["decided_hiring_cases"] == 1

@@ -126,8 +126,9 @@ def test_employer_journey_in_finnish(page, demo_world):
     page.goto(case_url)
     assert "Matti Meikäläinen" in page.locator("main").inner_text()
     assert "Näin tavoitat hänet: 040 123 4567" in page.locator("main").inner_text()
-    page.locator("#id_starts_on").fill("2027-01-04")
-    page.locator("#id_ends_on").fill("2027-01-29")
+    trial = dt.date.today()  # the trial has begun, so the decision may follow it today
+    page.locator("#id_starts_on").fill(trial.isoformat())
+    page.locator("#id_ends_on").fill((trial + dt.timedelta(days=25)).isoformat())
     page.locator("button:has-text('Suunnittele kokeilu')").click()
     page.locator(".messages").wait_for()
     page.locator("button:has-text('Palkkaamme tämän henkilön')").click()

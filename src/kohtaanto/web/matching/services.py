@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import pgettext
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 
@@ -158,7 +159,7 @@ def create_profile(
     if area is None:
         area = person.employment_area if person is not None else None
     if area is None:
-        raise InvalidInput({"area": ["choose the employment area"]})
+        raise InvalidInput({"area": [pgettext("matching", "Choose the employment area.")]})
     values = clean_profile_spec(spec)
     unknown = set(flags) - set(PROFILE_FLAGS)
     if unknown:
@@ -241,7 +242,7 @@ def set_group(actor: Any, profile: SeekerProfile, dimension: str, value: str | N
     if dimension not in GroupDimension.values:
         raise InvalidInput({"dimension": [f"choose one of {', '.join(GroupDimension.values)}"]})
     if value is not None and not (0 < len(value.strip()) <= 40):
-        raise InvalidInput({"value": ["give a short group name (1-40 characters)"]})
+        raise InvalidInput({"value": [pgettext("matching", "Give a short group name (1–40 characters).")]})
     with transaction.atomic():
         consent.write(actor, profile, ConsentPurpose.GROUP_DATA, value is not None, scope=[dimension])
         if value is None:
@@ -369,7 +370,7 @@ JOB_FIELDS = ("title", "description", "kind", "status", "headcount")
 def _job_values(values: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     if "title" in values and not (0 < len(str(values["title"]).strip()) <= 200):
-        errors["title"] = ["give a title (at most 200 characters)"]
+        errors["title"] = [pgettext("matching", "Give a title (at most 200 characters).")]
     if "kind" in values and values["kind"] not in JobKind.values:
         errors["kind"] = [f"choose one of {', '.join(JobKind.values)}"]
     if "status" in values and values["status"] not in JobStatus.values:
@@ -377,7 +378,7 @@ def _job_values(values: dict[str, Any]) -> dict[str, Any]:
     if "headcount" in values and not (
         isinstance(values["headcount"], int) and 1 <= values["headcount"] <= 1000
     ):
-        errors["headcount"] = ["a whole number from 1 to 1000"]
+        errors["headcount"] = [pgettext("matching", "Give a whole number from 1 to 1000.")]
     unknown = set(values) - set(JOB_FIELDS)
     for name in sorted(unknown):
         errors[name] = ["unknown field"]
@@ -392,7 +393,7 @@ def create_job(actor: Any, organisation: Organisation, *, spec: Any, **values: A
         "you may not add jobs for this organisation",
     )
     if "title" not in values:
-        raise InvalidInput({"title": ["give a title"]})
+        raise InvalidInput({"title": [pgettext("matching", "Give a title.")]})
     clean = _job_values(values)
     job_spec = clean_job_spec(spec)
     if not job_spec["municipality"]:

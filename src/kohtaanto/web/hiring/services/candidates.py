@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
 from kohtaanto.taxonomy.vocabulary import demands
@@ -213,11 +214,23 @@ def answer_trial_proposal(actor: Any, trial: Any, accept: bool) -> Any:
 
 
 def decide(actor: Any, case: HiringCase, request: Any, hired: bool, on: dt.date) -> HiringCase:
-    from kohtaanto.web.hiring.models import MeetingStatus
+    from kohtaanto.web.hiring.models import MeetingStatus, WorkTrial
 
     may_change(actor, case.organisation)
     if request.case_id != case.pk or request.status != MeetingStatus.ACCEPTED:
         raise CaseError({"person": [pgettext("hiring", "Decide only about a person who agreed to meet.")]})
+    trial = WorkTrial.objects.filter(case=case, profile=request.profile).order_by("starts_on").first()
+    if trial is not None and on < trial.starts_on:  # the decision follows the trial it was planned after
+        raise CaseError(
+            {
+                "person": [
+                    pgettext(
+                        "hiring", "The work trial starts on %(date)s. Record the decision once it has begun."
+                    )
+                    % {"date": date_format(trial.starts_on, "SHORT_DATE_FORMAT")}
+                ]
+            }
+        )
     return set_step(
         actor,
         case,

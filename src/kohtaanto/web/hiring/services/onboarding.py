@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
 from kohtaanto.rules.months import add_months
@@ -36,12 +37,12 @@ def save_onboarding(
     may_change(actor, case.organisation)
     errors: dict[str, list[str]] = {}
     if case.decision != "hired":
-        errors["non_field_errors"] = ["record the hiring decision first"]
+        errors["non_field_errors"] = [pgettext("hiring", "Record the hiring decision first.")]
     if not 0 < len(mentor.strip()) <= 120:
-        errors["mentor"] = ["name the mentor"]
+        errors["mentor"] = [pgettext("hiring", "Name the mentor.")]
     known = {a.get("id") for a in case.chosen.get("accommodations", [])}
     if set(arranged) - known:
-        errors["arranged"] = ["choose from the adjustments of the chosen job"]
+        errors["arranged"] = [pgettext("hiring", "Choose from the adjustments of the chosen job.")]
     if errors:
         raise CaseError(errors)
     with transaction.atomic():
@@ -78,6 +79,15 @@ def record_follow_up(
     may_change(actor, case.organisation)
     if follow_up.case_id != case.pk:
         raise CaseError({"follow_up": [pgettext("hiring", "This is not a follow-up of this case.")]})
+    if on < follow_up.due_on:  # a 12-month follow-up is not done on the day of hire
+        raise CaseError(
+            {
+                "follow_up": [
+                    pgettext("hiring", "This follow-up is due on %(date)s. Record it on that day or later.")
+                    % {"date": date_format(follow_up.due_on, "SHORT_DATE_FORMAT")}
+                ]
+            }
+        )
     if hours is not None and not Decimal(0) <= hours <= Decimal(60):
         raise CaseError({"hours_per_week": [pgettext("hiring", "Give the hours a week from 0 to 60.")]})
     if problems := health_errors("notes", notes):
