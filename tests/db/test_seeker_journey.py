@@ -4,6 +4,7 @@ place, sharing, interest, my data. Each step keeps typed input on an error and s
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -240,3 +241,35 @@ def test_income_step_uses_and_remembers_the_persons_own_benefit_situation(me, wo
     other = Client()
     other.force_login(world["north_employer"])
     assert other.get("/me/income/").status_code == 404
+
+
+def test_a_word_not_found_loses_nothing_ticked_and_offers_near_skills(me, world):
+    me.post("/me/skills/", {"action": "suggest", "text": STORY, "language": "fi"})
+    typo = me.post(
+        "/me/skills/",
+        {
+            "action": "save",
+            "pick": ["retail.work_at_till", "retail.stock_shelves"],
+            "picklevel:retail.work_at_till": "3",
+            "add": "lattioidenpesu",
+            "addlevel": "4",
+        },
+    )
+    html = typo.content.decode()
+    assert typo.status_code == 400 and "lattioidenpesu" in html  # what was typed stays in the field
+    assert "Muut valintasi tallennettiin" in html
+    profile = SeekerProfile.objects.get(person=world["north_seeker"])
+    assert profile.spec["skills"] == {"retail.work_at_till": 3, "retail.stock_shelves": 2}  # nothing lost
+    offered = re.findall(r'name="add_id" value="([^"]+)"', html)
+    assert "cleaning.mop_floors" in offered  # a near skill to choose, not added unasked
+    chosen = me.post(
+        "/me/skills/",
+        {"action": "save", "add_id": "cleaning.mop_floors", "add": "lattioidenpesu", "addlevel": "4"},
+    )
+    assert chosen.status_code == 302
+    profile.refresh_from_db()
+    assert profile.spec["skills"] == {
+        "retail.work_at_till": 3,
+        "retail.stock_shelves": 2,
+        "cleaning.mop_floors": 4,
+    }

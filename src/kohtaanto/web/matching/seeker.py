@@ -90,6 +90,28 @@ def skill_names(language: str) -> dict[str, str]:
     return {s.id: s.labels.get(language) for s in starter().skills}
 
 
+def skill_exactly(name: str, language: str) -> str | None:
+    """A starter skill id whose label or synonym is exactly ``name`` (any case), or None."""
+    wanted = name.strip().casefold()
+    for skill in starter().skills:
+        labels = [skill.labels.get(language), *getattr(skill.alt_labels, language)]
+        if wanted and any(label.casefold() == wanted for label in labels):
+            return skill.id
+    return None
+
+
+def near_skills(name: str, language: str, limit: int = 5) -> list[tuple[str, str]]:
+    """Skills whose names come near a typed word (id, label): offered to choose from, never added unasked."""
+    from kohtaanto.skills.suggest import starter_suggester
+
+    if not name.strip():
+        return []
+    names = skill_names(language)
+    found = starter_suggester(language).suggest(name, k=limit)
+    ids = [str(f.id).removeprefix("urn:kohtaanto:skill:") for f in found]
+    return [(sid, names[sid]) for sid in dict.fromkeys(ids) if sid in names]
+
+
 def skill_by_name(name: str, language: str) -> str | None:
     """A starter skill id from a typed name (exact label or synonym, any case), or the best suggestion."""
     wanted = name.strip().casefold()

@@ -156,6 +156,7 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
     story = StoryForm(request.POST if action == "suggest" else None, initial=initial)
     suggestions: list[dict[str, Any]] = []
     errors: list[str] = []
+    near: list[tuple[str, str]] | None = None
     status = 200
     if action == "suggest":
         if story.is_valid():
@@ -175,9 +176,10 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
             status = 400
     elif action == "save":
         profile = seeker.ensure_profile(request.user)
-        chosen, errors = _chosen_skills(request, profile, language)
-        if not errors:
+        chosen, errors, near = _chosen_skills(request, profile, language)
+        if not errors or near is not None:  # what was ticked is kept even when a typed word is not found
             seeker.save_skills(request.user, profile, chosen)
+        if not errors:
             messages.success(request, pgettext("seeker", "Your skills were saved."))
             return redirect("seeker:skills")
         status = 400
@@ -189,6 +191,7 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
         "all_skills": sorted(seeker.skill_names(language).values()),
         "levels": range(1, 6),
         "errors": errors,
+        "near": near or [],
         "typed": request.POST.get("add", "") if request.method == "POST" else "",
     }
     return _render(request, "skills", "skills.html", context, status)
@@ -196,17 +199,21 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
 
 def _chosen_skills(
     request: AuthenticatedRequest, profile: Any, language: str
-) -> tuple[dict[str, int], list[str]]:
+) -> tuple[dict[str, int], list[str], list[tuple[str, str]] | None]:
+    """The skills as the form leaves them, the errors, and, when a typed skill was not found, the skills
+    whose names come near it (to choose from; the rest of the choices are kept and saved)."""
     known = set(seeker.skill_names(language))
+    have = profile.spec.get("skills", {})
     chosen: dict[str, int] = {}
     errors: list[str] = []
+    near: list[tuple[str, str]] | None = None
 
     def level_of(name: str, default: int = 2) -> int | None:
         raw = request.POST.get(name, str(default))
         return int(raw) if raw.isdigit() and 0 <= int(raw) <= 5 else None
 
-    for sid in profile.spec.get("skills", {}):
-        level = level_of(f"level:{sid}")
+    for sid, current in have.items():
+        level = level_of(f"level:{sid}", int(current))  # a form without this row keeps the level
         if level is None:
             errors.append(pgettext("seeker", "Choose a level from 1 to 5."))
         elif level > 0 and request.POST.get(f"remove:{sid}") != "on":
@@ -215,14 +222,22 @@ def _chosen_skills(
         level = level_of(f"picklevel:{sid}")
         if sid in known and level:
             chosen[sid] = level
-    typed = request.POST.get("add", "").strip()
+    picked_near = request.POST.get("add_id", "")
+    if picked_near in known:  # one of the near matches offered for a typed word
+        chosen[picked_near] = level_of("addlevel") or 2
+    typed = "" if picked_near else request.POST.get("add", "").strip()
     if typed:
-        sid = seeker.skill_by_name(typed, language)
+        sid = seeker.skill_exactly(typed, language)
         if sid is None or sid not in known:
-            errors.append(pgettext("seeker", "We did not find this skill. Try another word."))
+            near = seeker.near_skills(typed, language)
+            errors.append(
+                pgettext("seeker", "We did not find “%(typed)s” exactly. Your other choices were saved.")
+                % {"typed": typed}
+                + (" " + pgettext("seeker", "Did you mean one of these?") if near else "")
+            )
         else:
             chosen[sid] = level_of("addlevel") or 2
-    return chosen, errors
+    return chosen, errors, near
 
 
 # -- languages and history ------------------------------------------------------------------------
