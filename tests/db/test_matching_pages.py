@@ -29,7 +29,8 @@ def test_employer_finds_people_for_a_job_and_the_page_says_a_person_decides(worl
     client = signed_in(world["north_employer"])
     listing = client.get("/jobs/")
     assert listing.status_code == 200 and "Leipomoapulainen" in listing.content.decode()
-    assert client.get(f"/jobs/{job.pk}/matches/").status_code == 405  # a run is recorded: POST only
+    offer = client.get(f"/jobs/{job.pk}/matches/")  # a reload or a bookmark: an offer to search, no run
+    assert offer.status_code == 200 and not MatchingRun.objects.filter(job=job).exists()
     page = client.post(f"/jobs/{job.pk}/matches/", HTTP_ACCEPT_LANGUAGE="en")
     html = page.content.decode()
     assert page.status_code == 200

@@ -224,6 +224,16 @@ class RunView:
 
 
 # -- job → people ---------------------------------------------------------------------------------
+def job_view_again(actor: Any, posting: JobPosting, run_id: int) -> RunView | None:
+    """A search this actor ran for this job, shown again as the actor may see it now: a person who has
+    since withdrawn from employers' view, or taken back their name, is not shown from the old run."""
+    run = MatchingRun.objects.filter(pk=run_id, job=posting, actor=actor).first()
+    if run is None:
+        return None
+    extra = {"job": {"id": posting.pk, "title": posting.title, "organisation": posting.organisation.name}}
+    return RunView(run, redaction.present(run, actor), [], extra)
+
+
 def match_job(
     actor: Any, posting: JobPosting, top: int = 20, language: str = "fi", clock: Clock = timezone.now
 ) -> RunView:

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.roles import Role
@@ -40,17 +40,24 @@ def probe_limit_text() -> str:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def job_matches(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST runs a search (recorded, and limited per organisation); GET shows this user's last search for
+    the job in this session, so a reload or a bookmark shows the people again, or offers the search."""
     if request.user.role not in MATCHERS:
         raise Http404
     job = get_object_or_404(services.jobs_for(request.user), pk=pk)
-    try:
-        view = runs.match_job(request.user, job, 20, ui_language())
-    except ProbeLimit:
-        messages.error(request, probe_limit_text())
-        return redirect("matching:jobs")
-    context = {"job": job, "view": view.as_dict(), "employer": request.user.role == Role.EMPLOYER}
+    key = f"matches:job:{job.pk}"
+    again = runs.job_view_again(request.user, job, request.session[key]) if key in request.session else None
+    view = again.as_dict() if again else None
+    if request.method == "POST":
+        try:
+            view = runs.match_job(request.user, job, 20, ui_language()).as_dict()
+        except ProbeLimit:
+            messages.error(request, probe_limit_text())
+            return redirect("matching:jobs")
+        request.session[key] = view["run"]
+    context = {"job": job, "view": view, "employer": request.user.role == Role.EMPLOYER}
     return render(request, "matching/job_matches.html", context)
 
 
@@ -64,9 +71,11 @@ def person_matches(request: AuthenticatedRequest, pk: int | None = None) -> Http
         profile = SeekerProfile.objects.filter(person=request.user).first()
     else:
         profile = get_object_or_404(services.profiles_for(request.user), pk=pk)
-    view = None
+    key = f"matches:person:{profile.pk}" if profile is not None else ""
+    view = request.session.get(key) if key else None  # the last search stays after "Interested" or a reload
     if request.method == "POST" and profile is not None:
         view = runs.match_person(request.user, profile, 20, ui_language()).as_dict()
+        request.session[key] = view
     own = request.user.role == Role.JOB_SEEKER
     context = {
         "profile": profile,
