@@ -46,6 +46,7 @@ def test_a_reload_shows_the_last_search_and_never_someone_who_withdrew(world, jo
     assert pseudonym in boss.post(f"/jobs/{job.pk}/matches/").content.decode()
     again = boss.get(f"/jobs/{job.pk}/matches/").content.decode()
     assert pseudonym in again and "ajona" not in again
+    assert "Henkilö osaa nämä" in again and "Osaat" not in again  # the employer reads about the person
     profile = world["north_seeker"].seeker_profile
     services.update_profile(world["north_seeker"], profile, open_to_employers=False)
     assert pseudonym not in boss.get(f"/jobs/{job.pk}/matches/").content.decode()
@@ -54,7 +55,7 @@ def test_a_reload_shows_the_last_search_and_never_someone_who_withdrew(world, jo
 def test_interested_keeps_the_persons_list_of_jobs(world, job):
     me = _client(world["north_seeker"])
     found = me.post("/my-matches/").content.decode()
-    assert "Pakkaaja" in found
+    assert "Pakkaaja" in found and "Osaat nämä" in found  # the person is spoken to
     said = me.post(f"/me/interest/{job.pk}/", {"interested": "yes"})
     assert said.status_code == 302
     after = me.get(said["Location"]).content.decode()

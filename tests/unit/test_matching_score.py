@@ -131,7 +131,8 @@ def test_explanations_in_three_languages():
     skill = lambda s, lang: names.get(s, {}).get(lang, s)  # noqa: E731
     attribute = lambda a, lang: {"fi": "nostaminen", "sv": "lyfta", "en": "lifting"}[lang]  # noqa: E731
     fi = explain(result, "fi", skill, attribute)
-    assert fi[0] == "Osaat nämä: kassatyö."
+    assert fi[0] == "Henkilö osaa nämä: kassatyö."  # to an employer, about the person
+    assert explain(result, "fi", skill, attribute, "you")[0] == "Osaat nämä: kassatyö."  # to the person
     assert "excel: tasoja puuttuu 1, mutta sen voi oppia työssä." in fi
     assert "nostaminen: työnantaja järjestää tukea (tasoja: 1)." in fi
     assert explain(result, "en", skill, attribute)[-1] == "The job is in the same municipality."

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from kohtaanto.matching.explain import Label, explain
+from kohtaanto.matching.explain import Label, Reader, explain
 from kohtaanto.matching.score import Miss, Scored
 from kohtaanto.taxonomy.vocabulary import attribute_label, skill_label
 
 
-def result_row(result: Scored, language: str, skill: Label = skill_label) -> dict[str, Any]:
+def result_row(
+    result: Scored, language: str, skill: Label = skill_label, reader: Reader = "other"
+) -> dict[str, Any]:
     return {
         "person": result.candidate,
         "job": result.job,
@@ -24,15 +26,17 @@ def result_row(result: Scored, language: str, skill: Label = skill_label) -> dic
         "partial": [{"need": n, "near": h, "credit": c} for n, h, c in result.partial],
         "gaps": [{"skill": s, "levels": lv, "trainable": t} for s, lv, t in result.gaps],
         "accommodations": [{"attribute": a, "levels": lv} for a, lv in result.accommodations],
-        "explanation": explain(result, language, skill, attribute_label),
+        "explanation": explain(result, language, skill, attribute_label, reader),
     }
 
 
-def miss_row(result: Miss, language: str, skill: Label = skill_label) -> dict[str, Any]:
+def miss_row(
+    result: Miss, language: str, skill: Label = skill_label, reader: Reader = "other"
+) -> dict[str, Any]:
     return {
         "person": result.candidate,
         "job": result.job,
-        "reason": explain(result, language, skill, attribute_label)[0],
+        "reason": explain(result, language, skill, attribute_label, reader)[0],
     }
 
 

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kohtaanto.matching.explain import Reader
 from kohtaanto.matching.fairness import GroupRate, disparity
 from kohtaanto.matching.places import distance_km
 from kohtaanto.matching.profiles import Candidate, Job
@@ -414,10 +415,11 @@ def match_person(
     results = [score(candidate, _job(p), weights[p.pk], rel or NoRelations(), distance_km) for p in postings]
     by_ref = {p.ref: p for p in postings}
     hits, misses = ranked(results, top)
+    reader: Reader = "you" if actor is not None and actor.pk == profile.person_id else "other"
     rows = []
     for hit in hits:
         posting = by_ref[hit.job]
-        row = result_row(hit, language, label)
+        row = result_row(hit, language, label, reader)
         row.update(
             {
                 "job_id": posting.pk,
@@ -428,7 +430,7 @@ def match_person(
         )
         rows.append(row)
     excluded = [
-        {**miss_row(m, language, label), "job_id": by_ref[m.job].pk, "title": by_ref[m.job].title}
+        {**miss_row(m, language, label, reader), "job_id": by_ref[m.job].pk, "title": by_ref[m.job].title}
         for m in misses
     ]
     opportunities = carving_opportunities(profile, candidate, language, clock().date()) if carving else []
