@@ -114,7 +114,11 @@ def test_employer_goes_from_need_to_a_published_carved_job(world):
     assert case.person == profile.pseudonym and case.chosen["tasks"]
     # 4. supports summary
     supports = me.get(f"/hire/{case.pk}/supports/").content.decode()
-    net = str(case.chosen["net_monthly_cost"]).replace(".", ",")
+    from decimal import Decimal
+
+    from kohtaanto.core.formatting import amount
+
+    net = amount(Decimal(str(case.chosen["net_monthly_cost"])), "fi")
     assert f"{net} €" in supports and f"/hire/{case.pk}/supports.pdf" in supports
     # 5. the ad: checked in place, then published as a carved job with JSON-LD
     text = case.chosen["job_description"]["fi"]
@@ -122,12 +126,23 @@ def test_employer_goes_from_need_to_a_published_carved_job(world):
         f"/hire/{case.pk}/ad/", {"text": text + "\nEtsimme nuorekasta tekijää.", "action": "check"}
     )
     assert checked.status_code == 200 and "sev-problem" in checked.content.decode()
-    assert me.post(f"/hire/{case.pk}/ad/", {"text": text, "action": "publish"}).status_code == 302
+    practical = {"hourly_wage": "14,20", "contact": "Leena Leipuri, 040 123 4567", "how_to_apply": "Soita."}
+    no_contact = me.post(f"/hire/{case.pk}/ad/", {"text": text, "action": "publish", "hourly_wage": "14,20"})
+    assert no_contact.status_code == 400 and text.splitlines()[0] in no_contact.content.decode()  # kept
+    published = me.post(f"/hire/{case.pk}/ad/", {"text": text, "action": "publish", **practical})
+    assert published.status_code == 302
     case.refresh_from_db()
     job = JobPosting.objects.get(pk=case.job_id)
     assert job.kind == "carved" and job.status == "open" and job.spec["skills"]
+    # the ad carries pay, place, hours, start, how to apply and the contact, in plain words
+    assert "Palkka: 14,20 euroa tunnissa, työehtosopimuksen mukaan" in job.description
+    assert "Yhteyshenkilö: Leena Leipuri, 040 123 4567" in job.description
+    assert "Näin haet: Soita." in job.description and "Aloitus: " in job.description
+    assert f"Paikka: {world['north_org'].name}" in job.description
     ld = json.loads(me.get(f"/hire/{case.pk}/jobposting.jsonld").content)
     assert ld["@type"] == "JobPosting" and ld["hiringOrganization"]["name"] == world["north_org"].name
+    assert ld["baseSalary"]["value"] == {"@type": "QuantitativeValue", "value": 14.2, "unitText": "HOUR"}
+    assert ld["applicationContact"]["description"] == "Leena Leipuri, 040 123 4567"
     assert AuditEvent.objects.filter(action="hiring_case.updated", object_id=str(case.pk)).count() >= 5
 
 
@@ -181,7 +196,17 @@ def _published_case(world):
         world["north_employer"], case, profile=profile, language="fi", on=dt.date(2026, 11, 28)
     ).proposals
     hiring.choose(world["north_employer"], case, proposals[0], profile.pseudonym)
-    hiring.save_ad(world["north_employer"], case, "Haemme pakkaajaa.")
+    hiring.save_ad(
+        world["north_employer"],
+        case,
+        "Haemme pakkaajaa.",
+        details={
+            "hourly_wage": Decimal("13.50"),
+            "contact": "Leena, 040 1",
+            "how_to_apply": "",
+            "apply_by": None,
+        },
+    )
     hiring.publish(world["north_employer"], case)
     return case, profile
 

@@ -127,6 +127,38 @@ class AdForm(forms.Form):
     text = forms.CharField(
         label=pgettext_lazy("hiring", "Job ad"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 14})
     )
+    hourly_wage = forms.DecimalField(
+        label=pgettext_lazy("hiring", "Hourly wage (euros, gross)"),
+        help_text=pgettext_lazy(
+            "hiring", "As the collective agreement of your sector sets it for this work."
+        ),
+        min_value=5,
+        max_value=100,
+        decimal_places=2,
+        localize=True,
+        required=False,
+    )
+    contact = forms.CharField(
+        label=pgettext_lazy("hiring", "Whom to contact, and how"),
+        help_text=pgettext_lazy("hiring", "A name and a phone number or an e-mail, as the ad shows them."),
+        max_length=200,
+        required=False,  # needed to publish, not to check the language
+    )
+    how_to_apply = forms.CharField(
+        label=pgettext_lazy("hiring", "How to apply"),
+        help_text=pgettext_lazy("hiring", "For example: call, or send a short message. No CV is needed."),
+        max_length=300,
+        required=False,
+    )
+    apply_by = forms.DateField(
+        label=pgettext_lazy("hiring", "Last day to apply (if there is one)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def details(self) -> dict[str, object]:
+        d = self.cleaned_data
+        return {k: d.get(k) for k in ("hourly_wage", "contact", "how_to_apply", "apply_by")}
 
 
 class SupportFactsForm(forms.Form):

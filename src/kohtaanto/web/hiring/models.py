@@ -30,6 +30,9 @@ class HiringCase(models.Model):
     )
     planned_start = models.DateField(pgettext_lazy("field", "planned start"), null=True, blank=True)
     ad_text = models.TextField(pgettext_lazy("field", "job ad"), blank=True)
+    ad_details = models.JSONField(  # the ad's practical part: pay, contact, how to apply, last day
+        pgettext_lazy("field", "practical details of the ad"), default=dict, blank=True
+    )
     job = models.ForeignKey(JobPosting, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     shortlist = models.ForeignKey(
         MatchingRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

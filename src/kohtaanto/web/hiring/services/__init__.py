@@ -8,6 +8,8 @@ job seekers nearby see it as a carving opportunity.
 
 from kohtaanto.web.hiring.services.ad import (
     accommodation_effects,
+    ad_facts,
+    ad_with_facts,
     json_ld,
     plan_start,
     publish,
@@ -75,6 +77,8 @@ __all__ = [
     "Carved",
     "CaseError",
     "accommodation_effects",
+    "ad_facts",
+    "ad_with_facts",
     "add_adjustment",
     "add_role",
     "add_role_values",

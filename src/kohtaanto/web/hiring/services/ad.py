@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.translation import pgettext
 from kohtaanto.carving.schema import WorkplaceFile
 from kohtaanto.web.accounts.models import User
 from kohtaanto.web.hiring.models import HiringCase
-from kohtaanto.web.hiring.services.cases import CaseError, editing, may_change, set_step
+from kohtaanto.web.hiring.services.cases import CaseError, editing, may_change, set_step, written_in
 from kohtaanto.web.hiring.services.inventory import validated
 from kohtaanto.web.matching import services as matching
 from kohtaanto.web.matching.models import JobKind, JobPosting
@@ -26,13 +27,106 @@ def plan_start(actor: User | None, case: HiringCase, starts_on: dt.date, today: 
     return set_step(actor, case, "supports", planned_start=starts_on)
 
 
-def save_ad(actor: User | None, case: HiringCase, text: str, version: int | None = None) -> HiringCase:
+def save_ad(
+    actor: User | None,
+    case: HiringCase,
+    text: str,
+    version: int | None = None,
+    *,
+    details: dict[str, Any] | None = None,
+    today: dt.date | None = None,
+) -> HiringCase:
+    """The ad's words and, when given, its practical part: the hourly wage (the employer's, from the
+    collective agreement), whom to contact and how, and the last day to apply."""
     may_change(actor, case.organisation)
+    errors: dict[str, list[str]] = {}
     if not 0 < len(text.strip()) <= 10_000:
-        raise CaseError({"ad_text": [pgettext("hiring", "Write the ad (at most 10 000 characters).")]})
+        errors["text"] = [pgettext("hiring", "Write the ad (at most 10 000 characters).")]
+    clean = _clean_details(details, today, errors) if details is not None else None
+    if errors:
+        raise CaseError(errors)
     with editing(actor, case, "ad", version) as fresh:
         fresh.ad_text = text.strip()
+        if clean is not None:
+            fresh.ad_details = clean
+            if clean["hourly_wage"]:  # the wage the employer gives is also the one the costs are counted at
+                fresh.inventory["workplace"]["new_job_hourly_wage"] = clean["hourly_wage"]
     return case
+
+
+def _clean_details(
+    details: dict[str, Any], today: dt.date | None, errors: dict[str, list[str]]
+) -> dict[str, Any]:
+    wage = details.get("hourly_wage")
+    if wage is not None and (not isinstance(wage, Decimal) or not Decimal(5) <= wage <= Decimal(100)):
+        errors["hourly_wage"] = [pgettext("hiring", "Give the hourly wage in euros, from 5 to 100.")]
+    contact = " ".join(str(details.get("contact") or "").split())
+    if len(contact) > 200:
+        errors["contact"] = [pgettext("hiring", "Write at most 200 characters.")]
+    apply = " ".join(str(details.get("how_to_apply") or "").split())
+    if len(apply) > 300:
+        errors["how_to_apply"] = [pgettext("hiring", "Write at most 300 characters.")]
+    last_day = details.get("apply_by")
+    if last_day is not None and today is not None and last_day < today:
+        errors["apply_by"] = [pgettext("hiring", "Give a day from today onwards, or leave it empty.")]
+    return {
+        "hourly_wage": str(wage) if isinstance(wage, Decimal) else "",
+        "contact": contact,
+        "how_to_apply": apply,
+        "apply_by": last_day.isoformat() if last_day else "",
+    }
+
+
+def ad_facts(case: HiringCase, language: str) -> list[tuple[str, str]]:
+    """The ad's practical part as (label, value) lines in ``language``: pay, place, hours, start, how to
+    apply, contact and the last day to apply. A line without a value is left out."""
+    from kohtaanto.core.formatting import amount, date, number
+
+    details = case.ad_details or {}
+    lines: list[tuple[str, str]] = []
+    wage = details.get("hourly_wage") or case.inventory.get("workplace", {}).get("new_job_hourly_wage")
+    if wage:
+        lines.append(
+            (
+                pgettext("ad", "Pay"),
+                pgettext("ad", "%(wage)s euros an hour, by the collective agreement")
+                % {"wage": amount(Decimal(str(wage)), language)},
+            )
+        )
+    municipality = case.organisation.municipality
+    place = municipality.name_sv if language == "sv" and municipality.name_sv else municipality.name_fi
+    lines.append((pgettext("ad", "Place"), f"{case.organisation.name}, {place}"))
+    if case.chosen.get("hours_per_week"):
+        hours = number(case.chosen["hours_per_week"], language)
+        lines.append(
+            (
+                pgettext("ad", "Working time"),
+                pgettext("ad", "about %(hours)s hours a week") % {"hours": hours},
+            )
+        )
+    start = date(case.planned_start, language) if case.planned_start else pgettext("ad", "as agreed")
+    lines.append((pgettext("ad", "Start"), start))
+    lines.append(
+        (
+            pgettext("ad", "How to apply"),
+            details.get("how_to_apply")
+            or pgettext("ad", "Call or send an e-mail and tell us about yourself."),
+        )
+    )
+    if details.get("contact"):
+        lines.append((pgettext("ad", "Contact"), details["contact"]))
+    if details.get("apply_by"):
+        lines.append((pgettext("ad", "Apply by"), date(dt.date.fromisoformat(details["apply_by"]), language)))
+    return lines
+
+
+def ad_with_facts(case: HiringCase, language: str) -> str:
+    """The published ad: the employer's words, then the practical part, in the ad's language."""
+    from django.utils import translation
+
+    with translation.override(language):
+        lines = ad_facts(case, language)
+    return case.ad_text.strip() + "\n\n" + "\n".join(f"{label}: {value}" for label, value in lines)
 
 
 def accommodation_effects(chosen: list[dict[str, Any]], source: WorkplaceFile) -> dict[str, int]:
@@ -57,6 +151,10 @@ def publish(actor: User | None, case: HiringCase) -> JobPosting:
     if not case.chosen or source is None or not case.ad_text:
         first = pgettext("hiring", "Choose a carved job and write the ad first.")
         raise CaseError({"non_field_errors": [first]})
+    if not (case.ad_details or {}).get("contact"):
+        raise CaseError(
+            {"contact": [pgettext("hiring", "Say whom to contact and how (a phone number or an e-mail).")]}
+        )
     tasks = {t.id: t for r in source.workplace.roles for t in r.tasks}
     chosen_tasks = [tasks[t["id"]] for t in case.chosen["tasks"] if t["id"] in tasks]
     skills: dict[str, int] = {}
@@ -83,11 +181,21 @@ def publish(actor: User | None, case: HiringCase) -> JobPosting:
     )
     if case.job is None:
         job = matching.create_job(
-            actor, case.organisation, spec=spec, title=title, description=case.ad_text, kind=JobKind.CARVED
+            actor,
+            case.organisation,
+            spec=spec,
+            title=title,
+            description=ad_with_facts(case, written_in(actor)),
+            kind=JobKind.CARVED,
         )
     else:
         job = matching.update_job(
-            actor, case.job, spec=spec, title=title, description=case.ad_text, status="open"
+            actor,
+            case.job,
+            spec=spec,
+            title=title,
+            description=ad_with_facts(case, written_in(actor)),
+            status="open",
         )
     set_step(actor, case, "published", job=job)
     return job
@@ -120,4 +228,30 @@ def json_ld(case: HiringCase) -> dict[str, Any]:
         "workHours": f"{job.spec.get('hours_min', 0):g}-{hours:g} h/week",
         "totalJobOpenings": job.headcount,
         "directApply": False,
+        **_json_ld_details(case),
     }
+
+
+def _json_ld_details(case: HiringCase) -> dict[str, Any]:
+    """Pay, start, contact and the last day to apply, as schema.org names them."""
+    details = case.ad_details or {}
+    out: dict[str, Any] = {}
+    wage = details.get("hourly_wage") or case.inventory.get("workplace", {}).get("new_job_hourly_wage")
+    if wage:
+        out["baseSalary"] = {
+            "@type": "MonetaryAmount",
+            "currency": "EUR",
+            "value": {"@type": "QuantitativeValue", "value": float(wage), "unitText": "HOUR"},
+        }
+    if case.planned_start:
+        out["jobStartDate"] = case.planned_start.isoformat()
+    if details.get("contact"):
+        out["applicationContact"] = {"@type": "ContactPoint", "description": details["contact"]}
+    if details.get("how_to_apply"):
+        out["applicationContact"] = {
+            **out.get("applicationContact", {"@type": "ContactPoint"}),
+            "contactType": details["how_to_apply"],
+        }
+    if details.get("apply_by"):
+        out["validThrough"] = details["apply_by"]
+    return out

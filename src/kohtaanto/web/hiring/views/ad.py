@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
@@ -29,14 +30,34 @@ def ad(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = case_of(request, pk)
     language = ui_language()
     generated = case.chosen.get("job_description", {}).get(language, "") if case.chosen else ""
-    form = AdForm(request.POST or None, initial={"text": case.ad_text or generated})
+    details = case.ad_details or {}
+    user = request.user
+    form = AdForm(
+        request.POST or None,
+        initial={
+            "text": case.ad_text or generated,
+            "hourly_wage": details.get("hourly_wage")
+            or case.inventory.get("workplace", {}).get("new_job_hourly_wage"),
+            "contact": details.get("contact")
+            or ", ".join(x for x in (user.get_full_name(), user.email) if x),
+            "how_to_apply": details.get("how_to_apply", ""),
+            "apply_by": details.get("apply_by") or None,
+        },
+    )
     report = None
     status = 200
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
         action = request.POST.get("action")
         try:
-            hiring.save_ad(request.user, case, text, posted_version(request))
+            hiring.save_ad(
+                request.user,
+                case,
+                text,
+                posted_version(request),
+                details=form.details(),
+                today=timezone.localdate(),
+            )
             if action == "publish":
                 hiring.publish(request.user, case)
                 messages.success(request, pgettext("hiring", "The job is published in the area's pool."))
@@ -51,7 +72,7 @@ def ad(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         report = check(text, "job-ad", "auto", "auto", (), language)
     elif request.method == "POST":
         status = 400
-    context: dict[str, Any] = {"form": form, "report": report}
+    context: dict[str, Any] = {"form": form, "report": report, "facts": hiring.ad_facts(case, language)}
     if report is not None:
         context.update(report_context(report, form.cleaned_data["text"]))
     return render_step(request, case, "ad", "ad.html", context, status)
