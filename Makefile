@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo test test-postgres test-db check install messages browser lint lock clean audit-deps
+.PHONY: demo demo-reset test test-postgres test-db check install messages browser lint lock clean audit-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,15 @@ install: $(STAMP) messages
 messages: $(STAMP)
 	$(BIN)/kohtaanto messages compile > /dev/null
 
-## demo: a SQLite database with fictional demo data, served on http://$(HOST):$(PORT)
+DEMO_DIR := $(CURDIR)/.data/demo
+
+## demo: a SQLite database with fictional demo data in .data/demo, served on http://$(HOST):$(PORT)
 demo: install
-	$(BIN)/kohtaanto demo --host $(HOST) --port $(PORT)
+	KOHTAANTO_DATA_DIR="$(DEMO_DIR)" $(BIN)/kohtaanto demo --host $(HOST) --port $(PORT)
+
+## demo-reset: forget the demo's database and files; the next `make demo` starts afresh
+demo-reset:
+	rm -rf "$(DEMO_DIR)"
 
 ## browser: Debian chromium for the end-to-end and accessibility tests (installed when run as root)
 browser:

@@ -20,6 +20,9 @@ def demo_dir(tmp_path_factory) -> Path:
     result = run("demo", "--no-serve", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert "tyonantaja1" in result.stdout and "kohtaanto-demo-2026" in result.stdout
+    # the logins end what is printed: no audit lines (they are in the trail) and no traceback around them
+    assert "audit.recorded" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout.rstrip().splitlines()[-2].startswith("│ tyonhakija6")
     again = run("demo", "--no-serve", data_dir=data_dir)
     assert "already present, reused" in again.stdout
     return data_dir

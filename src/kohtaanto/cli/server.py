@@ -79,16 +79,21 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     call("migrate", interactive=False, verbosity=0)
     from kohtaanto.web.project import demo as demo_data
+    from kohtaanto.web.project.logging import quieter
 
-    created = demo_data.load()
+    with quieter():  # each demo object is an audit event: in the trail, not on the console
+        created = demo_data.load()
+        if not no_serve:
+            from kohtaanto.web.matching import seeker
+
+            click.echo("Preparing skill suggestions (slow on the first run only)…", err=True)
+            seeker.warm_up()
     click.echo(f"Data directory: {settings.DATA_DIR}")
     click.echo("Demo data: " + ("created." if created else "already present, reused."))
-    demo_data.print_logins()
+    click.echo("To start the demo afresh, stop it and delete that directory (or: make demo-reset).")
+    demo_data.print_logins()  # last before serving, so they are on the screen
     if not no_serve:
-        from kohtaanto.web.matching import seeker
-
-        click.echo("Preparing skill suggestions (slow on the first run only)…", err=True)
-        seeker.warm_up()
+        click.echo(f"Open http://{host}:{port}/ and sign in with one of the logins above.")
         _serve(host, port, workers=2)
 
 

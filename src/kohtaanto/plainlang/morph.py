@@ -16,6 +16,8 @@ from typing import Any, Protocol
 import simplemma
 from wordfreq import zipf_frequency
 
+from kohtaanto.core import voikko as finnish_morphology
+
 
 @dataclass(frozen=True, slots=True)
 class Morph:
@@ -200,14 +202,8 @@ class VoikkoAnalyzer:
         )
 
 
-@cache
 def _voikko() -> Any:
-    try:
-        import libvoikko
-
-        return libvoikko.Voikko("fi")
-    except Exception:  # noqa: BLE001 - Voikko is optional; any load failure means "not available"
-        return None
+    return finnish_morphology.finnish()
 
 
 def analyzer(language: str, use_voikko: bool = True) -> Analyzer:

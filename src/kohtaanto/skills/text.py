@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import cast
+from functools import lru_cache
 
 import simplemma
 
+from kohtaanto.core import voikko as finnish_morphology
 from kohtaanto.core.language import LANGUAGES
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
@@ -40,14 +40,8 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-@cache
 def _voikko() -> object | None:
-    try:
-        import libvoikko
-
-        return cast(object, libvoikko.Voikko("fi"))
-    except Exception:  # noqa: BLE001 - Voikko is optional; any load failure means "not available"
-        return None
+    return finnish_morphology.finnish()
 
 
 @lru_cache(maxsize=200_000)
