@@ -51,6 +51,8 @@ def test_skills_from_own_words_with_evidence_then_confirmed(me, world):
         },
     )
     assert saved.status_code == 302
+    after = me.get(saved["Location"]).content.decode()
+    assert 'href="/me/languages/"' in after and "Seuraavaksi: Kielet ja työhistoria" in after  # the next step
     profile.refresh_from_db()
     assert profile.spec["skills"] == {
         "retail.work_at_till": 3,

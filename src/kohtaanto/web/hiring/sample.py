@@ -45,6 +45,16 @@ def bakery_case(publish: bool = True) -> HiringCase:
     ).proposals[0]
     hiring.choose(boss, case, proposal, baker.pseudonym)
     if publish:
-        hiring.save_ad(boss, case, proposal["job_description"]["fi"])
+        hiring.save_ad(
+            boss,
+            case,
+            proposal["job_description"]["fi"],
+            details={
+                "hourly_wage": Decimal("13.50"),
+                "contact": "Leena Leipuri, 040 123 4567",
+                "how_to_apply": "",
+                "apply_by": None,
+            },
+        )
         hiring.publish(boss, case)
     return case

@@ -109,16 +109,8 @@ SEVERITY_LABELS = {
 
 
 def report_context(report: TextReport, text: str) -> dict[str, Any]:
-    """The marked text and the five fixes to show first, for any page that shows a check."""
-    number = {id(f): n for n, f in enumerate(report.findings, 1)}
-    return {
-        "report": report,
-        "pieces": pieces(text, report.findings),
-        "top": [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.top(5)],
-    }
-
-
-def _context(report: TextReport, text: str) -> dict[str, Any]:
+    """The marked text, the five fixes to show first and the rest: every number in the text has its
+    explanation on the page (a mark's link never points at nothing)."""
     number = {id(f): n for n, f in enumerate(report.findings, 1)}
     top = report.top(5)
     chosen = {id(f) for f in top}
@@ -148,7 +140,7 @@ def check_page(request: AuthenticatedRequest) -> HttpResponse:
             report = services.check_for(
                 request.user, data["text"], data["profile"], data["language"], "auto", ui_language()
             )
-            context.update(_context(report, data["text"]))
+            context.update(report_context(report, data["text"]))
         else:
             ok = False
     mine = set(services.user_disabled(request.user))

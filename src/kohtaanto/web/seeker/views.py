@@ -58,6 +58,10 @@ def _render(
     profile = context.get("profile") or seeker.my_profile(request.user)
     done = steps_done(profile)
     context["steps"] = [(key, label, url, done[key], key == step) for key, label, url in STEPS]
+    keys = [key for key, _, _ in STEPS]
+    if step in keys and done.get(step) and keys.index(step) + 1 < len(keys):  # saved: offer the next step
+        _, label, url = STEPS[keys.index(step) + 1]
+        context["next_step"] = (label, url)
     return render(request, f"seeker/{template}", context, status=status)
 
 
