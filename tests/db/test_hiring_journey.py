@@ -122,6 +122,8 @@ def test_employer_goes_from_need_to_a_published_carved_job(world):
     assert f"{net} €" in supports and f"/hire/{case.pk}/supports.pdf" in supports
     # 5. the ad: checked in place, then published as a carved job with JSON-LD
     text = case.chosen["job_description"]["fi"]
+    ad_page = me.get(f"/hire/{case.pk}/ad/").content.decode()
+    assert 'value="13,50"' in ad_page  # the wage as a Finnish reader writes it, ready to correct
     checked = me.post(
         f"/hire/{case.pk}/ad/", {"text": text + "\nEtsimme nuorekasta tekijää.", "action": "check"}
     )

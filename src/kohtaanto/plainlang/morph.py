@@ -174,6 +174,8 @@ class VoikkoAnalyzer:
             return Morph(str(first.get("BASEFORM", word)).casefold())
         mood = str(first.get("MOOD", ""))
         case = str(first.get("SIJAMUOTO", ""))
+        if RARE_CASES.get(case) and any(r.get("CLASS") == "seikkasana" for r in readings):
+            case = ""  # an adverb reading wins: "noin" is not the instructive of "noki" (soot)
         nonfinite = ""
         if mood == "E-infinitive":
             nonfinite = "e_infinitive"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -36,8 +37,14 @@ def ad(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={
             "text": case.ad_text or generated,
-            "hourly_wage": details.get("hourly_wage")
-            or case.inventory.get("workplace", {}).get("new_job_hourly_wage"),
+            "hourly_wage": Decimal(  # a Decimal, so the field shows it as the reader writes it (13,50)
+                str(
+                    details.get("hourly_wage")
+                    or case.inventory.get("workplace", {}).get("new_job_hourly_wage")
+                    or 0
+                )
+            )
+            or None,
             "contact": details.get("contact")
             or ", ".join(x for x in (user.get_full_name(), user.email) if x),
             "how_to_apply": details.get("how_to_apply", ""),
