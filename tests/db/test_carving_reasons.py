@@ -125,3 +125,34 @@ def test_a_bad_adjustment_is_refused_in_plain_words_and_changes_nothing(world, c
     assert bad.status_code == 400 and "Anna hinta euroina" in bad.content.decode()
     fresh = HiringCase.objects.get(pk=case.pk)
     assert fresh.version == version and fresh.inventory["accommodations"] == []
+
+
+def test_a_suggested_tasks_plain_questions_can_be_answered_again(world, case):
+    me = _client(world["north_employer"])
+    tiskaus = next(
+        t["id"]
+        for r in case.inventory["workplace"]["roles"]
+        for t in r["tasks"]
+        if t["name"]["fi"] == "Tiskaus"
+    )
+    page = me.get(f"/hire/{case.pk}/tasks/").content.decode()
+    assert f'id="a-{tiskaus}-lifting-never" name="q_lifting" value="never" checked' in page
+    answered = me.post(
+        f"/hire/{case.pk}/tasks/",
+        {"action": "answers", "task": tiskaus, "q_lifting": "often", "q_standing": "mostly"},
+    )
+    assert answered.status_code == 302
+    case.refresh_from_db()
+    task = next(t for r in case.inventory["workplace"]["roles"] for t in r["tasks"] if t["id"] == tiskaus)
+    assert task["demands"] == {
+        LIFTING: {"level": 4, "exposure": "often"},
+        "physical.standing": {"level": 3, "exposure": "mostly"},
+    }
+    page = me.get(f"/hire/{case.pk}/tasks/").content.decode()
+    assert f'id="a-{tiskaus}-lifting-often" name="q_lifting" value="often" checked' in page
+    me.post(f"/hire/{case.pk}/tasks/", {"action": "answers", "task": tiskaus, "q_lifting": "never"})
+    case.refresh_from_db()
+    task = next(t for r in case.inventory["workplace"]["roles"] for t in r["tasks"] if t["id"] == tiskaus)
+    assert task["demands"] == {}  # every question answered "never" (unsent ones count as never)
+    bad = me.post(f"/hire/{case.pk}/tasks/", {"action": "answers", "task": tiskaus, "q_lifting": "daily"})
+    assert bad.status_code == 400

@@ -37,7 +37,7 @@ def add_task(page, name: str, hours: str, skill: str) -> None:
     page.locator("#id_name").fill(name)
     page.locator("#id_hours").fill(hours)
     page.locator("#id_skill").fill(skill)
-    page.locator("input[name=q_standing][value=often]").check()
+    page.locator("form:has(input[value=add_task]) input[name=q_standing][value=often]").check()
     page.locator("button:has-text('Lisää tehtävä')").last.click()
     try:
         page.locator(".messages").wait_for()
@@ -224,7 +224,7 @@ def test_the_readme_walk_names_what_binds_and_the_fixes_reach_a_proposal(page, d
     page.locator("#id_name").fill("Leipien pakkaus")
     page.locator("#id_hours").fill("10")
     page.locator("#id_skill").fill("Elintarvikkeiden pakkaaminen")
-    page.locator("input[name=q_lifting][value=sometimes]").check()
+    page.locator("form:has(input[value=add_task]) input[name=q_lifting][value=sometimes]").check()
     page.locator("button:has-text('Lisää tehtävä')").last.click()
     page.locator(".messages").wait_for()
     page.locator("a:has-text('Seuraavaksi: uusi työ')").click()
@@ -245,9 +245,9 @@ def test_the_readme_walk_names_what_binds_and_the_fixes_reach_a_proposal(page, d
     # fix 1: more hours for the bakery work, on the tasks page
     page.locator("a:has-text('Anna tehtäville lisää tunteja')").click()
     page.wait_for_url("**/tasks/")
-    row = page.locator("tr:has-text('Työ leipomossa')")
+    row = page.locator("tr:has(th:has-text('Työ leipomossa'))")
     row.locator("input[name=hours]").fill("6")
-    row.locator("button:has-text('Tallenna')").click()
+    row.locator("form.hours button").click()
     page.locator(".messages").wait_for()
     assert row.locator("input[name=hours]").input_value() == "6"
     page.locator("a:has-text('Seuraavaksi: uusi työ')").click()

@@ -167,6 +167,45 @@ def set_task_hours(actor: User | None, case: HiringCase, *, task_id: str, hours:
     return case
 
 
+def task_answers(task: dict[str, Any]) -> dict[str, str]:
+    """A stored task's demands as the answers to the plain questions (how often), "never" where none."""
+    stored = task.get("demands", {})
+    out = {}
+    for question in demands().task_questions:
+        demand = stored.get(question.attribute)
+        out[question.id] = (
+            demand.get("exposure", "sometimes")
+            if isinstance(demand, dict)
+            else ("never" if demand is None else "sometimes")
+        )
+    return out
+
+
+def set_task_answers(
+    actor: User | None, case: HiringCase, *, task_id: str, answers: dict[str, str]
+) -> HiringCase:
+    """Answer a task's plain questions again (a suggested task starts with "never" to each): each answer
+    sets or clears the demand the question stands for; other demands of the task stay as they are."""
+    may_change(actor, case.organisation)
+    questions = {q.id: q for q in demands().task_questions}
+    if set(answers) - set(questions) or any(v not in EXPOSURES for v in answers.values()):
+        raise CaseError({"answers": [pgettext("hiring", "Answer each question with how often.")]})
+    with editing(actor, case, "inventory") as fresh:
+        found = [t for r in fresh.inventory["workplace"]["roles"] for t in r["tasks"] if t["id"] == task_id]
+        if not found:
+            raise CaseError({"task": [pgettext("hiring", "The task is no longer in the list.")]})
+        task_demands = dict(found[0].get("demands", {}))
+        for key, exposure in answers.items():
+            question = questions[key]
+            if exposure == "never":
+                task_demands.pop(question.attribute, None)
+            else:
+                task_demands[question.attribute] = {"level": question.level, "exposure": exposure}
+        found[0]["demands"] = task_demands
+        sync_inventory(actor, fresh)
+    return case
+
+
 def adjustment_choices(attribute: str) -> list[tuple[int, Any]]:
     """The adjustments the functional-demand vocabulary lists for an attribute that the work-arrangement
     support can pay (aids and a co-worker's help), with their index: what the employer may add."""

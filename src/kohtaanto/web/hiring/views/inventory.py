@@ -13,10 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaanto.core.formatting import number
 from kohtaanto.core.text import Written
+from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.forms import (
+    HOW_OFTEN,
     InventoryImportForm,
     RoleForm,
     TaskForm,
@@ -38,6 +40,7 @@ def roles_of(case: HiringCase, language: str = "fi") -> list[dict[str, Any]]:
                     **task,
                     "name_text": Written.from_stored(task["name"]).get(language),
                     "hours_text": number(task["hours"], language),
+                    "answers": hiring.task_answers(task),
                 }
                 for task in role.get("tasks", [])
             ],
@@ -92,6 +95,25 @@ def _add_picked(
     return len(picked)
 
 
+def _place_errors(exc: hiring.CaseError, form: Any, action: str | None) -> list[str]:
+    """A form's errors go to its fields; a change to a task in the table is told at the top of the page."""
+    if action in ("add_task", "add_role"):
+        errors_to(form, exc)
+        return []
+    return [m for ms in exc.errors.values() for m in ms]
+
+
+def _change_task(request: AuthenticatedRequest, case: HiringCase, action: str) -> None:
+    """Answer a task's plain questions again, or remove the task."""
+    task_id = request.POST.get("task", "")
+    if action == "remove":
+        hiring.remove_task(request.user, case, task_id)
+        return
+    answers = {q.id: request.POST.get(f"q_{q.id}", "never") for q in demands().task_questions}
+    hiring.set_task_answers(request.user, case, task_id=task_id, answers=answers)
+    messages.success(request, pgettext("hiring", "The answers were saved."))
+
+
 @hirer_only
 @require_http_methods(["GET", "POST"])
 def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
@@ -105,6 +127,7 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     import_form = InventoryImportForm(request.POST if action in ("import", "import_add") else None)
     imported: list[dict[str, Any]] = []
     hours_error: dict[str, str] = {}
+    page_errors: list[str] = []
     status = 200
     try:
         if action == "add_role" and role_form.is_valid():
@@ -141,14 +164,14 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             if not hours_error:
                 messages.success(request, pgettext("hiring", "The hours were saved."))
                 return redirect("hiring:tasks", pk=case.pk)
-        if action == "remove":
-            hiring.remove_task(request.user, case, request.POST.get("task", ""))
+        if action in ("answers", "remove"):
+            _change_task(request, case, action)
             return redirect("hiring:tasks", pk=case.pk)
         if action == "import" and import_form.is_valid():
             imported = hiring.tasks_from_text(import_form.cleaned_data["text"], language)
     except hiring.CaseError as exc:
-        errors_to(task_form if action == "add_task" else role_form, exc)
-    if action and (role_form.errors or task_form.errors or import_form.errors or hours_error):
+        page_errors = _place_errors(exc, task_form if action == "add_task" else role_form, action)
+    if action and (role_form.errors or task_form.errors or import_form.errors or hours_error or page_errors):
         status = 400
     context = {
         "roles": roles_of(case, language),
@@ -162,5 +185,8 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "all_skills": sorted(names.values()),
         "role_choices": role_choices,
         "hours_error": hours_error,
+        "page_errors": page_errors,
+        "questions": [(q.id, q.text.get(language)) for q in demands().task_questions],
+        "how_often": HOW_OFTEN,
     }
     return render_step(request, case, "tasks", "tasks.html", context, status)
