@@ -156,3 +156,25 @@ def test_a_suggested_tasks_plain_questions_can_be_answered_again(world, case):
     assert task["demands"] == {}  # every question answered "never" (unsent ones count as never)
     bad = me.post(f"/hire/{case.pk}/tasks/", {"action": "answers", "task": tiskaus, "q_lifting": "daily"})
     assert bad.status_code == 400
+
+
+def test_a_role_named_in_the_need_gets_its_real_size_and_hourly_cost(world, case):
+    me = _client(world["north_employer"])
+    role = case.inventory["workplace"]["roles"][0]
+    assert (role["holders"], role["hourly_cost"]) == (1, "30")  # what the need step could not know
+    page = me.get(f"/hire/{case.pk}/tasks/").content.decode()
+    assert f'id="cost-{role["id"]}" name="hourly_cost" value="30"' in page
+    bad = me.post(
+        f"/hire/{case.pk}/tasks/",
+        {"action": "role", "role": role["id"], "holders": "3", "hourly_cost": "kallis"},
+    )
+    assert bad.status_code == 400 and "numeroina" in bad.content.decode()
+    saved = me.post(
+        f"/hire/{case.pk}/tasks/",
+        {"action": "role", "role": role["id"], "holders": "3", "hourly_cost": "32,50"},
+    )
+    assert saved.status_code == 302
+    case.refresh_from_db()
+    role = case.inventory["workplace"]["roles"][0]
+    assert (role["holders"], role["hourly_cost"]) == (3, "32.50")
+    assert 'value="32,5"' in me.get(f"/hire/{case.pk}/tasks/").content.decode()

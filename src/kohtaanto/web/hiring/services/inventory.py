@@ -88,6 +88,28 @@ def add_role(
     return case
 
 
+def set_role(
+    actor: User | None, case: HiringCase, *, role_id: str, holders: int, hourly_cost: Decimal
+) -> HiringCase:
+    """How many people hold a role and what an hour of their work costs (wage and side costs): a role
+    named in the need step starts at 1 person and 30 €/h until the employer says otherwise."""
+    may_change(actor, case.organisation)
+    errors: dict[str, list[str]] = {}
+    if not 1 <= holders <= 1000:
+        errors["holders"] = [pgettext("hiring", "Give 1–1000 people.")]
+    if not Decimal(5) <= hourly_cost <= Decimal(500):
+        errors["hourly_cost"] = [pgettext("hiring", "Give 5–500 euros an hour.")]
+    if errors:
+        raise CaseError(errors)
+    with editing(actor, case, "inventory") as fresh:
+        found = [r for r in fresh.inventory["workplace"]["roles"] if r["id"] == role_id]
+        if not found:
+            raise CaseError({"role": [pgettext("hiring", "Choose a role.")]})
+        found[0]["holders"], found[0]["hourly_cost"] = holders, str(hourly_cost)
+        sync_inventory(actor, fresh)
+    return case
+
+
 def add_task(  # noqa: PLR0913 - a task is eight facts; all but actor and case by keyword
     actor: User | None,
     case: HiringCase,

@@ -35,6 +35,7 @@ def roles_of(case: HiringCase, language: str = "fi") -> list[dict[str, Any]]:
         {
             **role,
             "title_text": Written.from_stored(role["title"]).get(language),
+            "cost_text": number(role.get("hourly_cost", "30"), language),
             "tasks": [
                 {
                     **task,
@@ -104,8 +105,25 @@ def _place_errors(exc: hiring.CaseError, form: Any, action: str | None) -> list[
 
 
 def _change_task(request: AuthenticatedRequest, case: HiringCase, action: str) -> None:
-    """Answer a task's plain questions again, or remove the task."""
+    """Answer a task's plain questions again, change a role's size and hourly cost, or remove a task."""
     task_id = request.POST.get("task", "")
+    if action == "role":
+        try:
+            holders = int(request.POST.get("holders", ""))
+            cost = Decimal(request.POST.get("hourly_cost", "").replace(",", ".").replace(" ", ""))
+        except (ValueError, InvalidOperation):
+            raise hiring.CaseError(
+                {
+                    "hourly_cost": [
+                        pgettext("hiring", "Give the number of people and the euros an hour as numbers.")
+                    ]
+                }
+            ) from None
+        hiring.set_role(
+            request.user, case, role_id=request.POST.get("role", ""), holders=holders, hourly_cost=cost
+        )
+        messages.success(request, pgettext("hiring", "The role was saved."))
+        return
     if action == "remove":
         hiring.remove_task(request.user, case, task_id)
         return
@@ -164,7 +182,7 @@ def tasks(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             if not hours_error:
                 messages.success(request, pgettext("hiring", "The hours were saved."))
                 return redirect("hiring:tasks", pk=case.pk)
-        if action in ("answers", "remove"):
+        if action in ("answers", "remove", "role"):
             _change_task(request, case, action)
             return redirect("hiring:tasks", pk=case.pk)
         if action == "import" and import_form.is_valid():
