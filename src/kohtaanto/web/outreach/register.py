@@ -22,8 +22,9 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from kohtaanto.core import userdata
+from kohtaanto.core import messages, userdata
 from kohtaanto.core.identifiers import BusinessId, InvalidBusinessId
 from kohtaanto.matching.places import find
 
@@ -52,6 +53,7 @@ LEGAL_FORMS = {
     "municipality": ("municipality", "kunta", "kuntayhtymä", "kommun", "hyvinvointialue"),
 }  # fmt: skip
 MAX_ROWS = 20_000
+MESSAGES = Path(__file__).with_name("register_messages.yaml")
 
 
 class RegisterFormatError(ValueError):
@@ -106,40 +108,45 @@ def _header(fields: list[str]) -> dict[str, str]:
     return found
 
 
-def _row(index: int, value: dict[str, str], seen: dict[str, int]) -> RegisterRow | RejectedRow:
+def reason(code: str, language: str, **params: object) -> str:
+    """Why a row was not taken, in ``language`` (the command line reads English, a page its own)."""
+    return messages.load(MESSAGES).render(code, language, **params)
+
+
+def _row(index: int, value: dict[str, str], seen: dict[str, int], language: str) -> RegisterRow | RejectedRow:
     problems = []
     try:
         business_id = BusinessId.parse(value["business_id"]).value
-    except InvalidBusinessId as exc:
+    except InvalidBusinessId:
         business_id = ""
-        problems.append(f"business ID {value['business_id']!r}: {exc}")
+        problems.append(reason("business_id", language, value=repr(value["business_id"])))
     if business_id in seen:
-        problems.append(f"business ID {business_id} is already on line {seen[business_id]}")
+        problems.append(reason("duplicate", language, value=business_id, line=seen[business_id]))
     if not value["name"] or len(value["name"]) > 200:
-        problems.append("name is missing or longer than 200 characters")
+        problems.append(reason("name", language))
     sector = section_of(value["industry"])
     if sector is None:
-        problems.append(f"industry {value['industry']!r} is not a TOL 2008 code")
+        problems.append(reason("industry", language, value=repr(value["industry"])))
     place = find(value["municipality"]) if value["municipality"] else None
     if place is None:
-        problems.append(f"municipality {value['municipality']!r} is not a Finnish municipality")
+        problems.append(reason("municipality", language, value=repr(value["municipality"])))
     form = legal_form_of(value.get("legal_form", ""))
     if form is None:
-        problems.append(f"legal form {value.get('legal_form')!r} is not known")
+        problems.append(reason("legal_form", language, value=repr(value.get("legal_form"))))
     if problems or place is None or sector is None or form is None:
         return RejectedRow(index, "; ".join(problems))
     return RegisterRow(index, business_id, value["name"], sector, place.code, form)
 
 
-def read(data: bytes) -> tuple[list[RegisterRow], list[RejectedRow]]:
-    """Every row checked: the good rows and the rejected ones with their reasons."""
+def read(data: bytes, language: str = "en") -> tuple[list[RegisterRow], list[RejectedRow]]:
+    """Every row checked: the good rows and the rejected ones with their reasons in ``language``."""
     try:
-        return _read(data)
+        return _read(data, language)
     except csv.Error as exc:
         raise RegisterFormatError(f"not a readable CSV file ({exc})") from None
 
 
-def _read(data: bytes) -> tuple[list[RegisterRow], list[RejectedRow]]:
+def _read(data: bytes, language: str) -> tuple[list[RegisterRow], list[RejectedRow]]:
     reader = userdata.csv_reader(data, RegisterFormatError)
     if not reader.fieldnames:
         raise RegisterFormatError("line 1: the file is empty")
@@ -151,9 +158,10 @@ def _read(data: bytes) -> tuple[list[RegisterRow], list[RejectedRow]]:
         if index - 1 > MAX_ROWS:
             raise RegisterFormatError(f"more than {MAX_ROWS} rows: split the file")
         if None in record:
-            rejected.append(RejectedRow(index, "more values than columns"))
+            rejected.append(RejectedRow(index, reason("extra_values", language)))
             continue
-        checked = _row(index, {c: (record.get(raw) or "").strip() for c, raw in columns.items()}, seen)
+        values = {c: (record.get(raw) or "").strip() for c, raw in columns.items()}
+        checked = _row(index, values, seen, language)
         if isinstance(checked, RejectedRow):
             rejected.append(checked)
         else:

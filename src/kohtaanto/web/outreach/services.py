@@ -248,7 +248,7 @@ class RegisterImport:
 
 
 def _in_area(
-    actor: Any, rows: list[register.RegisterRow]
+    actor: Any, rows: list[register.RegisterRow], language: str
 ) -> tuple[
     list[tuple[register.RegisterRow, Municipality]], list[register.RejectedRow], dict[str, Organisation]
 ]:
@@ -266,11 +266,11 @@ def _in_area(
         municipality = municipalities.get(row.municipality_code)
         found = existing.get(row.business_id)
         if municipality is None:
-            reason = f"municipality {row.municipality_code} is not in any employment area here"
+            reason = register.reason("not_in_any_area", language, value=row.municipality_code)
         elif not admin and municipality.area_id != actor.employment_area_id:
-            reason = f"{municipality.name_fi} is not in your employment area"
+            reason = register.reason("not_your_area", language, value=municipality.name_fi)
         elif found is not None and not admin and found.municipality.area_id != actor.employment_area_id:
-            reason = f"{row.business_id} belongs to another area"
+            reason = register.reason("other_area", language, value=row.business_id)
         else:
             good.append((row, municipality))
             continue
@@ -278,12 +278,12 @@ def _in_area(
     return good, rejected, existing
 
 
-def import_register(actor: Any, data: bytes, dry_run: bool = False) -> RegisterImport:
+def import_register(actor: Any, data: bytes, dry_run: bool = False, language: str = "en") -> RegisterImport:
     """Organisations from a business-register CSV. All or nothing: with any rejected row nothing is
     written, and the report lists every rejected row with its line and reason."""
     permissions.require(may_work(actor), "only professionals and administrators import employers")
-    rows, rejected = register.read(data)
-    good, outside, existing = _in_area(actor, rows)
+    rows, rejected = register.read(data, language)
+    good, outside, existing = _in_area(actor, rows, language)
     report = RegisterImport(rejected=sorted([*rejected, *outside], key=lambda r: r.line))
     if report.rejected or dry_run:
         if not report.rejected:

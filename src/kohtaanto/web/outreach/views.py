@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from kohtaanto.web.accounts.decorators import practitioner_only
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.errors import InvalidInput
+from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.outreach import services as outreach
 from kohtaanto.web.outreach.forms import (
     ActivityForm,
@@ -166,7 +167,10 @@ def register_import(request: AuthenticatedRequest) -> HttpResponse:
         else:
             try:
                 report = outreach.import_register(
-                    request.user, upload.read(), dry_run=request.POST.get("action") == "check"
+                    request.user,
+                    upload.read(),
+                    dry_run=request.POST.get("action") == "check",
+                    language=ui_language(),
                 )
             except RegisterFormatError as exc:
                 form.add_error("file", str(exc))
@@ -210,7 +214,6 @@ def talent_pools(request: AuthenticatedRequest) -> HttpResponse:
 @practitioner_only
 @require_http_methods(["GET", "POST"])
 def talent_pool(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    from kohtaanto.web.core.ui import ui_language
     from kohtaanto.web.matching.services import profiles_for
     from kohtaanto.web.outreach import pools
 
