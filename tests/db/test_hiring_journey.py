@@ -507,9 +507,13 @@ def test_supports_follow_the_facts_given_and_deadlines_follow_the_planned_start(
     carved = AuditEvent.objects.filter(action="hiring_case.carved").latest("sequence")
     assert carved.data["support_facts"] is True and "reduced_work_ability" not in json.dumps(carved.data)
     # the planned start: bad dates keep the input and change nothing
-    for typed in ("2027-02-31", "2000-01-01"):
-        refused = me.post(f"/hire/{case.pk}/supports/", {"starts_on": typed})
-        assert refused.status_code == 400 and f'value="{typed}"' in refused.content.decode()
+    for typed, said in (
+        ("2027-02-31", "VVVV-KK-PP"),  # not a date: how to write one
+        ("2000-01-01", "Anna päivä tästä päivästä kahden vuoden päähän."),  # a past day: which days are fine
+    ):
+        refused = me.post(f"/hire/{case.pk}/supports/", {"starts_on": typed}, HTTP_ACCEPT_LANGUAGE="fi")
+        html = refused.content.decode()
+        assert refused.status_code == 400 and f'value="{typed}"' in html and said in html
     case.refresh_from_db()
     assert case.planned_start is None
     start = dt.date.today() + dt.timedelta(days=30)

@@ -63,10 +63,18 @@ def run_cluster() -> None:
     sentinel = cluster.sentinel
     while not stop["asked"] and sentinel is not None and sentinel.is_alive():
         time.sleep(0.2)
-    if sentinel is not None and sentinel.is_alive():
-        cluster.stop()  # tells the supervisor, which stops the workers and waits for them
-    if sentinel is not None:
-        sentinel.join(timeout=30)
+    if sentinel is None:
+        return
+    if sentinel.is_alive() and cluster.stop_event is not None:
+        # What Cluster.stop() does, without its join that has no time limit: a supervisor caught by the
+        # signal while it was still starting its workers could keep the command waiting for ever.
+        cluster.stop_event.set()  # the supervisor stops the workers and waits for them
+    sentinel.join(timeout=30)
+    if sentinel.is_alive():
+        sentinel.terminate()
+        sentinel.join(timeout=5)
+    if sentinel.is_alive():
+        sentinel.kill()
 
 
 QUEUEABLE = (

@@ -185,10 +185,10 @@ def supports(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             hiring.plan_start(request.user, case, dt.date.fromisoformat(typed), today)
+        except hiring.CaseError as exc:  # before ValueError: a refused day is not a badly written one
+            error = " ".join(m for ms in exc.errors.values() for m in ms)
         except ValueError:
             error = pgettext("hiring", "Give the dates as YYYY-MM-DD.")
-        except hiring.CaseError as exc:
-            error = " ".join(m for ms in exc.errors.values() for m in ms)
         else:
             messages.success(request, pgettext("hiring", "The deadlines are counted from the planned start."))
             return redirect("hiring:supports", pk=case.pk)
