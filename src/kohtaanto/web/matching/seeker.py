@@ -114,17 +114,11 @@ def near_skills(name: str, language: str, limit: int = 5) -> list[tuple[str, str
 
 def skill_by_name(name: str, language: str) -> str | None:
     """A starter skill id from a typed name (exact label or synonym, any case), or the best suggestion."""
-    wanted = name.strip().casefold()
-    if not wanted:
-        return None
-    for skill in starter().skills:
-        labels = [skill.labels.get(language), *getattr(skill.alt_labels, language)]
-        if any(label.casefold() == wanted for label in labels):
-            return skill.id
-    from kohtaanto.skills.suggest import starter_suggester
-
-    found = starter_suggester(language).suggest(name, k=1)
-    return str(found[0].id).removeprefix("urn:kohtaanto:skill:") if found else None
+    exact = skill_exactly(name, language)
+    if exact is not None:
+        return exact
+    near = near_skills(name, language, 1)
+    return near[0][0] if near else None
 
 
 def _save_own(user: User, profile: SeekerProfile, values: dict[str, Any], label: str) -> list[str]:

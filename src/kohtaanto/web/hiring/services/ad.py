@@ -245,13 +245,9 @@ def _json_ld_details(case: HiringCase) -> dict[str, Any]:
         }
     if case.planned_start:
         out["jobStartDate"] = case.planned_start.isoformat()
-    if details.get("contact"):
-        out["applicationContact"] = {"@type": "ContactPoint", "description": details["contact"]}
-    if details.get("how_to_apply"):
-        out["applicationContact"] = {
-            **out.get("applicationContact", {"@type": "ContactPoint"}),
-            "contactType": details["how_to_apply"],
-        }
+    contact = {"description": details.get("contact"), "contactType": details.get("how_to_apply")}
+    if any(contact.values()):
+        out["applicationContact"] = {"@type": "ContactPoint", **{k: v for k, v in contact.items() if v}}
     if details.get("apply_by"):
         out["validThrough"] = details["apply_by"]
     return out

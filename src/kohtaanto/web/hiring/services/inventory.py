@@ -70,17 +70,31 @@ def add_role_values(case: HiringCase, title: str, holders: int, hourly_cost: Dec
     return rid
 
 
-def add_role(
-    actor: User | None, case: HiringCase, title: str, holders: int, hourly_cost: Decimal
-) -> HiringCase:
-    may_change(actor, case.organisation)
+def _role_errors(holders: int, hourly_cost: Decimal) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    if not 0 < len(title.strip()) <= 120:
-        errors["title"] = [pgettext("hiring", "Give the role a name.")]
     if not 1 <= holders <= 1000:
         errors["holders"] = [pgettext("hiring", "Give 1–1000 people.")]
     if not Decimal(5) <= hourly_cost <= Decimal(500):
         errors["hourly_cost"] = [pgettext("hiring", "Give 5–500 euros an hour.")]
+    return errors
+
+
+def _task(case: HiringCase, task_id: str) -> dict[str, Any]:
+    """One task of the case's inventory, to change in place; refused when it is no longer there."""
+    for role in case.inventory["workplace"]["roles"]:
+        for task in role["tasks"]:
+            if task["id"] == task_id:
+                return task
+    raise CaseError({"task": [pgettext("hiring", "The task is no longer in the list.")]})
+
+
+def add_role(
+    actor: User | None, case: HiringCase, title: str, holders: int, hourly_cost: Decimal
+) -> HiringCase:
+    may_change(actor, case.organisation)
+    errors = _role_errors(holders, hourly_cost)
+    if not 0 < len(title.strip()) <= 120:
+        errors["title"] = [pgettext("hiring", "Give the role a name.")]
     if errors:
         raise CaseError(errors)
     with editing(actor, case, "inventory") as fresh:
@@ -94,11 +108,7 @@ def set_role(
     """How many people hold a role and what an hour of their work costs (wage and side costs): a role
     named in the need step starts at 1 person and 30 €/h until the employer says otherwise."""
     may_change(actor, case.organisation)
-    errors: dict[str, list[str]] = {}
-    if not 1 <= holders <= 1000:
-        errors["holders"] = [pgettext("hiring", "Give 1–1000 people.")]
-    if not Decimal(5) <= hourly_cost <= Decimal(500):
-        errors["hourly_cost"] = [pgettext("hiring", "Give 5–500 euros an hour.")]
+    errors = _role_errors(holders, hourly_cost)
     if errors:
         raise CaseError(errors)
     with editing(actor, case, "inventory") as fresh:
@@ -181,10 +191,7 @@ def set_task_hours(actor: User | None, case: HiringCase, *, task_id: str, hours:
     if not Decimal("0.25") <= hours <= Decimal(40):
         raise CaseError({"hours": [pgettext("hiring", "Give 0.25–40 hours a week.")]})
     with editing(actor, case, "inventory") as fresh:
-        found = [t for r in fresh.inventory["workplace"]["roles"] for t in r["tasks"] if t["id"] == task_id]
-        if not found:
-            raise CaseError({"task": [pgettext("hiring", "The task is no longer in the list.")]})
-        found[0]["hours"] = str(hours.normalize())
+        _task(fresh, task_id)["hours"] = str(hours.normalize())
         sync_inventory(actor, fresh)
     return case
 
@@ -213,17 +220,15 @@ def set_task_answers(
     if set(answers) - set(questions) or any(v not in EXPOSURES for v in answers.values()):
         raise CaseError({"answers": [pgettext("hiring", "Answer each question with how often.")]})
     with editing(actor, case, "inventory") as fresh:
-        found = [t for r in fresh.inventory["workplace"]["roles"] for t in r["tasks"] if t["id"] == task_id]
-        if not found:
-            raise CaseError({"task": [pgettext("hiring", "The task is no longer in the list.")]})
-        task_demands = dict(found[0].get("demands", {}))
+        task = _task(fresh, task_id)
+        task_demands = dict(task.get("demands", {}))
         for key, exposure in answers.items():
             question = questions[key]
             if exposure == "never":
                 task_demands.pop(question.attribute, None)
             else:
                 task_demands[question.attribute] = {"level": question.level, "exposure": exposure}
-        found[0]["demands"] = task_demands
+        task["demands"] = task_demands
         sync_inventory(actor, fresh)
     return case
 
