@@ -74,3 +74,33 @@ def test_a_what_if_reform_changes_only_the_rows_it_should():
     assert (hires.basis[changed] == 1).all()  # only reduced-work-ability rows move
     assert (after.monthly >= before.monthly).all()
     assert params["pay_subsidy.monthly_cap.reduced_work_ability"].at(dt.date(2027, 3, 1)) == Decimal(1770)
+
+
+def test_the_65_percent_rule_limits_the_pay_counted_not_the_job_in_both_paths():
+    """Corrections C1: 30 h of 37.5 h at 2 000 € counts 2 000 x 24.375 / 30 x 1.23 = 1 998.75 €."""
+    hires = Hires(
+        basis=np.array([2, 2], dtype=np.int8),
+        wage=np.array([2000, 2000], dtype=np.float32),
+        hours=np.array([30, 20], dtype=np.float32),
+        sector_hours=np.array([37.5, 37.5], dtype=np.float32),
+        unemployment_months=np.array([26, 26], dtype=np.int16),
+        age=np.array([45, 45], dtype=np.int16),
+        contract_months=np.array([0, 0], dtype=np.int16),
+        municipality=np.array([False, False]),
+        third_sector=np.array([True, True]),
+        business=np.array([False, False]),
+    )
+    on = dt.date(2025, 3, 1)
+    result = pay_subsidy_batch(hires, on, national_parameters())
+    assert result.eligible.all()
+    assert result.monthly[0] == pytest.approx(1998.75, abs=0.006)
+    assert result.monthly[1] == pytest.approx(2020, abs=0.006)  # 2 000 x 1.23 = 2 460, capped
+    for i in range(2):
+        assert single(hires, i, on)["monthly_amount"] == pytest.approx(float(result.monthly[i]), abs=0.006)
+
+
+def test_random_hires_reach_the_65_percent_rule():
+    """The row-by-row property above covers long third-sector jobs, not just short ones."""
+    h = random_hires(40, 0)
+    long_third = (h.basis == 2) & h.third_sector & ~h.business & (h.hours > 0.65 * h.sector_hours)
+    assert long_third.any()

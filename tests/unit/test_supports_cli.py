@@ -54,7 +54,7 @@ def test_hire_json_has_the_documented_fields():
     ("command", "file", "expected"),
     [
         ("part-time", "part-time.yaml", "income_with_work: 1\u00a0200,02"),
-        ("pension", "pension.yaml", "kela_pension: 558,51"),
+        ("pension", "pension.yaml", "kela_pension: 566,55"),
         ("right-to-work", "right-to-work.yaml", "may_work: limited"),
         ("de-minimis", "de-minimis.yaml", "fits: KYLLÄ"),
     ],

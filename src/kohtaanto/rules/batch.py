@@ -87,7 +87,15 @@ def pay_subsidy_batch(hires: Hires, on: dt.date, parameters: ParameterSet) -> Ba
     factor = np.array([rates[0] / 100, rates[1] / 100, rates[2] / 100 * multiplier], dtype=np.float32)
     caps = np.array(_by_kind(law, "pay_subsidy.monthly_cap.{kind}"), dtype=np.float32)
     basis = hires.basis
-    monthly = np.minimum(hires.wage * np.take(factor, basis), np.take(caps, basis))  # take: faster than []
+    third = basis == 2
+    share = np.float32(law("pay_subsidy.third_sector.max_hours_share"))
+    # The 100 % subsidy counts the pay of at most 65 % of full time; a longer job keeps that share (C1).
+    counted = np.where(
+        third & (hires.hours > share * hires.sector_hours),
+        hires.wage * (share * hires.sector_hours / np.maximum(hires.hours, np.float32(1e-6))),
+        hires.wage,
+    ).astype(np.float32)
+    monthly = np.minimum(counted * np.take(factor, basis), np.take(caps, basis))  # take: faster than []
 
     unemployed = hires.unemployment_months
     ltu = int(law("pay_subsidy.long_term_unemployed_months"))
@@ -100,9 +108,7 @@ def pay_subsidy_batch(hires: Hires, on: dt.date, parameters: ParameterSet) -> Ba
     limit = hires.contract_months.view(np.uint16) - np.uint16(1)
     months = (np.minimum(months.view(np.uint16) - np.uint16(1), limit) + np.uint16(1)).view(np.int16)
 
-    third = basis == 2
-    share = np.float32(law("pay_subsidy.third_sector.max_hours_share"))
-    third_ok = hires.third_sector & ~hires.business & (hires.hours <= share * hires.sector_hours)
+    third_ok = hires.third_sector & ~hires.business
     third_ok &= unemployed >= int(law("pay_subsidy.third_sector.min_unemployment_months"))
     eligible = ~third | third_ok
     if law.has("pay_subsidy.municipal_employer.min_age_long_term_unemployed"):

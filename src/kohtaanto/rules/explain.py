@@ -19,15 +19,19 @@ from kohtaanto.core.messages import Catalogue
 from kohtaanto.rules.parameters import ParameterSet
 
 CENT = Decimal("0.01")
+NINE = Decimal("1e-9")
 
 
 def money(value: Decimal) -> Decimal:
     """Round half up to cents, as benefit and subsidy amounts are printed.
 
-    >>> money(Decimal("800.015"))
-    Decimal('800.02')
+    Arithmetic with a repeating fraction (550 / 21.5 x 21.5) may leave a last-digit error; the value
+    is first settled at nine decimals, so 800.015 - 550 stays 250.015 and rounds up.
+
+    >>> money(Decimal("800.015")), money(Decimal("250.0149999999999999999999999"))
+    (Decimal('800.02'), Decimal('250.02'))
     """
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(NINE, rounding=ROUND_HALF_UP).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 MESSAGES = Path(__file__).parent / "messages.yaml"
@@ -82,6 +86,8 @@ class UsedParameter:
     start: dt.date
     source: str
     verified: bool
+    carried_from: int | None = None  # a yearly value read in a later year that has no row of its own
+    year: int | None = None  # the year it was read for, when carried
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +97,7 @@ class UsedParameter:
             "since": self.start.isoformat(),
             "source": self.source,
             "verified": self.verified,
+            "carried_from": self.carried_from,
         }
 
 
@@ -106,8 +113,16 @@ class Law:
         parameter = self.parameters[name]
         dated = parameter.value_at(self.on)
         assert dated.value is not None  # noqa: S101 - value_at never returns a closing entry
+        carried = parameter.carried_from(self.on)
         self.used[name] = UsedParameter(
-            name, dated.value, parameter.unit, dated.start, dated.source, dated.verified
+            name,
+            dated.value,
+            parameter.unit,
+            dated.start,
+            dated.source,
+            dated.verified and carried is None,
+            carried,
+            self.on.year if carried is not None else None,
         )
         return dated.value
 
@@ -126,8 +141,14 @@ def parameter_label(name: str) -> Message:
 
 
 def unverified_warnings(used: Mapping[str, UsedParameter]) -> list[Message]:
-    return [
-        Message("warning.unverified_parameter", {"name": parameter_label(u.name), "source": u.source})
-        for u in used.values()
-        if not u.verified
-    ]
+    """One warning per unverified value; a value carried from an earlier year says from which."""
+    out = []
+    for u in used.values():
+        if u.carried_from is not None:
+            params = {"name": parameter_label(u.name), "year": u.year, "carried_from": u.carried_from}
+            out.append(Message("warning.carried_parameter", params))
+        elif not u.verified:
+            out.append(
+                Message("warning.unverified_parameter", {"name": parameter_label(u.name), "source": u.source})
+            )
+    return out

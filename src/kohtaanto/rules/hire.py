@@ -47,6 +47,13 @@ def may_receive_2025_01(law: Law, s: HireSituation, basis: str) -> list[Conditio
     return [Condition(Message("condition.municipal_employer_2025", {"age": min_age}), ok)]
 
 
+def _who_decides(on: dt.date) -> Message:
+    """Before 1.1.2025 the TE office decided on palkkatuki; from then on the employment area."""
+    if on < dt.date(2025, 1, 1):
+        return Message("note.discretionary_te_office_decides")
+    return Message("note.discretionary_area_decides")
+
+
 def _general_conditions(s: HireSituation) -> list[Condition]:
     return [
         Condition(Message("condition.registered_unemployed"), s.person.registered_unemployed),
@@ -104,11 +111,23 @@ def _monthly_support(
     )
 
 
+def third_sector_counted_pay(
+    law: Law, wage: Decimal, hours: Decimal, sector_hours: Decimal
+) -> tuple[Decimal, Decimal]:
+    """The wage counted for the 100 % subsidy, and the share of it counted (corrections C1).
+
+    Pay is counted for at most 65 % of the sector's full-time hours: a longer job still qualifies,
+    only that share of its pay is counted."""
+    limit = law("pay_subsidy.third_sector.max_hours_share") * sector_hours
+    share = min(Decimal(1), limit / hours) if hours > 0 else Decimal(1)
+    return wage * share, share
+
+
 def _pay_subsidy(law: Law, s: HireSituation, kind: str) -> Support:
     """One palkkatuki option: kind is disadvantaged, reduced_work_ability or third_sector."""
     wage = s.job.monthly_wage
     conditions = _general_conditions(s)
-    notes: list[Message] = [Message("note.discretionary_area_decides"), Message("note.base_is_wage_only")]
+    notes: list[Message] = [_who_decides(law.on), Message("note.base_is_wage_only")]
     warnings: list[Message] = []
     rate = law(f"pay_subsidy.rate.{kind}")
     cap = law(f"pay_subsidy.monthly_cap.{kind}")
@@ -146,14 +165,25 @@ def _pay_subsidy(law: Law, s: HireSituation, kind: str) -> Support:
         conditions.append(
             Condition(Message("condition.non_business_tasks"), not s.employer.business_activity)
         )
-        share = law("pay_subsidy.third_sector.max_hours_share")
-        limit = share * s.job.sector_full_time_hours
-        conditions.append(
-            Condition(
-                Message("condition.hours_at_most", {"hours": limit, "share": share * HUNDRED}),
-                s.job.hours_per_week <= limit,
-            )
+        if s.employer.business_activity and s.employer.legal_form in THIRD_SECTOR:
+            warnings.append(Message("warning.third_sector_business_readings"))
+        counted, hours_share = third_sector_counted_pay(
+            law, wage, s.job.hours_per_week, s.job.sector_full_time_hours
         )
+        if hours_share < 1:
+            notes.append(
+                Message(
+                    "note.third_sector_hours_counted",
+                    {
+                        "share": law("pay_subsidy.third_sector.max_hours_share") * HUNDRED,
+                        "hours": money(
+                            s.job.sector_full_time_hours * law("pay_subsidy.third_sector.max_hours_share")
+                        ),
+                        "job_hours": s.job.hours_per_week,
+                        "counted": money(counted),
+                    },
+                )
+            )
         needed = law("pay_subsidy.third_sector.min_unemployment_months")
         conditions.append(
             Condition(
@@ -162,7 +192,8 @@ def _pay_subsidy(law: Law, s: HireSituation, kind: str) -> Support:
             )
         )
         multiplier = law("pay_subsidy.third_sector.pay_cost_multiplier")
-        base = wage * multiplier
+        base = counted * multiplier
+        notes.remove(Message("note.base_is_wage_only"))
         notes.append(Message("note.pay_cost_multiplier", {"multiplier": multiplier}))
         months = int(law("pay_subsidy.third_sector.max_months"))
     basis = _state_aid_basis(s)

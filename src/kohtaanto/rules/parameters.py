@@ -27,6 +27,10 @@ A draft reform whose entry into force is not known is kept apart, never applied 
       note: consultation until 2.4.2026
 
 Drafts are always unverified; ``ParameterSet.enact`` switches one on from a date, for what-if answers.
+
+A parameter that is set anew every calendar year (index-linked amounts, yearly contribution rates) says
+``indexed: yearly``. A date in a year without its own row then still reads the newest older value, but
+the value is marked unverified and names the year it was carried from: an old value is never silent.
 Every error names the file and the line.
 """
 
@@ -98,6 +102,7 @@ class Parameter:
     last_checked: dt.date
     values: tuple[DatedValue, ...]  # newest first
     draft: DatedValue | None = None  # a proposed change not in force; ``start`` is the day it was proposed
+    yearly: bool = False  # set anew each calendar year: a value from an earlier year is carried, not known
 
     def value_at(self, on: dt.date) -> DatedValue:
         """The dated value in force on ``on``; raises :class:`ParameterError` if none is."""
@@ -107,6 +112,17 @@ class Parameter:
                     raise ParameterError(f"{self.name} was closed on {dated.start.isoformat()}")
                 return dated
         raise ParameterError(f"{self.name} has no value before {self.values[-1].start.isoformat()}")
+
+    def carried_from(self, on: dt.date) -> int | None:
+        """For a yearly parameter, the year of the row read on ``on`` when that year has no row of its own.
+
+        >>> p = Parameter("x", "d", "EUR", "r", dt.date(2026, 1, 1),
+        ...     (DatedValue(dt.date(2024, 1, 1), Decimal(1), "r", True),), yearly=True)
+        >>> p.carried_from(dt.date(2024, 12, 31)), p.carried_from(dt.date(2026, 3, 1))
+        (None, 2024)
+        """
+        start = self.value_at(on).start
+        return start.year if self.yearly and start.year < on.year else None
 
     def at(self, on: dt.date) -> Decimal:
         value = self.value_at(on).value
@@ -161,7 +177,14 @@ class ParameterSet(Mapping[str, Parameter]):
         kept = tuple(v for v in old.values if v.start < start)
         new = DatedValue(start, value, "what-if", False, note)
         changed = Parameter(
-            old.name, old.description, old.unit, old.reference, old.last_checked, (new, *kept), old.draft
+            old.name,
+            old.description,
+            old.unit,
+            old.reference,
+            old.last_checked,
+            (new, *kept),
+            old.draft,
+            old.yearly,
         )
         return ParameterSet({**self.parameters, name: changed})
 
@@ -227,6 +250,9 @@ def load_parameter_file(path: Path, name: str) -> Parameter:
     if data["unit"] not in UNITS:
         raise ParameterError(f"{where('unit')}: unknown unit {data['unit']!r}")
     last_checked = _as_date(data["last_checked"], where("last_checked"))
+    indexed = data.get("indexed")
+    if indexed not in (None, "yearly"):
+        raise ParameterError(f"{where('indexed')}: indexed must be 'yearly' or left out, not {indexed!r}")
     raw_values = data["values"]
     if not isinstance(raw_values, dict) or not raw_values:
         raise ParameterError(f"{where('values')}: values must map dates to entries")
@@ -259,6 +285,7 @@ def load_parameter_file(path: Path, name: str) -> Parameter:
         last_checked,
         tuple(reversed(values)),
         _draft(data.get("draft"), where("draft"), str(data["reference"])),
+        yearly=indexed == "yearly",
     )
 
 

@@ -56,7 +56,8 @@ def earnings_related_daily(
     )
     part = low * (min(wage_day, break_day) - basic) + high * max(wage_day - break_day, ZERO)
     allowance = basic + max(part, ZERO)
-    return min(allowance, law("unemployment.earnings_related.max_share_of_daily_wage") * wage_day)
+    capped = min(allowance, law("unemployment.earnings_related.max_share_of_daily_wage") * wage_day)
+    return max(capped, basic)  # never below the basic daily allowance (corrections C2.1)
 
 
 def _step_down(law: Law, s: PartTimeSituation, full: Decimal, notes: list[Message]) -> Decimal:
@@ -95,6 +96,13 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
             full = s.full_daily_allowance or ZERO
     else:
         full = s.full_daily_allowance or law("unemployment.basic_daily")
+    if s.benefit == "earnings_related" and full < law("unemployment.basic_daily"):
+        full = law("unemployment.basic_daily")
+        notes.append(Message("note.earnings_related_floor", {"basic": full}))
+    elif s.benefit == "earnings_related" and wage_day is not None:
+        cap90 = law("unemployment.earnings_related.max_share_of_daily_wage") * wage_day
+        if cap90 < law("unemployment.basic_daily"):
+            notes.append(Message("note.earnings_related_floor", {"basic": law("unemployment.basic_daily")}))
     full = _step_down(law, s, full, notes)
     max_share = law("unemployment.adjustment.max_hours_share")
     can_adjust = s.hours_share_of_full_time <= max_share
@@ -115,6 +123,11 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
         if adjusted * days + s.earnings_in_period > ceiling:
             adjusted = max(ceiling - s.earnings_in_period, ZERO) / days
             notes.append(Message("note.hundred_percent_rule", {"wage": money(ceiling)}))
+        # Never below the adjusted basic allowance, applied after the 100 % rule (corrections C2.2).
+        adjusted_basic = max(law("unemployment.basic_daily") - cut / days, ZERO)
+        if adjusted < adjusted_basic:
+            adjusted = adjusted_basic
+            notes.append(Message("note.adjusted_basic_floor", {"daily": money(adjusted_basic)}))
     benefit_period = adjusted * days
     without_work = full * days
     return Answer(

@@ -108,7 +108,9 @@ def full_time(law: Law, studies: Studies, age: int) -> tuple[bool, Condition]:
         found = longer and not _any_length(law, age)
     else:
         found = False
-    return found, Condition(Message("condition.study.listed_full_time", {"kind": kind}), found)
+    return found, Condition(
+        Message("condition.study.listed_full_time", {"kind": Message(f"study_kind.{kind}")}), found
+    )
 
 
 def _any_length(law: Law, age: int) -> bool:
