@@ -5,10 +5,9 @@ reduced work ability or a long-term unemployed person aged 60+: the first 10 mon
 nothing and each later month for 75 %.
 
 Wages paid since 2.9.2024 count in euros, whenever the work started: a calendar month in which at least
-the threshold (930 EUR) of wages is paid is a whole month, and 12 of them are needed within 28 months.
-Smaller pay may make half months; the addendum (B5) does not give that threshold, so for such pay the
-answer says the condition is not met only when even half months for every month would fall short, and
-otherwise that it cannot tell. The threshold is read on the question's date (930 EUR on every date so far).
+the threshold (930 EUR) of wages is paid is a whole month, one with 465-929.99 EUR a half month
+(supports-fi-corrections C5), and 12 months are needed within 28 months. The thresholds are read on
+the question's date (930 and 465 EUR on every date so far).
 """
 
 from __future__ import annotations
@@ -68,12 +67,18 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
             notes.append(Message("note.whole_months_assumed", {"amount": threshold}))
         if not after_reform:
             notes.append(Message("note.months_before_reform", {"date": REFORM}))
+    half: bool | None = None
     if whole is False and accrues:
-        # A month below the threshold counts at most as a half month; the half-month threshold is not in
-        # our sources, so "met" is only known when even all-half months would fall short.
-        met = False if counted * HALF < required else None
-        counted = Decimal(0)
-        notes.append(Message("note.half_months_unknown", {"amount": threshold, "months": review}))
+        half_threshold = law("unemployment.employment_condition.half_month_wage")
+        half = s.monthly_wage is not None and s.monthly_wage >= half_threshold
+        counted = counted * HALF if half else Decimal(0)
+        met = counted >= required
+        notes.append(
+            Message(
+                "note.half_months" if half else "note.no_half_months",
+                {"amount": threshold, "half": half_threshold},
+            )
+        )
     return Answer(
         question="employment_condition",
         on=on,
@@ -85,6 +90,7 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
             "condition_met": met,
             "full_month_wage": threshold,
             "wage_counts_whole_month": whole,
+            "wage_counts_half_month": half,
             "review_period_months": review,
         },
         conditions=tuple(conditions),

@@ -383,7 +383,7 @@ def _de_minimis(
 ) -> tuple[list[Support], list[Message]]:
     ceiling = law("de_minimis.ceiling")
     years = int(law("de_minimis.window_years"))
-    received = de_minimis_total(s.de_minimis_received, decision_on, years)
+    received = de_minimis_total(s.de_minimis_received, decision_on, years, s.fiscal_year_start_month)
     out, warnings = [], []
     for support in supports:
         if support.eligible and support.basis == "de_minimis" and support.total_max is not None:
@@ -430,7 +430,8 @@ def evaluate_hire(
     for pack in extra_supports:
         supports.extend(pack.supports(situation, law.fork()))  # type: ignore[attr-defined]
     supports, stacking = _stack(supports, situation.job.monthly_wage)
-    supports, de_minimis = _de_minimis(law.fork(), situation, supports, situation.decision_on or on)
+    decision_on = situation.decision_on or on  # the de minimis regulation of the decision's day applies
+    supports, de_minimis = _de_minimis(Law(parameters, decision_on), situation, supports, decision_on)
     eligible_pay = [x for x in supports if x.eligible and x.pay_cost_base is not None]
     best = max(eligible_pay, key=lambda x: x.total_max or 0, default=None)
     notes = [accrual_note(best.id if best else None, on)] if best else []

@@ -12,7 +12,11 @@ from decimal import Decimal
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's last day."""
+    """The same day ``months`` later, or the month's last day when it has no such day.
+
+    This is how a time limit of months runs (Act 150/1930 on computing statutory time limits, 3 §):
+    31.7. + 3 months = 31.10.; 31.1. + 3 months = 30.4. (never clamped to the 28th).
+    """
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

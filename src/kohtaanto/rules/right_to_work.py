@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from kohtaanto.rules.answers import Answer
 from kohtaanto.rules.explain import Condition, Law, Message, money
+from kohtaanto.rules.months import add_months
 from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.situations import RightToWorkSituation
 
@@ -17,25 +18,33 @@ UNRESTRICTED = {"eu_citizen", "permanent_permit", "continuous_permit_non_work"}
 LONG_PROTECTION = {"specialist", "eu_blue_card", "start_up", "management", "intra_corporate_transfer"}
 
 
-def _months_between(start: dt.date, end: dt.date) -> int:
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - 1 if end.day < start.day else months
-
-
 def _asylum(
-    law: Law, s: RightToWorkSituation, on: dt.date, notes: list[Message]
+    law: Law, s: RightToWorkSituation, on: dt.date, notes: list[Message], extra: dict[str, object]
 ) -> tuple[str, list[Condition]]:
+    """Work is allowed once the months from the application are full (Act 150/1930 3 §: the same day
+    number, or the month's last day when it has none: 31.1. + 3 months = 30.4.). Without the
+    application date the answer cannot be known (corrections C8): it asks for the date, never says no."""
     wait = law(
         "right_to_work.asylum_wait_with_document"
         if s.travel_document
         else "right_to_work.asylum_wait_without_document"
     )
-    waited = _months_between(s.applied_on, on) if s.applied_on else 0
-    conditions = [
-        Condition(Message("condition.asylum_wait", {"months": wait}), waited >= wait),
-        Condition(Message("condition.no_enforceable_removal"), not s.removal_enforceable),
-    ]
     notes += [Message("note.asylum_no_entrepreneur"), Message("note.employer_rechecks")]
+    removal = Condition(Message("condition.no_enforceable_removal"), not s.removal_enforceable)
+    if s.applied_on is None:
+        extra["missing"] = ["applied_on"]
+        notes.insert(0, Message("note.asylum_give_applied_on", {"months": wait}))
+        if s.removal_enforceable:
+            return "no", [removal]
+        return "cannot_tell", [removal]
+    allowed_from = add_months(s.applied_on, int(wait))
+    extra["work_allowed_from"] = allowed_from.isoformat()
+    conditions = [
+        Condition(
+            Message("condition.asylum_wait_from", {"months": wait, "date": allowed_from}), on >= allowed_from
+        ),
+        removal,
+    ]
     return ("yes" if all(c.met for c in conditions) else "no"), conditions
 
 
@@ -94,9 +103,8 @@ def _ended(
     )
     extra["protection_period_months"] = months
     if s.employment_ended_on:
-        month = s.employment_ended_on.month - 1 + months
-        year, month = s.employment_ended_on.year + month // 12, month % 12 + 1
-        extra["protection_ends_on"] = dt.date(year, month, min(s.employment_ended_on.day, 28)).isoformat()
+        # Act 150/1930 3 §: the same day number N months later, or that month's last day (corrections C7).
+        extra["protection_ends_on"] = add_months(s.employment_ended_on, months).isoformat()
     notes.append(Message("note.protection_period", {"months": months}))
     return "may_seek_new_work", [], extra
 
@@ -122,7 +130,7 @@ def evaluate_right_to_work(s: RightToWorkSituation, on: dt.date, parameters: Par
         may_work = "yes" if s.application_registered else "no"
         notes.append(Message("note.rtw_temporary_protection"))
     elif s.status == "asylum_seeker":
-        may_work, conditions = _asylum(law, s, on, notes)
+        may_work, conditions = _asylum(law, s, on, notes, extra)
         duties.append("recheck_periodically")
     elif s.status == "student":
         may_work, conditions, extra = _student(law, s, notes)

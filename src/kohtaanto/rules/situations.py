@@ -74,6 +74,16 @@ class Arrangements(StrictModel):
     help_months: int = Field(default=0, ge=0, le=600)
 
 
+def _fiscal_year_start() -> Any:
+    return Field(
+        default=1,
+        ge=1,
+        le=12,
+        description="Month in which the undertaking's fiscal year starts (1 = calendar year); "
+        "counts for decisions before 1.1.2024.",
+    )
+
+
 class DeMinimisGrant(StrictModel):
     decided_on: Day
     amount: Money = Field(ge=0, le=1_000_000_000)
@@ -95,6 +105,7 @@ class HireSituation(StrictModel):
         description="De minimis aid to the single undertaking (all linked enterprises).",
     )
     decision_on: Day | None = None
+    fiscal_year_start_month: int = _fiscal_year_start()
     pack_inputs: dict[str, Any] = Field(
         default_factory=dict,
         description="Facts that regional rule packs ask for; each pack documents its own.",
@@ -105,6 +116,7 @@ class DeMinimisCheck(StrictModel):
     received: list[DeMinimisGrant] = Field(default_factory=list, max_length=1000)
     new_amount: Money = Field(ge=0, le=1_000_000_000)
     decision_on: Day | None = None
+    fiscal_year_start_month: int = _fiscal_year_start()
 
 
 class PartTimeSituation(StrictModel):
