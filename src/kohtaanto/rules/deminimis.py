@@ -47,8 +47,8 @@ window: Dated[Callable[[dt.date, int, int], Window]] = Dated("de_minimis.window"
 def window_2014_01(decision_on: dt.date, years: int, fiscal_year_start_month: int) -> Window:
     """Regulation 1407/2013 art. 3(2): the current fiscal year and the two before it.
 
-    >>> window_2014_01(dt.date(2023, 5, 10), 3, 1), window_2014_01(dt.date(2023, 5, 10), 3, 7)
-    ((datetime.date(2021, 1, 1), datetime.date(2023, 5, 10)), (datetime.date(2020, 7, 1), datetime.date(2023, 5, 10)))
+    >>> window_2014_01(dt.date(2023, 5, 10), 3, 1)[0], window_2014_01(dt.date(2023, 5, 10), 3, 7)[0]
+    (datetime.date(2021, 1, 1), datetime.date(2020, 7, 1))
     """
     start_year = decision_on.year if decision_on.month >= fiscal_year_start_month else decision_on.year - 1
     return dt.date(start_year - (years - 1), fiscal_year_start_month, 1), decision_on
