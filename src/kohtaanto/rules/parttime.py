@@ -3,6 +3,11 @@ työttömyysetuus), and what the month looks like with and without the work.
 
 Two versions by the start of the claim period: before 1.4.2024 a protected amount (suojaosa)
 of earnings did not reduce the benefit; from 1.4.2024 every euro reduces it by 50 cents.
+
+From 1.5.2026 Kela pays yleistuki (general support) instead of labour market support and the basic
+daily allowance (income-year-fi.md 4.6): 37.21 a day, wages adjusted at 50 % as before, and other
+income above 311 a month reduces it by 50 %. A period from that day is answered as yleistuki under its
+own name, whichever Kela benefit the person names; earlier periods keep the old benefits.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from kohtaanto.rules.answers import Answer
-from kohtaanto.rules.dated import Dated
+from kohtaanto.rules.dated import Dated, RulesNotInForce
 from kohtaanto.rules.explain import Condition, Law, Message, money
 from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.situations import PartTimeSituation
@@ -34,6 +39,25 @@ def reduction_2019_01(law: Law, earnings: Decimal, period: str) -> Decimal:
 @reduction.since("2024-04-01")
 def reduction_2024_04(law: Law, earnings: Decimal, period: str) -> Decimal:
     return earnings * law("unemployment.adjustment.reduction_share")
+
+
+kela_benefit: Dated[Callable[[str], str]] = Dated("unemployment.kela_benefit")
+GENERAL_SUPPORT_FROM = dt.date(2026, 5, 1)
+
+
+@kela_benefit.since("2019-01-01")
+def kela_benefit_2019_01(benefit: str) -> str:
+    if benefit == "general_support":
+        raise RulesNotInForce(
+            "general_support (yleistuki) is paid from 2026-05-01; before that choose basic or labour_market_support"
+        )
+    return benefit
+
+
+@kela_benefit.since("2026-05-01")
+def kela_benefit_2026_05(benefit: str) -> str:
+    """Yleistuki replaces labour market support and Kela's basic daily allowance."""
+    return "general_support" if benefit in ("basic", "labour_market_support") else benefit
 
 
 def daily_wage(law: Law, wage_month: Decimal) -> Decimal:
@@ -82,6 +106,14 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
     law = Law(parameters, claim_start)
     notes: list[Message] = []
     warnings: list[Message] = []
+    benefit = kela_benefit.at(claim_start)(s.benefit)
+    if benefit == "general_support":
+        notes.append(
+            Message(
+                "note.general_support" if s.benefit == benefit else "note.general_support_replaces",
+                {"date": GENERAL_SUPPORT_FROM},
+            )
+        )
     days = law(
         "unemployment.adjustment.days_per_month"
         if s.period == "month"
@@ -96,6 +128,16 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
             full = s.full_daily_allowance or ZERO
     else:
         full = s.full_daily_allowance or law("unemployment.basic_daily")
+    if benefit == "general_support" and s.other_income_month > 0:
+        protected = law("unemployment.general_support.other_income_protected_month")
+        share = law("unemployment.general_support.other_income_reduction_share")
+        over = max(s.other_income_month - protected, ZERO)
+        full = max(full - over * share / law("unemployment.adjustment.days_per_month"), ZERO)
+        notes.append(
+            Message(
+                "note.general_support_other_income", {"protected": protected, "income": s.other_income_month}
+            )
+        )
     if s.benefit == "earnings_related" and full < law("unemployment.basic_daily"):
         full = law("unemployment.basic_daily")
         notes.append(Message("note.earnings_related_floor", {"basic": full}))
@@ -134,6 +176,7 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
         question="part_time",
         on=on,
         results={
+            "benefit": benefit,
             "can_adjust": can_adjust,
             "full_daily_allowance": money(full),
             "adjusted_daily_allowance": money(adjusted),
@@ -149,5 +192,8 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
         notes=tuple(notes),
         warnings=tuple(warnings),
         used=tuple(law.used.values()),
-        formula_versions={"unemployment.adjustment.reduction": reduction.version_at(claim_start)},
+        formula_versions={
+            "unemployment.adjustment.reduction": reduction.version_at(claim_start),
+            "unemployment.kela_benefit": kela_benefit.version_at(claim_start),
+        },
     )

@@ -120,7 +120,10 @@ class DeMinimisCheck(StrictModel):
 
 
 class PartTimeSituation(StrictModel):
-    benefit: Literal["earnings_related", "basic", "labour_market_support"]
+    benefit: Literal["earnings_related", "basic", "labour_market_support", "general_support"] = Field(
+        description="general_support is yleistuki (Kela, from 1.5.2026); from that day basic and "
+        "labour_market_support are answered as yleistuki."
+    )
     full_daily_allowance: Money | None = Field(default=None, gt=0, le=1000)
     wage_before_month: Money | None = Field(default=None, gt=0, le=100_000)
     claim_period_start: Day | None = None
@@ -129,6 +132,12 @@ class PartTimeSituation(StrictModel):
     hours_share_of_full_time: Decimal = Field(default=Decimal("0.5"), ge=0, le=2)
     step_down_applies: bool = False
     paid_days_before: int = Field(default=0, ge=0, le=1000)
+    other_income_month: Money = Field(
+        default=Decimal(0),
+        ge=0,
+        le=100_000,
+        description="Other income than wages a month (yleistuki's means test, from 1.5.2026).",
+    )
 
     @model_validator(mode="after")
     def _earnings_related_needs_a_base(self) -> PartTimeSituation:
@@ -246,7 +255,7 @@ class Studies(StrictModel):
 
 class StudySituation(StrictModel):
     age: int = Field(ge=15, le=100, description="Age when the studies start.")
-    benefit: Literal["earnings_related", "basic", "labour_market_support", "none"]
+    benefit: Literal["earnings_related", "basic", "labour_market_support", "general_support", "none"]
     registered_jobseeker: bool = True
     benefit_days_left: int | None = Field(default=None, ge=0, le=600)
     monthly_wage: Money | None = Field(default=None, ge=0, le=100_000)

@@ -27,7 +27,7 @@ from kohtaanto.rules.dated import RulesNotInForce
 from kohtaanto.rules.explain import Condition, Law, Message, money
 from kohtaanto.rules.months import add_months, calendar_months
 from kohtaanto.rules.parameters import ParameterSet
-from kohtaanto.rules.parttime import daily_wage, earnings_related_daily
+from kohtaanto.rules.parttime import GENERAL_SUPPORT_FROM, daily_wage, earnings_related_daily, kela_benefit
 from kohtaanto.rules.situations import Studies, StudySituation
 
 REFORM_2023 = dt.date(2023, 1, 1)  # Act 1131/2022: only listed studies are full-time
@@ -196,7 +196,7 @@ def _amounts(s: StudySituation, law: Law, at_start: Law, increased: bool) -> dic
     out: dict[str, Decimal] = {}
     basic = value("unemployment.basic_daily")
     per_month = value("unemployment.adjustment.days_per_month")
-    if s.benefit in ("basic", "labour_market_support"):
+    if s.benefit in ("basic", "labour_market_support", "general_support"):
         out["daily_amount"] = basic
         out["monthly_amount"] = money(basic * per_month)
     elif s.benefit == "earnings_related" and s.monthly_wage is not None:
@@ -334,9 +334,14 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
         )
     law = Law(parameters, max(on, studies.starts_on))
     at_start = Law(parameters, studies.starts_on)
+    notes: list[Message] = []
+    if s.benefit != "none":
+        benefit = kela_benefit.at(max(on, studies.starts_on))(s.benefit)
+        if benefit != s.benefit:  # from 1.5.2026 yleistuki replaces the Kela benefit named
+            notes.append(Message("note.general_support_replaces", {"date": GENERAL_SUPPORT_FROM}))
+            s = s.model_copy(update={"benefit": benefit})
     listed, listed_check = full_time(law, studies, s.age)
     conditions: list[Condition] = [listed_check]
-    notes: list[Message] = []
     if listed and studies.kind == "vocational_course":
         notes.append(Message("note.study.course_assessed"))
     basis, continues, is_full_time, max_months = _basis(law, s, listed, conditions, notes)
@@ -362,7 +367,9 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
         "increased_benefit": increased,
         "increased_benefit_days": increased_days,
         "increased_benefit_ends_earliest": increased_until.isoformat() if increased_until else None,
-        "means_tested": s.benefit == "labour_market_support" and basis != "self_motivated",
+        "means_tested": s.benefit in ("labour_market_support", "general_support")
+        and basis != "self_motivated",
+        "benefit": s.benefit,
         "expense_allowance": False,
         "decided_by": "employment_authority" if basis == "self_motivated" else "benefit_payer",
     }

@@ -138,8 +138,12 @@ class HireSupportForm(forms.Form):
 
 
 BENEFITS = [
-    ("labour_market_support", pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela)")),
-    ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela)")),
+    ("general_support", pgettext_lazy("benefit", "General support (yleistuki, Kela, from 1 May 2026)")),
+    (
+        "labour_market_support",
+        pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela, until 30 April 2026)"),
+    ),
+    ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela, until 30 April 2026)")),
     ("earnings_related", pgettext_lazy("benefit", "Earnings-related allowance (ansiopäiväraha, a fund)")),
 ]
 
@@ -148,7 +152,7 @@ class PartTimeForm(forms.Form):
     benefit = forms.ChoiceField(
         label=pgettext_lazy("part-time form", "Which benefit do you get?"),
         widget=forms.RadioSelect,
-        initial="labour_market_support",
+        initial="general_support",
         choices=BENEFITS,
     )
     full_daily_allowance = forms.DecimalField(
