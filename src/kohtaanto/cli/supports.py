@@ -78,9 +78,9 @@ def _answer(question: str, file: Path, on: str | None, fmt: str, lang: str, pack
     try:
         answer = engine.ask(question, data, on_date(on)).as_dict(lang)
     except InputError as exc:
-        raise click.UsageError(f"{file}: {'; '.join(exc.problems)}") from None
+        raise click.UsageError(f"{file}: {'; '.join(exc.in_language(lang))}") from None
     except RulesNotInForce as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.in_language(lang)) from None
     if fmt == "json":
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
     else:

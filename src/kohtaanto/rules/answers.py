@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from kohtaanto.rules.explain import Condition, Message, UsedParameter, money, unverified_warnings
+from kohtaanto.rules.provisions import cited
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -29,8 +30,9 @@ class Support:
     notes: tuple[Message, ...] = ()
     warnings: tuple[Message, ...] = ()
     used: tuple[UsedParameter, ...] = ()
+    rules: tuple[str, ...] = ()  # the rules applied; cited as provisions on the answer's day
 
-    def as_dict(self, language: str = "fi") -> dict[str, Any]:
+    def as_dict(self, language: str = "fi", on: dt.date | None = None) -> dict[str, Any]:
         sources = list(dict.fromkeys(u.source for u in self.used))
         warnings = [*self.warnings, *unverified_warnings({u.name: u for u in self.used})]
         return {
@@ -48,6 +50,7 @@ class Support:
                 for c in self.conditions
             ],
             "sources": sources,
+            "provisions": cited(self.rules, on, language) if on else [],
             "parameters": [u.as_dict() for u in self.used],
             "warnings": [w.text(language) for w in warnings],
             "uses_unverified": any(not u.verified for u in self.used),
@@ -67,6 +70,8 @@ class Answer:
     warnings: tuple[Message, ...] = ()
     used: tuple[UsedParameter, ...] = ()
     formula_versions: dict[str, str] = field(default_factory=dict)
+    rules: tuple[str, ...] = ()  # the rules applied, cited as provisions
+    rules_on: dt.date | None = None  # the day whose law applied, when not ``on`` (a claim period's start)
 
     def as_dict(self, language: str = "fi") -> dict[str, Any]:
         used = {u.name: u for u in self.used}
@@ -81,14 +86,17 @@ class Answer:
                 for key, value in self.results.items()
             },
         }
+        rules_on = self.rules_on or self.on
         if self.supports:
-            body["supports"] = [s.as_dict(language) for s in self.supports]
+            body["supports"] = [s.as_dict(language, rules_on) for s in self.supports]
         body["reasons"] = [c.text(language) for c in self.conditions] + [n.text(language) for n in self.notes]
         body["conditions"] = [
             {"text": c.message.text(language), "met": c.met, "code": c.message.code} for c in self.conditions
         ]
         body["warnings"] = [w.text(language) for w in warnings]
         body["sources"] = list(dict.fromkeys(u.source for u in used.values()))
+        rules = (*self.rules, *(r for s in self.supports if s.eligible for r in s.rules))
+        body["provisions"] = cited(rules, rules_on, language)
         body["parameters"] = [u.as_dict() for u in used.values()]
         body["uses_unverified"] = any(not u.verified for u in used.values())
         body["formula_versions"] = self.formula_versions

@@ -24,7 +24,20 @@ F = TypeVar("F", bound=Callable[..., object])
 
 
 class RulesNotInForce(ValueError):
-    """No version of a formula covers the asked date."""
+    """No version of a formula covers the asked date. ``code`` and ``params`` name a message in
+    ``messages.yaml`` so the reader sees the refusal in their language (:meth:`in_language`)."""
+
+    def __init__(self, text: str, code: str = "", params: dict[str, object] | None = None) -> None:
+        super().__init__(text)
+        self.code = code
+        self.params = params or {}
+
+    def in_language(self, language: str) -> str:
+        if not self.code:
+            return str(self)
+        from kohtaanto.rules.explain import render  # explain is the one place that renders messages
+
+        return render(self.code, self.params, language)
 
 
 class Dated(Generic[F]):
@@ -49,7 +62,11 @@ class Dated(Generic[F]):
                 chosen = function
         if chosen is None:
             first = self.versions[0][0].isoformat() if self.versions else "-"
-            raise RulesNotInForce(f"{self.name}: the engine models the rules in force from {first}, not {on}")
+            raise RulesNotInForce(
+                f"{self.name}: the engine models the rules in force from {first}, not {on}",
+                "refused.not_modelled",
+                {"first": self.versions[0][0] if self.versions else on, "on": on},
+            )
         return chosen
 
     def version_at(self, on: dt.date) -> str:

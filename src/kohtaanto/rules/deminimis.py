@@ -123,4 +123,6 @@ def check_de_minimis(check: DeMinimisCheck, on: dt.date, parameters: ParameterSe
         ),
         used=tuple(law.used.values()),
         formula_versions={"de_minimis.window": window.version_at(decision_on)},
+        rules=("de_minimis",),
+        rules_on=decision_on,
     )

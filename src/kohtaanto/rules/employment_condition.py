@@ -96,6 +96,7 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
         conditions=tuple(conditions),
         notes=tuple(notes),
         used=tuple(law.used.values()),
+        rules=("unemployment.employment_condition",),
     )
 
 

@@ -15,6 +15,7 @@ from kohtaanto.rules.answers import Answer
 from kohtaanto.rules.dated import RulesNotInForce
 from kohtaanto.rules.deminimis import check_de_minimis
 from kohtaanto.rules.employment_condition import employment_condition
+from kohtaanto.rules.explain import catalogue, render
 from kohtaanto.rules.hire import evaluate_hire
 from kohtaanto.rules.packs import RulePack, load_pack, resolve
 from kohtaanto.rules.parameters import ParameterError, ParameterSet, load_parameters
@@ -36,11 +37,33 @@ PARAMETERS_DIR = Path(__file__).parent / "parameters"
 
 
 class InputError(ValueError):
-    """The situation does not fit the schema; ``problems`` lists each field."""
+    """The situation does not fit the schema; ``problems`` lists each field (English), :meth:`in_language`
+    the same in the reader's language, each naming the field."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], errors: list[dict[str, Any]] | None = None) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+        self.errors = errors or []
+
+    def in_language(self, language: str) -> list[str]:
+        if not self.errors:
+            return self.problems
+        return [f"{_where(item)}: {input_message(item, language)}" for item in self.errors]
+
+
+def _where(item: Mapping[str, Any]) -> str:
+    return ".".join(str(part) for part in item.get("loc", ())) or "(input)"
+
+
+def input_message(item: Mapping[str, Any], language: str) -> str:
+    """One pydantic error as a sentence in ``language``: ``greater_than_equal`` → "must be at least 0"."""
+    code = f"input.{item.get('type', '')}"
+    ctx = dict(item.get("ctx") or {})
+    if "expected" in ctx:
+        ctx["expected"] = str(ctx["expected"]).replace("'", "").replace(" or ", ", ")
+    if code not in catalogue():
+        return render("input.other", {"detail": item.get("msg", "")}, language)
+    return render(code, {k: str(v) for k, v in ctx.items()}, language)
 
 
 @dataclass(frozen=True)
@@ -58,6 +81,13 @@ QUESTIONS: dict[str, Question] = {
     "employment_condition": Question(EmploymentConditionSituation, employment_condition),
     "study": Question(StudySituation, evaluate_study),
 }
+
+
+def errors_of(error: ValidationError) -> list[dict[str, Any]]:
+    return [
+        {"loc": item["loc"], "type": item["type"], "msg": item["msg"], "ctx": item.get("ctx") or {}}
+        for item in error.errors()
+    ]
 
 
 def problems_of(error: ValidationError) -> list[str]:
@@ -81,7 +111,7 @@ class RulesEngine:
         try:
             return QUESTIONS[question].schema.model_validate(data)
         except ValidationError as exc:
-            raise InputError(problems_of(exc)) from None
+            raise InputError(problems_of(exc), errors_of(exc)) from None
 
     def ask(self, question: str, data: Mapping[str, Any], on: dt.date) -> Answer:
         """Answer one question as of ``on``; a date outside the modelled law raises RulesNotInForce."""
@@ -91,7 +121,7 @@ class RulesEngine:
                 return evaluate_hire(situation, on, self.parameters, self.packs)  # type: ignore[arg-type]
             return QUESTIONS[question].answer(situation, on, self.parameters)
         except ParameterError as exc:  # a value the question needs is not in force on that date
-            raise RulesNotInForce(str(exc)) from None
+            raise RulesNotInForce(str(exc), "refused.no_value", {"on": on}) from None
 
 
 @cache

@@ -74,6 +74,10 @@ def _state_aid_basis(s: HireSituation, third_sector_case: bool = False) -> str:
     return s.aid_basis or "gber"
 
 
+def _aid_rules(basis: str) -> tuple[str, ...]:
+    return {"gber": ("state_aid.gber",), "de_minimis": ("de_minimis",)}.get(basis, ())
+
+
 def _disadvantaged(s: HireSituation) -> tuple[bool, list[Message]]:
     if s.person.disadvantaged is not None:
         return s.person.disadvantaged, []
@@ -212,6 +216,7 @@ def _pay_subsidy(law: Law, s: HireSituation, kind: str) -> Support:
         monthly=amount,
         months=months,
         basis=basis,
+        rules=("pay_subsidy.third_sector" if kind == "third_sector" else "pay_subsidy", *_aid_rules(basis)),
         pay_cost_base=base,
         notes=tuple(notes),
         warnings=tuple(warnings),
@@ -263,6 +268,7 @@ def _senior_subsidy(law: Law, s: HireSituation) -> Support:
         monthly=amount,
         months=months,
         basis=_state_aid_basis(s),
+        rules=("senior_subsidy", *_aid_rules(_state_aid_basis(s))),
         pay_cost_base=s.job.monthly_wage,
         notes=tuple(notes),
     )
@@ -303,6 +309,7 @@ def _tools(law: Law, s: HireSituation, on: dt.date) -> Support:
         conditions=tuple(conditions),
         notes=tuple(notes),
         used=tuple(law.used.values()),
+        rules=("work_arrangement", *_aid_rules(_state_aid_basis(s))),
     )
 
 
@@ -332,6 +339,7 @@ def _help(law: Law, s: HireSituation) -> Support:
         monthly=hours * hourly,
         months=months,
         basis=_state_aid_basis(s),
+        rules=("work_arrangement", *_aid_rules(_state_aid_basis(s))),
         notes=tuple(notes),
     )
 

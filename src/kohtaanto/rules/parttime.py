@@ -49,7 +49,10 @@ GENERAL_SUPPORT_FROM = dt.date(2026, 5, 1)
 def kela_benefit_2019_01(benefit: str) -> str:
     if benefit == "general_support":
         raise RulesNotInForce(
-            "general_support (yleistuki) is paid from 2026-05-01; before that choose basic or labour_market_support"
+            "general_support (yleistuki) is paid from 2026-05-01; "
+            "before that choose basic or labour_market_support",
+            "refused.general_support_from",
+            {"date": GENERAL_SUPPORT_FROM},
         )
     return benefit
 
@@ -101,6 +104,37 @@ def _step_down(law: Law, s: PartTimeSituation, full: Decimal, notes: list[Messag
     return max(full * share, basic)
 
 
+def _full_daily(
+    law: Law, s: PartTimeSituation, benefit: str, notes: list[Message]
+) -> tuple[Decimal, Decimal | None]:
+    """The full daily benefit without work, and the daily wage it rests on when known."""
+    wage_day: Decimal | None = None
+    basic = law("unemployment.basic_daily")
+    if s.benefit == "earnings_related":
+        if s.wage_before_month is not None:
+            wage_day = daily_wage(law, s.wage_before_month)
+            full = earnings_related_daily(law, wage_day)
+        else:
+            full = s.full_daily_allowance or ZERO
+        cap90 = law("unemployment.earnings_related.max_share_of_daily_wage") * wage_day if wage_day else None
+        if full < basic or (cap90 is not None and cap90 < basic):  # never below the basic allowance (C2.1)
+            full = max(full, basic)
+            notes.append(Message("note.earnings_related_floor", {"basic": basic}))
+        return full, wage_day
+    full = s.full_daily_allowance or basic
+    if benefit == "general_support" and s.other_income_month > 0:
+        protected = law("unemployment.general_support.other_income_protected_month")
+        share = law("unemployment.general_support.other_income_reduction_share")
+        over = max(s.other_income_month - protected, ZERO)
+        full = max(full - over * share / law("unemployment.adjustment.days_per_month"), ZERO)
+        notes.append(
+            Message(
+                "note.general_support_other_income", {"protected": protected, "income": s.other_income_month}
+            )
+        )
+    return full, wage_day
+
+
 def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterSet) -> Answer:
     claim_start = s.claim_period_start or on
     law = Law(parameters, claim_start)
@@ -119,32 +153,7 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
         if s.period == "month"
         else "unemployment.adjustment.days_per_4_weeks"
     )
-    wage_day: Decimal | None = None
-    if s.benefit == "earnings_related":
-        if s.wage_before_month is not None:
-            wage_day = daily_wage(law, s.wage_before_month)
-            full = earnings_related_daily(law, wage_day)
-        else:
-            full = s.full_daily_allowance or ZERO
-    else:
-        full = s.full_daily_allowance or law("unemployment.basic_daily")
-    if benefit == "general_support" and s.other_income_month > 0:
-        protected = law("unemployment.general_support.other_income_protected_month")
-        share = law("unemployment.general_support.other_income_reduction_share")
-        over = max(s.other_income_month - protected, ZERO)
-        full = max(full - over * share / law("unemployment.adjustment.days_per_month"), ZERO)
-        notes.append(
-            Message(
-                "note.general_support_other_income", {"protected": protected, "income": s.other_income_month}
-            )
-        )
-    if s.benefit == "earnings_related" and full < law("unemployment.basic_daily"):
-        full = law("unemployment.basic_daily")
-        notes.append(Message("note.earnings_related_floor", {"basic": full}))
-    elif s.benefit == "earnings_related" and wage_day is not None:
-        cap90 = law("unemployment.earnings_related.max_share_of_daily_wage") * wage_day
-        if cap90 < law("unemployment.basic_daily"):
-            notes.append(Message("note.earnings_related_floor", {"basic": law("unemployment.basic_daily")}))
+    full, wage_day = _full_daily(law, s, benefit, notes)
     full = _step_down(law, s, full, notes)
     max_share = law("unemployment.adjustment.max_hours_share")
     can_adjust = s.hours_share_of_full_time <= max_share
@@ -172,6 +181,15 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
             notes.append(Message("note.adjusted_basic_floor", {"daily": money(adjusted_basic)}))
     benefit_period = adjusted * days
     without_work = full * days
+    rules = ["unemployment.adjustment"]
+    if benefit == "earnings_related":
+        rules += ["unemployment.earnings_related", "unemployment.adjustment.minimums"]
+    else:
+        rules.append(
+            "unemployment.general_support" if benefit == "general_support" else "unemployment.basic_daily"
+        )
+    if any(n.code == "note.step_down" for n in notes):
+        rules.append("unemployment.step_down")
     return Answer(
         question="part_time",
         on=on,
@@ -192,6 +210,8 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
         notes=tuple(notes),
         warnings=tuple(warnings),
         used=tuple(law.used.values()),
+        rules=tuple(rules),
+        rules_on=claim_start,
         formula_versions={
             "unemployment.adjustment.reduction": reduction.version_at(claim_start),
             "unemployment.kela_benefit": kela_benefit.version_at(claim_start),

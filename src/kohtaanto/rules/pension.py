@@ -19,9 +19,11 @@ def evaluate_pension(s: PensionSituation, on: dt.date, parameters: ParameterSet)
     conditions: list[Condition] = []
     notes: list[Message] = []
     floor = law("disability_pension.guarantee_pension_full")
+    rules: list[str] = []
     if s.pre_pension_earnings_month is not None:
         share = law(f"disability_pension.earnings_limit_share_{s.kind}")
         by_share = s.pre_pension_earnings_month * share
+        rules += ["disability_pension.earnings_limit", "guarantee_pension"]
         limit = max(by_share, floor)
         results.update({"earnings_limit": money(limit), "limit_by_share": money(by_share), "floor": floor})
         notes.append(
@@ -49,6 +51,7 @@ def evaluate_pension(s: PensionSituation, on: dt.date, parameters: ParameterSet)
                     )
     if s.kela is not None:
         full = law("kela_pension.full_couple" if s.kela.couple else "kela_pension.full_single")
+        rules.append("kela_pension")
         threshold = law("kela_pension.earnings_pension_threshold")
         cut = law("kela_pension.reduction_share") * max(
             s.kela.earnings_related_pensions_month - threshold, ZERO
@@ -67,4 +70,5 @@ def evaluate_pension(s: PensionSituation, on: dt.date, parameters: ParameterSet)
         conditions=tuple(conditions),
         notes=tuple(notes),
         used=tuple(law.used.values()),
+        rules=tuple(rules),
     )

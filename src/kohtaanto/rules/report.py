@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +23,8 @@ WORDS = {
         "on": "päivänä",
         "basis": "peruste",
         "unverified": "vahvistamaton arvo",
+        "provisions": "Säännökset",
+        "unconfirmed": "viittausta ei ole vahvistettu lähteestä",
     },
     "sv": {
         "yes": "JA",
@@ -36,6 +39,8 @@ WORDS = {
         "on": "den",
         "basis": "grund",
         "unverified": "obekräftat värde",
+        "provisions": "Bestämmelser",
+        "unconfirmed": "hänvisningen är inte bekräftad i en källa",
     },
     "en": {
         "yes": "YES",
@@ -50,6 +55,8 @@ WORDS = {
         "on": "on",
         "basis": "basis",
         "unverified": "unverified value",
+        "provisions": "Provisions",
+        "unconfirmed": "the reference is not confirmed in a source",
     },
 }
 
@@ -79,7 +86,8 @@ def _value(value: Any, w: dict[str, str], language: str) -> str:
 
 def render_text(answer: dict[str, Any], language: str) -> str:
     w = WORDS.get(language, WORDS["en"])
-    lines = [f"{answer['question']} {w['on']} {answer['on']}"]
+    day = formatting.date(dt.date.fromisoformat(answer["on"]), language)
+    lines = [f"{answer['question']} {w['on']} {day}"]
     for support in answer.get("supports", []):
         mark = w["yes"] if support["eligible"] else w["no"]
         head = f"[{mark}] {support_label(support['id'], language)}"
@@ -108,6 +116,7 @@ def render_text(answer: dict[str, Any], language: str) -> str:
             "conditions",
             "warnings",
             "sources",
+            "provisions",
             "parameters",
             "uses_unverified",
             "formula_versions",
@@ -118,6 +127,12 @@ def render_text(answer: dict[str, Any], language: str) -> str:
     if answer.get("warnings"):
         lines.append(f"{w['warnings']}:")
         lines += [f"  ! {warning}" for warning in answer["warnings"]]
+    if answer.get("provisions"):
+        lines.append(f"{w['provisions']}:")
+        lines += [
+            f"  {p['text']}" + ("" if p["confirmed"] else f" ({w['unconfirmed']})")
+            for p in answer["provisions"]
+        ]
     lines.append(f"{w['sources']}:")
     lines += [f"  {source}" for source in answer.get("sources", [])]
     return "\n".join(lines)

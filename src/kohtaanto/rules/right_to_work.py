@@ -150,8 +150,14 @@ def evaluate_right_to_work(s: RightToWorkSituation, on: dt.date, parameters: Par
         "right_to_work.protection_period_months"
     ):
         duties.append("notify_migri_if_employment_ends_early")
+    rules = {
+        "asylum_seeker": ("right_to_work.asylum", "time_limits"),
+        "student": ("right_to_work.student",),
+        "work_permit_ended": ("right_to_work.protection_period", "time_limits"),
+    }.get(s.status, ("right_to_work.permit",))
     return Answer(
         question="right_to_work",
+        rules=rules,
         on=on,
         results={"may_work": may_work, "employer_duties": duties, **extra},
         conditions=tuple(conditions),

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from kohtaanto.core.vocabulary import StrictModel
 
@@ -146,7 +147,9 @@ class PartTimeSituation(StrictModel):
             and self.full_daily_allowance is None
             and self.wage_before_month is None
         ):
-            raise ValueError("earnings_related needs full_daily_allowance or wage_before_month")
+            raise PydanticCustomError(
+                "needs_allowance_or_wage", "earnings_related needs full_daily_allowance or wage_before_month"
+            )
         return self
 
 
@@ -249,7 +252,7 @@ class Studies(StrictModel):
     @model_validator(mode="after")
     def _duration(self) -> Studies:
         if self.months is None and self.days is None:
-            raise ValueError("give the duration: months or days")
+            raise PydanticCustomError("needs_duration", "give the duration: months or days")
         return self
 
 

@@ -330,7 +330,9 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
     studies = s.studies
     if studies.starts_on < REFORM_2023:
         raise RulesNotInForce(
-            "studies that started before 1.1.2023 follow earlier rules that are not modelled"
+            "studies that started before 1.1.2023 follow earlier rules that are not modelled",
+            "refused.study_before_2023",
+            {"date": REFORM_2023},
         )
     law = Law(parameters, max(on, studies.starts_on))
     at_start = Law(parameters, studies.starts_on)
@@ -391,4 +393,8 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
         conditions=tuple(conditions),
         notes=tuple(notes),
         used=tuple({**law.used, **at_start.used}.values()),
+        rules=(
+            "unemployment.study",
+            *(("unemployment.general_support",) if s.benefit == "general_support" else ()),
+        ),
     )

@@ -63,9 +63,9 @@ class QuestionView(APIView):
         try:
             answer = engine().ask(self.question, data, _on(request))
         except InputError as exc:
-            raise ValidationError(field_errors(exc.problems)) from None
+            raise ValidationError(field_errors(exc.in_language(language))) from None
         except RulesNotInForce as exc:
-            raise ValidationError({"on": [str(exc)]}) from None
+            raise ValidationError({"on": [exc.in_language(language)]}) from None
         return Response(answer.as_dict(language))
 
 

@@ -143,7 +143,10 @@ BENEFITS = [
         "labour_market_support",
         pgettext_lazy("benefit", "Labour market support (työmarkkinatuki, Kela, until 30 April 2026)"),
     ),
-    ("basic", pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela, until 30 April 2026)")),
+    (
+        "basic",
+        pgettext_lazy("benefit", "Basic unemployment allowance (peruspäiväraha, Kela, until 30 April 2026)"),
+    ),
     ("earnings_related", pgettext_lazy("benefit", "Earnings-related allowance (ansiopäiväraha, a fund)")),
 ]
 

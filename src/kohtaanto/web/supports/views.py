@@ -38,10 +38,10 @@ def ask_question(form: Any, question: str, situation: dict[str, Any]) -> dict[st
     try:
         return engine().ask(question, situation, form.cleaned_data["on"]).as_dict(get_language() or "fi")
     except InputError as exc:
-        for field, messages in field_errors(exc.problems).items():
+        for field, messages in field_errors(exc.in_language(get_language() or "fi")).items():
             form.add_error(FORM_FIELD.get(field) if FORM_FIELD.get(field) in form.fields else None, messages)
     except RulesNotInForce as exc:
-        form.add_error("on", str(exc))
+        form.add_error("on", exc.in_language(get_language() or "fi"))
     return None
 
 
@@ -120,10 +120,10 @@ def study(request: AuthenticatedRequest) -> HttpResponse:
                 mine = seeker.ensure_profile(request.user)
                 seeker.save_study_plan(request.user, mine, situation, on, form.cleaned_data["show_coach"])
         except InputError as exc:
-            for messages in field_errors(exc.problems).values():
+            for messages in field_errors(exc.in_language(get_language() or "fi")).values():
                 form.add_error(None, messages)
         except RulesNotInForce as exc:
-            form.add_error("starts_on", str(exc))
+            form.add_error("starts_on", exc.in_language(get_language() or "fi"))
     area = getattr(request.user, "employment_area", None)
     context = {"form": form, "answer": answer, "area": area}
     return _render(request, "study", context, request.method == "GET" or answer is not None)
