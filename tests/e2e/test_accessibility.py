@@ -47,6 +47,9 @@ PAGES = [
     ("tyonhakija1", "/supports/part-time/", "part-time-results"),
     ("tyonhakija1", "/supports/study/", None),
     ("tyonhakija1", "/supports/study/", "study-results"),
+    ("tyonantaja1", "/supports/right-to-work/", "rtw-results"),
+    ("tyonhakija1", "/supports/pension/", "pension-results"),
+    ("tyonantaja1", "/supports/de-minimis/", "de-minimis-room"),
     ("tyonantaja1", "/jobs/", None),
     ("tyonantaja1", "/jobs/", "job-matches"),
     ("tyonhakija1", "/my-matches/", "my-matches"),
@@ -143,7 +146,35 @@ def _study_results(page) -> None:
     page.locator("#study-answer-heading").wait_for()
 
 
+def _rtw_results(page) -> None:
+    page.locator("#id_status_5").check()  # asylum seeker
+    page.locator("#id_travel_document").check()
+    page.locator("#supports-right-to-work button[type=submit]").click()
+    page.locator("#rtw-answer").wait_for()
+
+
+def _pension_results(page) -> None:
+    page.locator("#id_pre_pension_earnings").fill("2000")
+    page.locator("#id_offered_pay").fill("1500")
+    page.locator("#supports-pension button[type=submit]").click()
+    page.locator("#pension-answer").wait_for()
+
+
+def _de_minimis_room(page) -> None:
+    page.locator("#id_decided_on").fill("2025-02-01")
+    page.locator("#id_amount").fill("120000")
+    page.locator("#id_granted_by").fill("ELY-keskus")
+    page.locator("form:has(#id_amount) button[type=submit]").click()
+    page.locator("main table").wait_for()
+    page.locator("#id_new_amount").fill("50000")
+    page.locator("form:has(#id_new_amount) button[type=submit]").click()
+    page.locator("#room-heading").wait_for()
+
+
 MORE_ACTIONS = {
+    "rtw-results": _rtw_results,
+    "pension-results": _pension_results,
+    "de-minimis-room": _de_minimis_room,
     "study-results": _study_results,
     "esf-import": _esf_import,
     "pool-carve": _pool_carve,

@@ -149,7 +149,9 @@ def params(on: str | None, fmt: str, unverified: bool, packs: tuple[str, ...]) -
         if not parameter.in_force(day):
             continue
         value = parameter.value_at(day)
-        if unverified and value.verified:
+        carried = parameter.carried_from(day)
+        verified = value.verified and carried is None
+        if unverified and verified:
             continue
         rows.append(
             {
@@ -157,9 +159,10 @@ def params(on: str | None, fmt: str, unverified: bool, packs: tuple[str, ...]) -
                 "value": float(value.value or 0),
                 "unit": parameter.unit,
                 "since": value.start.isoformat(),
-                "verified": value.verified,
+                "verified": verified,
+                "carried_from": carried,
                 "source": value.source,
-                "note": value.note,
+                "note": value.note or (f"carried from {carried}: no row for {day.year}" if carried else ""),
                 "last_checked": parameter.last_checked.isoformat(),
             }
         )

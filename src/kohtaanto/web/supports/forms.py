@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import pgettext, pgettext_lazy
 
 from kohtaanto.web.accounts.models import LegalForm
@@ -103,6 +104,22 @@ class HireSupportForm(forms.Form):
     help_months = forms.IntegerField(
         label=pgettext_lazy("supports form", "Months of help"), required=False, min_value=0, max_value=600
     )
+    aid_basis = forms.ChoiceField(
+        label=pgettext_lazy("supports form", "Companies: the state-aid basis of the decision"),
+        choices=[
+            ("gber", pgettext_lazy("aid basis", "General block exemption (does not use de minimis room)")),
+            (
+                "de_minimis",
+                pgettext_lazy("aid basis", "De minimis aid (counts towards the de minimis limit)"),
+            ),
+        ],
+        initial="gber",
+        required=False,
+        help_text=pgettext_lazy(
+            "supports form",
+            "The employment area tells which one it uses. De minimis is checked against your ledger.",
+        ),
+    )
     on = _date_field()
 
     def situation(self) -> dict[str, Any]:
@@ -134,6 +151,7 @@ class HireSupportForm(forms.Form):
             "person": person,
             "job": job,
             "arrangements": arrangements,
+            "aid_basis": d.get("aid_basis") or "gber",
         }
 
 
@@ -442,3 +460,244 @@ class StudyForm(forms.Form):
             message = pgettext("study form", "Needed for these studies: it decides if they are full-time.")
             self.add_error(field, message)
         return data
+
+
+RTW_STATUSES = [
+    (
+        "eu_citizen",
+        pgettext_lazy("permit situation", "Citizen of an EU or EEA country, Switzerland or a Nordic country"),
+    ),
+    ("permanent_permit", pgettext_lazy("permit situation", "Permanent residence permit (P or P-EU)")),
+    (
+        "continuous_permit_non_work",
+        pgettext_lazy("permit situation", "Continuous residence permit on other grounds than work (A)"),
+    ),
+    ("family_ties", pgettext_lazy("permit situation", "Residence permit on the basis of family ties")),
+    (
+        "temporary_protection",
+        pgettext_lazy("permit situation", "Temporary protection (for example from Ukraine)"),
+    ),
+    ("asylum_seeker", pgettext_lazy("permit situation", "Asylum seeker waiting for a decision")),
+    ("student", pgettext_lazy("permit situation", "Residence permit for studies")),
+    (
+        "employee_permit",
+        pgettext_lazy("permit situation", "Residence permit for an employed person, limited to a field"),
+    ),
+    ("work_permit_ended", pgettext_lazy("permit situation", "Work-based permit whose employment has ended")),
+]
+PERMIT_CATEGORIES = [
+    ("other", pgettext_lazy("permit category", "Other work-based permit")),
+    ("specialist", pgettext_lazy("permit category", "Specialist")),
+    ("eu_blue_card", pgettext_lazy("permit category", "EU Blue Card")),
+    ("start_up", pgettext_lazy("permit category", "Start-up entrepreneur")),
+    ("management", pgettext_lazy("permit category", "Top or middle management")),
+    ("intra_corporate_transfer", pgettext_lazy("permit category", "Intra-corporate transfer (ICT)")),
+]
+
+
+def _day(label: Any, help_text: Any = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+
+
+class RightToWorkForm(forms.Form):
+    """ "Saako hän tehdä töitä?": the permit situation in plain words, and the facts each situation needs."""
+
+    status = forms.ChoiceField(
+        label=pgettext_lazy("right to work form", "What is the person's situation?"),
+        widget=forms.RadioSelect,
+        choices=RTW_STATUSES,
+    )
+    permit_granted = forms.BooleanField(
+        label=pgettext_lazy("right to work form", "Family ties: the first permit has been granted"),
+        required=False,
+        initial=True,
+    )
+    application_registered = forms.BooleanField(
+        label=pgettext_lazy(
+            "right to work form", "Temporary protection: the application has been registered"
+        ),
+        required=False,
+        initial=True,
+    )
+    applied_on = _day(
+        pgettext_lazy("right to work form", "Asylum seeker: the day the asylum application was made"),
+        pgettext_lazy("right to work form", "It is on the asylum seeker's card or the police's receipt."),
+    )
+    travel_document = forms.BooleanField(
+        label=pgettext_lazy(
+            "right to work form", "Asylum seeker: showed a valid passport or other travel document"
+        ),
+        required=False,
+    )
+    removal_enforceable = forms.BooleanField(
+        label=pgettext_lazy(
+            "right to work form", "Asylum seeker: has an enforceable decision to leave the country"
+        ),
+        required=False,
+    )
+    degree_related_work = forms.BooleanField(
+        label=pgettext_lazy(
+            "right to work form", "Student: the work is part of the degree (training or thesis)"
+        ),
+        required=False,
+    )
+    hours_per_week = forms.DecimalField(
+        label=pgettext_lazy(
+            "right to work form", "Student: planned working hours a week, on average over the year"
+        ),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        decimal_places=1,
+    )
+    permit_fields = forms.CharField(
+        label=pgettext_lazy(
+            "right to work form", "Employed person's permit: the field written on the permit"
+        ),
+        required=False,
+        max_length=200,
+    )
+    job_field = forms.CharField(
+        label=pgettext_lazy("right to work form", "Employed person's permit: the field of this job"),
+        required=False,
+        max_length=200,
+    )
+    shortage_occupation = forms.BooleanField(
+        label=pgettext_lazy("right to work form", "The job is on the list of labour-shortage occupations"),
+        required=False,
+    )
+    employment_ended_on = _day(pgettext_lazy("right to work form", "Ended employment: the last day of work"))
+    permit_category = forms.ChoiceField(
+        label=pgettext_lazy("right to work form", "Ended employment: the kind of permit"),
+        choices=PERMIT_CATEGORIES,
+        initial="other",
+        required=False,
+    )
+    years_on_work_permit = forms.DecimalField(
+        label=pgettext_lazy("right to work form", "Ended employment: years on a work-based permit"),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(60),
+        decimal_places=1,
+    )
+    on = _date_field()
+
+    def situation(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        s: dict[str, Any] = {
+            "status": d["status"],
+            "permit_granted": bool(d.get("permit_granted")),
+            "application_registered": bool(d.get("application_registered")),
+            "travel_document": bool(d.get("travel_document")),
+            "removal_enforceable": bool(d.get("removal_enforceable")),
+            "degree_related_work": bool(d.get("degree_related_work")),
+            "job_field_is_shortage_occupation": bool(d.get("shortage_occupation")),
+            "permit_category": d.get("permit_category") or "other",
+        }
+        if d.get("applied_on"):
+            s["applied_on"] = d["applied_on"].isoformat()
+        if d.get("hours_per_week") is not None:
+            s["schedule"] = [{"weeks": "52", "hours_per_week": str(d["hours_per_week"])}]
+        field = (d.get("permit_fields") or "").strip().casefold()
+        if field:
+            s["permit_fields"] = [field]
+        if (d.get("job_field") or "").strip():
+            s["job_field"] = d["job_field"].strip().casefold()
+        if d.get("employment_ended_on"):
+            s["employment_ended_on"] = d["employment_ended_on"].isoformat()
+        if d.get("years_on_work_permit") is not None:
+            s["years_on_work_permit"] = str(d["years_on_work_permit"])
+        return s
+
+
+class PensionEarningsForm(forms.Form):
+    """ "Paljonko voin ansaita?": the monthly earnings limit on a disability pension."""
+
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("pension form", "Which pension do you get?"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("full", pgettext_lazy("pension form", "Full disability pension or rehabilitation subsidy")),
+            ("partial", pgettext_lazy("pension form", "Partial disability pension")),
+        ],
+        initial="full",
+    )
+    pre_pension_earnings = _money(
+        pgettext_lazy("pension form", "Your established earnings before the pension, euros a month"),
+        help_text=pgettext_lazy(
+            "pension form",
+            "Your pension decision shows them. Leave empty if you do not know: you see the smallest limit.",
+        ),
+    )
+    offered_pay = _money(pgettext_lazy("pension form", "Pay from the work you are offered, euros a month"))
+    work_months = forms.IntegerField(
+        label=pgettext_lazy("pension form", "For how many months is the work?"),
+        required=False,
+        min_value=1,
+        max_value=600,
+    )
+    on = _date_field()
+
+    def situation(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        s: dict[str, Any] = {
+            "kind": d["kind"],
+            "pre_pension_earnings_month": str(d.get("pre_pension_earnings") or 0),
+        }
+        if d.get("offered_pay") is not None:
+            s["planned_earnings_month"] = str(d["offered_pay"])
+        if d.get("work_months"):
+            s["planned_work_months"] = d["work_months"]
+        return s
+
+
+class GrantForm(forms.Form):
+    """One de minimis grant for the ledger."""
+
+    decided_on = forms.DateField(
+        label=pgettext_lazy("de minimis form", "Decision date"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    amount = forms.DecimalField(
+        label=pgettext_lazy("de minimis form", "Amount in euros"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal(10_000_000),
+        decimal_places=2,
+    )
+    granted_by = forms.CharField(label=pgettext_lazy("de minimis form", "Who granted it"), max_length=200)
+    purpose = forms.CharField(
+        label=pgettext_lazy("de minimis form", "What for"), max_length=200, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class FiscalYearForm(forms.Form):
+    fiscal_year_start_month = forms.TypedChoiceField(
+        label=pgettext_lazy("de minimis form", "Your fiscal year starts in"),
+        coerce=int,
+        choices=list(MONTHS.items()),
+        help_text=pgettext_lazy("de minimis form", "Counts for decisions made before 2024."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class RoomForm(forms.Form):
+    """How much de minimis room is left on a day, and whether a new grant fits."""
+
+    decision_on = forms.DateField(
+        label=pgettext_lazy("de minimis form", "Date of the new decision"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    new_amount = forms.DecimalField(
+        label=pgettext_lazy("de minimis form", "Amount of the new aid in euros (optional)"),
+        min_value=Decimal(0),
+        max_value=Decimal(10_000_000),
+        decimal_places=2,
+        required=False,
+    )

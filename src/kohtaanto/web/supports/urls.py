@@ -8,4 +8,7 @@ urlpatterns = [
     path("supports/hire/", views.hire, name="hire"),
     path("supports/part-time/", views.part_time, name="part_time"),
     path("supports/study/", views.study, name="study"),
+    path("supports/right-to-work/", views.right_to_work, name="right_to_work"),
+    path("supports/pension/", views.pension, name="pension"),
+    path("supports/de-minimis/", views.de_minimis, name="de_minimis"),
 ]

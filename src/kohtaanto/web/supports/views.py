@@ -10,17 +10,30 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
-from django.utils.translation import get_language
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.rules import InputError, RulesNotInForce
 from kohtaanto.rules.report import support_label
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.chart import income_chart
+from kohtaanto.web.core.concurrency import parse_version
+from kohtaanto.web.core.errors import Conflict, InvalidInput, PermissionDenied
 from kohtaanto.web.core.rules import engine, field_errors
 from kohtaanto.web.matching import seeker
-from kohtaanto.web.supports.forms import HireSupportForm, PartTimeForm, StudyForm
+from kohtaanto.web.supports import ledger as ledgers
+from kohtaanto.web.supports.forms import (
+    FiscalYearForm,
+    GrantForm,
+    HireSupportForm,
+    PartTimeForm,
+    PensionEarningsForm,
+    RightToWorkForm,
+    RoomForm,
+    StudyForm,
+)
 from kohtaanto.web.supports.services import links
 from kohtaanto.web.supports.study_answer import study_answer
 
@@ -58,9 +71,14 @@ def hire(request: AuthenticatedRequest) -> HttpResponse:
     organisation = getattr(request.user, "organisation", None)
     initial = {"legal_form": organisation.legal_form} if organisation else {}
     form = HireSupportForm(request.POST or None, initial=initial)
-    answer = (
-        ask_question(form, "hire", form.situation()) if request.method == "POST" and form.is_valid() else None
-    )
+    answer = None
+    ledger = ledgers.find_ledger(organisation) if organisation is not None else None
+    if request.method == "POST" and form.is_valid():
+        situation = form.situation()
+        if ledger is not None:  # the employer's own de minimis ledger counts, not a number typed in
+            situation["de_minimis_received"] = ledgers.grants_as_input(ledger)
+            situation["fiscal_year_start_month"] = ledger.fiscal_year_start_month
+        answer = ask_question(form, "hire", situation)
     eligible: list[dict[str, Any]] = []
     other: list[dict[str, Any]] = []
     if answer:
@@ -69,9 +87,8 @@ def hire(request: AuthenticatedRequest) -> HttpResponse:
             support["links"] = links(support["sources"])
             (eligible if support["eligible"] else other).append(support)
     ok = request.method == "GET" or answer is not None
-    return _render(
-        request, "hire", {"form": form, "answer": answer, "eligible": eligible, "other": other}, ok
-    )
+    context = {"form": form, "answer": answer, "eligible": eligible, "other": other, "ledger": ledger}
+    return _render(request, "hire", context, ok)
 
 
 def income_series(form: PartTimeForm, earnings: Decimal) -> list[tuple[Decimal, float, float]]:
@@ -127,3 +144,128 @@ def study(request: AuthenticatedRequest) -> HttpResponse:
     area = getattr(request.user, "employment_area", None)
     context = {"form": form, "answer": answer, "area": area}
     return _render(request, "study", context, request.method == "GET" or answer is not None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def right_to_work(request: AuthenticatedRequest) -> HttpResponse:
+    """ "Saako hän tehdä töitä?": what a permit situation allows, what the employer checks and keeps."""
+    form = RightToWorkForm(request.POST or None)
+    answer = (
+        ask_question(form, "right_to_work", form.situation())
+        if request.method == "POST" and form.is_valid()
+        else None
+    )
+    if answer:  # the conditions are listed with their marks; the reasons below are the rest
+        answer["notes_text"] = answer["reasons"][len(answer["conditions"]) :]
+    ok = request.method == "GET" or answer is not None
+    return _render(request, "right_to_work", {"form": form, "answer": answer}, ok)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pension(request: AuthenticatedRequest) -> HttpResponse:
+    """ "Paljonko voin ansaita?": the earnings limit on a disability pension, with and without the work."""
+    form = PensionEarningsForm(request.POST or None)
+    answer = (
+        ask_question(form, "pension", form.situation())
+        if request.method == "POST" and form.is_valid()
+        else None
+    )
+    context: dict[str, Any] = {"form": form, "answer": answer}
+    if answer and answer.get("within_limit") is not None:
+        pay = form.cleaned_data["offered_pay"]
+        limit = Decimal(str(answer["earnings_limit"]))
+        context["room"] = limit - pay if pay <= limit else None
+        context["over"] = pay - limit if pay > limit else None
+    ok = request.method == "GET" or answer is not None
+    return _render(request, "pension", context, ok)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def de_minimis(request: AuthenticatedRequest) -> HttpResponse:
+    """The employer's de minimis ledger: grants, the room left on a day, and whether a new grant fits."""
+    organisation = getattr(request.user, "organisation", None)
+    if organisation is None or not ledgers.may_keep(request.user, organisation):
+        return render(request, "supports/de_minimis.html", {"no_ledger": True})
+    ledger = ledgers.ledger_of(organisation)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    grant_form = GrantForm(request.POST if action == "add" else None, initial={"version": ledger.version})
+    fiscal_form = FiscalYearForm(
+        request.POST if action == "fiscal" else None,
+        initial={"version": ledger.version, "fiscal_year_start_month": ledger.fiscal_year_start_month},
+    )
+    room_form = RoomForm(request.POST if action == "room" else None)
+    ok = True
+    try:
+        if action == "add" and grant_form.is_valid():
+            d = grant_form.cleaned_data
+            ledgers.add_grant(
+                actor=request.user,
+                organisation=organisation,
+                version=d.get("version"),
+                decided_on=d["decided_on"],
+                amount=d["amount"],
+                granted_by=d["granted_by"],
+                purpose=d.get("purpose") or "",
+            )
+            return redirect("supports:de_minimis")
+        if action == "remove":
+            ledgers.remove_grant(
+                actor=request.user,
+                organisation=organisation,
+                version=parse_version(request.POST.get("version")),
+                grant_id=int(request.POST.get("grant", "0") or 0),
+            )
+            return redirect("supports:de_minimis")
+        if action == "fiscal" and fiscal_form.is_valid():
+            ledgers.set_fiscal_year(
+                actor=request.user,
+                organisation=organisation,
+                version=fiscal_form.cleaned_data.get("version"),
+                month=fiscal_form.cleaned_data["fiscal_year_start_month"],
+            )
+            return redirect("supports:de_minimis")
+        ok = action in ("", "room")  # an invalid add or fiscal-year form stays on the page with its input
+    except Conflict:
+        ok = False
+        message = pgettext(
+            "de minimis", "Someone changed the ledger while you were editing. Check it and save again."
+        )
+        (grant_form if action == "add" else fiscal_form).add_error(None, message)
+    except (InvalidInput, PermissionDenied, ValueError):
+        ok = False
+        grant_form.add_error(None, pgettext("de minimis", "That grant is no longer in the ledger."))
+    ledger.refresh_from_db()
+    room = None
+    on = timezone.localdate()
+    new_amount = Decimal(0)
+    if action == "room":
+        if room_form.is_valid():
+            on = room_form.cleaned_data["decision_on"]
+            new_amount = room_form.cleaned_data.get("new_amount") or Decimal(0)
+        else:
+            ok = False
+    if ok or action != "room":
+        situation = {
+            "received": ledgers.grants_as_input(ledger),
+            "new_amount": str(new_amount),
+            "decision_on": on.isoformat(),
+            "fiscal_year_start_month": ledger.fiscal_year_start_month,
+        }
+        try:
+            room = engine().ask("de_minimis", situation, on).as_dict(get_language() or "fi")
+            room["new_amount"] = new_amount
+        except RulesNotInForce as exc:
+            room_form.add_error("decision_on", exc.in_language(get_language() or "fi"))
+            ok = False
+    context = {
+        "ledger": ledger,
+        "grants": list(ledger.grants.all()),
+        "grant_form": grant_form,
+        "fiscal_form": fiscal_form,
+        "room_form": room_form,
+        "room": room,
+    }
+    return render(request, "supports/de_minimis.html", context, status=200 if ok else 400)
