@@ -107,6 +107,9 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "supports:hire": ("GET", ALL),
     "supports:part_time": ("GET", ALL),
     "supports:study": ("GET", ALL),
+    "supports:right_to_work": ("GET", ALL),
+    "supports:pension": ("GET", ALL),
+    "supports:de_minimis": ("GET", frozenset({E})),
     **{name: ("GET", frozenset({E, P, D})) for name in ("hiring:cases", *HIRING_CASE_ROUTES)},
     **{
         name: ("GET", frozenset({S}))

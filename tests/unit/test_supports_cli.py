@@ -80,11 +80,11 @@ def test_a_bad_field_is_one_line_with_exit_2(tmp_path: Path):
 def test_a_date_before_the_modelled_rules_is_refused(tmp_path: Path):
     result = run("supports", "hire", str(EXAMPLES / "hire-association.json"), "--on", "2023-01-01")
     assert result.returncode == 1
-    assert "säännöt 1.7.2023 alkaen, ei päivälle 1.1.2023" in result.stderr
+    assert "säännöt vasta 1.7.2023 alkaen; päivälle 1.1.2023" in result.stderr
     english = run(
         "supports", "hire", str(EXAMPLES / "hire-association.json"), "--on", "2023-01-01", "--lang", "en"
     )
-    assert "rules on this from 2023-07-01, not for 2023-01-01" in english.stderr
+    assert "rules on this only from 2023-07-01; it cannot answer for 2023-01-01" in english.stderr
 
 
 def test_params_lists_unverified_values_with_sources():

@@ -20,8 +20,10 @@ from kohtaanto.rules.parameters import (
     load_parameter_file,
     load_parameters,
 )
+from kohtaanto.rules.parttime import GENERAL_SUPPORT_FROM
 
 __all__ = [
+    "GENERAL_SUPPORT_FROM",
     "QUESTIONS",
     "Answer",
     "Dated",

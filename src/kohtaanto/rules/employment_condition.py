@@ -58,8 +58,18 @@ def employment_condition(s: EmploymentConditionSituation, on: dt.date, parameter
     else:
         counted, months_needed, accrues = Decimal(0), None, False
     met: bool | None = counted >= required
-    conditions = [Condition(Message("condition.started_after_reform", {"date": REFORM}), after_reform)]
+    if on < REFORM:
+        # Before 2.9.2024 the condition was counted in calendar weeks of work, which is not modelled here:
+        # the answer says so instead of judging by the 12-month rule of later dates.
+        met = None
+    conditions = (
+        [Condition(Message("condition.started_after_reform", {"date": REFORM}), after_reform)]
+        if s.subsidy_basis != "none"
+        else []
+    )
     notes = [_accrual(s, accrues, after_reform)]
+    if on < REFORM:
+        notes.append(Message("note.employment_condition_weeks", {"date": REFORM}))
     if whole is not None:
         conditions.append(Condition(Message("condition.whole_month_wage", {"amount": threshold}), whole))
     if euros and accrues:

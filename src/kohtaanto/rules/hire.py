@@ -170,7 +170,16 @@ def _pay_subsidy(law: Law, s: HireSituation, kind: str) -> Support:
             Condition(Message("condition.non_business_tasks"), not s.employer.business_activity)
         )
         if s.employer.business_activity and s.employer.legal_form in THIRD_SECTOR:
-            warnings.append(Message("warning.third_sector_business_readings"))
+            warnings.append(
+                Message(
+                    "warning.third_sector_business_readings",
+                    {
+                        "ask": Message(
+                            "word.te_office" if law.on < dt.date(2025, 1, 1) else "word.employment_area"
+                        )
+                    },
+                )
+            )
         counted, hours_share = third_sector_counted_pay(
             law, wage, s.job.hours_per_week, s.job.sector_full_time_hours
         )
@@ -393,7 +402,11 @@ def _de_minimis(
     years = int(law("de_minimis.window_years"))
     received = de_minimis_total(s.de_minimis_received, decision_on, years, s.fiscal_year_start_month)
     out, warnings = [], []
+    dated = f"de_minimis@{decision_on.isoformat()}"
     for support in supports:
+        if support.basis == "de_minimis":  # the regulation of the decision's day, and its ceiling, are cited
+            rules = tuple(dated if r == "de_minimis" else r for r in support.rules)
+            support = replace(support, rules=rules, used=(*support.used, *law.used.values()))
         if support.eligible and support.basis == "de_minimis" and support.total_max is not None:
             total = received + support.total_max
             if total > ceiling:
@@ -443,7 +456,11 @@ def evaluate_hire(
     eligible_pay = [x for x in supports if x.eligible and x.pay_cost_base is not None]
     best = max(eligible_pay, key=lambda x: x.total_max or 0, default=None)
     notes = [accrual_note(best.id if best else None, on)] if best else []
-    notes.append(Message("note.alternatives") if len(eligible_pay) > 1 else Message("note.next_steps"))
+    te_office = on < dt.date(2025, 1, 1)  # the TE offices served employers until 31.12.2024
+    if len(eligible_pay) > 1:
+        notes.append(Message("note.alternatives"))
+    else:
+        notes.append(Message("note.next_steps_te_office" if te_office else "note.next_steps"))
     return Answer(
         question="hire",
         on=on,

@@ -104,6 +104,13 @@ def _step_down(law: Law, s: PartTimeSituation, full: Decimal, notes: list[Messag
     return max(full * share, basic)
 
 
+def _hundred_percent(adjusted: Decimal, ceiling: Decimal, earnings: Decimal, days: Decimal) -> Decimal:
+    """The adjusted allowance and the pay together at most ``ceiling`` (Unemployment Security Act 4:5 §)."""
+    if adjusted * days + earnings > ceiling:
+        return max(ceiling - earnings, ZERO) / days
+    return adjusted
+
+
 def _full_daily(
     law: Law, s: PartTimeSituation, benefit: str, notes: list[Message]
 ) -> tuple[Decimal, Decimal | None]:
@@ -122,6 +129,8 @@ def _full_daily(
             notes.append(Message("note.earnings_related_floor", {"basic": basic}))
         return full, wage_day
     full = s.full_daily_allowance or basic
+    if benefit == "labour_market_support" and s.other_income_month > 0:
+        notes.append(Message("note.labour_market_support_means_test"))
     if benefit == "general_support" and s.other_income_month > 0:
         protected = law("unemployment.general_support.other_income_protected_month")
         share = law("unemployment.general_support.other_income_reduction_share")
@@ -170,15 +179,28 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
             basic = law("unemployment.basic_daily")
             wage_day = (full - basic) / law("unemployment.earnings_related.share_below_break") + basic
             warnings.append(Message("warning.wage_implied", {"wage": money(wage_day)}))
+        # The 100 % rule's base is the wage after the statutory deduction; whether the law means before or
+        # after it is unconfirmed (income-year-fi.md 4.3), so the other reading is computed and shown too.
         ceiling = wage_day * days
-        if adjusted * days + s.earnings_in_period > ceiling:
-            adjusted = max(ceiling - s.earnings_in_period, ZERO) / days
-            notes.append(Message("note.hundred_percent_rule", {"wage": money(ceiling)}))
+        before = adjusted
+        adjusted = _hundred_percent(adjusted, ceiling, s.earnings_in_period, days)
         # Never below the adjusted basic allowance, applied after the 100 % rule (corrections C2.2).
         adjusted_basic = max(law("unemployment.basic_daily") - cut / days, ZERO)
+        if adjusted < before and adjusted >= adjusted_basic:
+            notes.append(Message("note.hundred_percent_rule", {"wage": money(ceiling)}))
         if adjusted < adjusted_basic:
             adjusted = adjusted_basic
             notes.append(Message("note.adjusted_basic_floor", {"daily": money(adjusted_basic)}))
+        if s.wage_before_month is not None and adjusted < before:
+            gross_ceiling = s.wage_before_month / law("unemployment.adjustment.days_per_month") * days
+            other = max(_hundred_percent(before, gross_ceiling, s.earnings_in_period, days), adjusted_basic)
+            if other > adjusted:
+                warnings.append(
+                    Message(
+                        "warning.hundred_percent_base",
+                        {"other": money(other * days), "wage": money(gross_ceiling)},
+                    )
+                )
     benefit_period = adjusted * days
     without_work = full * days
     rules = ["unemployment.adjustment"]
@@ -186,7 +208,10 @@ def evaluate_part_time(s: PartTimeSituation, on: dt.date, parameters: ParameterS
         rules += ["unemployment.earnings_related", "unemployment.adjustment.minimums"]
     else:
         rules.append(
-            "unemployment.general_support" if benefit == "general_support" else "unemployment.basic_daily"
+            {
+                "general_support": "unemployment.general_support",
+                "labour_market_support": "unemployment.labour_market_support",
+            }.get(benefit, "unemployment.basic_daily")
         )
     if any(n.code == "note.step_down" for n in notes):
         rules.append("unemployment.step_down")

@@ -18,9 +18,9 @@ def evaluate_pension(s: PensionSituation, on: dt.date, parameters: ParameterSet)
     results: dict[str, object] = {}
     conditions: list[Condition] = []
     notes: list[Message] = []
-    floor = law("disability_pension.guarantee_pension_full")
     rules: list[str] = []
     if s.pre_pension_earnings_month is not None:
+        floor = law("disability_pension.guarantee_pension_full")
         share = law(f"disability_pension.earnings_limit_share_{s.kind}")
         by_share = s.pre_pension_earnings_month * share
         rules += ["disability_pension.earnings_limit", "guarantee_pension"]

@@ -78,10 +78,12 @@ def cite(rule: str, on: dt.date) -> Provision | None:
 
 
 def cited(rules: tuple[str, ...], on: dt.date, language: str) -> list[dict[str, Any]]:
-    """Each rule's provision on ``on`` once, in the order the rules were applied."""
+    """Each rule's provision on ``on`` once, in the order the rules were applied; a rule written
+    ``name@YYYY-MM-DD`` is cited on that day (a de minimis check follows the decision's day)."""
     out = []
     for rule in dict.fromkeys(rules):
-        provision = cite(rule, on)
+        name, _, day = rule.partition("@")  # "de_minimis@2023-12-15": cited on its own day
+        provision = cite(name, dt.date.fromisoformat(day) if day else on)
         if provision is not None:
             out.append(provision.as_dict(language))
     return out

@@ -32,7 +32,7 @@ WORDS = {
         "month": "€/mån",
         "months": "mån",
         "total": "sammanlagt högst",
-        "discretionary": "behovsprövat",
+        "discretionary": "prövningsbaserat",
         "entitlement": "när villkoren uppfylls",
         "sources": "Källor",
         "warnings": "Observera",

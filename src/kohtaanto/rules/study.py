@@ -294,13 +294,14 @@ def _draft_note(
     return Message("note.study.draft_open_university", {"date": draft.start})
 
 
-def _benefit_left(s: StudySituation, notes: list[Message]) -> bool:
+def _benefit_left(s: StudySituation, notes: list[Message], on: dt.date) -> bool:
     """Whether the person has a benefit to continue: none, or an allowance whose days have run out, has not
     (labour market support has no maximum period)."""
     if s.benefit == "none":
         return False
     if s.benefit in ("earnings_related", "basic") and s.benefit_days_left == 0:
-        notes.append(Message("note.study.no_days_left"))
+        after = on >= GENERAL_SUPPORT_FROM  # from 1.5.2026 Kela pays yleistuki, not labour market support
+        notes.append(Message("note.study.no_days_left_general" if after else "note.study.no_days_left"))
         return False
     return True
 
@@ -347,7 +348,7 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
     if listed and studies.kind == "vocational_course":
         notes.append(Message("note.study.course_assessed"))
     basis, continues, is_full_time, max_months = _basis(law, s, listed, conditions, notes)
-    if not _benefit_left(s, notes):
+    if not _benefit_left(s, notes, max(on, studies.starts_on)):
         continues = False
     draft_note = _draft_note(parameters, law, s, on, listed)
     if draft_note is not None:
@@ -397,4 +398,5 @@ def evaluate_study(s: StudySituation, on: dt.date, parameters: ParameterSet) -> 
             "unemployment.study",
             *(("unemployment.general_support",) if s.benefit == "general_support" else ()),
         ),
+        rules_on=max(on, studies.starts_on),
     )

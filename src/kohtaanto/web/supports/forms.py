@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import pgettext, pgettext_lazy
 
+from kohtaanto.rules import GENERAL_SUPPORT_FROM
 from kohtaanto.web.accounts.models import LegalForm
 
 YES_NO = [("yes", pgettext_lazy("answer", "Yes")), ("no", pgettext_lazy("answer", "No"))]
@@ -213,8 +214,11 @@ class PartTimeForm(forms.Form):
 
     def situation(self, earnings: Decimal | None = None) -> dict[str, Any]:
         d = self.cleaned_data
+        benefit = d["benefit"]
+        if benefit == "general_support" and d["on"] < GENERAL_SUPPORT_FROM:
+            benefit = "labour_market_support"  # Kela's benefit on that day: yleistuki starts on 1.5.2026
         situation: dict[str, Any] = {
-            "benefit": d["benefit"],
+            "benefit": benefit,
             "earnings_in_period": str(d["earnings"] if earnings is None else earnings),
             "hours_share_of_full_time": str(Decimal(d["hours_percent"]) / 100),
         }
@@ -277,7 +281,7 @@ class StudyForm(forms.Form):
     benefit = forms.ChoiceField(
         label=pgettext_lazy("study form", "Which benefit do you get now?"),
         widget=forms.RadioSelect,
-        initial="labour_market_support",
+        initial="general_support",
         choices=[*BENEFITS, ("none", pgettext_lazy("benefit", "No unemployment benefit"))],
     )
     monthly_wage = _money(
@@ -432,9 +436,12 @@ class StudyForm(forms.Form):
             studies["credits"] = d["credits"]
         if d["kind"] == "adult_basic":
             studies["courses_per_year"] = d["courses_per_year"]
+        benefit = d["benefit"]
+        if benefit == "general_support" and max(d["on"], d["starts_on"]) < GENERAL_SUPPORT_FROM:
+            benefit = "labour_market_support"  # Kela's benefit on that day: yleistuki starts on 1.5.2026
         situation: dict[str, Any] = {
             "age": d["age"],
-            "benefit": d["benefit"],
+            "benefit": benefit,
             "established_work_months": d.get("established_work_months") or 0,
             "started_while_employed": d["started_while_employed"],
             "dismissed_for_employer_reasons": d["started_while_employed"],

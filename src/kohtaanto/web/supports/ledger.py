@@ -12,7 +12,7 @@ from kohtaanto.web.accounts.models import Organisation
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import locked, save_changed
 from kohtaanto.web.core.errors import InvalidInput, PermissionDenied
-from kohtaanto.web.supports.models import DeMinimisGrant, DeMinimisLedger
+from kohtaanto.web.supports.models import DeMinimisLedger, LedgerGrant
 
 
 def may_keep(actor: Any, organisation: Organisation) -> bool:
@@ -50,14 +50,14 @@ def add_grant(
     amount: Decimal,
     granted_by: str,
     purpose: str = "",
-) -> DeMinimisGrant:
+) -> LedgerGrant:
     if not may_keep(actor, organisation):
         raise PermissionDenied("only the employer's own people keep its de minimis ledger")
     if amount <= 0:
         raise InvalidInput({"amount": ["must be more than zero"]})
     with transaction.atomic():
         fresh = locked(ledger_of(organisation), version)
-        grant = DeMinimisGrant.objects.create(
+        grant = LedgerGrant.objects.create(
             ledger=fresh,
             decided_on=decided_on,
             amount=amount,
@@ -93,7 +93,7 @@ def remove_grant(*, actor: Any, organisation: Organisation, version: int | None,
         record(
             actor=actor,
             action="de_minimis.grant_removed",
-            object_type="supports.deminimisgrant",
+            object_type="supports.ledgergrant",
             object_id=str(grant_id),
             data=data,
         )

@@ -33,7 +33,7 @@ class DeMinimisLedger(models.Model):
         return f"de minimis ledger {self.pk}"
 
 
-class DeMinimisGrant(models.Model):
+class LedgerGrant(models.Model):
     ledger = models.ForeignKey(DeMinimisLedger, on_delete=models.CASCADE, related_name="grants")
     decided_on = models.DateField(pgettext_lazy("field", "decision date"))
     amount = models.DecimalField(

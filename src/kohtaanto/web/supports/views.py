@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -186,6 +187,8 @@ def pension(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def de_minimis(request: AuthenticatedRequest) -> HttpResponse:
     """The employer's de minimis ledger: grants, the room left on a day, and whether a new grant fits."""
+    if getattr(request.user, "role", "") != "employer":
+        raise DjangoPermissionDenied  # the ledger is the employer's own
     organisation = getattr(request.user, "organisation", None)
     if organisation is None or not ledgers.may_keep(request.user, organisation):
         return render(request, "supports/de_minimis.html", {"no_ledger": True})
