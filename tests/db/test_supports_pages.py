@@ -65,7 +65,7 @@ def test_a_date_before_the_modelled_rules_is_a_field_error(world):
     response = signed_in(world["north_employer"]).post("/supports/hire/", {**HIRE, "on": "2020-01-01"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "säännöt vasta 1.7.2023 alkaen; päivälle 1.1.2020" in html  # in Finnish, dates as a Finn writes them
+    assert "säännöt vasta 1.7.2023 alkaen; päivälle 1.1.2020" in html  # Finnish, Finnish dates
     assert "2023-07-01" not in html and "the engine models" not in html
 
 
