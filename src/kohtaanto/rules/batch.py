@@ -88,14 +88,13 @@ def pay_subsidy_batch(hires: Hires, on: dt.date, parameters: ParameterSet) -> Ba
     caps = np.array(_by_kind(law, "pay_subsidy.monthly_cap.{kind}"), dtype=np.float32)
     basis = hires.basis
     third = basis == 2
-    share = np.float32(law("pay_subsidy.third_sector.max_hours_share"))
+    monthly = np.minimum(hires.wage * np.take(factor, basis), np.take(caps, basis))  # take: faster than []
     # The 100 % subsidy counts the pay of at most 65 % of full time; a longer job keeps that share (C1).
-    counted = np.where(
-        third & (hires.hours > share * hires.sector_hours),
-        hires.wage * (share * hires.sector_hours / np.maximum(hires.hours, np.float32(1e-6))),
-        hires.wage,
-    ).astype(np.float32)
-    monthly = np.minimum(counted * np.take(factor, basis), np.take(caps, basis))  # take: faster than []
+    # Only those rows are computed again, so the common case pays nothing for the rule.
+    share = np.float32(law("pay_subsidy.third_sector.max_hours_share"))
+    hours_limit = share * hires.sector_hours
+    over = np.flatnonzero(third & (hires.hours > hours_limit))
+    monthly[over] = np.minimum(hires.wage[over] * hours_limit[over] / hires.hours[over] * factor[2], caps[2])
 
     unemployed = hires.unemployment_months
     ltu = int(law("pay_subsidy.long_term_unemployed_months"))
