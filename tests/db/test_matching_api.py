@@ -155,7 +155,7 @@ def test_a_changed_profile_counts_at_once_without_rebuilding_the_pool(world):
     job = _job(client_for("n_employer"))
     first = professional.post(f"/api/v1/jobs/{job['id']}/matches/").json()["results"][0]["score"]
     built = live.live_pool().rebuilds
-    weaker = {**BAKER, "skills": {"food_production.pack_food": 2}}
+    weaker = {**BAKER, "skills": {"food_production.bakery_work": 1, "food_production.pack_food": 2}}
     assert seeker.put("/api/v1/profiles/me/", {"spec": weaker}, format="json").status_code == 200
     second = professional.post(f"/api/v1/jobs/{job['id']}/matches/").json()["results"][0]["score"]
     assert second < first

@@ -47,6 +47,8 @@ def test_match_job_ranks_explains_and_excludes_with_reasons():
         == "The hours do not fit: the job is at most 25 h/week, the person wants at least 30 h/week."
     )
     assert "lifting and carrying" in reasons["henkilo-c"].lower()
+    # near, fluent and keen, but without the essential skills: never listed, and told why (issue 23)
+    assert reasons["henkilo-e"].startswith("A skill the job requires is missing and cannot be learnt at work")
 
 
 def test_protected_attributes_in_a_file_are_refused(tmp_path: Path):

@@ -111,8 +111,28 @@ def test_a_superset_of_skills_never_scores_lower(have, extra, needs):
     more = {k: max(v, have.get(k, 0)) for k, v in {**have, **extra}.items()}
     low = score(Candidate("p", skills=have), job)
     high = score(Candidate("p", skills=more), job)
-    assert isinstance(low, Scored) and isinstance(high, Scored)
-    assert high.score >= low.score - 1e-9
+    if isinstance(low, Scored):  # more skills never rule a person out, nor lower the score
+        assert isinstance(high, Scored)
+        assert high.score >= low.score - 1e-9
+
+
+@given(
+    have=skills,
+    needs=st.lists(st.tuples(st.sampled_from("abcde"), st.integers(1, 5), st.booleans()), min_size=1),
+    trainable=st.integers(0, 2),
+)
+def test_an_essential_skill_out_of_reach_or_no_skill_at_all_is_never_a_match(have, needs, trainable):
+    """Issue 23: place, hours and language cannot put a person without the job's skills on the list."""
+    job = Job("j", skills=tuple(SkillNeed(s, lv, e) for s, lv, e in needs), municipality="Kuopio")
+    person = Candidate("p", skills=have, trainable_levels=trainable, municipality="Kuopio")
+    result = score(person, job)
+    out_of_reach = any(e and lv - have.get(s, 0) > trainable for s, lv, e in needs)
+    if out_of_reach:
+        assert isinstance(result, Miss) and result.finding.code == "essential"
+    elif isinstance(result, Scored):
+        assert dict(result.components)["skills"] > 0
+    else:
+        assert result.finding.code == "no_skills"
 
 
 def test_explanations_in_three_languages():

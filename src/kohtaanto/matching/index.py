@@ -157,6 +157,9 @@ class PoolIndex:
             column = self.attribute_column.get(attribute)
             if column is not None:  # undisclosed (127) always passes
                 ok &= self.capacities[:, column] >= demand - job.accommodations.get(attribute, 0)
+        for need in job.skills:  # an essential skill must be there or learnable at work (score._essential)
+            if need.essential:
+                ok &= self._level(need.skill) >= need.level - c["trainable"]
         if not np.isnan(km_table).all():
             km = km_table[c["municipality"]]
             remote = job.remote_possible & (c["remote"] >= REMOTE["prefer"])
@@ -224,6 +227,9 @@ class PoolIndex:
         )
         total_weight = sum(weight for weight, _ in parts) or 1.0
         value = sum(weight * part for weight, part in parts) / total_weight
+        if job.skills:  # no credit at all for the job's skills is not a match (score.score)
+            relevant = skills > 0.0
+            rows, value = rows[relevant], value[relevant]
         return rows, np.round(value, 6)
 
     def scores(

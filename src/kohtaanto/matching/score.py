@@ -19,6 +19,10 @@ a score in [0, 1] that is the weighted mean of six components, each in [0, 1]:
 - **preferences**: 1 when the job's occupation is one the person prefers, 0.5 when they stated none, 0
   otherwise.
 
+Skills gate the rest (issue 23): a person who lacks an **essential** skill they cannot learn at work (more
+levels missing than they can train) is not a match, and neither is a person with **no credit at all** for a
+job's skills. So place, hours and language can never lift a person without the job's skills into the list.
+
 Weights live in :class:`Weights` and can be set per employment area.
 """
 
@@ -156,6 +160,16 @@ class _Missed(Exception):
         self.finding = finding
 
 
+def _essential(person: Candidate, needs: tuple[SkillNeed, ...]) -> None:
+    """An essential skill the person lacks and cannot learn at work rules the pair out."""
+    for need in needs:
+        if not need.essential:
+            continue
+        missing = need.level - person.skills.get(need.skill, 0)
+        if missing > 0 and missing > person.trainable_levels:
+            raise _Missed(Finding.of("essential", skill=need.skill))
+
+
 def _functional(person: Candidate, job: Job, w: Weights) -> tuple[float, list[tuple[str, int]]]:
     """Every disclosed capacity must reach the demand after the accommodations the employer accepts."""
     needed: list[tuple[str, int]] = []
@@ -220,6 +234,7 @@ def score(
         hours = _hours(person, job)
         place, where = _place(person, job, w, distance)
         language, spoken = _language(person, job, w)
+        _essential(person, job.skills)
     except _Missed as missed:
         return Miss(person.ref, job.ref, missed.finding)
     if not person.preferred_occupations:
@@ -227,6 +242,8 @@ def score(
     else:
         preferences = 1.0 if job.occupation in person.preferred_occupations else 0.0
     skills, matched, partial, gaps = _skills(person, job.skills, w, relations or NoRelations())
+    if job.skills and skills <= 0.0:
+        return Miss(person.ref, job.ref, Finding.of("no_skills"))
     parts = {
         "skills": skills,
         "functional": functional,
