@@ -226,7 +226,7 @@ class PoolIndex:
             (w.preferences, preferences),
         )
         total_weight = sum(weight for weight, _ in parts) or 1.0
-        value = sum(weight * part for weight, part in parts) / total_weight
+        value = np.asarray(sum(weight * part for weight, part in parts) / total_weight, dtype=np.float64)
         if job.skills:  # no credit at all for the job's skills is not a match (score.score)
             relevant = skills > 0.0
             rows, value = rows[relevant], value[relevant]
