@@ -27,7 +27,7 @@ MATCHERS = (Role.EMPLOYER, Role.PROFESSIONAL, Role.ADMINISTRATOR)
 def job_list(request: AuthenticatedRequest) -> HttpResponse:
     if request.user.role not in MATCHERS:
         raise Http404
-    jobs = services.jobs_for(request.user).order_by("status", "title")
+    jobs = services.jobs_for(request.user).order_by("-status", "title")  # open jobs ("open" > "closed") first
     return render(request, "matching/jobs.html", {"jobs": jobs})
 
 
