@@ -59,7 +59,12 @@ def test_skill_eval_and_extract_and_normalize(taxonomy, tmp_path: Path):
         "http://data.europa.eu/esco/skill/"
     )
     title = run("skills", "normalize-title", "trukkikuski", "--format", "json", env=taxonomy)
-    assert json.loads(title.stdout)[0]["uri"] == OCC + "forklift-driver"
+    first = json.loads(title.stdout)[0]
+    assert first["uri"] == OCC + "forklift-driver"
+    # the occupation's name in the title's language, or visibly in another when it has none in Finnish
+    assert first["label_language"] in ("fi", "en") and first["label"]
+    text = run("skills", "normalize-title", "trukkikuski", "--lang", "fi", env=taxonomy).stdout
+    assert ("[en]" in text.splitlines()[0]) == (first["label_language"] == "en")
     assert run("skills", "extract", "   ", env=taxonomy).returncode == 2
 
 

@@ -72,18 +72,28 @@ def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
     """Ranked occupations for a job title."""
     from kohtaanto.skills.text import detect_language
 
-    service = _service(detect_language(title) if lang == "auto" else lang)
+    language = detect_language(title) if lang == "auto" else lang
+    service = _service(language)
     results = service.titles.rank_title(_text(title), k=top)
     store = service.store
-    rows = [
-        {"uri": r.uri, "label": store.label(r.uri, "en"), "matched": r.label, "score": round(r.score, 4)}
-        for r in results
-    ]
+    rows = []
+    for r in results:
+        name, name_language = store.label_in(r.uri, language) or (r.uri, "")
+        rows.append(
+            {
+                "uri": r.uri,
+                "label": name,  # in the title's language; another language only when it has no name
+                "label_language": name_language,
+                "matched": r.label,
+                "score": round(r.score, 4),
+            }
+        )
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        click.echo(f'{row["score"]:.3f}  {row["label"]}  (via "{row["matched"]}")')
+        fallback = f" [{row['label_language']}]" if row["label_language"] != language else ""
+        click.echo(f'{row["score"]:.3f}  {row["label"]}{fallback}  (via "{row["matched"]}")')
 
 
 @skills.command()

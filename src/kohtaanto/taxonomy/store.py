@@ -235,12 +235,18 @@ class TaxonomyStore:
         }
 
     def label(self, uri: str, lang: str) -> str | None:
+        found = self.label_in(uri, lang)
+        return found[0] if found else None
+
+    def label_in(self, uri: str, lang: str) -> tuple[str, str] | None:
+        """The preferred label in ``lang``, or in the first language that has one (English first), with
+        the language it is in, so a caller can show that it fell back."""
         for candidate in (lang, "en", "fi", "sv"):
             row = self.db.execute(
                 "SELECT label FROM labels WHERE uri = ? AND lang = ? AND role = 'preferred'", (uri, candidate)
             ).fetchone()
             if row:
-                return str(row[0])
+                return str(row[0]), candidate
         return None
 
     def concepts(self, kinds: Iterable[str]) -> list[tuple[str, str]]:
