@@ -23,6 +23,7 @@ from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.situations import HireSituation
 
 HUNDRED = Decimal(100)
+EMPLOYMENT_AREAS_FROM = dt.date(2025, 1, 1)  # TE offices served employers until 31.12.2024 (Act 380/2023)
 THIRD_SECTOR = ("association", "foundation", "religious_community")
 
 # Who the employer may hire with palkkatuki: changes for municipalities on 1.1.2025 (HE 120/2024).
@@ -49,7 +50,7 @@ def may_receive_2025_01(law: Law, s: HireSituation, basis: str) -> list[Conditio
 
 def _who_decides(on: dt.date) -> Message:
     """Before 1.1.2025 the TE office decided on palkkatuki; from then on the employment area."""
-    if on < dt.date(2025, 1, 1):
+    if on < EMPLOYMENT_AREAS_FROM:
         return Message("note.discretionary_te_office_decides")
     return Message("note.discretionary_area_decides")
 
@@ -175,7 +176,7 @@ def _pay_subsidy(law: Law, s: HireSituation, kind: str) -> Support:
                     "warning.third_sector_business_readings",
                     {
                         "ask": Message(
-                            "word.te_office" if law.on < dt.date(2025, 1, 1) else "word.employment_area"
+                            "word.te_office" if law.on < EMPLOYMENT_AREAS_FROM else "word.employment_area"
                         )
                     },
                 )
@@ -456,7 +457,7 @@ def evaluate_hire(
     eligible_pay = [x for x in supports if x.eligible and x.pay_cost_base is not None]
     best = max(eligible_pay, key=lambda x: x.total_max or 0, default=None)
     notes = [accrual_note(best.id if best else None, on)] if best else []
-    te_office = on < dt.date(2025, 1, 1)  # the TE offices served employers until 31.12.2024
+    te_office = on < EMPLOYMENT_AREAS_FROM
     if len(eligible_pay) > 1:
         notes.append(Message("note.alternatives"))
     else:

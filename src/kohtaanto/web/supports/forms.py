@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +26,12 @@ def _money(label: Any, required: bool = False, help_text: Any = "") -> forms.Dec
         decimal_places=2,
         help_text=help_text,
     )
+
+
+def kela_benefit_on(benefit: str, day: dt.date) -> str:
+    """The form offers yleistuki first; for a day before it existed, Kela's benefit then was labour
+    market support (the engine itself refuses yleistuki before 1.5.2026)."""
+    return "labour_market_support" if benefit == "general_support" and day < GENERAL_SUPPORT_FROM else benefit
 
 
 def _date_field() -> forms.DateField:
@@ -214,9 +221,7 @@ class PartTimeForm(forms.Form):
 
     def situation(self, earnings: Decimal | None = None) -> dict[str, Any]:
         d = self.cleaned_data
-        benefit = d["benefit"]
-        if benefit == "general_support" and d["on"] < GENERAL_SUPPORT_FROM:
-            benefit = "labour_market_support"  # Kela's benefit on that day: yleistuki starts on 1.5.2026
+        benefit = kela_benefit_on(d["benefit"], d["on"])
         situation: dict[str, Any] = {
             "benefit": benefit,
             "earnings_in_period": str(d["earnings"] if earnings is None else earnings),
@@ -436,9 +441,7 @@ class StudyForm(forms.Form):
             studies["credits"] = d["credits"]
         if d["kind"] == "adult_basic":
             studies["courses_per_year"] = d["courses_per_year"]
-        benefit = d["benefit"]
-        if benefit == "general_support" and max(d["on"], d["starts_on"]) < GENERAL_SUPPORT_FROM:
-            benefit = "labour_market_support"  # Kela's benefit on that day: yleistuki starts on 1.5.2026
+        benefit = kela_benefit_on(d["benefit"], max(d["on"], d["starts_on"]))
         situation: dict[str, Any] = {
             "age": d["age"],
             "benefit": benefit,
@@ -502,6 +505,10 @@ PERMIT_CATEGORIES = [
 ]
 
 
+def _check(label: Any, initial: bool = False) -> forms.BooleanField:
+    return forms.BooleanField(label=label, required=False, initial=initial)
+
+
 def _day(label: Any, help_text: Any = "") -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -519,39 +526,25 @@ class RightToWorkForm(forms.Form):
         widget=forms.RadioSelect,
         choices=RTW_STATUSES,
     )
-    permit_granted = forms.BooleanField(
-        label=pgettext_lazy("right to work form", "Family ties: the first permit has been granted"),
-        required=False,
-        initial=True,
+    permit_granted = _check(
+        pgettext_lazy("right to work form", "Family ties: the first permit has been granted"), initial=True
     )
-    application_registered = forms.BooleanField(
-        label=pgettext_lazy(
-            "right to work form", "Temporary protection: the application has been registered"
-        ),
-        required=False,
+    application_registered = _check(
+        pgettext_lazy("right to work form", "Temporary protection: the application has been registered"),
         initial=True,
     )
     applied_on = _day(
         pgettext_lazy("right to work form", "Asylum seeker: the day the asylum application was made"),
         pgettext_lazy("right to work form", "It is on the asylum seeker's card or the police's receipt."),
     )
-    travel_document = forms.BooleanField(
-        label=pgettext_lazy(
-            "right to work form", "Asylum seeker: showed a valid passport or other travel document"
-        ),
-        required=False,
+    travel_document = _check(
+        pgettext_lazy("right to work form", "Asylum seeker: showed a valid passport or other travel document")
     )
-    removal_enforceable = forms.BooleanField(
-        label=pgettext_lazy(
-            "right to work form", "Asylum seeker: has an enforceable decision to leave the country"
-        ),
-        required=False,
+    removal_enforceable = _check(
+        pgettext_lazy("right to work form", "Asylum seeker: has an enforceable decision to leave the country")
     )
-    degree_related_work = forms.BooleanField(
-        label=pgettext_lazy(
-            "right to work form", "Student: the work is part of the degree (training or thesis)"
-        ),
-        required=False,
+    degree_related_work = _check(
+        pgettext_lazy("right to work form", "Student: the work is part of the degree (training or thesis)")
     )
     hours_per_week = forms.DecimalField(
         label=pgettext_lazy(
@@ -574,9 +567,8 @@ class RightToWorkForm(forms.Form):
         required=False,
         max_length=200,
     )
-    shortage_occupation = forms.BooleanField(
-        label=pgettext_lazy("right to work form", "The job is on the list of labour-shortage occupations"),
-        required=False,
+    shortage_occupation = _check(
+        pgettext_lazy("right to work form", "The job is on the list of labour-shortage occupations")
     )
     employment_ended_on = _day(pgettext_lazy("right to work form", "Ended employment: the last day of work"))
     permit_category = forms.ChoiceField(

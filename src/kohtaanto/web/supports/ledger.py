@@ -23,6 +23,11 @@ def may_keep(actor: Any, organisation: Organisation) -> bool:
     )
 
 
+def _require_keeper(actor: Any, organisation: Organisation) -> None:
+    if not may_keep(actor, organisation):
+        raise PermissionDenied("only the employer's own people keep its de minimis ledger")
+
+
 def ledger_of(organisation: Organisation) -> DeMinimisLedger:
     ledger, _ = DeMinimisLedger.objects.get_or_create(organisation=organisation)
     return ledger
@@ -51,8 +56,7 @@ def add_grant(
     granted_by: str,
     purpose: str = "",
 ) -> LedgerGrant:
-    if not may_keep(actor, organisation):
-        raise PermissionDenied("only the employer's own people keep its de minimis ledger")
+    _require_keeper(actor, organisation)
     if amount <= 0:
         raise InvalidInput({"amount": ["must be more than zero"]})
     with transaction.atomic():
@@ -80,8 +84,7 @@ def add_grant(
 
 
 def remove_grant(*, actor: Any, organisation: Organisation, version: int | None, grant_id: int) -> None:
-    if not may_keep(actor, organisation):
-        raise PermissionDenied("only the employer's own people keep its de minimis ledger")
+    _require_keeper(actor, organisation)
     with transaction.atomic():
         fresh = locked(ledger_of(organisation), version)
         grant = fresh.grants.filter(pk=grant_id).first()
@@ -100,8 +103,7 @@ def remove_grant(*, actor: Any, organisation: Organisation, version: int | None,
 
 
 def set_fiscal_year(*, actor: Any, organisation: Organisation, version: int | None, month: int) -> None:
-    if not may_keep(actor, organisation):
-        raise PermissionDenied("only the employer's own people keep its de minimis ledger")
+    _require_keeper(actor, organisation)
     if not 1 <= month <= 12:
         raise InvalidInput({"fiscal_year_start_month": ["a month from 1 to 12"]})
     with transaction.atomic():
