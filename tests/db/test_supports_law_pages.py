@@ -192,3 +192,23 @@ def test_part_time_page_names_yleistuki_from_may_2026(world):
         ).content.decode()
     assert '<th scope="row">Yleistuki</th>' in html
     assert "Yleistuki korvaa työmarkkinatuen" in html
+
+
+def test_the_hire_page_shows_how_each_support_is_counted_and_who_decided_then(world):
+    world["north_org"].legal_form = "association"
+    world["north_org"].save()
+    client = signed_in(world["north_employer"])
+    form = {
+        "legal_form": "association",
+        "business_activity": "no",
+        "unemployment_months": "26",
+        "monthly_wage": "2000",
+        "hours_per_week": "30",
+    }
+    html = client.post("/supports/hire/", {**form, "on": "2025-03-01"}).content.decode()
+    assert "Miten tuki lasketaan" in html
+    assert "Palkkakustannuksia lasketaan enintään 65 %:lta alan täydestä työajasta" in html  # the C1 note
+    assert "1\xa0998,75" in html
+    before = client.post("/supports/hire/", {**form, "on": "2024-06-03"}).content.decode()
+    assert "Harkinnanvarainen: TE-toimisto päättää" in before
+    assert "Harkinnanvarainen: työllisyysalue päättää" not in before

@@ -86,9 +86,18 @@ def hire(request: AuthenticatedRequest) -> HttpResponse:
         for support in answer["supports"]:
             support["label"] = support_label(support["id"], get_language() or "fi")
             support["links"] = links(support["sources"])
+            # the engine's notes (how the amount is counted, the de minimis room) are shown, not dropped
+            support["notes_text"] = support["reasons"][len(support["conditions"]) :]
             (eligible if support["eligible"] else other).append(support)
     ok = request.method == "GET" or answer is not None
-    context = {"form": form, "answer": answer, "eligible": eligible, "other": other, "ledger": ledger}
+    context = {
+        "form": form,
+        "answer": answer,
+        "eligible": eligible,
+        "other": other,
+        "ledger": ledger,
+        "te_office": bool(answer) and answer["on"] < "2025-01-01",  # ISO dates compare as text
+    }
     return _render(request, "hire", context, ok)
 
 
