@@ -96,7 +96,7 @@ def hire(request: AuthenticatedRequest) -> HttpResponse:
         "eligible": eligible,
         "other": other,
         "ledger": ledger,
-        "te_office": bool(answer) and answer["on"] < "2025-01-01",  # ISO dates compare as text
+        "te_office": answer is not None and answer["on"] < "2025-01-01",  # ISO dates compare as text
     }
     return _render(request, "hire", context, ok)
 
