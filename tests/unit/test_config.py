@@ -28,6 +28,8 @@ def test_a_safe_production_configuration_loads():
     config = load_config(production())
     assert config.production and not config.debug
     assert config.allowed_hosts == ("kohtaanto.example.fi",)
+    assert config.encoder_threads == 1  # one encoder thread per web process unless asked
+    assert load_config(production(KOHTAANTO_ENCODER_THREADS="2")).encoder_threads == 2
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,7 @@ def test_a_safe_production_configuration_loads():
         ({"KOHTAANTO_ENV": "staging"}, "KOHTAANTO_ENV must be one of"),
         ({"KOHTAANTO_AUDIT_KEY": ""}, "KOHTAANTO_AUDIT_KEY is missing"),
         ({"KOHTAANTO_AUDIT_KEY": "short"}, "shorter than 32"),
+        ({"KOHTAANTO_ENCODER_THREADS": "many"}, "KOHTAANTO_ENCODER_THREADS"),
     ],
 )
 def test_production_refuses_unsafe_settings(overrides: dict[str, str], expected: str):

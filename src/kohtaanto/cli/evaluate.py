@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kohtaanto.cli.taxonomy import imported_store, taxonomy_dir
 from kohtaanto.core.language import LANGUAGES
+
+if TYPE_CHECKING:
+    from kohtaanto.skills.normalise import LabelRanker
 
 
 def _service(esco: Path | None) -> object:
@@ -77,6 +82,93 @@ def jobnorm(esco: Path | None, titles: Path, limit: int | None, baselines: bool,
         entries = sorted((e.uri, e.role, e.text) for e in ranker.lexical.entries)
         rows.append(score_ranking("fuzzy label (rapidfuzz)", queries, fuzzy_ranker(entries)).as_dict())
     _print(rows, fmt, f"job-title normalisation: {len(queries)} titles from {titles.name}")
+
+
+def _first_title(ranker: LabelRanker, title: str) -> list[str]:
+    return [r.uri for r in ranker.rank_title(title, k=1)]
+
+
+def _first_dense(ranker: LabelRanker, title: str) -> list[str]:
+    return [r.uri for r in ranker.rank(title, k=1, use=("dense",))]
+
+
+@evaluate.command()
+@click.option("--esco", type=click.Path(exists=True, path_type=Path), help="ESCO download or imported store.")
+@click.option(
+    "--lang",
+    "languages",
+    type=click.Choice(["fi", "sv"]),
+    multiple=True,
+    default=("fi", "sv"),
+    show_default=True,
+    help="Language of the titles (repeatable).",
+)
+@click.option("--baselines/--no-baselines", default=True, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def titles(esco: Path | None, languages: tuple[str, ...], baselines: bool, fmt: str) -> None:
+    """Top-1 ISCO-08 unit group of Finnish and Swedish titles → occupation, with the baselines.
+
+    The development titles (ESCO's held-out Finnish labels, the starter occupations' names and the
+    written titles of skills/data/dev_titles_<lang>.csv) are hidden from the index while they are asked.
+    """
+    import time
+
+    from kohtaanto.skills.embeddings import default_encoder
+    from kohtaanto.skills.evaluation import fuzzy_ranker, held_out_texts, score_groups, title_queries
+    from kohtaanto.skills.normalise import CrossLabels, LabelRanker, clean_title
+    from kohtaanto.skills.service import SkillsService
+
+    base = _service(esco)
+    store = base.store  # type: ignore[attr-defined]
+    groups = store.groups("occupation")
+    roles = ("preferred", "alternative", "hidden")
+    from kohtaanto.taxonomy.occupations import common_titles
+
+    missing = sorted({t.esco for t in common_titles().titles if not store.find(t.esco, "en", "occupation")})
+    if missing:
+        click.echo(f"common titles left out (no such ESCO occupation): {', '.join(missing)}", err=True)
+    rows: list[dict[str, object]] = []
+    for language in languages:
+        service = SkillsService(store, language)
+        esco_labels = store.labels(language, ["occupation"], roles) if language in store.languages else []
+        starter = [(name, uri) for uri, role, name in service.local_titles(language) if role == "starter"]
+        queries = title_queries(language, esco_labels, groups, starter)
+        hidden = held_out_texts(queries, clean_title)
+        ranker = service.title_ranker(exclude=hidden)
+        ours = score_groups("hybrid", queries, functools.partial(_first_title, ranker), groups)
+        rows += [{"language": language, **row.as_dict()} for row in ours]
+        if not baselines:
+            continue
+        encoder = service.encoder or default_encoder()
+        started = time.perf_counter()
+        for query in queries:
+            encoder.queries([query.title])
+        rate = len(queries) / max(time.perf_counter() - started, 1e-9)
+        rows.append(
+            {"language": language, "method": "raw encoder, one title a call", "per_second": round(rate, 1)}
+        )
+        if not {"fi", "en"} <= set(store.languages):
+            continue
+        finnish = store.labels("fi", ["occupation"], roles)
+        english = store.labels("en", ["occupation"], roles)
+        plain = LabelRanker(
+            finnish,
+            "fi",
+            service.cache_dir / "occupation-fi.npz",
+            symmetric=True,
+            cross=(CrossLabels(english, service.cache_dir / "occupation-en.npz"),),
+            exclude=hidden,
+        )
+        dense = score_groups(
+            "embeddings only (ESCO fi+en)",
+            queries,
+            functools.partial(_first_dense, plain),
+            groups,
+        )
+        kept = sorted(e for e in [*finnish, *english] if e[2].casefold() not in hidden)
+        fuzzy = score_groups("fuzzy label (rapidfuzz, ESCO fi+en)", queries, fuzzy_ranker(kept), groups)
+        rows += [{"language": language, **row.as_dict()} for row in [*dense, *fuzzy]]
+    _print(rows, fmt, "job titles → ISCO-08 unit group of the first occupation (held out from the index)")
 
 
 @evaluate.command()

@@ -40,9 +40,23 @@ class Encoder:
         return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
 
+_default_threads: int | None = None
+
+
+def set_default_threads(threads: int) -> None:
+    """Threads for the shared encoder, set once by the shell before first use.
+
+    A web process answers one request per thread; an encoder spinning OpenMP threads in each of them
+    stalls a busy machine (the skills page's p95 went from about 50 ms to 1.75 s), so the web shell
+    asks for one. The command line keeps every core.
+    """
+    global _default_threads
+    _default_threads = max(1, threads)
+
+
 @cache
 def default_encoder() -> Encoder:
-    return Encoder()
+    return Encoder(threads=_default_threads)
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,17 @@
 
 - Job-title normalisation (JobBERT validation titles → ESCO occupations): MRR@10, R@1, R@5, R@10.
 - Skill extraction (Decorte et al. TECH / HOUSE sentences → ESCO skills): R-Precision@5 and @10.
+- Finnish and Swedish titles → ESCO occupations, scored by the ISCO-08 unit group of the first result
+  (development titles held out from the index: :func:`title_queries`).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,3 +138,108 @@ def fuzzy_ranker(entries: Sequence[tuple[str, str, str]]) -> Callable[[str], lis
         return [concepts[i] for i in top]
 
     return rank
+
+
+# --- Finnish and Swedish job titles → ISCO-08 unit group -------------------------------------------
+
+DEV_DATA = Path(__file__).parent / "data"
+HELD_OUT_SHARE = 4  # one ESCO alternative or hidden label in four is held out as a query
+
+
+@dataclass(frozen=True)
+class TitleQuery:
+    title: str
+    group: str  # ISCO-08 unit group the title belongs to
+    source: str  # where the query comes from (a row of the report)
+
+
+def _held_out(uri: str, label: str) -> bool:
+    digest = hashlib.sha256(f"{uri}\x1f{label}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") % HELD_OUT_SHARE == 0
+
+
+def title_queries(
+    language: str,
+    esco_labels: Sequence[tuple[str, str, str]],
+    groups: Mapping[str, str],
+    starter: Sequence[tuple[str, str]],
+    written: Path | None = None,
+) -> list[TitleQuery]:
+    """The development titles of one language, each with the unit group it belongs to.
+
+    - ``esco``: every fourth ESCO alternative or hidden label in ``language`` (by a hash), when it is
+      not also a kept label of the same occupation;
+    - ``starter``: the starter occupations' names, as (title, ESCO concept);
+    - ``written``: titles as job ads write them, in ``data/dev_titles_<language>.csv`` (title, isco).
+    The normaliser under test must hide every query's text from its index (:func:`held_out_texts`).
+    """
+    out: list[TitleQuery] = []
+    kept: dict[str, set[str]] = defaultdict(set)
+    held: list[tuple[str, str]] = []
+    for uri, role, label in esco_labels:
+        if role in ("alternative", "hidden") and _held_out(uri, label):
+            held.append((uri, label))
+        else:
+            kept[uri].add(label.casefold())
+    out += [
+        TitleQuery(label, groups[uri], "esco")
+        for uri, label in held
+        if uri in groups and label.casefold() not in kept[uri]
+    ]
+    seen: set[str] = set()
+    for title, uri in starter:
+        if uri in groups and title.casefold() not in seen:
+            seen.add(title.casefold())
+            out.append(TitleQuery(title, groups[uri], "starter"))
+    path = written or DEV_DATA / f"dev_titles_{language}.csv"
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as handle:
+            out += [TitleQuery(row["title"], row["isco"], "written") for row in csv.DictReader(handle)]
+    return out
+
+
+def held_out_texts(queries: Iterable[TitleQuery], clean: Callable[[str], str]) -> set[str]:
+    """Casefolded texts (as typed and cleaned) an index must not hold while these queries are asked."""
+    texts: set[str] = set()
+    for query in queries:
+        texts.add(query.title.casefold())
+        texts.add(clean(query.title).casefold())
+    return texts
+
+
+@dataclass(frozen=True)
+class GroupScores:
+    name: str
+    source: str
+    queries: int
+    top1: float
+    per_second: float
+
+    def as_dict(self) -> dict[str, float | int | str]:
+        return {
+            "method": self.name,
+            "set": self.source,
+            "queries": self.queries,
+            "top1_isco": round(self.top1, 4),
+            "per_second": round(self.per_second, 1),
+        }
+
+
+def score_groups(
+    name: str,
+    queries: Sequence[TitleQuery],
+    rank: Callable[[str], list[str]],
+    groups: Mapping[str, str],
+) -> list[GroupScores]:
+    """Top-1 accuracy of the first result's unit group, per source and over all queries."""
+    hits: dict[str, list[bool]] = defaultdict(list)
+    started = time.perf_counter()
+    for query in queries:
+        ranked = rank(query.title)
+        hits[query.source].append(bool(ranked) and groups.get(ranked[0]) == query.group)
+    elapsed = time.perf_counter() - started
+    rate = len(queries) / max(elapsed, 1e-9)
+    rows = [GroupScores(name, source, len(h), sum(h) / len(h), rate) for source, h in hits.items()]
+    everything = [x for h in hits.values() for x in h]
+    rows.append(GroupScores(name, "all", len(everything), sum(everything) / max(len(everything), 1), rate))
+    return rows

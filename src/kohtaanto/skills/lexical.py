@@ -21,7 +21,7 @@ from scipy import sparse
 
 from kohtaanto.skills.text import content_lemmas
 
-ROLE_WEIGHT = {"preferred": 1.0, "alternative": 0.95, "hidden": 0.8, "starter": 1.0}
+ROLE_WEIGHT = {"preferred": 1.0, "alternative": 0.95, "hidden": 0.8, "starter": 1.0, "curated": 1.0}
 
 
 def char_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:

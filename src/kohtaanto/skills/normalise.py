@@ -13,7 +13,10 @@ scored too and mixed in with weight ``head``.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +32,13 @@ WEIGHTS = {"dense": 1.0, "char": 0.15, "head": 0.5}
 
 _NOISE = re.compile(
     r"\b(senior|snr|sr|junior|jr|intern|internship|trainee|fresh graduates?|contract|temporary|"
-    r"part[- ]time|full[- ]time|pt|ft|urgent|hiring|immediate|[ivx]{1,4}|\d+[a-z]?)\b",
+    r"part[- ]time|full[- ]time|pt|ft|urgent|hiring|immediate|[ivx]{1,4}|"
+    # Finnish and Swedish ad words: substitute, fixed-term, permanent, part/full time, summer job, shifts
+    r"sijaisuus|sijaisuuteen|sijainen|määräaikainen|määräaikaiseen|vakituinen|vakituiseen|osa-aikainen|"
+    r"osa-aikaiseen|kokoaikainen|kokoaikaiseen|kesätyö|kesätöihin|tuntityö|keikkatyö|keikkatöihin|"
+    r"oppisopimus|oppisopimuksella|haemme|haussa|useita|heti|pikaisesti|\d*-?vuorotyö\w*|vuorotyö\w*|"
+    r"yövuoro\w*|vikariat|vikarie|visstid|visstidsanställning|tillfällig|deltid|heltid|sommarjobb|"
+    r"sommarvikarie|timanställd|sökes|[mnfwxd]/[mnfwxd](?:/[mnfwxd])?|\d+[a-z]?)\b",
     re.IGNORECASE,
 )
 
@@ -37,7 +46,7 @@ _NOISE = re.compile(
 def clean_title(text: str) -> str:
     """The title without seniority, contract and code words or hashtags, in normal case."""
     text = text.strip()
-    if text.isupper():
+    if re.sub(r"\(.*?\)|\[.*?\]", "", text).isupper():  # shouting outside the brackets
         text = text.title()
     text = re.sub(r"#\S+", " ", text)
     text = _NOISE.sub(" ", text)
@@ -60,8 +69,46 @@ class Ranked:
     label: str
 
 
+@dataclass(frozen=True)
+class CrossLabels:
+    """Labels in other languages, matched by the dense model only (cross-lingual)."""
+
+    entries: list[tuple[str, str, str]]
+    cache_file: Path
+
+
+@dataclass
+class _DenseBlock:
+    entries: list[tuple[str, str, str]]
+    vectors: npt.NDArray[np.float32]
+    starts: npt.NDArray[np.int64]
+    concept_at: npt.NDArray[np.int64]  # concept index of each run of one URI
+    weight: npt.NDArray[np.float32]  # role weight, with excluded labels pushed far down
+    spans: dict[int, tuple[int, int]]  # concept index -> its rows
+
+
+_EXCLUDED = -10.0
+QUERY_CACHE = 4096
+VOTERS = 10  # concepts that vote for the first result's unit group
+VOTE_TEMPERATURE = 0.02  # a concept 0.02 below the leader weighs 1/e of it
+
+
+def _raise(best: npt.NDArray[np.float32], block: _DenseBlock, scores: npt.NDArray[np.float32]) -> None:
+    """Lift each concept's best score to its best label in ``block`` (a block lists a concept once)."""
+    at = block.concept_at
+    best[at] = np.maximum(best[at], np.maximum.reduceat(scores, block.starts))
+
+
 class LabelRanker:
-    """Rank the concepts of one kind by their best-matching label."""
+    """Rank the concepts of one kind by their best-matching label.
+
+    Labels in the query's language are matched densely and by character n-grams; labels in other
+    languages (``cross``) densely only. A title that is itself an indexed label (after cleaning) reuses
+    that label's vector instead of running the encoder: labels are encoded as queries (``symmetric``),
+    so the vector is the one the encoder would give. Other titles' vectors are kept in a small cache.
+    ``groups`` (concept → ISCO-08 unit group) lets the top ten vote for the first result's group.
+    ``exclude`` hides labels (casefolded texts) from the index, for evaluations held out from it.
+    """
 
     def __init__(
         self,
@@ -71,27 +118,102 @@ class LabelRanker:
         encoder: Encoder | None = None,
         weights: dict[str, float] | None = None,
         symmetric: bool = False,
+        cross: tuple[CrossLabels, ...] = (),
+        groups: Mapping[str, str] | None = None,
+        exclude: Iterable[str] = (),
     ) -> None:
         entries = sorted(entries)
         self.language = language
         self.weights = dict(weights or WEIGHTS)
         self.encoder = encoder
+        self.symmetric = symmetric
+        self.groups = dict(groups or {})
+        excluded = frozenset(exclude)
         self.lexical = LexicalIndex(entries, language, cache_file.with_suffix(".lexical.npz"))
+        uris = {uri for uri, _, _ in entries}
+        for extra in cross:
+            uris.update(uri for uri, _, _ in extra.entries)
+        self.concepts = sorted(uris)
+        self._concept_index = {uri: i for i, uri in enumerate(self.concepts)}
+        self.own = self._block(entries, cache_file, excluded)
+        self.cross = [self._block(sorted(x.entries), x.cache_file, excluded) for x in cross]
+        self.role_weight = self.own.weight  # kept for callers that read it
+        self._exact: dict[str, tuple[int, int]] = {}  # cleaned text -> (block, row) of its label
+        self._folded: dict[str, tuple[int, int]] = {}
+        for block_no, block in enumerate([self.own, *self.cross]):
+            for row, (_, _, text) in enumerate(block.entries):
+                if text.casefold() in excluded:
+                    continue
+                self._exact.setdefault(text, (block_no, row))
+                self._folded.setdefault(text.casefold(), (block_no, row))
+        self._queries: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
+
+    def _block(
+        self, entries: list[tuple[str, str, str]], cache_file: Path, excluded: frozenset[str]
+    ) -> _DenseBlock:
         uris = [uri for uri, _, _ in entries]
         starts = [i for i, uri in enumerate(uris) if i == 0 or uris[i - 1] != uri]
-        self.concepts = [uris[i] for i in starts]
-        self.starts = np.array(starts, dtype=np.int64)
-        self.role_weight = np.array([ROLE_WEIGHT.get(role, 0.9) for _, role, _ in entries], dtype=np.float32)
-        self.vectors: LabelVectors = label_vectors(
-            cache_file,
-            uris,
-            [text for _, _, text in entries],
-            encoder or default_encoder(),
-            symmetric=symmetric,
+        weight = np.array(
+            [
+                _EXCLUDED if text.casefold() in excluded else ROLE_WEIGHT.get(role, 0.9)
+                for _, role, text in entries
+            ],
+            dtype=np.float32,
+        )
+        vectors = label_vectors(
+            cache_file, uris, [text for _, _, text in entries], self._encoder(), symmetric=self.symmetric
+        ).vectors
+        concept_at = [self._concept_index[uris[i]] for i in starts]
+        ends = [*starts[1:], len(uris)]
+        return _DenseBlock(
+            entries,
+            vectors,
+            np.array(starts, dtype=np.int64),
+            np.array(concept_at, dtype=np.int64),
+            weight,
+            {c: (a, b) for c, a, b in zip(concept_at, starts, ends, strict=True)},
+        )
+
+    @property
+    def vectors(self) -> LabelVectors:
+        return LabelVectors(
+            [uri for uri, _, _ in self.own.entries], [t for _, _, t in self.own.entries], self.own.vectors
         )
 
     def _encoder(self) -> Encoder:
         return self.encoder or default_encoder()
+
+    def query_vectors(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Vectors of ``texts`` as queries: an indexed label's own vector, a cached one, or the encoder's."""
+        out = np.zeros((len(texts), self.own.vectors.shape[1]), dtype=np.float32)
+        missing: list[int] = []
+        for i, text in enumerate(texts):
+            known = self._exact.get(text) if self.symmetric else None
+            if known is not None:
+                out[i] = [self.own, *self.cross][known[0]].vectors[known[1]]
+            elif text in self._queries:
+                self._queries.move_to_end(text)
+                out[i] = self._queries[text]
+            else:
+                missing.append(i)
+        if missing:
+            encoded = self._encoder().queries([texts[i] for i in missing])
+            for i, vector in zip(missing, encoded, strict=True):
+                out[i] = vector
+                self._queries[texts[i]] = vector
+                if len(self._queries) > QUERY_CACHE:
+                    self._queries.popitem(last=False)
+        return out
+
+    def _dense(self, vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Best weighted dense score of every concept over all blocks (-inf where it has no label)."""
+        best = np.full(len(self.concepts), -np.inf, dtype=np.float32)
+        for block in [self.own, *self.cross]:
+            if not len(block.entries):
+                continue
+            scores = (block.vectors @ vector) * block.weight
+            _raise(best, block, scores)
+        return best
 
     def entry_scores(
         self,
@@ -99,13 +221,34 @@ class LabelRanker:
         query_vector: npt.NDArray[np.float32] | None = None,
         use: tuple[str, ...] = ("dense", "char"),
     ) -> npt.NDArray[np.float32]:
-        scores = np.zeros(len(self.role_weight), dtype=np.float32)
+        """Scores of the labels in the query's language (dense and character n-grams)."""
+        scores = np.zeros(len(self.own.entries), dtype=np.float32)
         if "dense" in use:
-            vector = query_vector if query_vector is not None else self._encoder().queries([text])[0]
-            scores += self.weights["dense"] * (self.vectors.vectors @ vector)
+            vector = query_vector if query_vector is not None else self.query_vectors([text])[0]
+            scores += self.weights["dense"] * (self.own.vectors @ vector)
         if "char" in use:
             scores += self.weights["char"] * self.lexical.ngram_scores(content_lemmas(text, self.language))
-        return scores * self.role_weight
+        return scores * self.own.weight
+
+    def concept_scores(
+        self,
+        text: str,
+        query_vector: npt.NDArray[np.float32] | None = None,
+        use: tuple[str, ...] = ("dense", "char"),
+    ) -> npt.NDArray[np.float32]:
+        """Every concept's score: its best label in any language."""
+        vector = None
+        if "dense" in use:
+            vector = query_vector if query_vector is not None else self.query_vectors([text])[0]
+        best = np.full(len(self.concepts), -np.inf, dtype=np.float32)
+        if len(self.own.entries):
+            _raise(best, self.own, self.entry_scores(text, vector, use))
+        if vector is not None:
+            for block in self.cross:
+                if len(block.entries):
+                    dense = (block.vectors @ vector) * block.weight
+                    _raise(best, block, (np.float32(self.weights["dense"]) * dense).astype(np.float32))
+        return best
 
     def title_variants(self, text: str) -> list[str]:
         """The cleaned title, and its head when that differs."""
@@ -119,13 +262,12 @@ class LabelRanker:
         """Rank occupations for a vacancy title: the cleaned title, mixed with its head."""
         variants = self.title_variants(text)
         if vectors is None:
-            vectors = self._encoder().queries(variants)
-        scores = self.entry_scores(variants[0], vectors[0])
-        extra = None
+            vectors = self.query_vectors(variants)
+        best = self.concept_scores(variants[0], vectors[0])
         if len(variants) > 1:
-            head = self.entry_scores(variants[1], vectors[1], ("dense",))
-            extra = (self.weights["head"] * np.maximum.reduceat(head, self.starts)).astype(np.float32)
-        return self._top(scores, k, extra)
+            head = np.maximum(self._dense(vectors[1]), np.float32(0.0))
+            best = (best + np.float32(self.weights["head"]) * head).astype(np.float32)
+        return self._top(best, k, vectors[0], vote=True)
 
     def rank(
         self,
@@ -134,20 +276,49 @@ class LabelRanker:
         query_vector: npt.NDArray[np.float32] | None = None,
         use: tuple[str, ...] = ("dense", "char"),
     ) -> list[Ranked]:
-        return self._top(self.entry_scores(text, query_vector, use), k)
+        vector = None
+        if "dense" in use:
+            vector = query_vector if query_vector is not None else self.query_vectors([text])[0]
+        return self._top(self.concept_scores(text, vector, use), k, vector)
 
     def _top(
-        self, scores: npt.NDArray[np.float32], k: int, extra: npt.NDArray[np.float32] | None = None
+        self,
+        best: npt.NDArray[np.float32],
+        k: int,
+        vector: npt.NDArray[np.float32] | None,
+        vote: bool = False,
     ) -> list[Ranked]:
-        best = np.maximum.reduceat(scores, self.starts)
-        if extra is not None:
-            best = best + extra
-        top = np.argpartition(-best, min(k, len(best) - 1))[:k]
-        top = top[np.argsort(-best[top])]
-        ends = np.append(self.starts[1:], len(scores))
-        out = []
-        for index in top:
-            start, end = self.starts[index], ends[index]
-            label = self.lexical.entries[start + int(np.argmax(scores[start:end]))].text
-            out.append(Ranked(self.concepts[index], float(best[index]), label))
-        return out
+        k = min(k, len(best))
+        if k <= 0:
+            return []
+        pool = max(k, VOTERS if vote and self.groups else k)
+        picked = np.argpartition(-best, min(pool, len(best) - 1))[:pool]
+        picked = picked[np.argsort(-best[picked], kind="stable")]
+        top = [int(i) for i in picked if np.isfinite(best[i])]
+        if vote and self.groups and top:
+            top = self._vote(best, top)
+        return [Ranked(self.concepts[i], float(best[i]), self._label(i, vector)) for i in top[:k]]
+
+    def _vote(self, best: npt.NDArray[np.float32], top: list[int]) -> list[int]:
+        """Put first the best concept of the unit group the ten best concepts weigh most for."""
+        leader = float(best[top[0]])
+        mass: dict[str, float] = {}
+        for i in top[:VOTERS]:
+            group = self.groups.get(self.concepts[i], self.concepts[i])
+            mass[group] = mass.get(group, 0.0) + math.exp((float(best[i]) - leader) / VOTE_TEMPERATURE)
+        winner = max(mass, key=mass.__getitem__)
+        first = next(i for i in top if self.groups.get(self.concepts[i], self.concepts[i]) == winner)
+        return [first, *(i for i in top if i != first)]
+
+    def _label(self, concept: int, vector: npt.NDArray[np.float32] | None) -> str:
+        """The concept's label that meets the query best, in the query's language when it has one."""
+        for block in (self.own, *self.cross):
+            span = block.spans.get(concept)
+            if span is None:
+                continue
+            start, end = span
+            if vector is None:
+                return block.entries[start][2]
+            scores = (block.vectors[start:end] @ vector) * block.weight[start:end]
+            return block.entries[start + int(np.argmax(scores))][2]
+        return self.concepts[concept]

@@ -8,18 +8,22 @@ cross-lingual.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
 from kohtaanto.skills.embeddings import Encoder
 from kohtaanto.skills.extract import SkillExtractor
-from kohtaanto.skills.normalise import LabelRanker
+from kohtaanto.skills.normalise import CrossLabels, LabelRanker
 from kohtaanto.skills.suggest import SkillSuggester, starter_entries, taxonomy_entries
 from kohtaanto.taxonomy import linking
+from kohtaanto.taxonomy.occupations import common_titles, occupations
 from kohtaanto.taxonomy.store import TaxonomyStore
 from kohtaanto.taxonomy.vocabulary import starter
 
 SKILL_KINDS = ("skill", "knowledge")
+# Labels in other languages a title is also compared with (dense model only).
+CROSS_LANGUAGES = {"fi": ("en",), "sv": ("fi", "en"), "en": ()}
 
 
 class SkillsService:
@@ -33,16 +37,68 @@ class SkillsService:
 
     @cached_property
     def titles(self) -> LabelRanker:
-        entries = self.store.labels(
-            self.label_language, ["occupation"], ("preferred", "alternative", "hidden")
-        )
+        return self.title_ranker()
+
+    def title_ranker(self, exclude: Iterable[str] = ()) -> LabelRanker:
+        """Occupations for job titles in the service language.
+
+        Titles are matched against the occupation labels in their own language (ESCO's, the starter
+        occupations' and the common job-ad titles of ``occupation_titles.yaml``) and, through the
+        cross-lingual model, against the Finnish and English ones; Swedish has no ESCO labels, so it
+        leans on the other two. ``exclude`` hides labels (for held-out evaluations).
+        """
+        language = self.language
+        entries, cache = self.occupation_labels(language)
+        cross = []
+        for other in CROSS_LANGUAGES.get(language, ()):
+            other_entries, other_cache = self.occupation_labels(other)
+            if other_entries:
+                cross.append(CrossLabels(other_entries, other_cache))
         return LabelRanker(
             entries,
-            self.label_language,
-            self.cache_dir / f"occupation-{self.label_language}.npz",
+            language,
+            cache,
             self.encoder,
             symmetric=True,
+            cross=tuple(cross),
+            groups=self.store.groups("occupation"),
+            exclude={text.casefold() for text in exclude},
         )
+
+    def occupation_labels(self, language: str) -> tuple[list[tuple[str, str, str]], Path]:
+        """The occupation labels in ``language`` and the file their vectors are cached in.
+
+        English is ESCO's labels alone when they are imported (their vectors take minutes to build, so
+        they stay as they are); other languages add the project's titles, mapped to ESCO concepts.
+        """
+        esco = []
+        if language in self.store.languages:
+            esco = self.store.labels(language, ["occupation"], ("preferred", "alternative", "hidden"))
+        if language == "en" and esco:
+            return esco, self.cache_dir / "occupation-en.npz"
+        local = self.local_titles(language)
+        return sorted({*esco, *local}), self.cache_dir / f"occupation-{language}-local.npz"
+
+    def local_titles(self, language: str) -> list[tuple[str, str, str]]:
+        """Starter occupations' names and common job-ad titles in ``language``, as ESCO occupations."""
+        found: dict[str, str | None] = {}
+
+        def uri(label: str) -> str | None:
+            if label not in found:
+                found[label] = self.store.find(label, "en", "occupation")
+            return found[label]
+
+        out: list[tuple[str, str, str]] = []
+        for occupation in occupations().occupations:
+            target = uri(occupation.esco)
+            if target:
+                names = [occupation.labels.get(language), *getattr(occupation.alt_labels, language)]
+                out.extend((target, "starter", name) for name in names)
+        for title in common_titles().titles:
+            target = uri(title.esco)
+            if target:
+                out.extend((target, "curated", name) for name in title.in_language(language))
+        return out
 
     def starter_entries(self) -> list[tuple[str, str, str]]:
         """Starter labels in the service language, pointing to each starter skill's best ESCO link."""

@@ -67,6 +67,47 @@ def occupations() -> OccupationList:
     return load_occupations()
 
 
+class CommonTitle(BaseModel):
+    """Job titles in Finnish and Swedish that name one ESCO occupation (by its English preferred label)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    esco: str = Field(min_length=1)
+    fi: list[str] = Field(default_factory=list)
+    sv: list[str] = Field(default_factory=list)
+
+    def in_language(self, language: str) -> list[str]:
+        return list(getattr(self, language, []))
+
+
+class CommonTitles(BaseModel):
+    """``data/occupation_titles.yaml``: the titles of job ads that ESCO's labels miss or misplace."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: int
+    titles: list[CommonTitle]
+
+    @model_validator(mode="after")
+    def _unique(self) -> CommonTitles:
+        for language in ("fi", "sv"):
+            seen: dict[str, str] = {}
+            for title in self.titles:
+                for text in title.in_language(language):
+                    key = text.casefold()
+                    if key in seen and seen[key] != title.esco:
+                        raise ValueError(f"{text!r} ({language}) names both {seen[key]!r} and {title.esco!r}")
+                    seen[key] = title.esco
+        return self
+
+
+def load_common_titles(path: Path | None = None) -> CommonTitles:
+    return load_model(path or DATA / "occupation_titles.yaml", CommonTitles)  # type: ignore[return-value]
+
+
+@cache
+def common_titles() -> CommonTitles:
+    return load_common_titles()
+
+
 @dataclass(frozen=True, slots=True)
 class OccupationGuess:
     occupation: StarterOccupation

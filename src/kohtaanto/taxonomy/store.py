@@ -269,6 +269,14 @@ class TaxonomyStore:
         )
         return list(self.db.execute(query, (lang, *kinds, *roles)))
 
+    def groups(self, kind: str = "occupation") -> dict[str, str]:
+        """Concept → ISCO-08 unit group code, for the concepts of ``kind`` that have one."""
+        return dict(
+            self.db.execute(
+                "SELECT uri, isco_group FROM concepts WHERE kind = ? AND isco_group != ''", (kind,)
+            )
+        )
+
     def find(self, label: str, lang: str, kind: str) -> str | None:
         """The concept of ``kind`` whose preferred label in ``lang`` is ``label`` (case-insensitive)."""
         row = self.db.execute(

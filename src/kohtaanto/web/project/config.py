@@ -46,6 +46,7 @@ class Config:
     employer_runs_per_hour: int = 60  # an organisation's job → people runs an hour
     employer_probes_per_day: int = 5  # and its runs a day that look like probes of capacities
     api_token_days: int = 30  # an API token works this many days from when it was issued
+    encoder_threads: int = 1  # threads of the text encoder in each web process (more stall a busy machine)
 
     @property
     def production(self) -> bool:
@@ -186,6 +187,7 @@ def load_config(environ: Mapping[str, str]) -> Config:
     runs_per_hour = _count(environ, "KOHTAANTO_EMPLOYER_RUNS_PER_HOUR", 60, problems)
     probes_per_day = _count(environ, "KOHTAANTO_EMPLOYER_PROBES_PER_DAY", 5, problems)
     token_days = _count(environ, "KOHTAANTO_API_TOKEN_DAYS", 30, problems)
+    encoder_threads = _count(environ, "KOHTAANTO_ENCODER_THREADS", 1, problems)
     if job_retry <= job_timeout:
         problems.append("KOHTAANTO_JOB_RETRY must be longer than KOHTAANTO_JOB_TIMEOUT")
     if production:
@@ -220,4 +222,5 @@ def load_config(environ: Mapping[str, str]) -> Config:
         employer_runs_per_hour=runs_per_hour,
         employer_probes_per_day=probes_per_day,
         api_token_days=token_days,
+        encoder_threads=encoder_threads,
     )
