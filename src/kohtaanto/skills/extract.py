@@ -18,10 +18,15 @@ import numpy as np
 
 from kohtaanto.skills.embeddings import Encoder, default_encoder, label_vectors
 from kohtaanto.skills.lexical import LexicalIndex
-from kohtaanto.skills.text import STOPWORDS, tokens
+from kohtaanto.skills.text import STOPWORDS, affirmed, tokens
 
 # Calibrated on shared/data/dev/skill_extraction_{tech,house}_validation_annotations.csv.
 WEIGHTS = {"dense": 1.0, "coverage": 0.6, "exact": 0.4, "min_score": 0.0}
+# Finnish and Swedish derivations share a stem but not a lemma ("tiskata" ~ "tiskaus", "siivota" ~
+# "siivous", "diska" ~ "disk"): a lemma of the text counts, at this share of their weight, for label
+# lemmas with the same first PREFIX[language] letters.
+PREFIX = {"fi": 5, "sv": 4}
+PREFIX_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,12 @@ class SkillExtractor:
                 df[lemma] += 1
                 self.postings[lemma].append(i)
         self.idf = {lemma: math.log((1 + label_count) / (1 + n)) + 1.0 for lemma, n in df.items()}
+        self.stems: dict[str, list[str]] = defaultdict(list)
+        self.prefix = PREFIX.get(language, 0)
+        if self.prefix:
+            for lemma in df:
+                if len(lemma) >= self.prefix:
+                    self.stems[lemma[: self.prefix]].append(lemma)
         self.label_mass = [sum(self.idf[x] for x in set(e.lemmas)) or 1.0 for e in self.lexical.entries]
 
     def _encoder(self) -> Encoder:
@@ -79,6 +90,9 @@ class SkillExtractor:
     def extract(
         self, text: str, k: int = 10, use: tuple[str, ...] = ("dense", "coverage", "exact")
     ) -> list[Extracted]:
+        text = affirmed(text, self.language)  # what the person says they cannot do is no evidence
+        if not any(ch.isalnum() for ch in text):
+            return []
         toks = [t for t in tokens(text, self.language) if t.lemma not in STOPWORDS.get(self.language, ())]
         lemmas = [t.lemma for t in toks]
         scores = np.zeros(len(self.concepts), dtype=np.float32)
@@ -86,29 +100,20 @@ class SkillExtractor:
         if "dense" in use:
             vector = self._encoder().queries([text])[0]
             scores += self.weights["dense"] * (self.vectors.vectors @ vector)
+        covered: list[tuple[int, int, int]] = []  # (entry, first token, end token) of whole labels
         if "coverage" in use and lemmas:
-            present = set(lemmas)
-            matched: dict[int, float] = defaultdict(float)
-            for lemma in present:
-                for entry in self.postings.get(lemma, ()):
-                    matched[entry] += self.idf[lemma]
-            best: dict[int, float] = {}
-            for entry, mass in matched.items():
-                share = mass / self.label_mass[entry]
-                concept = self.index.get(self.lexical.entries[entry].uri)
-                if concept is not None and share > best.get(concept, 0.0):
-                    best[concept] = share
-            for concept, share in best.items():
-                scores[concept] += self.weights["coverage"] * share
+            shares, covered = self._coverage(lemmas)
+            for at, share in shares.items():
+                scores[at] += self.weights["coverage"] * share
         if "exact" in use:
-            for entry, start, end in self.lexical.exact_spans(lemmas):
-                concept = self.index.get(self.lexical.entries[entry].uri)
-                if concept is None:
+            for entry, start, end in [*self.lexical.exact_spans(lemmas), *covered]:
+                found = self.index.get(self.lexical.entries[entry].uri)
+                if found is None:
                     continue
-                if concept not in evidence:
-                    scores[concept] += self.weights["exact"]
+                if found not in evidence:
+                    scores[found] += self.weights["exact"]
                 first, last = toks[start], toks[end - 1]
-                evidence[concept] = Evidence(first.start, last.end, text[first.start : last.end])
+                evidence[found] = Evidence(first.start, last.end, text[first.start : last.end])
         top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
         top = top[np.argsort(-scores[top])]
         return [
@@ -118,3 +123,40 @@ class SkillExtractor:
             for i in top
             if scores[i] > self.weights["min_score"]
         ]
+
+    def _coverage(self, lemmas: list[str]) -> tuple[dict[int, float], list[tuple[int, int, int]]]:
+        """Each concept's best idf-weighted share of a label's lemmas found in the text, and the labels
+        found whole (every lemma, in any order or derivation, close together) with their token span."""
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, lemma in enumerate(lemmas):
+            positions[lemma].append(i)
+        matched: dict[int, float] = defaultdict(float)
+        where: dict[int, dict[str, int]] = defaultdict(dict)  # entry -> label lemma -> token
+        for lemma, at in positions.items():
+            for entry in self.postings.get(lemma, ()):
+                matched[entry] += self.idf[lemma]
+                where[entry][lemma] = at[0]
+            for near in self._near(lemma):
+                for entry in self.postings[near]:
+                    if near not in where[entry]:
+                        matched[entry] += PREFIX_SHARE * self.idf[near]
+                        where[entry][near] = at[0]
+        best: dict[int, float] = {}
+        covered: list[tuple[int, int, int]] = []
+        for entry, mass in matched.items():
+            share = mass / self.label_mass[entry]
+            concept = self.index.get(self.lexical.entries[entry].uri)
+            if concept is not None and share > best.get(concept, 0.0):
+                best[concept] = share
+            label = set(self.lexical.entries[entry].lemmas)
+            if len(label) >= 2 and set(where[entry]) == label:
+                first, last = min(where[entry].values()), max(where[entry].values())
+                if last - first < 2 * len(label):
+                    covered.append((entry, first, last + 1))
+        return best, covered
+
+    def _near(self, lemma: str) -> list[str]:
+        """Label lemmas that share the stem of ``lemma`` (Finnish and Swedish derivations)."""
+        if not self.prefix or len(lemma) < self.prefix:
+            return []
+        return [near for near in self.stems.get(lemma[: self.prefix], ()) if near != lemma]

@@ -58,7 +58,10 @@ def lemma(word: str, language: str) -> str:
             if forms:
                 # Voikko may offer several readings ("hyllyjä" as itself or as plural of "hylly") and
                 # reads participles as adjectives ("täyttänyt"); the most reduced known form wins.
-                if fallback != word and _voikko_forms(voikko, fallback):
+                # simplemma cuts compounds to their first part ("siivouskärry" → "siivous"); a
+                # fallback that Voikko reads as the head of a longer compound is not a reading.
+                compound = any(f.startswith(fallback) and len(f) - len(fallback) >= 3 for f in forms)
+                if fallback != word and not compound and _voikko_forms(voikko, fallback):
                     forms.append(fallback)
                 return min(forms, key=lambda form: (len(form), form))
     return fallback
@@ -83,3 +86,27 @@ def detect_language(text: str, default: str = "fi") -> str:
     scores = dict(simplemma.langdetect(text, lang=LANGUAGES))
     best = max(LANGUAGES, key=lambda lang: scores.get(lang, 0.0))
     return best if scores.get(best, 0.0) >= 0.3 else default
+
+
+# Words that negate the clause they stand in ("en osaa ajaa autoa", "jag kan inte köra bil").
+NEGATIONS = {
+    "fi": frozenset(("en", "et", "ei", "emme", "ette", "eivät", "enkä", "etkä", "eikä", "emmekä", "eivätkä")),
+    "sv": frozenset(("inte", "ej", "icke", "aldrig")),
+    "en": frozenset(("not", "never", "no", "cannot", "can't", "don't", "didn't", "haven't", "won't")),
+}
+_NEGATION_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_CLAUSE = re.compile(r"[.;:!?\n]+|,|\b(?:ja|mutta|sekä|och|men|samt|and|but)\b", re.IGNORECASE)
+
+
+def affirmed(text: str, language: str) -> str:
+    """The text with every negated clause blanked out (same length, so offsets stay valid)."""
+    negations = NEGATIONS.get(language, frozenset())
+    out = list(text)
+    start = 0
+    for cut in [*(m.start() for m in _CLAUSE.finditer(text)), len(text)]:
+        clause = text[start:cut]
+        words = {normalise(w).replace("\u2019", "'") for w in _NEGATION_WORD.findall(clause)}
+        if words & negations or "n't" in clause.casefold():
+            out[start:cut] = " " * (cut - start)
+        start = cut
+    return "".join(out)

@@ -1,0 +1,94 @@
+"""Skills in a person's own words: inflected verbs, derivations, negations, evidence for whole labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from kohtaanto.skills.service import starter_extractor
+from kohtaanto.skills.text import affirmed, content_lemmas
+from tests.unit.test_skills import TrigramEncoder
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module", params=["voikko", "simplemma"])
+def finnish(request, tmp_path_factory):
+    """The Finnish extractor with Voikko (when installed) and with simplemma alone."""
+    from kohtaanto.skills import text
+
+    original = text._voikko
+    if request.param == "voikko" and original() is None:
+        pytest.skip("Debian libvoikko1 and voikko-fi are not installed")
+    if request.param == "simplemma":
+        text._voikko = lambda: None
+    text.lemma.cache_clear()
+    try:
+        yield starter_extractor("fi", tmp_path_factory.mktemp(request.param), TrigramEncoder())
+    finally:
+        text._voikko = original
+        text.lemma.cache_clear()
+
+
+def _first(extractor, sentence):
+    found = extractor.extract(sentence, k=3)
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill", "words"),
+    [
+        ("Olen tiskannut ravintolassa", "kitchen.wash_dishes", "tiskannut"),
+        ("osaan kokata", "kitchen.cook_simple_meals", "kokata"),
+        ("pesen astiat", "kitchen.wash_dishes", "pesen astiat"),
+        ("olen siivonnut toimistoja", "cleaning.clean_offices", "siivonnut toimistoja"),
+        ("täytin hyllyjä kaupassa", "retail.stock_shelves", "täytin hyllyjä"),
+        ("hoidan lapset", "early_childhood_support.play_with_children", "hoidan lapset"),
+    ],
+)
+def test_a_finnish_sentence_gives_the_skill_a_coach_would_tick(finnish, sentence, skill, words):
+    first = _first(finnish, sentence)
+    assert first is not None and first.uri == skill
+    assert first.evidence is not None and first.evidence.text == words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("en osaa ajaa autoa", "fi"),
+        ("En ole koskaan ajanut trukkia.", "fi"),
+        ("jag kan inte köra bil", "sv"),
+        ("I can't drive a car", "en"),
+        ("I have never driven a forklift", "en"),
+    ],
+)
+def test_a_negated_sentence_suggests_nothing(tmp_path, sentence, language):
+    extractor = starter_extractor(language, tmp_path, TrigramEncoder())
+    assert extractor.extract(sentence) == []
+
+
+def test_only_the_negated_clause_is_dropped(finnish):
+    found = finnish.extract("Olen siivonnut toimistoja, mutta en osaa ajaa autoa.", k=5)
+    assert found[0].uri == "cleaning.clean_offices"
+    assert not any(f.evidence and "autoa" in f.evidence.text for f in found)
+
+
+def test_affirmed_keeps_offsets():
+    text = "Jag har städat, men jag kan inte köra bil."
+    kept = affirmed(text, "sv")
+    assert len(kept) == len(text)
+    assert kept.startswith("Jag har städat,") and "köra" not in kept
+
+
+def test_a_compound_label_is_not_cut_to_its_first_part(monkeypatch):
+    """simplemma reads "siivouskärry" as "siivous"; with Voikko the compound stays whole."""
+    from kohtaanto.core import voikko
+    from kohtaanto.skills import text
+
+    if voikko.finnish() is None:
+        pytest.skip("Debian libvoikko1 and voikko-fi are not installed")
+    monkeypatch.setattr(text, "_voikko", voikko.finnish)
+    text.lemma.cache_clear()
+    try:
+        assert content_lemmas("siivouskärry toimistoapu", "fi") == ["siivouskärry", "toimistoapu"]
+    finally:
+        text.lemma.cache_clear()
