@@ -89,6 +89,7 @@ class _DenseBlock:
 
 _EXCLUDED = -10.0
 QUERY_CACHE = 4096
+HEAD_POOL = 50  # concepts whose score the title's head adds to
 VOTERS = 10  # concepts that vote for the first result's unit group
 VOTE_TEMPERATURE = 0.02  # a concept 0.02 below the leader weighs 1/e of it
 
@@ -265,9 +266,25 @@ class LabelRanker:
             vectors = self.query_vectors(variants)
         best = self.concept_scores(variants[0], vectors[0])
         if len(variants) > 1:
-            head = np.maximum(self._dense(vectors[1]), np.float32(0.0))
-            best = (best + np.float32(self.weights["head"]) * head).astype(np.float32)
+            self._add_head(best, vectors[1])
         return self._top(best, k, vectors[0], vote=True)
+
+    def _add_head(self, best: npt.NDArray[np.float32], vector: npt.NDArray[np.float32]) -> None:
+        """Add the head's dense score to the leading concepts (the others cannot reach the top)."""
+        finite = np.isfinite(best)
+        pool = min(HEAD_POOL, int(finite.sum()))
+        if pool <= 0:
+            return
+        leading = np.argpartition(np.where(finite, -best, np.inf), pool - 1)[:pool]
+        head = np.zeros(len(leading), dtype=np.float32)
+        for block in (self.own, *self.cross):
+            for n, concept in enumerate(leading):
+                span = block.spans.get(int(concept))
+                if span is not None:
+                    start, end = span
+                    score = float(np.max((block.vectors[start:end] @ vector) * block.weight[start:end]))
+                    head[n] = max(head[n], score)
+        best[leading] += np.float32(self.weights["head"]) * head
 
     def rank(
         self,
