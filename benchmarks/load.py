@@ -44,6 +44,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 outcomes: list[dict] = []
 writes = {"attempted": 0, "ok": 0, "failed": 0, "unknown": 0}
 signed_in = {"n": 0}
+last_story: dict[str, str] = {}  # per account: the story last saved
 last_hours: dict[str, int] = {}  # per account, across phases: every save changes the value
 
 
@@ -87,6 +88,16 @@ class Journey(HttpUser):
         return self.client.post(path, data, name=name, allow_redirects=False)
 
 
+STORIES = itertools.cycle(
+    [
+        "Olen tiskannut ravintolassa ja siivonnut toimistoja.",
+        "Osaan kokata ja pestä astiat. Olen ajanut trukkia varastossa.",
+        "Täytin hyllyjä kaupassa ja palvelin asiakkaita kassalla.",
+        "Hoidan lapset ja laitan ruokaa. En osaa ajaa autoa.",
+    ]
+)
+
+
 class Seeker(Journey):
     weight = 5
     accounts = itertools.cycle([f"kuorma{n:02d}" for n in range(1, SEEKERS + 1)])
@@ -106,6 +117,28 @@ class Seeker(Journey):
     @task(1)
     def supports(self) -> None:
         self.client.get("/supports/hire/", name="seeker: supports page")
+
+    @task(2)
+    def skills(self) -> None:
+        self.client.get("/me/skills/", name="seeker: skills page")
+
+    @task(2)
+    def suggest_skills(self) -> None:
+        # the person's own words → suggested skills: runs the text encoder inside the web process
+        # (the story is saved: a different one from the last, so each successful post is one audit event)
+        story = next(STORIES)
+        if story == last_story.get(self.username):
+            story = next(STORIES)
+        writes["attempted"] += 1
+        data = {"action": "suggest", "text": story, "language": "fi"}
+        response = self.post("/me/skills/", data, "seeker: suggest skills")
+        if response.status_code == 200:
+            writes["ok"] += 1
+            last_story[self.username] = story
+        elif 400 <= response.status_code < 600:
+            writes["failed"] += 1
+        else:
+            writes["unknown"] += 1
 
     @task(2)
     def save_work(self) -> None:
@@ -278,6 +311,7 @@ def _prepare(env: dict) -> None:
         "    user = services.create_user(None, username=f'kuorma{n:02d}', role=Role.JOB_SEEKER, "
         f"password='{PASSWORD}', employment_area=area, validate_password_strength=False)\n"
         "    seeker.ensure_profile(user)\n"
+        "seeker.warm_up()\n"  # the skill vectors on disk, as after 'kohtaanto demo'
     )
     _django(env, script)
 

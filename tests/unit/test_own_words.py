@@ -92,3 +92,12 @@ def test_a_compound_label_is_not_cut_to_its_first_part(monkeypatch):
         assert content_lemmas("siivouskärry toimistoapu", "fi") == ["siivouskärry", "toimistoapu"]
     finally:
         text.lemma.cache_clear()
+
+
+def test_a_worker_can_tell_whether_the_starter_vectors_are_on_disk(tmp_path):
+    from kohtaanto.skills.service import starter_cached
+
+    assert not starter_cached("sv", tmp_path)
+    starter_extractor("sv", tmp_path, TrigramEncoder())
+    assert starter_cached("sv", tmp_path)
+    assert not starter_cached("fi", tmp_path)

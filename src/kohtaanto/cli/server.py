@@ -17,6 +17,12 @@ def migrate() -> None:
     call("migrate", interactive=False, verbosity=1)
 
 
+def _warm_worker(worker: Any) -> None:
+    from kohtaanto.web.matching import seeker
+
+    seeker.warm_up(only_cached=True)  # never encode here: a long start would trip the worker timeout
+
+
 def _serve(host: str, port: int, workers: int) -> None:
     from django.conf import settings
     from gunicorn.app.base import BaseApplication
@@ -35,6 +41,9 @@ def _serve(host: str, port: int, workers: int) -> None:
             # and no request pays the seconds of loading them while other requests wait
             self.cfg.set("preload_app", True)
             self.cfg.set("accesslog", "-")
+            # each worker loads the skill extractors before its first request (after the fork: the
+            # encoder's threads must not cross it), so no request pays their seconds of loading
+            self.cfg.set("post_worker_init", _warm_worker)
             self.cfg.set("forwarded_allow_ips", "127.0.0.1")
 
         def load(self) -> Any:

@@ -74,6 +74,17 @@ def _key(texts: Sequence[str], symmetric: bool = False) -> str:
     return digest.hexdigest()[:16]
 
 
+def is_cached(cache_file: Path, texts: list[str], symmetric: bool = False) -> bool:
+    """Whether ``cache_file`` holds the vectors of exactly these texts."""
+    if not cache_file.exists():
+        return False
+    try:
+        with np.load(cache_file, allow_pickle=False) as data:
+            return str(data["key"]) == _key(texts, symmetric)
+    except (OSError, ValueError, KeyError):
+        return False
+
+
 def label_vectors(
     cache_file: Path,
     uris: list[str],

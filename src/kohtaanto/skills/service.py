@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
-from kohtaanto.skills.embeddings import Encoder
+from kohtaanto.skills.embeddings import Encoder, is_cached
 from kohtaanto.skills.extract import SkillExtractor
 from kohtaanto.skills.normalise import CrossLabels, LabelRanker
 from kohtaanto.skills.suggest import SkillSuggester, starter_entries, taxonomy_entries
@@ -135,11 +135,7 @@ class SkillsService:
         return SkillSuggester(entries)
 
 
-def starter_extractor(language: str, cache_dir: Path, encoder: Encoder | None = None) -> SkillExtractor:
-    """Skill extraction over the starter vocabulary alone (before any taxonomy is imported).
-
-    Concepts are starter ids (``warehouse.pick_orders``), the ids profiles and task inventories use.
-    """
+def _starter_entries(language: str) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
     entries: list[tuple[str, str, str]] = []
     preferred: dict[str, str] = {}
     for skill in starter().skills:
@@ -147,4 +143,20 @@ def starter_extractor(language: str, cache_dir: Path, encoder: Encoder | None = 
         preferred[skill.id] = name
         entries.append((skill.id, "preferred", name))
         entries.extend((skill.id, "alternative", alt) for alt in getattr(skill.alt_labels, language))
+    return entries, preferred
+
+
+def starter_cached(language: str, cache_dir: Path) -> bool:
+    """Whether the starter extractor of ``language`` can load its vectors without the encoder."""
+    _, preferred = _starter_entries(language)
+    concepts = sorted(preferred)
+    return is_cached(cache_dir / f"starter-{language}.npz", [preferred[c] for c in concepts])
+
+
+def starter_extractor(language: str, cache_dir: Path, encoder: Encoder | None = None) -> SkillExtractor:
+    """Skill extraction over the starter vocabulary alone (before any taxonomy is imported).
+
+    Concepts are starter ids (``warehouse.pick_orders``), the ids profiles and task inventories use.
+    """
+    entries, preferred = _starter_entries(language)
     return SkillExtractor(entries, preferred, language, cache_dir / f"starter-{language}.npz", encoder)

@@ -62,10 +62,16 @@ def _extractor(language: str) -> Any:
     return starter_extractor(language, Path(settings.DATA_DIR) / "skills-cache")
 
 
-def warm_up(languages: tuple[str, ...] = LANGUAGES) -> None:
-    """Compute the starter vocabulary's vectors ahead of the first request (the demo does this)."""
+def warm_up(languages: tuple[str, ...] = LANGUAGES, only_cached: bool = False) -> None:
+    """Compute the starter vocabulary's vectors ahead of the first request (the demo does this).
+
+    ``only_cached``: load the extractors whose vectors are already on disk, compute none.
+    """
+    from kohtaanto.skills.service import starter_cached
+
     for language in languages:
-        _extractor(language)
+        if not only_cached or starter_cached(language, Path(settings.DATA_DIR) / "skills-cache"):
+            _extractor(language)
 
 
 def suggest_skills(text: str, language: str, k: int = 8) -> list[dict[str, Any]]:
