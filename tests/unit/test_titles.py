@@ -152,3 +152,21 @@ def test_the_eval_command_reports_finnish_and_swedish_titles_against_baselines(t
         assert (language, "raw encoder, one title a call") in methods
     sets = {row["set"] for row in rows if row["method"] == "hybrid"}
     assert {"starter", "written", "all"} <= sets
+
+
+def test_the_version_of_each_languages_labels_is_recorded(tmp_path):
+    import shutil
+
+    english = tmp_path / "v0.9.0"
+    english.mkdir()
+    for path in FIXTURE.iterdir():
+        if not path.name.endswith("_fi.csv"):
+            shutil.copy(path, english / path.name)
+    finnish = tmp_path / "fi-occupations"
+    finnish.mkdir()
+    shutil.copy(FIXTURE / "occupations_fi.csv", finnish / "occupations_fi.csv")
+    (finnish / "README.md").write_text(
+        "# ESCO occupations in Finnish\n\n- Version: ESCO v0.8.5\n", encoding="utf-8"
+    )
+    report = import_esco([english, finnish], tmp_path / "tax", "0.9.0", at=NOW)
+    assert TaxonomyStore(report.path).language_versions() == {"en": "0.9.0", "fi": "0.8.5"}

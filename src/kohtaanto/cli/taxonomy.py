@@ -66,7 +66,7 @@ def import_command(paths: tuple[Path, ...], languages: str | None, version: str 
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from kohtaanto.taxonomy.esco import EscoFormatError, guess_version
-    from kohtaanto.taxonomy.store import import_esco
+    from kohtaanto.taxonomy.store import TaxonomyStore, import_esco
 
     version = version or guess_version(paths[0])
     if not version:
@@ -91,7 +91,8 @@ def import_command(paths: tuple[Path, ...], languages: str | None, version: str 
             raise click.ClickException(f"{exc} (the previous taxonomy is unchanged)") from None
     click.echo(
         f"ESCO {result.version}: {result.concepts:,} concepts, {result.labels:,} labels, "
-        f"{result.relations:,} relations; languages {', '.join(result.languages) or '-'}; "
+        f"{result.relations:,} relations; labels "
+        f"{', '.join(f'{lang} v{v}' for lang, v in TaxonomyStore(result.path).language_versions().items())}; "
         f"{time.perf_counter() - started:.1f} s -> {result.path}"
     )
 
@@ -103,9 +104,8 @@ def stats(version: str | None) -> None:
     store = imported_store(version)
     chosen = store.meta().get("version", "?")
     meta = store.meta()
-    click.echo(
-        f"ESCO {chosen} (languages {meta.get('languages', '-')}, imported {meta.get('imported_at', '-')})"
-    )
+    versions = ", ".join(f"{lang} v{v}" for lang, v in store.language_versions().items())
+    click.echo(f"ESCO {chosen} (labels: {versions or '-'}; imported {meta.get('imported_at', '-')})")
     for section, counts in store.stats().items():
         click.echo(f"{section}:")
         for key, value in counts.items():

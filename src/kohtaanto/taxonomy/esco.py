@@ -120,6 +120,21 @@ def find_files(source: Path) -> list[CsvFile]:
     return known
 
 
+def source_version(source: Path) -> str | None:
+    """The ESCO version of a download: from its path ("v1.1.1"), or from a README beside or inside it
+    that names one ("Version: ESCO v1.1.0"), as the Finnish occupations pack does."""
+    found = guess_version(source)
+    if found:
+        return found
+    folder = source if source.is_dir() else source.parent
+    readme = folder / "README.md"
+    if readme.is_file():
+        match = re.search(r"ESCO v?(\d+\.\d+\.\d+)", readme.read_text(encoding="utf-8", errors="replace"))
+        if match:
+            return match.group(1)
+    return None
+
+
 def guess_version(source: Path) -> str | None:
     for part in reversed(Path(source).resolve().parts):
         match = _VERSION.search(part)

@@ -21,6 +21,7 @@ from kohtaanto.taxonomy.esco import (
     read_collection,
     read_concepts,
     read_relations,
+    source_version,
 )
 
 SCHEMA = """
@@ -107,6 +108,17 @@ def _load_concepts(db: sqlite3.Connection, files: list[CsvFile], progress: Progr
             progress(file.name, len(concepts))
 
 
+def _language_versions(sources: list[Path], version: str) -> dict[str, str]:
+    """The ESCO version each language's labels come from (the import's version when a source names none)."""
+    found: dict[str, str] = {}
+    for source in sources:
+        named = source_version(source) or version
+        for f in find_files(source):
+            if f.base in CONCEPT_FILES:
+                found.setdefault(f.language or "en", named)
+    return found
+
+
 def import_esco(
     sources: Iterable[Path],
     folder: Path,
@@ -118,8 +130,10 @@ def import_esco(
 ) -> TaxonomyImport:
     """Import ESCO CSVs into the version's store, recording ``at`` as the import time. All or nothing:
     the new file replaces the old only when every row has been read and written."""
-    files = [f for source in sources for f in find_files(Path(source))]
+    sources = [Path(source) for source in sources]
+    files = [f for source in sources for f in find_files(source)]
     wanted = set(languages) if languages else None
+    language_versions = _language_versions(sources, version)
     concept_files = [
         f for f in files if f.base in CONCEPT_FILES and (wanted is None or (f.language or "en") in wanted)
     ]
@@ -176,6 +190,7 @@ def import_esco(
                         ("version", version),
                         ("languages", ",".join(merged)),
                         ("imported_at", at.isoformat(timespec="seconds")),
+                        *((f"version_{lang}", language_versions[lang]) for lang in imported_languages),
                     ],
                 )
                 labels = db.execute("SELECT count(*) FROM labels").fetchone()[0]
@@ -205,6 +220,11 @@ class TaxonomyStore:
 
     def meta(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, value FROM meta"))
+
+    def language_versions(self) -> dict[str, str]:
+        """The ESCO version of each language's labels (Finnish occupations may be older than English)."""
+        meta = self.meta()
+        return {lang: meta.get(f"version_{lang}", meta.get("version", "")) for lang in self.languages}
 
     @property
     def languages(self) -> list[str]:
