@@ -101,3 +101,24 @@ def test_a_worker_can_tell_whether_the_starter_vectors_are_on_disk(tmp_path):
     starter_extractor("sv", tmp_path, TrigramEncoder())
     assert starter_cached("sv", tmp_path)
     assert not starter_cached("fi", tmp_path)
+
+
+def test_a_single_word_or_a_shared_wording_is_no_evidence_of_an_unrelated_skill(tmp_path):
+    """ESCO: "driving t.b.m." reads as "drive" once the letters go; "drive forklifts" is a label of
+    both "operate forklift" and "drive agricultural machines"."""
+    from kohtaanto.skills.extract import SkillExtractor
+
+    entries = [
+        ("tbm", "preferred", "drive tunnel boring machine"),
+        ("tbm", "alternative", "driving t.b.m."),
+        ("fork", "preferred", "operate forklift"),
+        ("fork", "alternative", "drive forklift"),
+        ("agri", "preferred", "drive agricultural machines"),
+        ("agri", "alternative", "drive forklifts"),
+    ]
+    preferred = {uri: text for uri, role, text in entries if role == "preferred"}
+    extractor = SkillExtractor(entries, preferred, "en", tmp_path / "x.npz", TrigramEncoder())
+    found = {f.uri: f for f in extractor.extract("I drove a forklift in the warehouse", k=3)}
+    assert found["fork"].evidence is not None and found["fork"].evidence.text == "drove a forklift"
+    assert all(found[uri].evidence is None for uri in ("tbm", "agri") if uri in found)
+    assert next(iter(found)) == "fork"

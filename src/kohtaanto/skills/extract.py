@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from kohtaanto.skills.embeddings import Encoder, default_encoder, label_vectors
 from kohtaanto.skills.lexical import LexicalIndex
@@ -106,7 +107,7 @@ class SkillExtractor:
             for at, share in shares.items():
                 scores[at] += self.weights["coverage"] * share
         if "exact" in use:
-            for entry, start, end in [*self.lexical.exact_spans(lemmas), *covered]:
+            for entry, start, end in self._unambiguous([*self.lexical.exact_spans(lemmas), *covered], scores):
                 found = self.index.get(self.lexical.entries[entry].uri)
                 if found is None:
                     continue
@@ -160,3 +161,23 @@ class SkillExtractor:
         if not self.prefix or len(lemma) < self.prefix:
             return []
         return [near for near in self.stems.get(lemma[: self.prefix], ()) if near != lemma]
+
+    def _unambiguous(
+        self, spans: list[tuple[int, int, int]], scores: npt.NDArray[np.float32]
+    ) -> list[tuple[int, int, int]]:
+        """The found labels, where one wording names several concepts ("drive forklifts" is a label of
+        both "operate forklift" and "drive agricultural machines") only for the best of them so far."""
+        by_words: dict[tuple[tuple[str, ...], int, int], list[tuple[int, int, int]]] = defaultdict(list)
+        # (the same words in any order, at the same place)
+        for span in spans:
+            entry, start, end = span
+            by_words[(tuple(sorted(set(self.lexical.entries[entry].lemmas))), start, end)].append(span)
+        kept = []
+        for group in by_words.values():
+            concepts = {self.index.get(self.lexical.entries[e].uri) for e, _, _ in group} - {None}
+            if len(concepts) <= 1:
+                kept.extend(group)
+                continue
+            best = max(concepts, key=lambda c: float(scores[c]))
+            kept.extend(s for s in group if self.index.get(self.lexical.entries[s[0]].uri) == best)
+        return kept

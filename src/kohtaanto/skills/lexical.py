@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import re
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -19,8 +20,9 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from kohtaanto.skills.text import content_lemmas
+from kohtaanto.skills.text import STOPWORDS, content_lemmas
 
+_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])")  # a letter standing alone, as in "t.b.m."
 ROLE_WEIGHT = {"preferred": 1.0, "alternative": 0.95, "hidden": 0.8, "starter": 1.0, "curated": 1.0}
 
 
@@ -71,8 +73,11 @@ class LexicalIndex:
 
     def _index_phrases(self) -> None:
         self.phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        stop = STOPWORDS.get(self.language, frozenset())
         for i, entry in enumerate(self.entries):
-            if entry.lemmas:
+            # a label that lost a letter token ("driving t.b.m." → "drive") is no longer itself
+            lost = any(w.casefold() not in stop for w in _LETTER.findall(entry.text))
+            if entry.lemmas and not lost:
                 self.phrases[entry.lemmas].append(i)
         self.max_phrase = max((len(k) for k in self.phrases), default=1)
 
