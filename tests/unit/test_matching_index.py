@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -88,3 +89,37 @@ def test_index_top_k_equals_brute_force(seed, k):
             assert values[i] == by_ref[ref].score, ref  # type: ignore[union-attr]
     hits = index.top(wanted, k, neighbours=NEIGHBOURS, distance=distance)
     assert [(h.score, h.ref) for h in hits] == brute[:k]
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10**6))
+def test_place_hours_and_language_never_lift_a_person_without_relevant_skills(seed):
+    """Whoever has a skill the job needs (or one close to it) ranks above everyone who has none."""
+    rng = random.Random(seed)  # noqa: S311 - test data
+    wanted = job(rng)
+    if not wanted.skills:
+        wanted = dataclasses.replace(wanted, skills=(SkillNeed("s0", 2, False),))
+    people = [person(rng, i) for i in range(60)]
+    results = [score(p, wanted, relations=Relations(), distance=distance) for p in people]
+    scored = [r for r in results if isinstance(r, Scored)]
+    with_skill = [r.score for r in scored if r.matched or r.partial]
+    without = [r.score for r in scored if not (r.matched or r.partial)]
+    if with_skill and without:
+        assert min(with_skill) > max(without)
+    index = PoolIndex.from_candidates(people, ATTRIBUTES, PLACES)
+    top = index.top(wanted, k=len(people), neighbours=NEIGHBOURS, distance=distance)
+    assert {h.ref: h.score for h in top} == pytest.approx({r.candidate: r.score for r in scored})
+
+
+def test_the_explanation_says_how_much_of_the_essential_skill_set_is_covered():
+    from kohtaanto.matching.explain import explain
+
+    wanted = Job("j", skills=(SkillNeed("s0", 2, True), SkillNeed("s1", 2, True), SkillNeed("s2", 1, False)))
+    someone = Candidate("p", skills={"s0": 3, "s1": 1, "s2": 1}, trainable_levels=1)
+    result = score(someone, wanted)
+    assert isinstance(result, Scored)
+    lines = explain(result, "fi", lambda s, _: s, lambda a, _: a)
+    assert "Henkilöllä on 1 työn 2 välttämättömästä taidosta." in lines
+    assert "Du har 1 av arbetets 2 nödvändiga färdigheter." in explain(
+        result, "sv", lambda s, _: s, lambda a, _: a, reader="you"
+    )

@@ -216,7 +216,7 @@ class PoolIndex:
             liked = np.zeros(len(self.refs), dtype=bool)
             liked[self.preferences.indices[start:end]] = True
             preferences = np.where(liked[rows], 1.0, preferences)
-        skills = self._skills(job, w, neighbours or {}, rows, c["trainable"])
+        skills, related = self._skills(job, w, neighbours or {}, rows, c["trainable"])
         parts = (
             (w.skills, skills),
             (w.functional, functional),
@@ -227,6 +227,7 @@ class PoolIndex:
         )
         total_weight = sum(weight for weight, _ in parts) or 1.0
         value = np.asarray(sum(weight * part for weight, part in parts) / total_weight, dtype=np.float64)
+        value = np.where(related, 0.5 + 0.5 * value, 0.5 * value)  # score.banded
         if job.skills:  # no credit at all for the job's skills is not a match (score.score)
             relevant = skills > 0.0
             rows, value = rows[relevant], value[relevant]
@@ -255,11 +256,14 @@ class PoolIndex:
         neighbours: Neighbours,
         rows: npt.NDArray[np.int64],
         trainable: npt.NDArray[np.int8],
-    ) -> npt.NDArray[np.float64]:
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+        """Each row's share of the job's skills, and whether it has a relevant one (has a needed skill
+        at its level, or a related skill that earns more than learning at work would: score._skills)."""
         if not job.skills:
-            return np.ones(len(rows))
+            return np.ones(len(rows)), np.ones(len(rows), dtype=bool)
         total = 0.0
         earned = np.zeros(len(rows))
+        relevant = np.zeros(len(rows), dtype=bool)
         for need in job.skills:
             weight = w.essential if need.essential else w.optional
             total += weight
@@ -268,9 +272,13 @@ class PoolIndex:
             for related, similarity in neighbours.get(need.skill, {}).items():
                 if related != need.skill and similarity * w.partial > 0:
                     near = self._level(related)[rows] > 0
-                    credit = np.where(near, np.maximum(credit, similarity * w.partial), credit)
-            earned += weight * np.where(have >= need.level, 1.0, credit)
-        return earned / total
+                    better = near & (similarity * w.partial > credit)
+                    relevant |= better & (have < need.level)
+                    credit = np.where(better, similarity * w.partial, credit)
+            met = have >= need.level
+            relevant |= met
+            earned += weight * np.where(met, 1.0, credit)
+        return earned / total, relevant
 
     def top(
         self,

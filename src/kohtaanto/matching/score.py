@@ -155,6 +155,12 @@ def _skills(
     return earned / total, matched, partial, gaps
 
 
+def banded(value: float, relevant: bool) -> float:
+    """People with a relevant skill (one the job needs, or one close to it) rank above everyone who
+    has none, whatever their place, hours or language: the first get the upper half of the scale."""
+    return 0.5 + 0.5 * value if relevant else 0.5 * value
+
+
 class _Missed(Exception):
     def __init__(self, finding: Finding) -> None:
         self.finding = finding
@@ -254,6 +260,12 @@ def score(
     }
     total_weight = sum(w.components.values()) or 1.0
     value = sum(w.components[name] * part for name, part in parts.items()) / total_weight
+    value = banded(value, relevant=not job.skills or bool(matched or partial))
+    findings: list[Finding] = [where, *spoken]
+    essentials = [need.skill for need in job.skills if need.essential]
+    if essentials:
+        held = sum(1 for skill in essentials if skill in matched)
+        findings.insert(0, Finding.of("essential_covered", have=held, of=len(essentials)))
     return Scored(
         person.ref,
         job.ref,
@@ -263,5 +275,5 @@ def score(
         tuple(partial),
         tuple(gaps),
         tuple(accommodations),
-        (where, *spoken),
+        tuple(findings),
     )
