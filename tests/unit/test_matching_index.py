@@ -123,3 +123,26 @@ def test_the_explanation_says_how_much_of_the_essential_skill_set_is_covered():
     assert "Du har 1 av arbetets 2 nödvändiga färdigheter." in explain(
         result, "sv", lambda s, _: s, lambda a, _: a, reader="you"
     )
+
+
+def test_the_matching_evaluation_counts_fits_in_the_top_places():
+    from kohtaanto.matching.evaluate import evaluate, skill_overlap
+
+    wanted = Job("j", skills=(SkillNeed("s0", 1, True),))
+    people = [Candidate("a", skills={"s0": 2}), Candidate("b", skills={"s1": 2}), Candidate("c")]
+    right = evaluate("m", [wanted], people, {"j": ["a"]}, skill_overlap)
+    assert right.precision_at_k == 1.0 and right.wrong_recommended == 0 and right.pairs_in_order == 1.0
+    wrong = evaluate("m", [wanted], people, {"j": ["b"]}, skill_overlap)
+    assert wrong.precision_at_k == 0.0 and wrong.wrong_recommended == 1 and wrong.pairs_in_order == 0.5
+
+
+def test_eval_matching_runs_on_the_shipped_set_with_both_baselines():
+    import json
+
+    from tests.unit.test_cli import run
+
+    result = run("eval", "matching", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {row["method"]: row for row in json.loads(result.stdout)}
+    assert set(rows) == {"kohtaanto", "skill overlap only", "place, hours and language only"}
+    assert rows["kohtaanto"]["precision@k"] >= rows["place, hours and language only"]["precision@k"]

@@ -262,6 +262,35 @@ def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
     _print(rows, fmt, f"cross-lingual skill extraction: {len(items)} concepts from {path.name}")
 
 
+@evaluate.command("matching")
+@click.option(
+    "--set",
+    "set_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Labelled set (default: the shipped matching/data/eval_set.yaml).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def matching_eval(set_file: Path | None, fmt: str) -> None:
+    """Precision at k of matching on a labelled set (people a coach calls a fit), with two baselines."""
+    from kohtaanto.cli.matching import _read
+    from kohtaanto.matching import evaluate as match_eval
+    from kohtaanto.matching.places import distance_km
+    from kohtaanto.matching.schema import EvalFile
+
+    path = set_file or Path(match_eval.__file__).with_name("data") / "eval_set.yaml"
+    data = _read(path, EvalFile)
+    jobs = [j.to_job() for j in data.jobs]
+    people = [p.to_candidate() for p in data.people]
+    methods = [
+        ("kohtaanto", match_eval.kohtaanto_rank(distance_km)),
+        ("skill overlap only", match_eval.skill_overlap),
+        ("place, hours and language only", match_eval.place_hours_language),
+    ]
+    rows = [match_eval.evaluate(name, jobs, people, data.fits, rank).as_dict() for name, rank in methods]
+    _print(rows, fmt, f"matching: {len(jobs)} jobs, {len(people)} people from {path.name}")
+
+
 @evaluate.command("selko")
 @click.option(
     "--pairs",

@@ -147,3 +147,23 @@ class PoolFile(StrictModel):
                     raise ValueError(f"{name}: ref {ref!r} appears twice")
                 seen.add(ref)
         return self
+
+
+class EvalFile(StrictModel):
+    """A labelled matching set: jobs, people, and for each job the people a coach calls a fit."""
+
+    format: Literal["kohtaanto.matching/1"] = "kohtaanto.matching/1"
+    jobs: list[JobIn] = Field(min_length=1)
+    people: list[PersonIn] = Field(min_length=1)
+    fits: dict[str, list[str]]
+
+    @model_validator(mode="after")
+    def _known(self) -> EvalFile:
+        jobs, people = {j.ref for j in self.jobs}, {p.ref for p in self.people}
+        for job, refs in self.fits.items():
+            if job not in jobs:
+                raise ValueError(f"fits names an unknown job {job!r}")
+            unknown = [r for r in refs if r not in people]
+            if unknown:
+                raise ValueError(f"fits of {job!r} name an unknown person {unknown[0]!r}")
+        return self
