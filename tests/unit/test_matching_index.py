@@ -133,7 +133,7 @@ def test_the_matching_evaluation_counts_fits_in_the_top_places():
     right = evaluate("m", [wanted], people, {"j": ["a"]}, skill_overlap)
     assert right.precision_at_k == 1.0 and right.wrong_recommended == 0 and right.pairs_in_order == 1.0
     wrong = evaluate("m", [wanted], people, {"j": ["b"]}, skill_overlap)
-    assert wrong.precision_at_k == 0.0 and wrong.wrong_recommended == 1 and wrong.pairs_in_order == 0.5
+    assert wrong.precision_at_k == 0.0 and wrong.wrong_recommended == 1 and wrong.pairs_in_order == 0.0
 
 
 def test_eval_matching_runs_on_the_shipped_set_with_both_baselines():
