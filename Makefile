@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: demo demo-reset test test-postgres test-db check install messages browser lint lock clean audit-deps
+.PHONY: demo demo-reset voikko test test-postgres test-db check install messages browser lint lock clean audit-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,16 @@ messages: $(STAMP)
 DEMO_DIR := $(CURDIR)/.data/demo
 
 ## demo: a SQLite database with fictional demo data in .data/demo, served on http://$(HOST):$(PORT)
-demo: install
+demo: install voikko
 	KOHTAANTO_DATA_DIR="$(DEMO_DIR)" $(BIN)/kohtaanto demo --host $(HOST) --port $(PORT)
 
 ## demo-reset: forget the demo's database and files; the next `make demo` starts afresh
 demo-reset:
 	rm -rf "$(DEMO_DIR)"
+
+## voikko: Finnish morphology (Debian libvoikko1, voikko-fi; installed when run as root, else simplemma)
+voikko:
+	@scripts/ensure-voikko
 
 ## browser: Debian chromium for the end-to-end and accessibility tests (installed when run as root)
 browser:

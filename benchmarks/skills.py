@@ -40,6 +40,62 @@ FINNISH_SENTENCES = [
 ]
 
 
+# Finnish sentences in a person's own words, with the starter skill a coach would tick first.
+FINNISH_GOLD = [
+    ("Olen tiskannut ravintolassa.", "kitchen.wash_dishes"),
+    ("Osaan kokata.", "kitchen.cook_simple_meals"),
+    ("Pesen astiat.", "kitchen.wash_dishes"),
+    ("Olen siivonnut toimistoja.", "cleaning.clean_offices"),
+    ("Täytin hyllyjä kaupassa.", "retail.stock_shelves"),
+    ("Hoidan lapset.", "early_childhood_support.play_with_children"),
+    ("Olen ajanut trukkia varastossa.", "warehouse.drive_forklift"),
+    ("Keräsin tilauksia varastossa.", "warehouse.pick_orders"),
+    ("Olen pakannut tuotteita.", "warehouse.pack_goods"),
+    ("Imuroin ja pyyhin pölyt.", "cleaning.vacuum"),
+    ("Pesin ikkunoita.", "cleaning.wash_windows"),
+    ("Olin kassalla kaupassa.", "retail.work_at_till"),
+    ("Jaoin lehtiä aamuisin.", "logistics.deliver_newspapers"),
+    ("Kuorin ja pilkoin kasviksia.", "kitchen.prepare_vegetables"),
+    ("Tein voileipiä ja salaatteja.", "kitchen.make_salads_sandwiches"),
+    ("Lakaisin ja luin lunta pihalta.", "property_maintenance.clear_snow"),
+]
+
+
+def bench_finnish_words(runs: int) -> None:
+    """Voikko against simplemma (the fallback): does the right starter skill come first, and how fast."""
+    import tempfile
+
+    from kohtaanto.core import voikko
+    from kohtaanto.skills import text
+    from kohtaanto.skills.service import starter_extractor
+
+    cache = Path(tempfile.mkdtemp(prefix="kohtaanto-bench-"))
+    modes = [("simplemma", lambda: None)]
+    if voikko.finnish() is not None:
+        modes.insert(0, ("voikko", voikko.finnish))
+    for name, morphology in modes:
+        text._voikko = morphology  # type: ignore[assignment]
+        text.lemma.cache_clear()
+        extractor = starter_extractor("fi", cache)
+        first = top3 = 0
+        speeds = []
+        for _ in range(runs):
+            text.lemma.cache_clear()
+            started = time.perf_counter()
+            found = [[f.uri for f in extractor.extract(sentence, k=3)] for sentence, _ in FINNISH_GOLD]
+            speeds.append(rate(len(FINNISH_GOLD), time.perf_counter() - started))
+        for ranked, (_, gold) in zip(found, FINNISH_GOLD, strict=True):
+            first += bool(ranked) and ranked[0] == gold
+            top3 += gold in ranked
+        n = len(FINNISH_GOLD)
+        print(
+            f"own words fi ({name}): {n} sentences | first right {first}/{n} | in top 3 {top3}/{n}"
+            f" | {statistics.median(speeds):.1f} sentences/s"
+        )
+    text._voikko = voikko.finnish  # type: ignore[assignment]
+    text.lemma.cache_clear()
+
+
 def rate(count: int, seconds: float) -> float:
     return count / max(seconds, 1e-9)
 
@@ -171,6 +227,7 @@ def main() -> None:
     bench_titles(store, services, encoder, args.runs, args.titles)
     bench_extraction(extractors, encoder, args.runs)
     bench_suggester(suggester, args.runs)
+    bench_finnish_words(args.runs)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,9 @@ def lemma(word: str, language: str) -> str:
     if language == "fi":
         voikko = _voikko()
         if voikko is not None:
+            verb = _verb_reading(voikko, word)
+            if verb:
+                return verb
             forms = _voikko_forms(voikko, word)
             if forms:
                 # Voikko may offer several readings ("hyllyjä" as itself or as plural of "hylly") and
@@ -65,6 +68,35 @@ def lemma(word: str, language: str) -> str:
                     forms.append(fallback)
                 return min(forms, key=lambda form: (len(form), form))
     return fallback
+
+
+def _verb_reading(voikko: object, word: str) -> str | None:
+    """The verb a person's past-tense words stand for, where Voikko reads them otherwise.
+
+    "Olen pakannut" and "tiskannut" are read as adjectives (participles) and "jaoin", "pyyhin" as nouns
+    as well as verbs; in what people write about their work they are verbs: "pakata", "tiskata",
+    "jakaa", "pyyhkiä". A candidate counts only when Voikko knows it as a verb.
+    """
+    analyses = voikko.analyze(word)  # type: ignore[attr-defined]
+    verbs = [normalise(str(a["BASEFORM"])) for a in analyses if a.get("CLASS") == "teonsana"]
+    if verbs and word.endswith(("in", "imme")) and len(verbs) < len(analyses):
+        return min(verbs, key=len)  # a first-person past tense that is also a noun: the verb
+    if verbs or not word.endswith(("nut", "nyt")):
+        return None
+    stem = word[:-3]
+    front = word.endswith("nyt")
+    candidates = [
+        stem[:-1] + ("tä" if front else "ta"),  # tiskan|nut → tiska + ta, siivon|nut → siivo + ta
+        stem + stem[-1:],  # aja|nut → ajaa, täyttä|nyt → täyttää
+        stem + ("ä" if front else "a"),  # luke|nut → lukea
+    ]
+    for candidate in candidates:
+        found = voikko.analyze(candidate)  # type: ignore[attr-defined]
+        if any(
+            a.get("CLASS") == "teonsana" and normalise(str(a.get("BASEFORM"))) == candidate for a in found
+        ):
+            return candidate
+    return None
 
 
 def _voikko_forms(voikko: object, word: str) -> list[str]:
