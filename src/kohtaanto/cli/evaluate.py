@@ -273,13 +273,14 @@ def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def matching_eval(set_file: Path | None, fmt: str) -> None:
     """Precision at k of matching on a labelled set (people a coach calls a fit), with two baselines."""
-    from kohtaanto.cli.matching import _read
+    from kohtaanto.carving.io import read
+    from kohtaanto.cli.carving import load_input
     from kohtaanto.matching import evaluate as match_eval
     from kohtaanto.matching.places import distance_km
     from kohtaanto.matching.schema import EvalFile
 
     path = set_file or Path(match_eval.__file__).with_name("data") / "eval_set.yaml"
-    data = _read(path, EvalFile)
+    data = load_input(read, path, EvalFile)
     jobs = [j.to_job() for j in data.jobs]
     people = [p.to_candidate() for p in data.people]
     methods = [
