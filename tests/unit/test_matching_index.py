@@ -119,8 +119,8 @@ def test_the_explanation_says_how_much_of_the_essential_skill_set_is_covered():
     result = score(someone, wanted)
     assert isinstance(result, Scored)
     lines = explain(result, "fi", lambda s, _: s, lambda a, _: a)
-    assert "Henkilöllä on 1 työn 2 välttämättömästä taidosta." in lines
-    assert "Du har 1 av arbetets 2 nödvändiga färdigheter." in explain(
+    assert "Työssä välttämättömiä taitoja on 2. Henkilöllä niistä on 1." in lines
+    assert "Arbetet kräver 2 nödvändiga färdigheter. Du har 1 av dem." in explain(
         result, "sv", lambda s, _: s, lambda a, _: a, reader="you"
     )
 
