@@ -46,6 +46,18 @@ def test_extract_and_normalise(world, taxonomy):
         "/api/v1/skills/normalize-title/", {"title": "forklift driver", "language": "en"}, format="json"
     ).json()
     assert titles[0]["uri"] == "http://data.europa.eu/esco/occupation/test-forklift-driver"
+    finnish = client.post(
+        "/api/v1/skills/normalize-title/",
+        {"title": "Trukkikuski (sijaisuus)", "language": "fi"},
+        format="json",
+    ).json()
+    assert finnish[0]["uri"] == "http://data.europa.eu/esco/occupation/test-forklift-driver"
+    assert (finnish[0]["label"], finnish[0]["label_language"]) == ("trukinkuljettaja", "fi")
+    swedish = client.post(
+        "/api/v1/skills/normalize-title/", {"title": "truckförare", "language": "sv"}, format="json"
+    ).json()  # no Swedish labels: the name falls back visibly
+    assert swedish[0]["uri"] == "http://data.europa.eu/esco/occupation/test-forklift-driver"
+    assert swedish[0]["label_language"] in {"fi", "en"} and swedish[0]["matched"] == "truckförare"
 
 
 def test_errors(world, settings, tmp_path):

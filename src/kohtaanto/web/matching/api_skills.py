@@ -56,8 +56,11 @@ class TitleRequest(serializers.Serializer):
 
 class OccupationSerializer(serializers.Serializer):
     uri = serializers.CharField()
-    label = serializers.CharField()
-    matched = serializers.CharField()
+    label = serializers.CharField(
+        help_text="The occupation's name in the title's language, where it has one."
+    )
+    label_language = serializers.CharField(help_text="The language of label: another one only as a fallback.")
+    matched = serializers.CharField(help_text="The label or title the occupation was found by.")
     score = serializers.FloatField()
 
 
@@ -134,19 +137,21 @@ class NormaliseTitleView(APIView):
     def post(self, request: Request) -> Response:
         form = TitleRequest(data=request.data)
         form.is_valid(raise_exception=True)
-        _language, service = service_for(form.validated_data["title"], form.validated_data["language"])
+        language, service = service_for(form.validated_data["title"], form.validated_data["language"])
         ranked = service.titles.rank_title(form.validated_data["title"], k=form.validated_data["top"])
-        return Response(
-            [
+        rows = []
+        for r in ranked:
+            label, label_language = service.store.label_in(r.uri, language) or (r.label, language)
+            rows.append(
                 {
                     "uri": r.uri,
-                    "label": service.store.label(r.uri, "en") or r.label,
+                    "label": label,
+                    "label_language": label_language,
                     "matched": r.label,
                     "score": round(r.score, 4),
                 }
-                for r in ranked
-            ]
-        )
+            )
+        return Response(rows)
 
 
 class SuggestQuery(serializers.Serializer):
