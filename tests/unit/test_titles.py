@@ -170,3 +170,20 @@ def test_the_version_of_each_languages_labels_is_recorded(tmp_path):
     )
     report = import_esco([english, finnish], tmp_path / "tax", "0.9.0", at=NOW)
     assert TaxonomyStore(report.path).language_versions() == {"en": "0.9.0", "fi": "0.8.5"}
+
+
+def test_finnish_occupations_alone_leave_finnish_skills_to_the_english_labels(tmp_path):
+    """The Finnish pack has occupations only: Finnish skills are still found (English labels + bridge)."""
+    import shutil
+
+    folder = tmp_path / "v0.9.0"
+    folder.mkdir()
+    for path in FIXTURE.iterdir():
+        if path.name != "skills_fi.csv":
+            shutil.copy(path, folder / path.name)
+    store = TaxonomyStore(import_esco([folder], tmp_path / "tax", "0.9.0", at=NOW).path)
+    service = SkillsService(store, "fi", TrigramEncoder())
+    assert "fi" in store.languages and not store.has_labels("fi", ["skill", "knowledge"])
+    assert service.label_language == "en"
+    assert len(service.skills.concepts) > 0
+    assert service.titles.rank_title("trukinkuljettaja", k=1)[0].uri == OCC + "forklift-driver"

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from kohtaanto.core.language import LANGUAGES
+
 if TYPE_CHECKING:
     from kohtaanto.taxonomy.store import TaxonomyStore
 
@@ -110,6 +112,41 @@ def stats(version: str | None) -> None:
         click.echo(f"{section}:")
         for key, value in counts.items():
             click.echo(f"  {key:<28} {value:>9,}")
+
+
+@taxonomy.command()
+@click.option("--version", "version", default=None, help="Which imported version (default: the newest).")
+@click.option(
+    "--lang",
+    "languages",
+    default="fi,sv,en",
+    show_default=True,
+    metavar="fi,sv,en",
+    help="Languages whose title and skill indexes to build.",
+)
+def prepare(version: str | None, languages: str) -> None:
+    """Build the title and skill indexes (vectors, lexicons) ahead of use, so no request waits for them.
+
+    The first build encodes every label once (minutes: about 6 for the English occupations); later
+    starts read the cache beside the store.
+    """
+    from kohtaanto.skills.service import SkillsService
+
+    store = imported_store(version)
+    wanted = [x.strip() for x in languages.split(",") if x.strip()]
+    unknown = [x for x in wanted if x not in LANGUAGES]
+    if unknown:
+        raise click.UsageError(f"unknown language {unknown[0]!r}; choose from {', '.join(LANGUAGES)}")
+    for language in wanted:
+        started = time.perf_counter()
+        service = SkillsService(store, language)
+        titles = service.titles
+        skills = service.skills
+        others = sum(len(block.entries) for block in titles.cross)
+        click.echo(
+            f"{language}: {len(titles.own.entries):,} title labels (+{others:,} in other languages), "
+            f"{len(skills.concepts):,} skills; {time.perf_counter() - started:.1f} s"
+        )
 
 
 @taxonomy.command("link-starter")

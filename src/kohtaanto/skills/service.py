@@ -31,7 +31,9 @@ class SkillsService:
         self.store = store
         self.language = language
         self.encoder = encoder
-        self.label_language = language if language in store.languages else "en"
+        # the language of the skill labels: ESCO has occupations in Finnish here but no skills, so
+        # Finnish skills are found through the English labels and the starter vocabulary's bridge
+        self.label_language = language if store.has_labels(language, SKILL_KINDS) else "en"
         version = store.meta().get("version", "x")
         self.cache_dir = store.path.parent / f"esco-{version}.cache"
 

@@ -289,6 +289,15 @@ class TaxonomyStore:
         )
         return list(self.db.execute(query, (lang, *kinds, *roles)))
 
+    def has_labels(self, lang: str, kinds: Iterable[str]) -> bool:
+        """Whether any concept of ``kinds`` has a label in ``lang``."""
+        kinds = tuple(kinds)
+        query = (  # only placeholders are formatted into the text
+            "SELECT 1 FROM labels l JOIN concepts c ON c.uri = l.uri "  # noqa: S608
+            f"WHERE l.lang = ? AND c.kind IN ({','.join('?' * len(kinds))}) LIMIT 1"
+        )
+        return self.db.execute(query, (lang, *kinds)).fetchone() is not None
+
     def groups(self, kind: str = "occupation") -> dict[str, str]:
         """Concept → ISCO-08 unit group code, for the concepts of ``kind`` that have one."""
         return dict(
