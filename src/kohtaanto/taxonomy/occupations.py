@@ -136,6 +136,15 @@ def _score(title: str, words: Sequence[str], name: str) -> float:
     return 0.0
 
 
+@cache
+def _common_names() -> dict[str, tuple[str, ...]]:
+    """The common job-ad titles (fi, sv) of each ESCO occupation, by its English preferred label."""
+    names: dict[str, tuple[str, ...]] = {}
+    for title in common_titles().titles:
+        names[title.esco.casefold()] = (*names.get(title.esco.casefold(), ()), *title.fi, *title.sv)
+    return names
+
+
 def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
     n = len(part)
     return any(list(words[i : i + n]) == list(part) for i in range(len(words) - n + 1))
@@ -149,7 +158,7 @@ def guess(title: str, choices: OccupationList | None = None, limit: int = 3) -> 
     found = []
     for occupation in source.occupations:
         best, matched = 0.0, ""
-        for name in occupation.names():
+        for name in [*occupation.names(), *_common_names().get(occupation.esco.casefold(), ())]:
             score = _score(clean, words, name)
             if score > best:
                 best, matched = score, name
