@@ -63,6 +63,18 @@ def on_request(request_type, name, response_time, response_length, response=None
     )
 
 
+def _counted(response, success: int) -> bool:  # type: ignore[no-untyped-def]
+    """Count a write's answer; True when it succeeded."""
+    if response.status_code == success:
+        writes["ok"] += 1
+        return True
+    if 400 <= response.status_code < 600:
+        writes["failed"] += 1
+    else:
+        writes["unknown"] += 1  # no answer: the write may or may not have committed
+    return False
+
+
 class Journey(HttpUser):
     abstract = True
     wait_time = between(0.5, 2.0)
@@ -131,14 +143,8 @@ class Seeker(Journey):
             story = next(STORIES)
         writes["attempted"] += 1
         data = {"action": "suggest", "text": story, "language": "fi"}
-        response = self.post("/me/skills/", data, "seeker: suggest skills")
-        if response.status_code == 200:
-            writes["ok"] += 1
+        if _counted(self.post("/me/skills/", data, "seeker: suggest skills"), success=200):
             last_story[self.username] = story
-        elif 400 <= response.status_code < 600:
-            writes["failed"] += 1
-        else:
-            writes["unknown"] += 1
 
     @task(2)
     def save_work(self) -> None:
@@ -158,13 +164,8 @@ class Seeker(Journey):
             },
             name="seeker: save work (write)",
         )
-        if response.status_code == 302:
-            writes["ok"] += 1
+        if _counted(response, success=302):
             last_hours[self.username] = hours
-        elif 400 <= response.status_code < 600:
-            writes["failed"] += 1
-        else:
-            writes["unknown"] += 1  # no answer: the write may or may not have committed
 
 
 class Employer(Journey):

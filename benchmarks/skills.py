@@ -209,7 +209,7 @@ def main() -> None:
     for service in services.values():
         service.titles  # noqa: B018 - load the index (vectors from the cache)
     english = SkillsService(store, "en")
-    extractors = [("en", [], english.skills), ("fi", FINNISH_SENTENCES * 10, services["fi"].skills)]
+    extractors = [("en", english.skills), ("fi", services["fi"].skills)]
     suggester = services["fi"].suggester
     load_seconds = time.perf_counter() - started
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -222,10 +222,10 @@ def main() -> None:
         if path.exists():
             with path.open(encoding="utf-8", newline="") as handle:
                 sentences += sorted({row["sentence"].strip() for row in csv.DictReader(handle)})
-    extractors[0] = ("en", sentences, english.skills)
+    texts = {"en": sentences, "fi": FINNISH_SENTENCES * 10}
     encoder = embeddings.default_encoder()
     bench_titles(store, services, encoder, args.runs, args.titles)
-    bench_extraction(extractors, encoder, args.runs)
+    bench_extraction([(lang, texts[lang], extractor) for lang, extractor in extractors], encoder, args.runs)
     bench_suggester(suggester, args.runs)
     bench_finnish_words(args.runs)
 

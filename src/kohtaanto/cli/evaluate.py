@@ -117,13 +117,12 @@ def titles(esco: Path | None, languages: tuple[str, ...], baselines: bool, fmt: 
     from kohtaanto.skills.evaluation import fuzzy_ranker, held_out_texts, score_groups, title_queries
     from kohtaanto.skills.normalise import CrossLabels, LabelRanker, clean_title
     from kohtaanto.skills.service import SkillsService
+    from kohtaanto.taxonomy.occupations import common_titles
 
     base = _service(esco)
     store = base.store  # type: ignore[attr-defined]
     groups = store.groups("occupation")
     roles = ("preferred", "alternative", "hidden")
-    from kohtaanto.taxonomy.occupations import common_titles
-
     missing = sorted({t.esco for t in common_titles().titles if not store.find(t.esco, "en", "occupation")})
     if missing:
         click.echo(f"common titles left out (no such ESCO occupation): {', '.join(missing)}", err=True)

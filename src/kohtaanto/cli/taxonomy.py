@@ -68,7 +68,7 @@ def import_command(paths: tuple[Path, ...], languages: str | None, version: str 
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from kohtaanto.taxonomy.esco import EscoFormatError, guess_version
-    from kohtaanto.taxonomy.store import TaxonomyStore, import_esco
+    from kohtaanto.taxonomy.store import import_esco
 
     version = version or guess_version(paths[0])
     if not version:
@@ -94,7 +94,7 @@ def import_command(paths: tuple[Path, ...], languages: str | None, version: str 
     click.echo(
         f"ESCO {result.version}: {result.concepts:,} concepts, {result.labels:,} labels, "
         f"{result.relations:,} relations; labels "
-        f"{', '.join(f'{lang} v{v}' for lang, v in TaxonomyStore(result.path).language_versions().items())}; "
+        f"{', '.join(f'{lang} v{v}' for lang, v in result.language_versions.items())}; "
         f"{time.perf_counter() - started:.1f} s -> {result.path}"
     )
 

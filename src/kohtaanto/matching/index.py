@@ -19,7 +19,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from kohtaanto.matching.profiles import Candidate, Job
-from kohtaanto.matching.score import Weights
+from kohtaanto.matching.score import Weights, banded
 
 UNDISCLOSED = 127
 REMOTE = {"no": 0, "prefer": 1, "only": 2}
@@ -216,7 +216,7 @@ class PoolIndex:
             liked = np.zeros(len(self.refs), dtype=bool)
             liked[self.preferences.indices[start:end]] = True
             preferences = np.where(liked[rows], 1.0, preferences)
-        skills, related = self._skills(job, w, neighbours or {}, rows, c["trainable"])
+        skills, has_relevant = self._skills(job, w, neighbours or {}, rows, c["trainable"])
         parts = (
             (w.skills, skills),
             (w.functional, functional),
@@ -227,7 +227,7 @@ class PoolIndex:
         )
         total_weight = sum(weight for weight, _ in parts) or 1.0
         value = np.asarray(sum(weight * part for weight, part in parts) / total_weight, dtype=np.float64)
-        value = np.where(related, 0.5 + 0.5 * value, 0.5 * value)  # score.banded
+        value = banded(value, has_relevant)
         if job.skills:  # no credit at all for the job's skills is not a match (score.score)
             relevant = skills > 0.0
             rows, value = rows[relevant], value[relevant]

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Protocol
+from typing import Any, Protocol, overload
 
 import numpy as np
+import numpy.typing as npt
 
 from kohtaanto.matching.profiles import Candidate, Job, SkillNeed
 
@@ -155,10 +156,15 @@ def _skills(
     return earned / total, matched, partial, gaps
 
 
-def banded(value: float, relevant: bool) -> float:
+@overload
+def banded(value: float, relevant: bool) -> float: ...
+@overload
+def banded(value: npt.NDArray[np.float64], relevant: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]: ...
+def banded(value: Any, relevant: Any) -> Any:
     """People with a relevant skill (one the job needs, or one close to it) rank above everyone who
-    has none, whatever their place, hours or language: the first get the upper half of the scale."""
-    return 0.5 + 0.5 * value if relevant else 0.5 * value
+    has none, whatever their place, hours or language: the first get the upper half of the scale.
+    Works on one score and on the pool index's arrays alike."""
+    return 0.5 * value + 0.5 * relevant
 
 
 class _Missed(Exception):

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from kohtaanto.skills.embeddings import Encoder, LabelVectors, default_encoder, label_vectors
+from kohtaanto.skills.embeddings import Encoder, default_encoder, label_vectors
 from kohtaanto.skills.lexical import ROLE_WEIGHT, LexicalIndex
 from kohtaanto.skills.text import content_lemmas
 
@@ -138,15 +138,11 @@ class LabelRanker:
         self._concept_index = {uri: i for i, uri in enumerate(self.concepts)}
         self.own = self._block(entries, cache_file, excluded)
         self.cross = [self._block(sorted(x.entries), x.cache_file, excluded) for x in cross]
-        self.role_weight = self.own.weight  # kept for callers that read it
-        self._exact: dict[str, tuple[int, int]] = {}  # cleaned text -> (block, row) of its label
-        self._folded: dict[str, tuple[int, int]] = {}
+        self._exact: dict[str, tuple[int, int]] = {}  # label text -> (block, row) of its vector
         for block_no, block in enumerate([self.own, *self.cross]):
             for row, (_, _, text) in enumerate(block.entries):
-                if text.casefold() in excluded:
-                    continue
-                self._exact.setdefault(text, (block_no, row))
-                self._folded.setdefault(text.casefold(), (block_no, row))
+                if text.casefold() not in excluded:
+                    self._exact.setdefault(text, (block_no, row))
         self._queries: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
     def _block(
@@ -175,12 +171,6 @@ class LabelRanker:
             {c: (a, b) for c, a, b in zip(concept_at, starts, ends, strict=True)},
         )
 
-    @property
-    def vectors(self) -> LabelVectors:
-        return LabelVectors(
-            [uri for uri, _, _ in self.own.entries], [t for _, _, t in self.own.entries], self.own.vectors
-        )
-
     def _encoder(self) -> Encoder:
         return self.encoder or default_encoder()
 
@@ -206,15 +196,8 @@ class LabelRanker:
                     self._queries.popitem(last=False)
         return out
 
-    def _dense(self, vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-        """Best weighted dense score of every concept over all blocks (-inf where it has no label)."""
-        best = np.full(len(self.concepts), -np.inf, dtype=np.float32)
-        for block in [self.own, *self.cross]:
-            if not len(block.entries):
-                continue
-            scores = (block.vectors @ vector) * block.weight
-            _raise(best, block, scores)
-        return best
+    def _vector(self, text: str, given: npt.NDArray[np.float32] | None) -> npt.NDArray[np.float32]:
+        return given if given is not None else self.query_vectors([text])[0]
 
     def entry_scores(
         self,
@@ -225,8 +208,7 @@ class LabelRanker:
         """Scores of the labels in the query's language (dense and character n-grams)."""
         scores = np.zeros(len(self.own.entries), dtype=np.float32)
         if "dense" in use:
-            vector = query_vector if query_vector is not None else self.query_vectors([text])[0]
-            scores += self.weights["dense"] * (self.own.vectors @ vector)
+            scores += self.weights["dense"] * (self.own.vectors @ self._vector(text, query_vector))
         if "char" in use:
             scores += self.weights["char"] * self.lexical.ngram_scores(content_lemmas(text, self.language))
         return scores * self.own.weight
@@ -238,9 +220,7 @@ class LabelRanker:
         use: tuple[str, ...] = ("dense", "char"),
     ) -> npt.NDArray[np.float32]:
         """Every concept's score: its best label in any language."""
-        vector = None
-        if "dense" in use:
-            vector = query_vector if query_vector is not None else self.query_vectors([text])[0]
+        vector = self._vector(text, query_vector) if "dense" in use else None
         best = np.full(len(self.concepts), -np.inf, dtype=np.float32)
         if len(self.own.entries):
             _raise(best, self.own, self.entry_scores(text, vector, use))
@@ -293,9 +273,7 @@ class LabelRanker:
         query_vector: npt.NDArray[np.float32] | None = None,
         use: tuple[str, ...] = ("dense", "char"),
     ) -> list[Ranked]:
-        vector = None
-        if "dense" in use:
-            vector = query_vector if query_vector is not None else self.query_vectors([text])[0]
+        vector = self._vector(text, query_vector) if "dense" in use else None
         return self._top(self.concept_scores(text, vector, use), k, vector)
 
     def _top(

@@ -54,10 +54,11 @@ def lemma(word: str, language: str) -> str:
     if language == "fi":
         voikko = _voikko()
         if voikko is not None:
-            verb = _verb_reading(voikko, word)
+            analyses = voikko.analyze(word)  # type: ignore[attr-defined]
+            verb = _verb_reading(voikko, word, analyses)
             if verb:
                 return verb
-            forms = _voikko_forms(voikko, word)
+            forms = [normalise(str(a["BASEFORM"])) for a in analyses if a.get("BASEFORM")]
             if forms:
                 # Voikko may offer several readings ("hyllyjä" as itself or as plural of "hylly") and
                 # reads participles as adjectives ("täyttänyt"); the most reduced known form wins.
@@ -70,14 +71,14 @@ def lemma(word: str, language: str) -> str:
     return fallback
 
 
-def _verb_reading(voikko: object, word: str) -> str | None:
+def _verb_reading(voikko: object, word: str, analyses: list[dict[str, object]]) -> str | None:
     """The verb a person's past-tense words stand for, where Voikko reads them otherwise.
 
     "Olen pakannut" and "tiskannut" are read as adjectives (participles) and "jaoin", "pyyhin" as nouns
     as well as verbs; in what people write about their work they are verbs: "pakata", "tiskata",
-    "jakaa", "pyyhkiä". A candidate counts only when Voikko knows it as a verb.
+    "jakaa", "pyyhkiä". A candidate counts only when Voikko knows it as a verb. ``analyses`` are the
+    word's own.
     """
-    analyses = voikko.analyze(word)  # type: ignore[attr-defined]
     verbs = [normalise(str(a["BASEFORM"])) for a in analyses if a.get("CLASS") == "teonsana"]
     if verbs and word.endswith(("in", "imme")) and len(verbs) < len(analyses):
         return min(verbs, key=len)  # a first-person past tense that is also a noun: the verb
@@ -121,12 +122,12 @@ def detect_language(text: str, default: str = "fi") -> str:
 
 
 # Words that negate the clause they stand in ("en osaa ajaa autoa", "jag kan inte köra bil").
+# English "n't" ("can't", "didn't", also with a typographic apostrophe) negates wherever it stands.
 NEGATIONS = {
     "fi": frozenset(("en", "et", "ei", "emme", "ette", "eivät", "enkä", "etkä", "eikä", "emmekä", "eivätkä")),
     "sv": frozenset(("inte", "ej", "icke", "aldrig")),
-    "en": frozenset(("not", "never", "no", "cannot", "can't", "don't", "didn't", "haven't", "won't")),
+    "en": frozenset(("not", "never", "no", "cannot")),
 }
-_NEGATION_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _CLAUSE = re.compile(r"[.;:!?\n]+|,|\b(?:ja|mutta|sekä|och|men|samt|and|but)\b", re.IGNORECASE)
 
 
@@ -136,9 +137,8 @@ def affirmed(text: str, language: str) -> str:
     out = list(text)
     start = 0
     for cut in [*(m.start() for m in _CLAUSE.finditer(text)), len(text)]:
-        clause = text[start:cut]
-        words = {normalise(w).replace("\u2019", "'") for w in _NEGATION_WORD.findall(clause)}
-        if words & negations or "n't" in clause.casefold():
+        clause = normalise(text[start:cut]).replace("\u2019", "'")
+        if {m.group(0) for m in _WORD.finditer(clause)} & negations or "n't" in clause:
             out[start:cut] = " " * (cut - start)
         start = cut
     return "".join(out)

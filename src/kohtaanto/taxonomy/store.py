@@ -9,7 +9,7 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kohtaanto.taxonomy.esco import (
@@ -54,6 +54,7 @@ class TaxonomyImport:
     concepts: int
     labels: int
     relations: int
+    language_versions: dict[str, str] = field(default_factory=dict)  # of every language the store now has
 
 
 def store_path(folder: Path, version: str) -> Path:
@@ -108,12 +109,12 @@ def _load_concepts(db: sqlite3.Connection, files: list[CsvFile], progress: Progr
             progress(file.name, len(concepts))
 
 
-def _language_versions(sources: list[Path], version: str) -> dict[str, str]:
+def _language_versions(per_source: list[tuple[Path, list[CsvFile]]], version: str) -> dict[str, str]:
     """The ESCO version each language's labels come from (the import's version when a source names none)."""
     found: dict[str, str] = {}
-    for source in sources:
+    for source, files in per_source:
         named = source_version(source) or version
-        for f in find_files(source):
+        for f in files:
             if f.base in CONCEPT_FILES:
                 found.setdefault(f.language or "en", named)
     return found
@@ -130,10 +131,10 @@ def import_esco(
 ) -> TaxonomyImport:
     """Import ESCO CSVs into the version's store, recording ``at`` as the import time. All or nothing:
     the new file replaces the old only when every row has been read and written."""
-    sources = [Path(source) for source in sources]
-    files = [f for source in sources for f in find_files(source)]
+    per_source = [(Path(source), find_files(Path(source))) for source in sources]
+    files = [f for _, found in per_source for f in found]
     wanted = set(languages) if languages else None
-    language_versions = _language_versions(sources, version)
+    language_versions = _language_versions(per_source, version)
     concept_files = [
         f for f in files if f.base in CONCEPT_FILES and (wanted is None or (f.language or "en") in wanted)
     ]
@@ -193,6 +194,8 @@ def import_esco(
                         *((f"version_{lang}", language_versions[lang]) for lang in imported_languages),
                     ],
                 )
+                stored = dict(db.execute("SELECT key, value FROM meta"))
+                versions = {lang: stored.get(f"version_{lang}", version) for lang in merged}
                 labels = db.execute("SELECT count(*) FROM labels").fetchone()[0]
                 concepts = db.execute("SELECT count(*) FROM concepts").fetchone()[0]
             db.execute("VACUUM")
@@ -203,7 +206,7 @@ def import_esco(
         with contextlib.suppress(FileNotFoundError):
             work.unlink()
         raise
-    return TaxonomyImport(version, target, imported_languages, concepts, labels, relations)
+    return TaxonomyImport(version, target, imported_languages, concepts, labels, relations, versions)
 
 
 class TaxonomyStore:
