@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from kohtaanto.cli.base import django_setup, on_date
@@ -44,9 +46,16 @@ def worker(no_schedules: bool) -> None:
 def run_cluster() -> None:
     """django-q2's cluster, stopped by SIGTERM or SIGINT whether the signal reaches only this process
     (the cluster stops its workers and waits for them) or its whole process group (the workers end
-    at once; their jobs are handed out again). django-q2's own command waited for ever in the second
-    case: its supervisor had died of the signal before it could be told to stop."""
+    at once; their jobs are handed out again).
+
+    This process never touches the cluster's shared events itself. They are multiprocessing locks,
+    and a supervisor killed by the signal while it held one (setting ``start_event``, waking from
+    ``stop_event.wait``) leaves them locked for good: ``Cluster.start`` polling the first, or the
+    stop setting the second, then waited for ever (seen under load in CI). So the start and the stop
+    request run in daemon threads, and this loop watches only the supervisor's process, with time
+    limits on every wait."""
     import signal
+    import threading
     import time
 
     from django_q.cluster import Cluster
@@ -59,22 +68,47 @@ def run_cluster() -> None:
     cluster = Cluster()
     signal.signal(signal.SIGTERM, asked)
     signal.signal(signal.SIGINT, asked)
-    cluster.start()
-    sentinel = cluster.sentinel
-    while not stop["asked"] and sentinel is not None and sentinel.is_alive():
+    starter = threading.Thread(target=_start_cluster, args=(cluster,), name="cluster-start", daemon=True)
+    starter.start()
+    while not stop["asked"]:
+        sentinel = _started(cluster)
+        if sentinel is not None and not sentinel.is_alive():
+            break  # the supervisor ended on its own (or failed to start)
+        if sentinel is None and not starter.is_alive():
+            break  # the start failed before there was a supervisor
         time.sleep(0.2)
+    starter.join(timeout=5)  # a stop asked while the supervisor is being forked: let the fork finish
+    sentinel = _started(cluster)
     if sentinel is None:
         return
     if sentinel.is_alive() and cluster.stop_event is not None:
-        # What Cluster.stop() does, without its join that has no time limit: a supervisor caught by the
-        # signal while it was still starting its workers could keep the command waiting for ever.
-        cluster.stop_event.set()  # the supervisor stops the workers and waits for them
+        # The supervisor stops the workers and waits for them; if the event's lock is held by a
+        # process that died, this thread waits in vain and the limits below end the supervisor.
+        threading.Thread(target=cluster.stop_event.set, name="cluster-stop", daemon=True).start()
     sentinel.join(timeout=30)
     if sentinel.is_alive():
         sentinel.terminate()
         sentinel.join(timeout=5)
     if sentinel.is_alive():
         sentinel.kill()
+        sentinel.join(timeout=5)
+
+
+def _started(cluster: Any) -> Any:
+    """The cluster's supervisor process once it has been started (it exists a moment before)."""
+    sentinel = cluster.sentinel
+    return sentinel if sentinel is not None and sentinel.pid is not None else None
+
+
+def _start_cluster(cluster: Any) -> None:
+    """``Cluster.start`` in its own thread: it returns once the supervisor has started, raises when it
+    died while starting (the watching loop sees that too) and may block on a dead process's lock."""
+    import structlog
+
+    try:
+        cluster.start()
+    except RuntimeError as error:  # the supervisor died while starting; the watching loop ends the command
+        structlog.get_logger("kohtaanto.jobs").warning("cluster_not_started", error=str(error))
 
 
 QUEUEABLE = (
