@@ -15,6 +15,7 @@ from kohtaanto.cli.taxonomy import imported_store, taxonomy_dir
 from kohtaanto.core.language import LANGUAGES
 
 if TYPE_CHECKING:
+    from kohtaanto.plainlang.evaluate import LabelledResult
     from kohtaanto.skills.normalise import LabelRanker
 
 
@@ -295,28 +296,54 @@ def matching_eval(set_file: Path | None, fmt: str) -> None:
 @click.option(
     "--pairs",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    required=True,
-    help="Folder of paired texts (one YAML file per language), e.g. corpus/plainlang/eval.",
+    help="Folder of paired texts (one YAML file per language), e.g. corpus/plainlang/dev.",
+)
+@click.option(
+    "--labelled",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON lines of real easy and standard texts (label, source, text), e.g. the development set "
+    "plain_fi_dev.jsonl; default: $KOHTAANTO_PLAIN_DEV.",
+    envvar="KOHTAANTO_PLAIN_DEV",
+)
+@click.option(
+    "--language", type=click.Choice(["fi", "sv", "en"]), default="fi", help="Of the labelled texts."
 )
 @click.option("--no-voikko", is_flag=True, help="Use the heuristic mode even when Voikko is installed.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def selko_eval(pairs: Path, no_voikko: bool, fmt: str) -> None:
-    """Share of pairs where the plain text scores better, and document AUC, against LIX alone."""
+def selko_eval(pairs: Path | None, labelled: Path | None, language: str, no_voikko: bool, fmt: str) -> None:
+    """How well the score tells plain from standard text, against LIX and sentence length alone: on
+    paired texts (plain better in each pair, AUC) and on real labelled texts (AUC overall and per source,
+    each band's share of easy texts, each rule's rate on easy and standard text)."""
     from rich.progress import Progress
 
-    from kohtaanto.plainlang.evaluate import PairsError, evaluate, load_pairs
+    from kohtaanto.plainlang.evaluate import (
+        PairsError,
+        evaluate,
+        evaluate_labelled,
+        load_labelled,
+        load_pairs,
+    )
     from kohtaanto.plainlang.morph import analyzer
 
+    if pairs is None and labelled is None:
+        raise click.UsageError("give --pairs FOLDER, --labelled FILE or both")
     try:
-        loaded = load_pairs(pairs)
+        loaded = load_pairs(pairs) if pairs else []
+        texts = load_labelled(labelled) if labelled else []
     except PairsError as exc:
         raise click.UsageError(str(exc)) from None
-    with Progress(transient=True, disable=fmt == "json") as bar:
-        task = bar.add_task("scoring pairs", total=len(loaded))
-        results = evaluate(loaded, not no_voikko, lambda: bar.advance(task))
     mode = analyzer("fi", not no_voikko).mode
-    rows = [
+    with Progress(transient=True, disable=fmt == "json") as bar:
+        task = bar.add_task("scoring texts", total=len(loaded) + len(texts))
+        results = evaluate(loaded, not no_voikko, lambda: bar.advance(task)) if loaded else []
+        found = (
+            evaluate_labelled(texts, language, not no_voikko, progress=lambda: bar.advance(task))
+            if texts
+            else None
+        )
+    rows: list[dict[str, object]] = [
         {
+            "set": "pairs",
             "language": r.language,
             "pairs": r.pairs,
             "plain_better": round(r.checker_prefers_plain, 3),
@@ -327,4 +354,38 @@ def selko_eval(pairs: Path, no_voikko: bool, fmt: str) -> None:
         }
         for r in results
     ]
-    _print(rows, fmt, f"plain-language pairs from {pairs} (Finnish mode: {mode})")
+    if found is not None:
+        rows += _labelled_rows(found, labelled)
+    _print(rows, fmt, f"plain-language evaluation (Finnish mode: {mode}; score: higher = plainer)")
+
+
+def _labelled_rows(found: LabelledResult, path: Path | None) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {
+            "set": f"labelled {path.name if path else ''}",
+            "language": found.language,
+            "easy": found.easy,
+            "standard": found.standard,
+            "auc": round(found.auc, 3),
+            "auc_lix": round(found.lix_auc, 3),
+            "auc_sentence_length": round(found.sentence_auc, 3),
+        }
+    ]
+    rows += [
+        {"source": s.source, "texts": s.texts, "auc": round(s.auc, 3), "auc_lix": round(s.lix_auc, 3)}
+        for s in found.sources
+    ]
+    rows += [
+        {"band": b.band, "texts": b.texts, "easy_share": "-" if b.texts == 0 else round(b.easy_share, 3)}
+        for b in found.bands
+    ]
+    rows += [
+        {
+            "rule": r.rule,
+            "easy_per_1000_words": round(r.easy_per_1000, 2),
+            "standard_per_1000_words": round(r.standard_per_1000, 2),
+            "precision": round(r.precision, 3),
+        }
+        for r in found.rules
+    ]
+    return rows

@@ -121,3 +121,164 @@ def evaluate(
             )
         )
     return results
+
+
+# -- labelled texts: real easy and standard language --------------------------------------------------
+EASY = "easy"
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    label: str  # "easy" or anything else (standard)
+    source: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceResult:
+    source: str
+    texts: int
+    auc: float  # easy texts against this source's texts (or this easy source against every standard one)
+    lix_auc: float
+
+
+@dataclass(frozen=True, slots=True)
+class BandResult:
+    band: str
+    texts: int
+    easy_share: float
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    rule: str
+    easy_per_1000: float  # findings per thousand words of easy text, where a rule should rarely fire
+    standard_per_1000: float
+    precision: float  # share of the rule's findings (per word) that fall on standard text
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledResult:
+    language: str
+    easy: int
+    standard: int
+    auc: float
+    lix_auc: float
+    sentence_auc: float  # mean words per sentence alone
+    sources: tuple[SourceResult, ...]
+    bands: tuple[BandResult, ...]
+    rules: tuple[RuleResult, ...]
+
+
+def load_labelled(path: Path) -> list[Labelled]:
+    """One JSON object a line with ``label`` (easy or standard), ``source`` and ``text``."""
+    import json
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PairsError(f"{path}: {exc}".splitlines()[0]) from None
+    out: list[Labelled] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PairsError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("label", "text")):
+            raise PairsError(f"{path}:{number}: needs 'label' and 'text' strings")
+        out.append(Labelled(item["label"], str(item.get("source") or item["label"]), item["text"]))
+    if not {t.label == EASY for t in out} == {True, False}:
+        raise PairsError(f"{path}: needs both easy texts (label 'easy') and standard ones")
+    return out
+
+
+Scored = list[tuple[Labelled, Any]]  # each text with its report
+
+
+def evaluate_labelled(
+    texts: Sequence[Labelled],
+    language: str = "fi",
+    use_voikko: bool = True,
+    profile: str = "instructions",
+    progress: Callable[[], Any] | None = None,
+) -> LabelledResult:
+    """How well the score tells easy from standard text, against LIX and sentence length alone, how
+    the bands are calibrated, and how often each rule fires on easy text."""
+    scored: Scored = []
+    for item in texts:
+        scored.append((item, check(item.text, profile, language, use_voikko=use_voikko)))
+        if progress:
+            progress()
+    everyone = [t for t, _ in scored]
+    return LabelledResult(
+        language,
+        sum(1 for t in texts if t.label == EASY),
+        sum(1 for t in texts if t.label != EASY),
+        _auc(scored, everyone, _score),
+        _auc(scored, everyone, _lix),
+        _auc(scored, everyone, _sentence),
+        _by_source(scored),
+        _bands(scored),
+        _rule_rates(scored),
+    )
+
+
+def _score(report: Any) -> float:
+    return float(report.score)
+
+
+def _lix(report: Any) -> float:
+    return -float(report.lix)  # lower LIX = easier
+
+
+def _sentence(report: Any) -> float:
+    return -float(report.stats["sentence_mean"])
+
+
+def _auc(scored: Scored, among: Sequence[Labelled], key: Callable[[Any], float]) -> float:
+    """AUC of ``key`` (higher = easier) over the easy and standard texts in ``among``."""
+    chosen = {id(t) for t in among}
+    easy = [key(r) for t, r in scored if id(t) in chosen and t.label == EASY]
+    standard = [key(r) for t, r in scored if id(t) in chosen and t.label != EASY]
+    return auc(easy, standard)
+
+
+def _by_source(scored: Scored) -> tuple[SourceResult, ...]:
+    """Each source against the other side: an easy source against every standard text, a standard
+    source against every easy text. A source under 0.5 is a class where the score runs the wrong way."""
+    out = []
+    for source in sorted({t.source for t, _ in scored}):
+        mine = [t for t, _ in scored if t.source == source]
+        other_side = [t for t, _ in scored if (t.label == EASY) != (mine[0].label == EASY)]
+        among = [*mine, *other_side]
+        out.append(SourceResult(source, len(mine), _auc(scored, among, _score), _auc(scored, among, _lix)))
+    return tuple(out)
+
+
+def _bands(scored: Scored) -> tuple[BandResult, ...]:
+    from kohtaanto.plainlang.check import band
+
+    out = []
+    for name in ("easy", "fairly_easy", "fairly_hard", "hard"):
+        inside = [t for t, r in scored if band(r.score) == name]
+        share = sum(1 for t in inside if t.label == EASY) / len(inside) if inside else float("nan")
+        out.append(BandResult(name, len(inside), share))
+    return tuple(out)
+
+
+def _rule_rates(scored: Scored) -> tuple[RuleResult, ...]:
+    words = {True: 0.0, False: 0.0}
+    fired: dict[str, dict[bool, int]] = {}
+    for item, report in scored:
+        side = item.label == EASY
+        words[side] += report.stats["words"]
+        for finding in report.findings:
+            fired.setdefault(finding.rule, {True: 0, False: 0})[side] += 1
+    out = []
+    for rule, counts in sorted(fired.items()):
+        easy_rate = 1000 * counts[True] / max(words[True], 1.0)
+        standard_rate = 1000 * counts[False] / max(words[False], 1.0)
+        out.append(RuleResult(rule, easy_rate, standard_rate, standard_rate / (easy_rate + standard_rate)))
+    return tuple(out)

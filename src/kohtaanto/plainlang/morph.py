@@ -8,13 +8,14 @@ fewer forms and the report says which mode ran. Swedish and English always use h
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Protocol
 
 import simplemma
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from kohtaanto.core import voikko as finnish_morphology
 
@@ -28,7 +29,7 @@ class Morph:
         ""  # a clause-like non-finite form: "e_infinitive", "temporal", "final", "ma_abessive", ...
     )
     participle: str = ""
-    minen: bool = False  # a -minen action noun (täyttäminen)
+    minen: str = ""  # the verb of a -minen action noun (täyttäminen → täyttää), or ""
     case: str = ""  # rare case name (abessive, instructive, comitative) or ""
 
 
@@ -40,7 +41,21 @@ class Analyzer(Protocol):
 
 @lru_cache(maxsize=200_000)
 def frequency(word: str, language: str) -> float:
+    """wordfreq's Zipf frequency. A plain lower-case word (letters only, one token) is read straight
+    from the word list, without wordfreq's tokeniser: the same figure at a fraction of the cost, which
+    matters when the caches are cold (the checker looks up every word)."""
+    if word.isalpha() and word == word.casefold():
+        freq = _frequencies(language).get(word, 0.0)
+        if not freq:
+            return 0.0
+        freq = round(freq, math.floor(-math.log10(freq)) + 3)  # wordfreq's rounding to 3 digits
+        return round(math.log10(freq) + 9, 2)
     return zipf_frequency(word, language)
+
+
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    return dict(get_frequency_dict(language, "best"))
 
 
 @lru_cache(maxsize=200_000)
@@ -57,7 +72,7 @@ _FI_E_INF = re.compile(r"(?:[aeiouyäö]|[dt])ess[aä](?:ni|si|an|än|mme|nne)?$
 _FI_TEMPORAL = re.compile(r"(?:tt|t|d|n|l|r)[uy][aä](?:an|än|ni|si|mme|nne)$")
 _FI_FINAL = re.compile(r"[aä]kse(?:ni|si|en|mme|nne)$")
 _FI_MA = re.compile(r"m[aä](?:tt[aä]|ll[aä])$")
-_FI_MINEN = re.compile(r"mi(?:nen|sen|sta|stä|seen|sessa|ssä|sella|sellä|set|sia|siä|sten)$")
+_FI_MINEN = re.compile(r"mi(?:nen|sen|sta|stä|seen|sessa|sessä|sella|sellä|selle|set|sia|siä|sten|siin)$")
 _FI_TTAVA = re.compile(r"tt[aä]v(?:[aä]|[aä]n|[aä]t|i[aä]|ien|ist[aä]|iss[aä])$")
 _FI_NOT_PASSIVE = frozenset(
     ["aan", "ään", "saan", "jään", "maan", "taan", "kaan", "hän", "mään", "siin", "niin", "tiin"]
@@ -97,6 +112,22 @@ def split_compound(word: str) -> tuple[str, ...]:
     return found if found else (word,)
 
 
+def minen_verb(noun: str) -> str:
+    """The verb a -minen action noun is made from, when the word list knows it (täyttäminen → täyttää,
+    lukeminen → lukea, osaaminen → osata), else "": "ihminen" and "dynaaminen" name no verb."""
+    if not noun.endswith("minen") or len(noun) < 8:
+        return ""
+    stem = noun[:-5]
+    vowel = "a" if re.search(r"[aou]", stem) else "ä"
+    contracted = stem[:-1] + "t" + vowel  # osaa-, halua-, siivoa- → osata, haluta, siivota
+    plain = stem + vowel  # täyttä-, luke-, oppi-, puhu- → täyttää, lukea, oppia, puhua
+    two_vowels = stem[-1] in "aä" and stem[-2:-1] in tuple("aeiouyäö")
+    for verb in (contracted, plain) if two_vowels else (plain,):
+        if frequency(verb, "fi") >= 2.5:
+            return verb
+    return ""
+
+
 class HeuristicAnalyzer:
     mode = "heuristic"
 
@@ -133,7 +164,9 @@ class HeuristicAnalyzer:
             passive=passive and not nonfinite,
             nonfinite=nonfinite,
             participle="present_passive" if _FI_TTAVA.search(w) else "",
-            minen=len(w) > 7 and bool(_FI_MINEN.search(w)),
+            minen=minen_verb(base if base.endswith("minen") else _FI_MINEN.sub("minen", w))
+            if len(w) > 7 and _FI_MINEN.search(w)
+            else "",
         )
 
     def _sv(self, w: str) -> Morph:
@@ -174,8 +207,9 @@ class VoikkoAnalyzer:
             return Morph(str(first.get("BASEFORM", word)).casefold())
         mood = str(first.get("MOOD", ""))
         case = str(first.get("SIJAMUOTO", ""))
-        if RARE_CASES.get(case) and any(r.get("CLASS") == "seikkasana" for r in readings):
-            case = ""  # an adverb reading wins: "noin" is not the instructive of "noki" (soot)
+        # a rare case only when no reading says otherwise: "noin" is an adverb, not the instructive of
+        # "noki" (soot); "vuotta" a partitive, "kuin" a conjunction, "suurin" a superlative
+        rare_only = all(RARE_CASES.get(str(r.get("SIJAMUOTO", ""))) for r in readings)
         nonfinite = ""
         if mood == "E-infinitive":
             nonfinite = "e_infinitive"
@@ -198,9 +232,10 @@ class VoikkoAnalyzer:
             ),
             nonfinite=nonfinite,
             participle=participle,
-            minen=mood == "MINEN-infinitive"
-            or (first.get("CLASS") == "nimisana" and str(first.get("BASEFORM", "")).endswith("minen")),
-            case=RARE_CASES.get(case, "") if mood not in ("MA-infinitive",) else "",
+            # Voikko reads an action noun as the verb's MINEN-infinitive (täyttäminen → täyttää); a noun
+            # that merely ends in -minen (ihminen) or an adjective (dynaaminen) is no nominalisation
+            minen=str(first.get("BASEFORM", "")) if mood == "MINEN-infinitive" else "",
+            case=RARE_CASES.get(case, "") if mood not in ("MA-infinitive",) and rare_only else "",
         )
 
 
