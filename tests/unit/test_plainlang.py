@@ -180,3 +180,70 @@ def test_cli_eval_selko_prints_checker_and_lix_figures():
         rows["fi"]
     )
     assert run("eval", "selko", "--pairs", str(PAIRS / "nope")).returncode == 2
+
+
+EASY_TEXTS = [
+    "Tänään on pyhäpäivä. Kaupat ovat kiinni. Moni ihminen on kotona. Ihmiset syövät hyvää ruokaa.",
+    "Sää on kylmä. Lunta sataa paljon. Tiet ovat liukkaita. Aja varovasti ja hitaasti.",
+    "Hallitus haluaa säästää rahaa. Se tarkoittaa, että moni tuki pienenee. Ihmiset ovat huolissaan.",
+]
+STANDARD_TEXTS = [
+    "Hallituksen esittämät kehysriihilinjaukset edellyttävät merkittäviä rakenteellisia uudistuksia, "
+    "joiden toimeenpanon aikataulusta ei ole vielä päästy yksimielisyyteen oppositiopuolueiden kanssa.",
+    "Ilmatieteen laitoksen mukaan poikkeuksellisen voimakkaan matalapainejärjestelmän aiheuttamat "
+    "puuskatuulet saattavat aiheuttaa laajamittaisia sähkökatkoja erityisesti rannikkoalueilla.",
+    "Käräjäoikeus katsoi näytetyksi, että vastaaja oli syyllistynyt törkeään kavallukseen hoitaessaan "
+    "yhdistyksen taloudellisia asioita usean vuoden ajan.",
+]
+
+
+def _labelled(path: Path) -> Path:
+    lines = [json.dumps({"label": "easy", "source": "selko", "text": t}) for t in EASY_TEXTS]
+    lines += [json.dumps({"label": "standard", "source": "news", "text": t}) for t in STANDARD_TEXTS]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_real_easy_text_outscores_news_and_officialese_is_hard():
+    easy = [check(t, "instructions", "fi") for t in EASY_TEXTS]
+    standard = [check(t, "instructions", "fi") for t in STANDARD_TEXTS]
+    assert min(r.score for r in easy) > max(r.score for r in standard)
+    assert all(r.band == "easy" for r in easy) and all(r.band in ("fairly_hard", "hard") for r in standard)
+    ad = (
+        "Haemme palvelukseemme dynaamista ja tuloshakuista varastotyöntekijää määräaikaiseen työsuhteeseen. "
+        "Tehtävänkuvaan sisältyy mm. tavaravastaanoton suorittaminen, keräilytoimintojen toteuttaminen sekä "
+        "varastosaldojen ylläpitäminen. Edellytämme hakijalta erinomaista suomen kielen taitoa."
+    )
+    report = check(ad, "job-ad", "fi")
+    assert report.band in ("fairly_hard", "hard"), report.score
+    assert any("harvinainen" in reason for reason in report.reasons)
+
+
+def test_cli_eval_selko_on_labelled_texts_prints_auc_bands_and_rule_rates(tmp_path):
+    result = run("eval", "selko", "--labelled", str(_labelled(tmp_path / "dev.jsonl")), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    overall = next(r for r in rows if str(r.get("set", "")).startswith("labelled"))
+    assert overall["easy"] == 3 and overall["standard"] == 3
+    assert overall["auc"] == 1.0 and {"auc_lix", "auc_sentence_length"} <= set(overall)
+    assert {r["source"] for r in rows if "source" in r} == {"selko", "news"}
+    bands = {r["band"]: r for r in rows if "band" in r}
+    assert set(bands) == {"easy", "fairly_easy", "fairly_hard", "hard"}
+    assert bands["easy"]["texts"] == 3 and bands["easy"]["easy_share"] == 1.0
+    assert any(r.get("rule") == "word.long_compound" and r["precision"] == 1.0 for r in rows)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"label": "easy"}\n', encoding="utf-8")
+    failed = run("eval", "selko", "--labelled", str(bad))
+    assert failed.returncode == 2 and "needs 'label' and 'text'" in failed.stderr
+    assert run("eval", "selko").returncode == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöåßéİı-' ", min_size=1, max_size=12))
+def test_the_fast_frequency_lookup_agrees_with_wordfreq(word):
+    from wordfreq import zipf_frequency
+
+    from kohtaanto.plainlang.morph import frequency
+
+    for language in ("fi", "sv", "en"):
+        assert frequency(word, language) == zipf_frequency(word, language)

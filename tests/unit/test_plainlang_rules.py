@@ -323,3 +323,50 @@ def test_messages_follow_the_chosen_language():
         finding.suggestion or ""
     )
     assert report.disclaimer.startswith("This is an automatic estimate")
+
+
+@pytest.mark.parametrize(
+    "voikko", [pytest.param(True, marks=pytest.mark.skipif(not VOIKKO, reason="no Voikko")), False]
+)
+def test_action_nouns_name_their_verb_and_other_minen_words_pass(voikko):
+    report = check(
+        "Lomakkeen täyttäminen on tärkeää. Hakemuksen lähettämisessä auttaa Matti.",
+        language="fi",
+        use_voikko=voikko,
+    )
+    found = {f.text: f.suggestion for f in report.findings if f.rule == "word.nominal"}
+    assert "”täyttää”" in found["täyttäminen"]
+    assert "”lähettää”" in found["lähettämisessä"]
+    quiet = check(
+        "Ihmiset tulevat dynaamisessa tiimissä. Ihmisiä on paljon.", language="fi", use_voikko=voikko
+    )
+    assert "word.nominal" not in _rules(quiet), [(f.rule, f.text) for f in quiet.findings]
+
+
+@pytest.mark.skipif(not VOIKKO, reason="rare cases need Voikko")
+def test_a_rare_case_needs_every_reading_to_agree():
+    text = "Hän on suurin kuin koskaan. Työ kesti kaksi vuotta. Hän tulee usein ja tekee paremmin."
+    report = check(text, "instructions", "fi")
+    assert "word.rare_case" not in _rules(report), [
+        f.text for f in report.findings if f.rule == "word.rare_case"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "titles", "neutral"),
+    [
+        ("sv", "Vi söker en lagerkille och en kassatjej.", ["lagerkille", "kassatjej"], "lagerarbetare"),
+        ("en", "We need a deliveryman and a postman.", ["deliveryman", "postman"], "post worker"),
+        ("fi", "Haemme varastomiestä.", ["varastomiestä"], "varastotyöntekijä"),
+    ],
+)
+def test_gendered_titles_by_their_ending_in_every_language(language, text, titles, neutral):
+    report = check(text, "job-ad", language, use_voikko=False)
+    found = [f for f in report.findings if f.rule == "ad.gendered_title"]
+    assert [f.text for f in found] == titles
+    assert any(neutral in (f.suggestion or "") for f in found)
+
+
+def test_words_that_only_end_like_a_gendered_title_pass():
+    report = check("A woman, a human or a German speaker may apply. Roman is welcome.", "job-ad", "en")
+    assert "ad.gendered_title" not in _rules(report), [f.text for f in report.findings]

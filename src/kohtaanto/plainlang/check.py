@@ -453,7 +453,7 @@ def _familiar(word: str, morph: Morph | None, language: str) -> float:
     base = morph.lemma if morph is not None and language == "fi" else lemma(word, language)
     if base != word:
         value = max(value, frequency(base, language) - 0.3)
-    if language == "fi" and len(word) >= 8 and value < 4.0:
+    if language == "fi" and len(word) >= 10 and value < 3.5:
         parts = split_compound(word)
         if len(parts) > 1:
             heads = [frequency(p, language) for p in parts[:-1]]

@@ -81,7 +81,7 @@ _FI_NOT_PASSIVE = frozenset(
 
 @cache
 def _fi_known(part: str) -> bool:
-    return len(part) >= 3 and zipf_frequency(part, "fi") >= 3.0
+    return len(part) >= 3 and frequency(part, "fi") >= 3.0
 
 
 MAX_PART = 24  # the longest single word a compound part is looked up as
@@ -122,7 +122,8 @@ def minen_verb(noun: str) -> str:
     contracted = stem[:-1] + "t" + vowel  # osaa-, halua-, siivoa- → osata, haluta, siivota
     plain = stem + vowel  # täyttä-, luke-, oppi-, puhu- → täyttää, lukea, oppia, puhua
     two_vowels = stem[-1] in "aä" and stem[-2:-1] in tuple("aeiouyäö")
-    for verb in (contracted, plain) if two_vowels else (plain,):
+    weak = re.sub(r"(kk|pp|tt)(?=[aeiouyäö]t[aä]$)", lambda m: m.group(1)[0], contracted)  # pakkaa- → pakata
+    for verb in (contracted, weak, plain) if two_vowels else (plain,):
         if frequency(verb, "fi") >= 2.5:
             return verb
     return ""
@@ -147,9 +148,9 @@ class HeuristicAnalyzer:
         base = lemma(w, "fi")
         if w in _FI_FIXED:
             return Morph(base)
-        parts = len(split_compound(w)) if len(w) >= 12 and zipf_frequency(w, "fi") < 3.0 else 1
+        parts = len(split_compound(w)) if len(w) >= 12 and frequency(w, "fi") < 3.0 else 1
         nonfinite = ""
-        if len(w) > 6 and _FI_E_INF.search(w) and not zipf_frequency(w, "fi") > 4.5:
+        if len(w) > 6 and _FI_E_INF.search(w) and not frequency(w, "fi") > 4.5:
             nonfinite = "e_infinitive"
         elif len(w) > 6 and _FI_TEMPORAL.search(w):
             nonfinite = "temporal"
@@ -209,7 +210,10 @@ class VoikkoAnalyzer:
         case = str(first.get("SIJAMUOTO", ""))
         # a rare case only when no reading says otherwise: "noin" is an adverb, not the instructive of
         # "noki" (soot); "vuotta" a partitive, "kuin" a conjunction, "suurin" a superlative
-        rare_only = all(RARE_CASES.get(str(r.get("SIJAMUOTO", ""))) for r in readings)
+        # and "paremmin", "usein": forms every reader knows (Zipf 4 and over) are no rare case either
+        rare_only = all(RARE_CASES.get(str(r.get("SIJAMUOTO", ""))) for r in readings) and (
+            frequency(word.casefold(), "fi") < 4.0
+        )
         nonfinite = ""
         if mood == "E-infinitive":
             nonfinite = "e_infinitive"
