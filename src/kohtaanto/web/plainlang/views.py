@@ -114,13 +114,16 @@ def report_context(report: TextReport, text: str) -> dict[str, Any]:
     number = {id(f): n for n, f in enumerate(report.findings, 1)}
     top = report.top(5)
     chosen = {id(f) for f in top}
+    names = {rule: spec["name"][ui_language()] for rule, spec in rules().items()}
+
+    def row(f: TextFinding) -> tuple[int, TextFinding, object, str]:
+        return number[id(f)], f, SEVERITY_LABELS[f.severity], names[f.rule]  # the rule's name, never its id
+
     return {
         "report": report,
         "pieces": pieces(text, report.findings),
-        "top": [(number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in top],
-        "rest": [
-            (number[id(f)], f, SEVERITY_LABELS[f.severity]) for f in report.findings if id(f) not in chosen
-        ],
+        "top": [row(f) for f in top],
+        "rest": [row(f) for f in report.findings if id(f) not in chosen],
     }
 
 
