@@ -305,9 +305,7 @@ def matching_eval(set_file: Path | None, fmt: str) -> None:
     "plain_fi_dev.jsonl; default: $KOHTAANTO_PLAIN_DEV.",
     envvar="KOHTAANTO_PLAIN_DEV",
 )
-@click.option(
-    "--language", type=click.Choice(["fi", "sv", "en"]), default="fi", help="Of the labelled texts."
-)
+@click.option("--language", type=click.Choice(LANGUAGES), default="fi", help="Of the labelled texts.")
 @click.option("--no-voikko", is_flag=True, help="Use the heuristic mode even when Voikko is installed.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def selko_eval(pairs: Path | None, labelled: Path | None, language: str, no_voikko: bool, fmt: str) -> None:

@@ -462,13 +462,11 @@ def _familiar(word: str, morph: Morph | None, language: str) -> float:
     return max(value, RARE_FLOOR)
 
 
-def _shrunk(known: list[float], spec: Mapping[str, Any] | None) -> float:
+def _shrunk(known: list[float], spec: Mapping[str, Any]) -> float:
     """The mean familiarity, drawn towards the middle of the measure's range by SHRINK_WORDS words:
     a few words are weak evidence (one work word in a three-line instruction should not decide)."""
     if not known:
         return 8.0
-    if spec is None:
-        return statistics.fmean(known)
     middle = (float(spec["good"]) + float(spec["bad"])) / 2
     return (sum(known) + SHRINK_WORDS * middle) / (len(known) + SHRINK_WORDS)
 
@@ -491,7 +489,7 @@ def _measure(
         _familiar(w.lower, morphs.get(w.start), ctx.language) for w in all_words if not w.lower.isdigit()
     ]
     return {
-        "familiarity": _shrunk(known, ctx.settings["score"].get("familiarity")),
+        "familiarity": _shrunk(known, ctx.settings["score"]["familiarity"]),
         "words": float(len(all_words)),
         "sentences": float(len(body)),
         "sentence_mean": statistics.fmean(lengths),
@@ -532,9 +530,7 @@ def band(value: int) -> str:
 def _reason(name: str, stats: Mapping[str, float], language: str) -> str:
     value = stats[name]
     shown: str
-    if name in ("long_words", "rare_words"):
-        shown = f"{round(100 * value)}"
-    elif name in ("sentence_mean", "heavy_forms", "passive", "abbreviations", "findings", "familiarity"):
+    if name in ("sentence_mean", "heavy_forms", "passive", "abbreviations", "findings", "familiarity"):
         shown = f"{value:.1f}".replace(".", "," if language != "en" else ".")
     else:
         shown = f"{round(value)}"

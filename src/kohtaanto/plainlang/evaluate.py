@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from kohtaanto.core.language import LANGUAGES
+from kohtaanto.plainlang import TextReport
 from kohtaanto.plainlang.check import check
 
 GENRE_PROFILE = {"job-ad": "job-ad"}  # everything else (instructions, letters, onboarding): instructions
@@ -189,12 +190,12 @@ def load_labelled(path: Path) -> list[Labelled]:
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("label", "text")):
             raise PairsError(f"{path}:{number}: needs 'label' and 'text' strings")
         out.append(Labelled(item["label"], str(item.get("source") or item["label"]), item["text"]))
-    if not {t.label == EASY for t in out} == {True, False}:
+    if {t.label == EASY for t in out} != {True, False}:
         raise PairsError(f"{path}: needs both easy texts (label 'easy') and standard ones")
     return out
 
 
-Scored = list[tuple[Labelled, Any]]  # each text with its report
+Scored = Sequence[tuple[Labelled, TextReport]]  # each text with its report
 
 
 def evaluate_labelled(
@@ -206,42 +207,40 @@ def evaluate_labelled(
 ) -> LabelledResult:
     """How well the score tells easy from standard text, against LIX and sentence length alone, how
     the bands are calibrated, and how often each rule fires on easy text."""
-    scored: Scored = []
+    scored: list[tuple[Labelled, TextReport]] = []
     for item in texts:
         scored.append((item, check(item.text, profile, language, use_voikko=use_voikko)))
         if progress:
             progress()
-    everyone = [t for t, _ in scored]
     return LabelledResult(
         language,
         sum(1 for t in texts if t.label == EASY),
         sum(1 for t in texts if t.label != EASY),
-        _auc(scored, everyone, _score),
-        _auc(scored, everyone, _lix),
-        _auc(scored, everyone, _sentence),
+        _auc(scored, _score),
+        _auc(scored, _lix),
+        _auc(scored, _sentence),
         _by_source(scored),
         _bands(scored),
         _rule_rates(scored),
     )
 
 
-def _score(report: Any) -> float:
+def _score(report: TextReport) -> float:
     return float(report.score)
 
 
-def _lix(report: Any) -> float:
+def _lix(report: TextReport) -> float:
     return -float(report.lix)  # lower LIX = easier
 
 
-def _sentence(report: Any) -> float:
+def _sentence(report: TextReport) -> float:
     return -float(report.stats["sentence_mean"])
 
 
-def _auc(scored: Scored, among: Sequence[Labelled], key: Callable[[Any], float]) -> float:
-    """AUC of ``key`` (higher = easier) over the easy and standard texts in ``among``."""
-    chosen = {id(t) for t in among}
-    easy = [key(r) for t, r in scored if id(t) in chosen and t.label == EASY]
-    standard = [key(r) for t, r in scored if id(t) in chosen and t.label != EASY]
+def _auc(scored: Scored, key: Callable[[TextReport], float]) -> float:
+    """AUC of ``key`` (higher = easier) over the easy and standard texts scored."""
+    easy = [key(r) for t, r in scored if t.label == EASY]
+    standard = [key(r) for t, r in scored if t.label != EASY]
     return auc(easy, standard)
 
 
@@ -250,10 +249,10 @@ def _by_source(scored: Scored) -> tuple[SourceResult, ...]:
     source against every easy text. A source under 0.5 is a class where the score runs the wrong way."""
     out = []
     for source in sorted({t.source for t, _ in scored}):
-        mine = [t for t, _ in scored if t.source == source]
-        other_side = [t for t, _ in scored if (t.label == EASY) != (mine[0].label == EASY)]
-        among = [*mine, *other_side]
-        out.append(SourceResult(source, len(mine), _auc(scored, among, _score), _auc(scored, among, _lix)))
+        mine = [(t, r) for t, r in scored if t.source == source]
+        easy_side = mine[0][0].label == EASY
+        among = [*mine, *((t, r) for t, r in scored if (t.label == EASY) != easy_side)]
+        out.append(SourceResult(source, len(mine), _auc(among, _score), _auc(among, _lix)))
     return tuple(out)
 
 

@@ -55,7 +55,7 @@ def frequency(word: str, language: str) -> float:
 
 @cache
 def _frequencies(language: str) -> dict[str, float]:
-    return dict(get_frequency_dict(language, "best"))
+    return get_frequency_dict(language, "best")  # wordfreq's own dict, loaded once: no copy
 
 
 @lru_cache(maxsize=200_000)
