@@ -1,50 +1,24 @@
 """Municipalities and the distance between their centres, from project data with sources.
 
-``data/municipalities.yaml`` lists all 308 municipalities (2025 division) with their code, Finnish
-and Swedish names, region and centre coordinates; its header names the sources. Distances are
-great-circle kilometres between centres: a straight line, shorter than the road.
+The shared kernel (``kohtaanto.core.municipalities``) lists all 308 municipalities (2025 division) with
+their code, Finnish and Swedish names, region and centre coordinates. Distances are great-circle
+kilometres between centres: a straight line, shorter than the road.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import yaml
+from kohtaanto.core.municipalities import Municipality, find
+from kohtaanto.core.municipalities import municipalities as all_by_key
 
-DATA = Path(__file__).parent / "data" / "municipalities.yaml"
 EARTH_RADIUS_KM = 6371.0088
+Place = Municipality
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    code: str
-    fi: str
-    sv: str
-    region: str
-    lat: float
-    lon: float
-
-
-@cache
 def municipalities() -> dict[str, Place]:
     """By code, Finnish name and Swedish name (all lower case except the code)."""
-    with DATA.open(encoding="utf-8") as handle:
-        rows = yaml.safe_load(handle)["municipalities"]
-    out: dict[str, Place] = {}
-    for row in rows:
-        place = Place(
-            str(row["code"]), row["fi"], row["sv"], row["region"], float(row["lat"]), float(row["lon"])
-        )
-        for key in (place.code, place.fi.casefold(), place.sv.casefold()):
-            out.setdefault(key, place)
-    return out
-
-
-def find(name_or_code: str) -> Place | None:
-    return municipalities().get(name_or_code.strip().casefold())
+    return all_by_key()
 
 
 def distance_km(a: str, b: str) -> float | None:

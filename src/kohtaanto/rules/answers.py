@@ -15,6 +15,19 @@ def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(money(value))
 
 
+def _plain(value: Any, language: str) -> Any:
+    """A result value as JSON: money as a number, a message as a sentence in ``language``."""
+    if isinstance(value, Decimal):
+        return _num(value)
+    if isinstance(value, Message):
+        return value.text(language)
+    if isinstance(value, list | tuple):
+        return [_plain(item, language) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item, language) for key, item in value.items()}
+    return value
+
+
 @dataclass(frozen=True)
 class Support:
     id: str
@@ -81,10 +94,7 @@ class Answer:
         body: dict[str, Any] = {
             "question": self.question,
             "on": self.on.isoformat(),
-            **{
-                key: (_num(value) if isinstance(value, Decimal) else value)
-                for key, value in self.results.items()
-            },
+            **{key: _plain(value, language) for key, value in self.results.items()},
         }
         rules_on = self.rules_on or self.on
         if self.supports:

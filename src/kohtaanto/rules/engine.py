@@ -17,6 +17,7 @@ from kohtaanto.rules.deminimis import check_de_minimis
 from kohtaanto.rules.employment_condition import employment_condition
 from kohtaanto.rules.explain import catalogue, render
 from kohtaanto.rules.hire import evaluate_hire
+from kohtaanto.rules.income_year import evaluate_income_year
 from kohtaanto.rules.packs import RulePack, load_pack, resolve
 from kohtaanto.rules.parameters import ParameterError, ParameterSet, load_parameters
 from kohtaanto.rules.parttime import evaluate_part_time
@@ -26,6 +27,7 @@ from kohtaanto.rules.situations import (
     DeMinimisCheck,
     EmploymentConditionSituation,
     HireSituation,
+    IncomeYearSituation,
     PartTimeSituation,
     PensionSituation,
     RightToWorkSituation,
@@ -80,6 +82,7 @@ QUESTIONS: dict[str, Question] = {
     "de_minimis": Question(DeMinimisCheck, check_de_minimis),
     "employment_condition": Question(EmploymentConditionSituation, employment_condition),
     "study": Question(StudySituation, evaluate_study),
+    "income_year": Question(IncomeYearSituation, evaluate_income_year),
 }
 
 

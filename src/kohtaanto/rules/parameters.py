@@ -150,6 +150,9 @@ class ParameterSet(Mapping[str, Parameter]):
         except KeyError:
             raise ParameterError(f"no parameter named {name!r}") from None
 
+    def __contains__(self, name: object) -> bool:
+        return name in self.parameters
+
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self.parameters))
 

@@ -12,7 +12,8 @@ Each file holds a list of scenarios::
           pay_subsidy_disadvantaged: {eligible: true, monthly_amount: 1000.00}
       margin: 0.005            # absolute error allowed for numbers (default 0.005)
 
-``expect`` is matched as a subset of the JSON answer; ``supports`` is matched by id. A scenario
+``expect`` is matched as a subset of the JSON answer; ``supports`` is matched by id; a mapping with
+whole-number keys matches items of a list by position (``months: {0: {...}, 11: {...}}``). A scenario
 with ``expect_error: text`` expects the question to be refused with a message containing the text.
 """
 
@@ -76,8 +77,19 @@ def load_scenarios(folder: Path = SCENARIO_DIR) -> list[Scenario]:
     return found
 
 
+def _compare_items(expected: dict[Any, Any], actual: list[Any], path: str, margin: float) -> Iterator[str]:
+    """``{0: {...}, 7: {...}}`` matches chosen items of a list (months of a year) by position."""
+    for key, value in expected.items():
+        if not isinstance(key, int) or not -len(actual) <= key < len(actual):
+            yield f"{path}[{key}]: no such item (the answer has {len(actual)})"
+        else:
+            yield from _compare(value, actual[key], f"{path}[{key}]", margin)
+
+
 def _compare(expected: Any, actual: Any, path: str, margin: float) -> Iterator[str]:
-    if isinstance(expected, dict):
+    if isinstance(expected, dict) and isinstance(actual, list):
+        yield from _compare_items(expected, actual, path, margin)
+    elif isinstance(expected, dict):
         if not isinstance(actual, dict):
             yield f"{path}: expected a mapping, got {actual!r}"
             return

@@ -7,9 +7,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from kohtaanto.core.municipalities import find
 from kohtaanto.core.vocabulary import StrictModel
 
 Money = Decimal
@@ -268,3 +269,112 @@ class StudySituation(StrictModel):
     resigned_to_study: bool = False
     adult_education_support_started_on: Day | None = None
     studies: Studies
+
+
+Age = Annotated[int, Field(ge=0, le=17)]
+
+
+class WorkOffer(StrictModel):
+    """The work on offer: a monthly wage, or an hourly wage and weekly hours; ``end`` for a season."""
+
+    start: Day
+    end: Day | None = Field(default=None, description="Last day of work; left out, the work goes on.")
+    wage_month: Money | None = Field(default=None, gt=0, le=100_000)
+    hourly_wage: Money | None = Field(default=None, gt=0, le=1000)
+    hours_per_week: Decimal | None = Field(default=None, gt=0, le=80)
+    full_time_hours: Decimal = Field(default=Decimal("37.5"), gt=0, le=80)
+
+    @model_validator(mode="after")
+    def _pay_and_dates(self) -> WorkOffer:
+        if self.wage_month is None and (self.hourly_wage is None or self.hours_per_week is None):
+            raise PydanticCustomError("needs_pay", "give wage_month, or hourly_wage and hours_per_week")
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError("end_before_start", "the work ends before it starts")
+        return self
+
+
+class Gig(StrictModel):
+    """One gig or platform payment, gross, on the day it is paid."""
+
+    date: Day
+    amount: Money = Field(gt=0, le=100_000)
+
+
+class CurrentBenefit(StrictModel):
+    """The unemployment benefit the person gets today."""
+
+    kind: Literal["none", "labour_market_support", "basic", "general_support", "earnings_related"] = (
+        "labour_market_support"
+    )
+    wage_basis_month: Money | None = Field(default=None, gt=0, le=100_000)
+    full_daily_allowance: Money | None = Field(default=None, gt=0, le=1000)
+    step_down_applies: bool = False
+    paid_days_before: int = Field(default=0, ge=0, le=1000)
+    other_income_month: Money = Field(default=Decimal(0), ge=0, le=100_000)
+
+    @model_validator(mode="after")
+    def _earnings_related_needs_a_base(self) -> CurrentBenefit:
+        if (
+            self.kind == "earnings_related"
+            and self.wage_basis_month is None
+            and self.full_daily_allowance is None
+        ):
+            raise PydanticCustomError(
+                "needs_allowance_or_wage", "earnings_related needs wage_basis_month or full_daily_allowance"
+            )
+        return self
+
+
+class Partner(StrictModel):
+    age: int = Field(default=35, ge=15, le=100)
+    wage_month: Money = Field(default=Decimal(0), ge=0, le=100_000)
+    benefit_month: Money = Field(
+        default=Decimal(0), ge=0, le=100_000, description="Taxable benefits a month, gross."
+    )
+
+
+class IncomeYearSituation(StrictModel):
+    """A household's year (or up to 24 months), with and without the work on offer."""
+
+    start: Day | None = Field(default=None, description="First month; left out, the asked day's month.")
+    months: int = Field(default=12, ge=1, le=24)
+    municipality: str = Field(min_length=1, max_length=60)
+    age: int = Field(default=35, ge=15, le=100)
+    adults: int = Field(default=1, ge=1, le=2)
+    children: list[Age] = Field(default_factory=list, max_length=15)
+    adult_with_parents: bool = False
+    rent: Money = Field(ge=0, le=10_000, description="Housing costs a month (rent and water).")
+    municipal_tax_rate: Decimal | None = Field(default=None, ge=0, le=25)
+    church_tax_rate: Decimal | None = Field(default=None, ge=0, le=5)
+    church_member: bool = False
+    benefit: CurrentBenefit = Field(default_factory=CurrentBenefit)
+    partner: Partner | None = None
+    child_benefit_month: Money = Field(default=Decimal(0), ge=0, le=10_000)
+    other_net_income_month: Money = Field(default=Decimal(0), ge=0, le=100_000)
+    social_assistance: bool = True
+    work: WorkOffer | None = None
+    gigs: list[Gig] = Field(default_factory=list, max_length=60)
+
+    @field_validator("municipality")
+    @classmethod
+    def _known_municipality(cls, value: str) -> str:
+        place = find(value)
+        if place is None:
+            raise PydanticCustomError(
+                "unknown_municipality", "no Finnish municipality is called {name}", {"name": value}
+            )
+        if place.aland:
+            raise PydanticCustomError(
+                "aland_not_modelled", "Åland has its own tax and housing allowance rules"
+            )
+        return place.code
+
+    @model_validator(mode="after")
+    def _household(self) -> IncomeYearSituation:
+        if self.partner is not None and self.adults != 2:
+            raise PydanticCustomError("partner_needs_two_adults", "a partner means two adults")
+        if self.adult_with_parents and (self.adults != 1 or self.children):
+            raise PydanticCustomError(
+                "with_parents_alone", "an adult living with parents is one adult without children"
+            )
+        return self
