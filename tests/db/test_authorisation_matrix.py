@@ -84,6 +84,8 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "api-supports-pension": ("POST", ALL),
     "api-supports-right-to-work": ("POST", ALL),
     "api-supports-study": ("POST", ALL),
+    "api-supports-year": ("POST", ALL),
+    "api-supports-employer-cost": ("POST", ALL),
     "coaching:caseload": ("GET", frozenset({P, D})),
     "coaching:person": ("GET", frozenset({P})),  # the professional's own caseload only
     "esf:projects": ("GET", frozenset({P, A, D})),
@@ -106,6 +108,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "plainlang:rules": ("POST", ALL),
     "supports:hire": ("GET", ALL),
     "supports:part_time": ("GET", ALL),
+    "supports:year": ("GET", ALL),
     "supports:study": ("GET", ALL),
     "supports:right_to_work": ("GET", ALL),
     "supports:pension": ("GET", ALL),

@@ -72,6 +72,7 @@ def _with_common(function: Any) -> Any:
 def _answer(question: str, file: Path, on: str | None, fmt: str, lang: str, packs: tuple[str, ...]) -> None:
     from kohtaanto.rules import InputError, RulesNotInForce
     from kohtaanto.rules.report import render_text
+    from kohtaanto.rules.report_year import render_cost, render_year
 
     engine = rule_engine(packs)
     data = _read(file)
@@ -84,12 +85,27 @@ def _answer(question: str, file: Path, on: str | None, fmt: str, lang: str, pack
     if fmt == "json":
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(answer, lang))
+        render = {"income_year": render_year, "employer_cost": render_cost}.get(question, render_text)
+        click.echo(render(answer, lang))
 
 
 @click.group()
 def supports() -> None:
     """Which supports apply, and how work combines with benefits, pensions and permits."""
+
+
+@supports.command()
+@_with_common
+def year(file: Path, on: str | None, fmt: str, lang: str, packs: tuple[str, ...]) -> None:
+    """Does the work pay? The household's months with and without the work in FILE."""
+    _answer("income_year", file, on, fmt, lang, packs)
+
+
+@supports.command("employer-cost")
+@_with_common
+def employer_cost(file: Path, on: str | None, fmt: str, lang: str, packs: tuple[str, ...]) -> None:
+    """A hire's cost to the employer month by month (24 months by default), after the supports."""
+    _answer("employer_cost", file, on, fmt, lang, packs)
 
 
 @supports.command()

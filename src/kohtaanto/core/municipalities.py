@@ -18,7 +18,7 @@ ALAND = "Ahvenanmaa"
 
 
 @dataclass(frozen=True, slots=True)
-class Municipality:
+class Place:
     code: str
     fi: str
     sv: str
@@ -35,13 +35,13 @@ class Municipality:
 
 
 @cache
-def municipalities() -> dict[str, Municipality]:
+def municipalities() -> dict[str, Place]:
     """By code, Finnish name and Swedish name (names in lower case)."""
     with DATA.open(encoding="utf-8") as handle:
         rows = yaml.safe_load(handle)["municipalities"]
-    out: dict[str, Municipality] = {}
+    out: dict[str, Place] = {}
     for row in rows:
-        place = Municipality(
+        place = Place(
             str(row["code"]), row["fi"], row["sv"], row["region"], float(row["lat"]), float(row["lon"])
         )
         for key in (place.code, place.fi.casefold(), place.sv.casefold()):
@@ -49,7 +49,7 @@ def municipalities() -> dict[str, Municipality]:
     return out
 
 
-def find(name_or_code: str) -> Municipality | None:
+def find(name_or_code: str) -> Place | None:
     """A municipality by its code or its Finnish or Swedish name, in any case.
 
     >>> find("tammerfors").fi, find("091").sv
@@ -58,6 +58,6 @@ def find(name_or_code: str) -> Municipality | None:
     return municipalities().get(name_or_code.strip().casefold())
 
 
-def all_municipalities() -> list[Municipality]:
+def all_municipalities() -> list[Place]:
     """Each municipality once, in code order."""
     return sorted({m.code: m for m in municipalities().values()}.values(), key=lambda m: m.code)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 
-from kohtaanto.core.municipalities import Municipality, find
+from kohtaanto.core.municipalities import Place, find
 from kohtaanto.core.municipalities import municipalities as all_by_key
 
+__all__ = ["Place", "distance_km", "find", "municipalities"]
+
 EARTH_RADIUS_KM = 6371.0088
-Place = Municipality
 
 
 def municipalities() -> dict[str, Place]:

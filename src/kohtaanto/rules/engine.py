@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from kohtaanto.rules.answers import Answer
 from kohtaanto.rules.dated import RulesNotInForce
 from kohtaanto.rules.deminimis import check_de_minimis
+from kohtaanto.rules.employer_cost import evaluate_employer_cost
 from kohtaanto.rules.employment_condition import employment_condition
 from kohtaanto.rules.explain import catalogue, render
 from kohtaanto.rules.hire import evaluate_hire
@@ -25,6 +26,7 @@ from kohtaanto.rules.pension import evaluate_pension
 from kohtaanto.rules.right_to_work import evaluate_right_to_work
 from kohtaanto.rules.situations import (
     DeMinimisCheck,
+    EmployerCostSituation,
     EmploymentConditionSituation,
     HireSituation,
     IncomeYearSituation,
@@ -83,6 +85,7 @@ QUESTIONS: dict[str, Question] = {
     "employment_condition": Question(EmploymentConditionSituation, employment_condition),
     "study": Question(StudySituation, evaluate_study),
     "income_year": Question(IncomeYearSituation, evaluate_income_year),
+    "employer_cost": Question(EmployerCostSituation, evaluate_employer_cost),
 }
 
 

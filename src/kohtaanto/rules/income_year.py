@@ -96,7 +96,7 @@ class Month:
 
 
 @dataclass
-class Scenario:
+class YearRun:
     months: list[Month]
     tax_years: dict[int, TaxYear]
     reviews: list[tuple[dt.date, dt.date, Decimal, Decimal]]  # change day, new amount from, old, new income
@@ -379,12 +379,12 @@ def baseline_income(months: list[Month]) -> Decimal:
 
 def simulate(
     s: IncomeYearSituation, start: dt.date, rec: Recorder, *, with_work: bool, baseline: Decimal | None = None
-) -> Scenario:
+) -> YearRun:
     months = _months(s, rec, start, with_work)
     years = _tax(s, rec, months)
     reviews = _housing(s, rec, months, baseline_income(months) if baseline is None else baseline, with_work)
     _social_assistance(s, rec, months)
-    return Scenario(months, years, reviews)
+    return YearRun(months, years, reviews)
 
 
 def _row(s: IncomeYearSituation, m: Month) -> dict[str, Any]:
@@ -392,6 +392,7 @@ def _row(s: IncomeYearSituation, m: Month) -> dict[str, Any]:
         "month": f"{m.first.year:04d}-{m.first.month:02d}",
         "wage": float(m.wage),
         "gigs": float(m.gigs),
+        "earned": float(m.earned),
         "hours": float(money(m.hours)),
         "benefit": float(m.benefit),
         "benefit_kind": m.benefit_kind,
@@ -417,6 +418,7 @@ def _tax_row(year: int, t: TaxYear) -> dict[str, Any]:
         "net_earned_income": float(money(t.net_earned_income)),
         "pension_contribution": float(t.pension_contribution),
         "unemployment_contribution": float(t.unemployment_contribution),
+        "contributions": float(money(t.contributions)),
         "daily_allowance_contribution": float(t.daily_allowance_contribution),
         "basic_deduction": float(money(t.basic_deduction)),
         "taxable_income": float(money(t.taxable_income)),
@@ -462,7 +464,7 @@ def _employment_condition(rec: Recorder, months: list[Month]) -> Decimal:
     return total
 
 
-def _notes(s: IncomeYearSituation, rec: Recorder, work: Scenario, base: Scenario) -> list[Message]:
+def _notes(s: IncomeYearSituation, rec: Recorder, work: YearRun, base: YearRun) -> list[Message]:
     notes = [Message("note.year_tax_method")]
     year = next(iter(work.tax_years.values()))
     if s.municipal_tax_rate is None and year.municipal_rate_is_average:
@@ -502,7 +504,7 @@ def _notes(s: IncomeYearSituation, rec: Recorder, work: Scenario, base: Scenario
     return notes
 
 
-def _reports(s: IncomeYearSituation, work: Scenario) -> list[Message]:
+def _reports(s: IncomeYearSituation, work: YearRun) -> list[Message]:
     """What to report, to whom and when."""
     out = []
     if s.benefit.kind != "none" and any(m.earned for m in work.months):
@@ -551,9 +553,7 @@ def break_even_hours(
     return low
 
 
-def evaluate_income_year(
-    s: IncomeYearSituation, on: dt.date, parameters: ParameterSet, *, with_breakeven: bool = True
-) -> Answer:
+def evaluate_income_year(s: IncomeYearSituation, on: dt.date, parameters: ParameterSet) -> Answer:
     """The household's months with and without the work, the difference, and what to report."""
     start = (s.start or on).replace(day=1)
     rec = Recorder(parameters)
@@ -595,8 +595,9 @@ def evaluate_income_year(
         "hours_worked": float(money(hours)),
         "participation_tax_rate": float(round((1 - difference / wages) * 100, 1)) if wages > 0 else None,
         "employment_condition_months": float(_employment_condition(rec, work.months)),
+        "break_even_hours_per_week": None,
     }
-    if with_breakeven and hourly:
+    if s.break_even and hourly:
         base_total = sum((disposable(s, m) for m in base.months), ZERO)
         results["break_even_hours_per_week"] = break_even_hours(
             s, start, parameters, hourly_wage=hourly, baseline=baseline, base_total=base_total

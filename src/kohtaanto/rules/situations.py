@@ -354,6 +354,9 @@ class IncomeYearSituation(StrictModel):
     social_assistance: bool = True
     work: WorkOffer | None = None
     gigs: list[Gig] = Field(default_factory=list, max_length=60)
+    break_even: bool = Field(
+        default=True, description="Also find the fewest weekly hours at which the work pays (hourly pay)."
+    )
 
     @field_validator("municipality")
     @classmethod
@@ -378,3 +381,43 @@ class IncomeYearSituation(StrictModel):
                 "with_parents_alone", "an adult living with parents is one adult without children"
             )
         return self
+
+
+class DecidedSupport(StrictModel):
+    """A support as decided for the hire: pay subsidy, the 55+ subsidy or work-arrangement support."""
+
+    kind: Literal["pay_subsidy", "senior_subsidy", "work_arrangement"]
+    variant: Literal["disadvantaged", "reduced_work_ability", "third_sector"] = "disadvantaged"
+    rate: Decimal | None = Field(default=None, gt=0, le=100, description="Percent of the wage.")
+    monthly_cap: Money | None = Field(default=None, gt=0, le=100_000)
+    monthly_amount: Money | None = Field(
+        default=None, gt=0, le=100_000, description="A fixed amount a month (work-arrangement support)."
+    )
+    start: Day | None = Field(default=None, description="Left out, the hire's first day.")
+    months: int = Field(ge=1, le=60)
+
+    @model_validator(mode="after")
+    def _arrangement_amount(self) -> DecidedSupport:
+        if self.kind == "work_arrangement" and self.monthly_amount is None:
+            raise PydanticCustomError("needs_monthly_amount", "work_arrangement needs monthly_amount")
+        return self
+
+
+class SickSpell(StrictModel):
+    start: Day
+    days: int = Field(ge=1, le=300, description="Sick days counted Monday to Saturday.")
+
+
+class EmployerCostSituation(StrictModel):
+    """A hire's cost to the employer month by month."""
+
+    start: Day
+    months: int = Field(default=24, ge=1, le=60)
+    wage_month: Money = Field(gt=0, le=100_000)
+    holiday_bonus_share: Decimal | None = Field(default=None, ge=0, le=100)
+    holiday_bonus_month: int = Field(default=6, ge=1, le=12)
+    accident_insurance_rate: Decimal | None = Field(default=None, ge=0, le=10)
+    pension_rate: Decimal | None = Field(default=None, ge=0, le=40)
+    supports: list[DecidedSupport] = Field(default_factory=list, max_length=10)
+    sick_spells: list[SickSpell] = Field(default_factory=list, max_length=50)
+    prior_year_income: Money | None = Field(default=None, ge=0, le=1_000_000)

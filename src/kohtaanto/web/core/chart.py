@@ -82,3 +82,30 @@ def bar_chart(rows: list[dict[str, Any]], series: list[str], label_key: str) -> 
             {"value": ceiling // 4 * k, "y": _at(HEIGHT - BOTTOM - inner_h * k / 4)} for k in range(5)
         ],
     }
+
+
+def month_chart(with_work: list[float], without: list[float], labels: list[str]) -> dict[str, Any]:
+    """Two lines over the months: what is left after rent with and without the work."""
+    top = max([*with_work, *without, 1.0]) * 1.1
+    low = min([*with_work, *without, 0.0])
+    span = max(len(labels) - 1, 1)
+
+    def x(index: int) -> str:
+        return _at(LEFT + (WIDTH - LEFT - RIGHT) * index / span)
+
+    def y(value: float) -> str:
+        return _at(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * (value - low) / (top - low))
+
+    ticks = [low + (top - low) / 4 * i for i in range(5)]
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "with_work": " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(with_work)),
+        "without": " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(without)),
+        "y_ticks": [{"value": int(round(v, -1)), "y": y(v)} for v in ticks],
+        "x_ticks": [{"value": label, "x": x(i)} for i, label in enumerate(labels)],
+        "axis_y": HEIGHT - BOTTOM,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "top": TOP,
+    }

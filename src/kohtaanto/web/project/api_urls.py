@@ -27,6 +27,10 @@ urlpatterns = [
     path("v1/supports/right-to-work/", supports.RightToWorkView.as_view(), name="api-supports-right-to-work"),
     path("v1/supports/de-minimis/", supports.DeMinimisView.as_view(), name="api-supports-de-minimis"),
     path("v1/supports/study/", supports.StudyView.as_view(), name="api-supports-study"),
+    path("v1/supports/year/", supports.IncomeYearView.as_view(), name="api-supports-year"),
+    path(
+        "v1/supports/employer-cost/", supports.EmployerCostView.as_view(), name="api-supports-employer-cost"
+    ),
     path("v1/skills/extract/", skills.ExtractView.as_view(), name="api-skills-extract"),
     path(
         "v1/skills/normalize-title/", skills.NormaliseTitleView.as_view(), name="api-skills-normalize-title"

@@ -148,3 +148,27 @@ class StudyView(QuestionView):
     )
     def post(self, request: Request) -> Response:
         return super().post(request)
+
+
+class IncomeYearView(QuestionView):
+    question = "income_year"
+
+    @_schema(
+        "income_year",
+        "Does the work pay: the household's months with and without the work, after tax and benefits",
+        _example("Seasonal job", "year-seasonal.yaml"),
+    )
+    def post(self, request: Request) -> Response:
+        return super().post(request)
+
+
+class EmployerCostView(QuestionView):
+    question = "employer_cost"
+
+    @_schema(
+        "employer_cost",
+        "A hire's cost to the employer month by month, after the supports",
+        _example("Pay subsidy for 10 months", "employer-cost.yaml"),
+    )
+    def post(self, request: Request) -> Response:
+        return super().post(request)

@@ -700,3 +700,235 @@ class RoomForm(forms.Form):
         decimal_places=2,
         required=False,
     )
+
+
+YEAR_BENEFITS = [
+    (
+        "labour_market_support",
+        pgettext_lazy("year form", "Kela's unemployment benefit (yleistuki, labour market support)"),
+    ),
+    ("earnings_related", pgettext_lazy("year form", "Earnings-related allowance from an unemployment fund")),
+    ("none", pgettext_lazy("year form", "No unemployment benefit")),
+]
+PAY_KINDS = [
+    ("hourly", pgettext_lazy("year form", "Hourly wage and hours a week")),
+    ("monthly", pgettext_lazy("year form", "Monthly wage")),
+    ("gigs", pgettext_lazy("year form", "A few gig payments")),
+]
+
+
+def _money_field(
+    label: Any, *, required: bool = True, maximum: int = 100_000, **kwargs: Any
+) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=Decimal(0),
+        max_value=Decimal(maximum),
+        decimal_places=2,
+        **kwargs,
+    )
+
+
+class IncomeYearForm(forms.Form):
+    """ "Kannattaako työ?": the household, today's benefit and the work on offer."""
+
+    municipality = forms.CharField(
+        label=pgettext_lazy("year form", "Home municipality"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"list": "municipalities", "autocomplete": "address-level2"}),
+    )
+    adults = forms.TypedChoiceField(
+        label=pgettext_lazy("year form", "Adults in the household"),
+        choices=[(1, pgettext_lazy("year form", "One adult")), (2, pgettext_lazy("year form", "Two adults"))],
+        coerce=int,
+        initial=1,
+        widget=forms.RadioSelect,
+    )
+    children = forms.CharField(
+        label=pgettext_lazy("year form", "Ages of the children under 18 (for example 4, 11)"),
+        required=False,
+        max_length=60,
+    )
+    rent = _money_field(pgettext_lazy("year form", "Rent a month, euros (with water)"), maximum=10_000)
+    benefit = forms.ChoiceField(
+        label=pgettext_lazy("year form", "Your benefit today"),
+        choices=YEAR_BENEFITS,
+        initial="labour_market_support",
+        widget=forms.RadioSelect,
+    )
+    wage_basis_month = _money_field(
+        pgettext_lazy("year form", "Earnings-related: the monthly wage your allowance is based on"),
+        required=False,
+    )
+    partner_wage = _money_field(
+        pgettext_lazy("year form", "Two adults: the other adult's gross wage a month"), required=False
+    )
+    child_benefit = _money_field(
+        pgettext_lazy("year form", "Child benefit a month, euros (from Kela's decision)"),
+        required=False,
+        maximum=10_000,
+    )
+    pay_kind = forms.ChoiceField(
+        label=pgettext_lazy("year form", "How is the work paid?"),
+        choices=PAY_KINDS,
+        initial="hourly",
+        widget=forms.RadioSelect,
+    )
+    hourly_wage = _money_field(pgettext_lazy("year form", "Hourly wage, euros"), required=False, maximum=1000)
+    hours_per_week = forms.DecimalField(
+        label=pgettext_lazy("year form", "Hours a week"),
+        required=False,
+        min_value=Decimal("0.5"),
+        max_value=Decimal(80),
+        decimal_places=1,
+    )
+    wage_month = _money_field(pgettext_lazy("year form", "Monthly wage, euros"), required=False)
+    gigs = forms.CharField(
+        label=pgettext_lazy(
+            "year form", "Gig payments: one a line, the day and the euros (for example 15.4.2026 300)"
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+    work_start = forms.DateField(
+        label=pgettext_lazy("year form", "The work starts"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    work_end = forms.DateField(
+        label=pgettext_lazy("year form", "The work ends (leave empty if it goes on)"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    on = forms.DateField(
+        label=pgettext_lazy("year form", "First month of the calculation"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+
+    def clean_municipality(self) -> str:
+        from kohtaanto.core.municipalities import find
+
+        value = self.cleaned_data["municipality"].strip()
+        place = find(value)
+        if place is None:
+            raise forms.ValidationError(
+                pgettext_lazy(
+                    "year form", "No municipality is called %(name)s. Write its name in Finnish or Swedish."
+                ),
+                params={"name": value},
+            )
+        if place.aland:
+            raise forms.ValidationError(
+                pgettext_lazy(
+                    "year form",
+                    "Åland has its own tax and housing allowance rules; this calculator does not cover them.",
+                )
+            )
+        return place.code
+
+    def clean_children(self) -> list[int]:
+        raw = self.cleaned_data.get("children") or ""
+        ages = []
+        for part in raw.replace(";", ",").replace(" ", ",").split(","):
+            if not part:
+                continue
+            if not part.isdigit() or int(part) > 17:
+                raise forms.ValidationError(
+                    pgettext_lazy(
+                        "year form", "Write each child's age as a number from 0 to 17, separated by commas."
+                    )
+                )
+            ages.append(int(part))
+        return ages
+
+    def clean_gigs(self) -> list[dict[str, str]]:
+        raw = self.cleaned_data.get("gigs") or ""
+        out = []
+        for line in raw.splitlines():
+            if not line.strip():
+                continue
+            parts = line.split()
+            try:
+                day = (
+                    dt.datetime.strptime(parts[0], "%d.%m.%Y").date()
+                    if "." in parts[0]
+                    else dt.date.fromisoformat(parts[0])
+                )
+                amount = Decimal(parts[1].replace(",", ".").replace("€", ""))
+            except (ValueError, IndexError, ArithmeticError):
+                raise forms.ValidationError(
+                    pgettext_lazy(
+                        "year form",
+                        "Write each payment on its own line as a day and euros, for example 15.4.2026 300.",
+                    )
+                ) from None
+            if amount <= 0 or amount > 100_000:
+                raise forms.ValidationError(
+                    pgettext_lazy("year form", "A payment must be more than 0 and at most 100 000 euros.")
+                )
+            out.append({"date": day.isoformat(), "amount": str(amount)})
+        return out
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("pay_kind")
+        needs = {
+            "hourly": ("hourly_wage", "hours_per_week", "work_start"),
+            "monthly": ("wage_month", "work_start"),
+        }
+        for name in needs.get(kind or "", ()):
+            if not data.get(name):
+                self.add_error(name, pgettext_lazy("year form", "Fill this in for the work on offer."))
+        if kind == "gigs" and not data.get("gigs") and "gigs" not in self.errors:
+            self.add_error("gigs", pgettext_lazy("year form", "Write at least one payment."))
+        if data.get("benefit") == "earnings_related" and not data.get("wage_basis_month"):
+            self.add_error(
+                "wage_basis_month",
+                pgettext_lazy(
+                    "year form", "Enter the wage your allowance is based on: the fund's decision shows it."
+                ),
+            )
+        start, end = data.get("work_start"), data.get("work_end")
+        if start and end and end < start:
+            self.add_error("work_end", pgettext_lazy("year form", "The work cannot end before it starts."))
+        if data.get("partner_wage") and data.get("adults") != 2:
+            self.add_error(
+                "partner_wage",
+                pgettext_lazy("year form", "Choose two adults to give the other adult's wage."),
+            )
+        return data
+
+    def situation(self, **change: Any) -> dict[str, Any]:
+        """The engine's input; ``change`` overrides the work's hours, hourly wage or start (what-if)."""
+        d = self.cleaned_data
+        out: dict[str, Any] = {
+            "start": d["on"].replace(day=1).isoformat(),
+            "municipality": d["municipality"],
+            "adults": d["adults"],
+            "children": d["children"],
+            "rent": str(d["rent"]),
+            "benefit": {"kind": d["benefit"]},
+        }
+        if d["benefit"] == "earnings_related":
+            out["benefit"]["wage_basis_month"] = str(d["wage_basis_month"])
+        if d.get("partner_wage"):
+            out["partner"] = {"wage_month": str(d["partner_wage"])}
+        if d.get("child_benefit"):
+            out["child_benefit_month"] = str(d["child_benefit"])
+        start: dt.date = change.get("start", d.get("work_start")) or d["on"]
+        if d["pay_kind"] == "gigs":
+            out["gigs"] = d["gigs"]
+            return out
+        work: dict[str, Any] = {"start": start.isoformat()}
+        if d.get("work_end"):
+            work["end"] = d["work_end"].isoformat()
+        if d["pay_kind"] == "hourly":
+            work["hourly_wage"] = str(change.get("hourly_wage", d["hourly_wage"]))
+            work["hours_per_week"] = str(change.get("hours_per_week", d["hours_per_week"]))
+        else:
+            work["wage_month"] = str(d["wage_month"])
+        out["work"] = work
+        return out

@@ -7,6 +7,7 @@ app_name = "supports"
 urlpatterns = [
     path("supports/hire/", views.hire, name="hire"),
     path("supports/part-time/", views.part_time, name="part_time"),
+    path("supports/year/", views.year, name="year"),
     path("supports/study/", views.study, name="study"),
     path("supports/right-to-work/", views.right_to_work, name="right_to_work"),
     path("supports/pension/", views.pension, name="pension"),

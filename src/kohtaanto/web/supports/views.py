@@ -17,9 +17,10 @@ from django.utils.translation import get_language, pgettext
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.rules import InputError, RulesNotInForce
+from kohtaanto.rules.months import add_months
 from kohtaanto.rules.report import support_label
 from kohtaanto.web.accounts.http import AuthenticatedRequest
-from kohtaanto.web.core.chart import income_chart
+from kohtaanto.web.core.chart import income_chart, month_chart
 from kohtaanto.web.core.concurrency import parse_version
 from kohtaanto.web.core.errors import Conflict, InvalidInput, PermissionDenied
 from kohtaanto.web.core.rules import engine, field_errors
@@ -29,6 +30,7 @@ from kohtaanto.web.supports.forms import (
     FiscalYearForm,
     GrantForm,
     HireSupportForm,
+    IncomeYearForm,
     PartTimeForm,
     PensionEarningsForm,
     RightToWorkForm,
@@ -45,6 +47,18 @@ FORM_FIELD = {
     "benefit": "benefit",
     "full_daily_allowance": "full_daily_allowance",
     "earnings_in_period": "earnings",
+    "municipality": "municipality",
+    "rent": "rent",
+    "children": "children",
+    "work.start": "work_start",
+    "work.end": "work_end",
+    "work.hourly_wage": "hourly_wage",
+    "work.hours_per_week": "hours_per_week",
+    "work.wage_month": "wage_month",
+    "benefit.wage_basis_month": "wage_basis_month",
+    "partner.wage_month": "partner_wage",
+    "child_benefit_month": "child_benefit",
+    "gigs": "gigs",
 }
 
 
@@ -281,3 +295,104 @@ def de_minimis(request: AuthenticatedRequest) -> HttpResponse:
         "room": room,
     }
     return render(request, "supports/de_minimis.html", context, status=200 if ok else 400)
+
+
+def _month_label(month: str) -> str:
+    year, number = month.split("-")
+    return f"{int(number)}/{year[2:]}"
+
+
+def what_ifs(form: IncomeYearForm, answer: dict[str, Any]) -> list[dict[str, Any]]:
+    """The same household with more or fewer hours, a better wage or a month's later start."""
+    d = form.cleaned_data
+    if d["pay_kind"] == "gigs":
+        return []
+    on = form.cleaned_data["on"]
+    options: list[tuple[str, dict[str, Any]]] = []
+    if d["pay_kind"] == "hourly":
+        hours, wage = d["hours_per_week"], d["hourly_wage"]
+        if hours > 5:
+            options.append((pgettext("year what-if", "5 hours a week fewer"), {"hours_per_week": hours - 5}))
+        if hours + 5 <= 80:
+            options.append((pgettext("year what-if", "5 hours a week more"), {"hours_per_week": hours + 5}))
+        options.append((pgettext("year what-if", "1 euro more an hour"), {"hourly_wage": wage + 1}))
+    options.append(
+        (pgettext("year what-if", "The work starts a month later"), {"start": add_months(d["work_start"], 1)})
+    )
+    rows = [
+        {
+            "label": pgettext("year what-if", "As you entered"),
+            "difference": answer["difference"],
+            "per_hour": answer["difference_per_hour"],
+            "wage": answer["with_work"]["total"]["wage"],
+        }
+    ]
+    for label, change in options:
+        situation = {**form.situation(**change), "break_even": False}
+        result = engine().ask("income_year", situation, on).as_dict("en")
+        rows.append(
+            {
+                "label": label,
+                "difference": result["difference"],
+                "per_hour": result["difference_per_hour"],
+                "wage": result["with_work"]["total"]["wage"],
+            }
+        )
+    return rows
+
+
+def _year_initial(request: AuthenticatedRequest) -> dict[str, Any]:
+    """What the platform already knows of a job seeker: their municipality, benefit and hours."""
+    if getattr(request.user, "role", "") != "job_seeker":
+        return {}
+    profile = seeker.my_profile(request.user)
+    if profile is None:
+        return {}
+    initial: dict[str, Any] = {}
+    code = profile.spec.get("municipality")
+    if code:
+        from kohtaanto.core.municipalities import find
+
+        place = find(code)
+        if place is not None:
+            initial["municipality"] = place.name(get_language() or "fi")
+    saved = profile.benefit or {}
+    if saved.get("benefit") == "earnings_related":
+        initial["benefit"] = "earnings_related"
+    elif saved.get("benefit") in ("labour_market_support", "general_support", "basic"):
+        initial["benefit"] = "labour_market_support"
+    if profile.spec.get("hours_max"):
+        initial["hours_per_week"] = profile.spec["hours_max"]
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def year(request: AuthenticatedRequest) -> HttpResponse:
+    """ "Kannattaako työ?": the household's months with and without the work on offer."""
+    from kohtaanto.core.municipalities import all_municipalities
+
+    form = IncomeYearForm(request.POST or None, initial=_year_initial(request))
+    answer = (
+        ask_question(form, "income_year", form.situation())
+        if request.method == "POST" and form.is_valid()
+        else None
+    )
+    language = get_language() or "fi"
+    context: dict[str, Any] = {
+        "form": form,
+        "answer": answer,
+        "municipalities": [m.name(language) for m in all_municipalities() if not m.aland],
+    }
+    if answer:
+        rows = list(zip(answer["with_work"]["months"], answer["without_work"]["months"], strict=True))
+        labels = [_month_label(w["month"]) for w, _ in rows]
+        context["rows"] = [(label, w, n) for label, (w, n) in zip(labels, rows, strict=True)]
+        context["chart"] = month_chart(
+            [w["disposable"] for w, _ in rows], [n["disposable"] for _, n in rows], labels
+        )
+        context["what_ifs"] = what_ifs(form, answer)
+        context["better"] = answer["difference"] > 0
+        context["loss"] = -answer["difference"]
+    ok = request.method == "GET" or answer is not None
+    return _render(request, "year", context, ok)

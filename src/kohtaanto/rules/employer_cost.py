@@ -1,0 +1,300 @@
+"""What a hire costs the employer, month by month (24 months by default).
+
+Each month: the wage (the first month in proportion to its days), the holiday bonus when it is paid,
+the statutory side costs on both (employer's TyEL, unemployment insurance, health insurance, and average
+accident and group-life insurance), the supports as decided (the pay subsidy covers the wage only), and
+Kela's sickness allowance paid to the employer after the employer's own sick-pay days.
+
+Holidays (Annual Holidays Act 162/2005, 5 §): a month of the holiday-credit year 1.4.-31.3. counts when
+the employment covers at least 14 working days of it; it gives 2 days, or 2.5 when the employment has
+lasted a year by 31 March; the year's days are rounded up. A monthly-paid employee keeps the salary during
+the holiday, so the holiday itself costs nothing extra; the bonus (typically 50 % of the holiday pay,
+collective agreements) is paid in the chosen month for the credit year that ended on 31 March before it.
+Days earned but not yet paid at the end are shown as a liability.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from kohtaanto.rules.answers import Answer
+from kohtaanto.rules.explain import Law, Message, UsedParameter, money
+from kohtaanto.rules.months import add_months
+from kohtaanto.rules.parameters import ParameterSet
+from kohtaanto.rules.situations import DecidedSupport, EmployerCostSituation
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+FULL_MONTH_WORKDAYS = 14
+
+
+def _last(first: dt.date) -> dt.date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _workdays(start: dt.date, end: dt.date) -> int:
+    """Monday-Friday days from ``start`` to ``end``, both included."""
+    count, day = 0, start
+    while day <= end:
+        count += day.weekday() < 5
+        day += dt.timedelta(days=1)
+    return count
+
+
+def _mon_sat_days(start: dt.date, days: int) -> list[dt.date]:
+    """``days`` days counted Monday to Saturday from ``start``."""
+    out: list[dt.date] = []
+    day = start
+    while len(out) < days:
+        if day.weekday() < 6:
+            out.append(day)
+        day += dt.timedelta(days=1)
+    return out
+
+
+def credit_months(start: dt.date, year_end: dt.date) -> int:
+    """Full holiday-credit months of the credit year that ends on ``year_end`` (31 March)."""
+    first = dt.date(year_end.year - 1, 4, 1)
+    count = 0
+    for index in range(12):
+        month = add_months(first, index)
+        if _workdays(max(start, month), _last(month)) >= FULL_MONTH_WORKDAYS:
+            count += 1
+    return count
+
+
+def holiday_days(law: Law, start: dt.date, year_end: dt.date, months: int | None = None) -> int:
+    """Holiday days earned in the credit year ending ``year_end``, rounded up."""
+    full = credit_months(start, year_end) if months is None else months
+    lasted_a_year = add_months(start, 12) <= year_end + dt.timedelta(days=1)
+    per_month = law("holiday.days_per_month" if lasted_a_year else "holiday.days_per_month_first_year")
+    return math.ceil(full * per_month)
+
+
+def side_cost_rate(law: Law, s: EmployerCostSituation) -> Decimal:
+    """The employer's statutory and insurance contributions as a share of pay."""
+    pension = s.pension_rate if s.pension_rate is not None else law("employer.pension_rate_average")
+    accident = (
+        s.accident_insurance_rate
+        if s.accident_insurance_rate is not None
+        else law("employer.accident_insurance_rate")
+    )
+    return (
+        pension
+        + law("employer.unemployment_rate")
+        + law("employer.health_insurance_rate")
+        + accident
+        + law("employer.group_life_rate")
+    ) / HUNDRED
+
+
+def support_month(law: Law, support: DecidedSupport, wage: Decimal) -> Decimal:
+    """One month of a decided support: a share of the wage up to the cap, or a fixed amount."""
+    if support.kind == "work_arrangement":
+        return support.monthly_amount or ZERO
+    if support.kind == "senior_subsidy":
+        rate = support.rate if support.rate is not None else law("senior_subsidy.rate")
+        cap = support.monthly_cap if support.monthly_cap is not None else law("senior_subsidy.monthly_cap")
+    else:
+        rate = support.rate if support.rate is not None else law(f"pay_subsidy.rate.{support.variant}")
+        cap = (
+            support.monthly_cap
+            if support.monthly_cap is not None
+            else law(f"pay_subsidy.monthly_cap.{support.variant}")
+        )
+    return min(wage * rate / HUNDRED, cap)
+
+
+def sickness_allowance_daily(law: Law, yearly_income: Decimal) -> Decimal:
+    """Kela's sickness allowance a day from the year's earned income (kela.fi formula; year unconfirmed)."""
+    income = yearly_income * (1 - law("sick_pay.allowance.insurance_deduction") / HUNDRED)
+    limit = law("sick_pay.allowance.income_limit")
+    daily = (
+        law("sick_pay.allowance.rate") / HUNDRED * min(income, limit)
+        + law("sick_pay.allowance.rate_above") / HUNDRED * max(income - limit, ZERO)
+    ) / 300
+    return money(max(daily, law("sick_pay.allowance.minimum_daily")))
+
+
+@dataclass
+class CostMonth:
+    first: dt.date
+    wage: Decimal = ZERO
+    bonus: Decimal = ZERO
+    side_costs: Decimal = ZERO
+    supports: Decimal = ZERO
+    sick_days: int = 0
+    sick_pay: Decimal = ZERO
+    reimbursement: Decimal = ZERO
+
+    @property
+    def gross(self) -> Decimal:
+        return self.wage + self.bonus + self.side_costs
+
+    @property
+    def net(self) -> Decimal:
+        return self.gross - self.supports - self.reimbursement
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "month": f"{self.first.year:04d}-{self.first.month:02d}",
+            "wage": float(self.wage),
+            "holiday_bonus": float(self.bonus),
+            "side_costs": float(self.side_costs),
+            "supports": float(self.supports),
+            "sick_days": self.sick_days,
+            "sick_pay": float(self.sick_pay),
+            "sickness_allowance_to_employer": float(self.reimbursement),
+            "gross_cost": float(money(self.gross)),
+            "net_cost": float(money(self.net)),
+        }
+
+
+def _sickness(
+    s: EmployerCostSituation, laws: dict[dt.date, Law], rows: dict[dt.date, CostMonth], start_law: Law
+) -> None:
+    own_days = int(start_law("sick_pay.employer_days"))
+    income = s.prior_year_income if s.prior_year_income is not None else s.wage_month * 12
+    daily = sickness_allowance_daily(start_law, income)
+    day_pay = s.wage_month / start_law("holiday.pay_divisor")
+    for spell in s.sick_spells:
+        for index, day in enumerate(_mon_sat_days(spell.start, spell.days)):
+            row = rows.get(day.replace(day=1))
+            if row is None:
+                continue
+            row.sick_days += 1
+            row.sick_pay = money(row.sick_pay + day_pay)
+            if index >= own_days:  # Kela pays the allowance to the employer up to the wage paid
+                row.reimbursement = money(row.reimbursement + min(daily, day_pay))
+
+
+def _holiday_bonus(
+    s: EmployerCostSituation, law: Law, first: dt.date, share: Decimal
+) -> tuple[Decimal, int, dt.date]:
+    year_end = dt.date(first.year, 3, 31)
+    if first.month != s.holiday_bonus_month or first.month < 4 or year_end < s.start:
+        return ZERO, 0, year_end
+    days = holiday_days(law, s.start, year_end)
+    return money(share * days * s.wage_month / law("holiday.pay_divisor")), days, year_end
+
+
+def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: ParameterSet) -> Answer:
+    """The employer's cost of a hire month by month, with the supports, sick days and holiday bonus."""
+    laws: dict[dt.date, Law] = {}
+    first_month = s.start.replace(day=1)
+    rows: dict[dt.date, CostMonth] = {}
+    notes: list[Message] = [Message("note.cost_holiday_pay")]
+    bonuses = []
+    for index in range(s.months):
+        first = add_months(first_month, index)
+        law = laws.setdefault(first, Law(parameters, first))
+        row = CostMonth(first)
+        days = calendar.monthrange(first.year, first.month)[1]
+        worked = (_last(first) - max(first, s.start)).days + 1
+        row.wage = money(s.wage_month * worked / days)
+        share = (
+            s.holiday_bonus_share if s.holiday_bonus_share is not None else law("holiday.bonus_share")
+        ) / HUNDRED
+        row.bonus, bonus_days, year_end = _holiday_bonus(s, law, first, share)
+        if bonus_days:
+            bonuses.append(
+                {"paid": row.first.isoformat()[:7], "credit_year_end": year_end, "days": bonus_days}
+            )
+        row.side_costs = money((row.wage + row.bonus) * side_cost_rate(law, s))
+        for support in s.supports:
+            begins = (support.start or s.start).replace(day=1)
+            if begins <= first < add_months(begins, support.months):
+                row.supports += money(support_month(law, support, row.wage))
+        rows[first] = row
+    start_law = laws[first_month]
+    _sickness(s, laws, rows, start_law)
+    months = list(rows.values())
+    for support in s.supports:
+        ends = add_months((support.start or s.start).replace(day=1), support.months)
+        if ends in rows:
+            before = rows[add_months(ends, -1)]
+            notes.append(
+                Message(
+                    f"note.cost_support_ends_{support.kind}",
+                    {"month": ends, "before": money(before.net), "after": money(rows[ends].net)},
+                )
+            )
+            if support.kind == "pay_subsidy":
+                notes.append(Message(f"note.cost_extension_{support.variant}"))
+    last = months[-1].first
+    end_law = laws[last]
+    open_year_end = dt.date(last.year + (last.month >= 4), 3, 31)
+    earned_months = sum(
+        1
+        for m in months
+        if dt.date(open_year_end.year - 1, 4, 1) <= m.first <= last
+        and _workdays(max(s.start, m.first), _last(m.first)) >= FULL_MONTH_WORKDAYS
+    )
+    liability_days = holiday_days(end_law, s.start, open_year_end, earned_months)
+    day_pay = s.wage_month / end_law("holiday.pay_divisor")
+    if any(m.sick_days for m in months):
+        notes.append(
+            Message(
+                "note.cost_sickness",
+                {
+                    "days": int(start_law("sick_pay.employer_days")),
+                    "daily": sickness_allowance_daily(
+                        start_law,
+                        s.prior_year_income if s.prior_year_income is not None else s.wage_month * 12,
+                    ),
+                },
+            )
+        )
+    used: dict[str, UsedParameter] = {}
+    for law in laws.values():
+        used.update(law.used)
+    totals = {
+        key: float(money(sum((Decimal(str(r.row()[key])) for r in months), ZERO)))
+        for key in (
+            "wage",
+            "holiday_bonus",
+            "side_costs",
+            "supports",
+            "sickness_allowance_to_employer",
+            "gross_cost",
+            "net_cost",
+        )
+    }
+    results: dict[str, Any] = {
+        "start": s.start.isoformat(),
+        "months": [m.row() for m in months],
+        "total": totals,
+        "side_cost_rate_first_month": float(round(side_cost_rate(start_law, s) * HUNDRED, 2)),
+        "holiday_bonuses": bonuses,
+        "holiday_days_unpaid_at_end": liability_days,
+        "holiday_liability_at_end": float(money(liability_days * day_pay)),
+        "holiday_bonus_liability_at_end": float(
+            money(
+                liability_days
+                * day_pay
+                * (
+                    s.holiday_bonus_share
+                    if s.holiday_bonus_share is not None
+                    else end_law("holiday.bonus_share")
+                )
+                / HUNDRED
+            )
+        ),
+    }
+    rules = ["employer.side_costs", "employer.holidays"]
+    if s.sick_spells:
+        rules.append("employer.sick_pay")
+    return Answer(
+        question="employer_cost",
+        on=on,
+        results=results,
+        notes=tuple(notes),
+        used=tuple(used.values()),
+        rules=tuple(rules),
+        rules_on=s.start,
+    )

@@ -1,0 +1,117 @@
+"""Does the work pay? The page, the API and the bad-input paths, as a job seeker and a coach see them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from kohtaanto.web.audit.models import AuditEvent
+
+pytestmark = pytest.mark.db
+
+# income-year-fi.md T7: a seasonal job in Tampere, 2 300 a month May-July 2026.
+SEASON = {
+    "municipality": "Tampere",
+    "adults": "1",
+    "children": "",
+    "rent": "600",
+    "benefit": "labour_market_support",
+    "pay_kind": "monthly",
+    "wage_month": "2300",
+    "hours_per_week": "37.5",
+    "work_start": "2026-05-01",
+    "work_end": "2026-07-31",
+    "on": "2026-01-01",
+}
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_seasonal_job_shows_the_year_the_difference_and_what_to_report(world):
+    client = signed_in(world["north_seeker"])
+    response = client.post("/supports/year/", SEASON)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kannattaako työ?" in html
+    # the engine's T7 result, in Finnish money format
+    assert "Työn kanssa sinulla on yhteensä 2\xa0935,50 euroa enemmän." in html
+    assert "9\xa0912,44" in html and "6\xa0976,94" in html
+    assert "Uusi asumistuki maksetaan 1.6.2026 alkaen" in html  # the review lag, in plain words
+    assert "Työstä kertyy 3 kuukautta työssäoloehtoon" in html
+    # the chart's coordinates never carry a decimal comma
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    for attribute in re.findall(r' (?:x|y|x1|x2|y1|y2)="([^"]*)"', svg):
+        assert "," not in attribute
+    for points in re.findall(r'points="([^"]*)"', svg):
+        assert all(re.fullmatch(r"[\d.]+,[\d.]+", pair) for pair in points.split())
+    # what-if: a month's later start is compared side by side
+    assert "Työ alkaa kuukautta myöhemmin" in html
+    assert "session." not in html and "None" not in html
+
+
+def test_swedish_page_speaks_swedish(world):
+    user = world["north_seeker"]
+    user.language = "sv"
+    user.save()
+    client = signed_in(user)
+    html = client.post("/supports/year/", SEASON).content.decode()
+    assert "Lönar sig arbetet?" in html
+    assert "Med arbetet har du sammanlagt 2\xa0935,50 euro mer." in html
+
+
+def test_bad_input_names_the_field_and_keeps_what_was_typed(world):
+    client = signed_in(world["north_seeker"])
+    response = client.post(
+        "/supports/year/", {**SEASON, "municipality": "Atlantis", "rent": "-5", "children": "4, 30"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Kuntaa Atlantis ei löydy" in html
+    assert "Kirjoita jokaisen lapsen ikä numerona" in html
+    assert 'value="2300"' in html and 'value="Atlantis"' in html
+    response = client.post("/supports/year/", {**SEASON, "work_end": "2026-04-01"})
+    assert response.status_code == 400
+    assert "Työ ei voi päättyä ennen kuin se alkaa." in response.content.decode()
+
+
+def test_hourly_work_finds_the_break_even_hours_and_nothing_is_stored(world):
+    client = signed_in(world["north_seeker"])
+    before = AuditEvent.objects.count()
+    data = {**SEASON, "pay_kind": "hourly", "hourly_wage": "14", "hours_per_week": "20", "work_end": ""}
+    html = client.post("/supports/year/", data).content.decode()
+    assert "Työ kannattaa" in html and "viikkotunnista alkaen" in html
+    assert "5 viikkotuntia enemmän" in html
+    assert AuditEvent.objects.count() == before
+
+
+def test_api_answers_the_year_and_the_employer_cost(world):
+    client = signed_in(world["north_seeker"])
+    situation = {
+        "start": "2026-01-01",
+        "municipality": "Tampere",
+        "rent": 600,
+        "work": {"start": "2026-05-01", "end": "2026-07-31", "wage_month": 2300, "hours_per_week": 37.5},
+    }
+    response = client.post("/api/v1/supports/year/?on=2026-01-01", situation, content_type="application/json")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["difference"] == 2935.5
+    assert body["with_work"]["months"][7]["social_assistance"] == 462.87
+    assert any("Tulot nousevat" in reason for reason in body["reasons"])
+    bad = client.post(
+        "/api/v1/supports/year/", {**situation, "municipality": "Atlantis"}, content_type="application/json"
+    )
+    assert bad.status_code == 400 and "municipality" in bad.json()["error"]["fields"]
+    cost = client.post(
+        "/api/v1/supports/employer-cost/",
+        {"start": "2025-01-01", "wage_month": 2000, "supports": [{"kind": "pay_subsidy", "months": 10}]},
+        content_type="application/json",
+    )
+    assert cost.status_code == 200
+    assert cost.json()["total"]["net_cost"] == 49399.06
