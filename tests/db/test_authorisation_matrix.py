@@ -109,6 +109,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "supports:hire": ("GET", ALL),
     "supports:part_time": ("GET", ALL),
     "supports:year": ("GET", ALL),
+    "supports:employer_cost": ("GET", ALL),
     "supports:study": ("GET", ALL),
     "supports:right_to_work": ("GET", ALL),
     "supports:pension": ("GET", ALL),

@@ -120,6 +120,14 @@ def test_employer_goes_from_need_to_a_published_carved_job(world):
 
     net = amount(Decimal(str(case.chosen["net_monthly_cost"])), "fi")
     assert f"{net} €" in supports and f"/hire/{case.pk}/supports.pdf" in supports
+    # the 24-month cost profile after the supports, on the page and in the PDF
+    assert (
+        "Kustannus kuukausittain, 24 kuukautta" in supports
+        and "24 kuukaudessa työ maksaa sinulle" in supports
+    )
+    assert "Nettokustannus 24 kuukaudessa" in html
+    pdf = me.get(f"/hire/{case.pk}/supports.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     # 5. the ad: checked in place, then published as a carved job with JSON-LD
     text = case.chosen["job_description"]["fi"]
     ad_page = me.get(f"/hire/{case.pk}/ad/").content.decode()

@@ -115,3 +115,36 @@ def test_api_answers_the_year_and_the_employer_cost(world):
     )
     assert cost.status_code == 200
     assert cost.json()["total"]["net_cost"] == 49399.06
+
+
+COST = {
+    "start": "2025-01-01",
+    "wage_month": "2000",
+    "months": "24",
+    "subsidy": "pay_subsidy:disadvantaged",
+    "subsidy_months": "10",
+    "holiday_bonus_share": "50",
+    "sick_start": "2025-06-02",
+    "sick_days": "18",
+}
+
+
+def test_employer_sees_the_24_months_and_where_the_subsidy_ends(world):
+    client = signed_in(world["north_employer"])
+    html = client.post("/supports/employer-cost/", COST).content.decode()
+    assert "Mitä rekrytointi maksaa?" in html
+    # T9 with the illness: 49 399,06 - 405,12 of Kela's sickness allowance to the employer
+    assert "24 kuukaudessa rekrytointi maksaa sinulle tukien jälkeen 48\xa0993,94 euroa." in html
+    assert (
+        "Palkkatuki päättyy ennen 1.11.2025. Kuukauden nettokustannus nousee 1\xa0404,20 eurosta 2\xa0404,20 euroon."
+        in html
+    )
+    assert "405,12" in html and "11/2025" in html
+
+
+def test_employer_cost_form_errors_name_the_field(world):
+    client = signed_in(world["north_employer"])
+    response = client.post("/supports/employer-cost/", {**COST, "subsidy_months": "", "wage_month": "-1"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Anna kuukaudet päätöksestä." in html and 'value="2025-06-02"' in html

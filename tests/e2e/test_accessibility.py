@@ -50,6 +50,9 @@ PAGES = [
     ("tyonantaja1", "/supports/right-to-work/", "rtw-results"),
     ("tyonhakija1", "/supports/pension/", "pension-results"),
     ("tyonantaja1", "/supports/de-minimis/", "de-minimis-room"),
+    ("tyonhakija1", "/supports/year/", "year-results"),
+    ("tyonhakija1", "/supports/year/", "year-errors"),
+    ("tyonantaja1", "/supports/employer-cost/", "cost-results"),
     ("tyonantaja1", "/jobs/", None),
     ("tyonantaja1", "/jobs/", "job-matches"),
     ("tyonhakija1", "/my-matches/", "my-matches"),
@@ -171,7 +174,44 @@ def _de_minimis_room(page) -> None:
     page.locator("#room-heading").wait_for()
 
 
+def _year_form(page) -> None:
+    page.locator("#id_municipality").fill("Tampere")
+    page.locator("#id_rent").fill("600")
+    page.locator("#id_pay_kind_0").check()
+    page.locator("#id_hourly_wage").fill("13.50")
+    page.locator("#id_hours_per_week").fill("20")
+    page.locator("#id_work_start").fill("2026-03-01")
+    page.locator("#id_on").fill("2026-01-01")
+
+
+def _year_results(page) -> None:
+    _year_form(page)
+    page.locator("#supports-year button[type=submit]").click()
+    page.locator("#year-heading").wait_for()
+    for summary in page.locator("#supports-year details summary").all():
+        summary.click()
+
+
+def _year_errors(page) -> None:
+    _year_form(page)
+    page.locator("#id_municipality").fill("Atlantis")
+    page.locator("#supports-year button[type=submit]").click()
+    page.locator("#supports-year .error-summary").wait_for()
+
+
+def _cost_results(page) -> None:
+    page.locator("#id_start").fill("2026-02-01")
+    page.locator("#id_wage_month").fill("2100")
+    page.locator("#id_subsidy_1").check()
+    page.locator("#id_subsidy_months").fill("6")
+    page.locator("#supports-employer-cost button[type=submit]").click()
+    page.locator("#cost-heading").wait_for()
+
+
 MORE_ACTIONS = {
+    "year-results": _year_results,
+    "year-errors": _year_errors,
+    "cost-results": _cost_results,
     "rtw-results": _rtw_results,
     "pension-results": _pension_results,
     "de-minimis-room": _de_minimis_room,

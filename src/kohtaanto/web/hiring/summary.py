@@ -42,6 +42,7 @@ class Summary:
     planned_start: dt.date | None
     made_on: dt.date
     notes: list[str] = field(default_factory=list)
+    profile: dict[str, Any] | None = None  # the 24-month cost after the supports (rules: employer_cost)
 
 
 def _euros(value: Any) -> str:
@@ -125,6 +126,17 @@ def build(case: HiringCase, made_on: dt.date) -> Summary:
                 "The net cost counts the largest.",
             )
         )
+    from django.utils.translation import get_language
+
+    from kohtaanto.web.supports.services import decided_supports, employer_profile
+
+    profile_start = start or add_months(made_on.replace(day=1), 1)
+    profile = employer_profile(
+        wage_month=chosen.get("monthly_wage"),
+        start=profile_start,
+        supports=decided_supports(chosen.get("supports", [])),
+        language=get_language() or "fi",
+    )
     return Summary(
         case_title=case.title,
         employer=case.organisation.name,
@@ -136,7 +148,13 @@ def build(case: HiringCase, made_on: dt.date) -> Summary:
         planned_start=start,
         made_on=made_on,
         notes=notes,
+        profile=profile,
     )
+
+
+def _month(value: str) -> str:
+    year, month = value.split("-")
+    return f"{int(month)}/{year}"
 
 
 def pdf(summary: Summary, language: str) -> bytes:
@@ -217,6 +235,43 @@ def pdf(summary: Summary, language: str) -> bytes:
         p(f"{pgettext('hiring', 'Net cost a month')}: {cost(summary.net_monthly_cost)}"),
         Spacer(1, 6 * mm),
     ]
+    if summary.profile:
+        profile = summary.profile
+        story.append(p(pgettext("hiring", "Cost month by month, 24 months"), styles["Heading2"]))
+        head = [
+            pgettext("hiring", "Month"),
+            pgettext("hiring", "Wage and holiday bonus"),
+            pgettext("hiring", "Side costs"),
+            pgettext("hiring", "Supports"),
+            pgettext("hiring", "Net cost"),
+        ]
+        rows = [[p(h, styles["Heading5"]) for h in head]]
+        rows += [
+            [
+                p(_month(m["month"])),
+                p(cost(m["wage"] + m["holiday_bonus"])),
+                p(cost(m["side_costs"])),
+                p(cost(m["supports"])),
+                p(cost(m["net_cost"])),
+            ]
+            for m in profile["months"]
+        ]
+        total = profile["total"]
+        rows.append(
+            [
+                p(pgettext("hiring", "In all")),
+                p(cost(total["wage"] + total["holiday_bonus"])),
+                p(cost(total["side_costs"])),
+                p(cost(total["supports"])),
+                p(cost(total["net_cost"])),
+            ]
+        )
+        table = Table(rows, colWidths=[22 * mm, 40 * mm, 34 * mm, 34 * mm, 34 * mm], repeatRows=1)
+        table.setStyle(
+            TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
+        )
+        story.append(table)
+        story += [p(reason) for reason in profile["reasons"]]
     sources = list(dict.fromkeys(src for s in summary.steps for src in s.sources))
     if sources:
         story.append(p(pgettext("hiring", "Sources"), styles["Heading4"]))

@@ -932,3 +932,107 @@ class IncomeYearForm(forms.Form):
             work["wage_month"] = str(d["wage_month"])
         out["work"] = work
         return out
+
+
+COST_SUPPORTS = [
+    ("none", pgettext_lazy("cost form", "No pay subsidy")),
+    ("pay_subsidy:disadvantaged", pgettext_lazy("cost form", "Pay subsidy 50 %")),
+    (
+        "pay_subsidy:reduced_work_ability",
+        pgettext_lazy("cost form", "Pay subsidy 70 % (reduced work ability)"),
+    ),
+    ("pay_subsidy:third_sector", pgettext_lazy("cost form", "Pay subsidy 100 % (associations)")),
+    ("senior_subsidy:", pgettext_lazy("cost form", "Employment subsidy for a person aged 55 or over")),
+]
+
+
+class EmployerCostForm(forms.Form):
+    """A hire's cost month by month: the wage, the decided supports and an illness, if you want one."""
+
+    start = forms.DateField(
+        label=pgettext_lazy("cost form", "First day of work"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    wage_month = _money_field(pgettext_lazy("cost form", "Monthly wage, euros"))
+    months = forms.IntegerField(
+        label=pgettext_lazy("cost form", "Months to show"), min_value=1, max_value=60, initial=24
+    )
+    subsidy = forms.ChoiceField(
+        label=pgettext_lazy("cost form", "Pay subsidy as decided"),
+        choices=COST_SUPPORTS,
+        initial="none",
+        widget=forms.RadioSelect,
+    )
+    subsidy_months = forms.IntegerField(
+        label=pgettext_lazy("cost form", "For how many months"), required=False, min_value=1, max_value=60
+    )
+    arrangement_month = _money_field(
+        pgettext_lazy("cost form", "Work-arrangement support a month, euros (if decided)"), required=False
+    )
+    arrangement_months = forms.IntegerField(
+        label=pgettext_lazy("cost form", "Work-arrangement support for how many months"),
+        required=False,
+        min_value=1,
+        max_value=60,
+    )
+    holiday_bonus_share = forms.DecimalField(
+        label=pgettext_lazy("cost form", "Holiday bonus, % of holiday pay (your collective agreement)"),
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        initial=50,
+        decimal_places=1,
+    )
+    sick_start = forms.DateField(
+        label=pgettext_lazy("cost form", "An illness to plan for: first day (optional)"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    sick_days = forms.IntegerField(
+        label=pgettext_lazy("cost form", "Sick days, counted Monday to Saturday"),
+        required=False,
+        min_value=1,
+        max_value=300,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("subsidy") not in (None, "none") and not data.get("subsidy_months"):
+            self.add_error("subsidy_months", pgettext_lazy("cost form", "Give the months from the decision."))
+        if data.get("arrangement_month") and not data.get("arrangement_months"):
+            self.add_error(
+                "arrangement_months", pgettext_lazy("cost form", "Give the months from the decision.")
+            )
+        if bool(data.get("sick_start")) != bool(data.get("sick_days")) and not self.errors:
+            field = "sick_days" if data.get("sick_start") else "sick_start"
+            self.add_error(
+                field, pgettext_lazy("cost form", "Give both the first day and the number of days.")
+            )
+        return data
+
+    def situation(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        out: dict[str, Any] = {
+            "start": d["start"].isoformat(),
+            "wage_month": str(d["wage_month"]),
+            "months": d["months"],
+            "holiday_bonus_share": str(d["holiday_bonus_share"]),
+            "supports": [],
+        }
+        if d["subsidy"] != "none":
+            kind, _, variant = d["subsidy"].partition(":")
+            item: dict[str, Any] = {"kind": kind, "months": d["subsidy_months"]}
+            if variant:
+                item["variant"] = variant
+            out["supports"].append(item)
+        if d.get("arrangement_month"):
+            out["supports"].append(
+                {
+                    "kind": "work_arrangement",
+                    "monthly_amount": str(d["arrangement_month"]),
+                    "months": d["arrangement_months"],
+                }
+            )
+        if d.get("sick_start"):
+            out["sick_spells"] = [{"start": d["sick_start"].isoformat(), "days": d["sick_days"]}]
+        return out

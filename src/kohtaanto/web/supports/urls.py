@@ -8,6 +8,7 @@ urlpatterns = [
     path("supports/hire/", views.hire, name="hire"),
     path("supports/part-time/", views.part_time, name="part_time"),
     path("supports/year/", views.year, name="year"),
+    path("supports/employer-cost/", views.employer_cost, name="employer_cost"),
     path("supports/study/", views.study, name="study"),
     path("supports/right-to-work/", views.right_to_work, name="right_to_work"),
     path("supports/pension/", views.pension, name="pension"),

@@ -27,6 +27,7 @@ from kohtaanto.web.core.rules import engine, field_errors
 from kohtaanto.web.matching import seeker
 from kohtaanto.web.supports import ledger as ledgers
 from kohtaanto.web.supports.forms import (
+    EmployerCostForm,
     FiscalYearForm,
     GrantForm,
     HireSupportForm,
@@ -59,17 +60,21 @@ FORM_FIELD = {
     "partner.wage_month": "partner_wage",
     "child_benefit_month": "child_benefit",
     "gigs": "gigs",
+    "wage_month": "wage_month",
+    "start": "start",
 }
 
 
 def ask_question(form: Any, question: str, situation: dict[str, Any]) -> dict[str, Any] | None:
+    data = form.cleaned_data
+    on = data.get("on") or data.get("start")  # the cost of a hire is asked as of its first day
     try:
-        return engine().ask(question, situation, form.cleaned_data["on"]).as_dict(get_language() or "fi")
+        return engine().ask(question, situation, on).as_dict(get_language() or "fi")
     except InputError as exc:
         for field, messages in field_errors(exc.in_language(get_language() or "fi")).items():
             form.add_error(FORM_FIELD.get(field) if FORM_FIELD.get(field) in form.fields else None, messages)
     except RulesNotInForce as exc:
-        form.add_error("on", exc.in_language(get_language() or "fi"))
+        form.add_error("on" if "on" in form.fields else None, exc.in_language(get_language() or "fi"))
     return None
 
 
@@ -396,3 +401,22 @@ def year(request: AuthenticatedRequest) -> HttpResponse:
         context["loss"] = -answer["difference"]
     ok = request.method == "GET" or answer is not None
     return _render(request, "year", context, ok)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def employer_cost(request: AuthenticatedRequest) -> HttpResponse:
+    """What a hire costs month by month (24 months by default) after the decided supports."""
+    form = EmployerCostForm(request.POST or None)
+    answer = (
+        ask_question(form, "employer_cost", form.situation())
+        if request.method == "POST" and form.is_valid()
+        else None
+    )
+    context: dict[str, Any] = {"form": form, "answer": answer}
+    if answer:
+        months = answer["months"]
+        context["first_net"] = months[0]["net_cost"]
+        context["last_net"] = months[-1]["net_cost"]
+    ok = request.method == "GET" or answer is not None
+    return _render(request, "employer_cost", context, ok)

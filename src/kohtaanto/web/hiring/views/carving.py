@@ -146,7 +146,19 @@ def carve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     except hiring.CaseError as exc:
         error = " ".join(m for ms in exc.errors.values() for m in ms)
     roles = {r["id"]: r["title_text"] for r in roles_of(case, language)}
+    from kohtaanto.rules.months import add_months
+    from kohtaanto.web.supports.services import decided_supports, employer_profile
+
+    profile_start = case.planned_start or add_months(timezone.localdate().replace(day=1), 1)
     for proposal in proposals:
+        profile = employer_profile(
+            wage_month=proposal.get("monthly_wage"),
+            start=profile_start,
+            supports=decided_supports(proposal.get("supports", [])),
+            language=language,
+        )
+        proposal["cost_24"] = profile["total"]["net_cost"] if profile else None
+        proposal["cost_steps"] = [r for r in (profile or {}).get("reasons", [])[1:] if r]
         freed = proposal.get("freed_hours_by_role", {})
         top = max([float(v) for v in freed.values()] + [1.0])
         # widths in steps of 5 %, drawn by CSS classes: the CSP allows no inline styles

@@ -65,3 +65,13 @@ def action_text(code: str) -> str:
     from kohtaanto.web.audit.labels import action_text as label
 
     return label(code)
+
+
+@register.filter
+def month_label(value: str) -> str:
+    """A month ``2026-03`` as the reader writes it: ``3/2026`` in Finnish and Swedish, else ``2026-03``."""
+    try:
+        year, month = str(value).split("-")[:2]
+        return f"{int(month)}/{year}" if (get_language() or "fi") in ("fi", "sv") else f"{year}-{month}"
+    except ValueError:
+        return str(value)
