@@ -84,7 +84,10 @@ def test_employer_journey_in_finnish(page, demo_world):
     step(page, "4-carve")
     page.locator("button:has-text('Valitse vaihtoehto 1')").click()
     page.wait_for_url("**/supports/")
-    assert "Palkkatuki" in page.locator("main table").inner_text()
+    assert "Palkkatuki" in page.locator("main table").first.inner_text()
+    # the 24-month cost after the supports, with the month the subsidy ends
+    page.locator("#profile-heading").wait_for()
+    assert "24 kuukaudessa työ maksaa sinulle" in page.locator("section.printable").inner_text()
     starts = dt.date.today() + dt.timedelta(days=21)
     page.locator("#id_starts_on").fill(starts.isoformat())
     page.locator("form:has(#id_starts_on) button").click()
