@@ -119,3 +119,97 @@ def test_the_window_uses_each_months_law():
     months = answer["with_work"]["months"]
     assert [m["disposable"] for m in months] == [746.32, 746.32, 578.43]
     assert months[0]["earned_income_disregard"] == 150 and months[2]["earned_income_disregard"] == 0
+
+
+def _cost(data: dict) -> dict:
+    return build_engine().ask("employer_cost", data, dt.date.fromisoformat(data["start"])).as_dict("fi")
+
+
+def test_a_gig_is_not_a_lasting_income_change_for_the_housing_allowance():
+    """A 600 € gig cuts that month's benefit once; Kela averages the gig over 12 months, so whether it
+    is paid on the 1st or the 2nd of the month changes nothing."""
+    base = {"municipality": "Tampere", "rent": 600, "start": "2026-03-01", "break_even": False}
+    first = _year({**base, "gigs": [{"date": "2026-03-01", "amount": 600}]})
+    second = _year({**base, "gigs": [{"date": "2026-03-02", "amount": 600}]})
+    assert first["difference"] == second["difference"]
+    assert [m["housing_allowance"] for m in first["with_work"]["months"]] == [299.25] * 12
+
+
+def test_the_earnings_related_allowance_ends_at_its_maximum_and_kelas_benefit_follows():
+    answer = _year(
+        {
+            "municipality": "Tampere",
+            "rent": 0,
+            "start": "2026-06-01",
+            "social_assistance": False,
+            "benefit": {"kind": "earnings_related", "wage_basis_month": 2500, "paid_days_before": 380},
+            "break_even": False,
+        }
+    )
+    months = answer["without_work"]["months"]
+    assert months[0]["benefit_kind"] == "earnings_related" and months[0]["benefit"] > 1500
+    assert months[1]["benefit_kind"] == "general_support" and months[1]["benefit"] == 800.02
+    assert any("maksupäivää on käytetty" in reason for reason in answer["reasons"])
+
+
+def test_a_short_job_at_the_end_of_a_year_is_taxed_with_the_rest_of_that_year():
+    """Two months at 3 000 in November-December 2025 are not taxed as 36 000 a year: the year's other
+    months are the person's months before (Kela's benefit)."""
+    late = _year(
+        {
+            "municipality": "Tampere",
+            "rent": 0,
+            "start": "2025-11-01",
+            "months": 4,
+            "social_assistance": False,
+            "work": {"start": "2025-11-01", "end": "2025-12-31", "wage_month": 3000, "hours_per_week": 37.5},
+            "break_even": False,
+        }
+    )
+    year = late["with_work"]["tax_years"][0]
+    assert year["year"] == 2025 and year["wages"] == 6000 and abs(year["benefits"] - 10 * 800.02) < 0.01
+
+
+def test_huge_or_odd_pay_is_answered_not_a_crash():
+    answer = _year(
+        {
+            "municipality": "Tampere",
+            "rent": 600,
+            "start": "2026-01-01",
+            "work": {"start": "2026-01-01", "hourly_wage": 1000, "hours_per_week": 60, "full_time_hours": 80},
+            "gigs": [{"date": "2026-02-02", "amount": 60000}, {"date": "2026-02-03", "amount": 60000}],
+        }
+    )
+    assert answer["with_work"]["months"][1]["benefit"] == 0
+
+
+def test_employer_cost_edge_cases():
+    # a support that ended before the hire: no support and no crash
+    early = _cost(
+        {
+            "start": "2025-01-01",
+            "wage_month": 2000,
+            "supports": [{"kind": "pay_subsidy", "months": 10, "start": "2024-03-01"}],
+        }
+    )
+    assert early["total"]["supports"] == 0
+    # a bonus paid in March is for the credit year that ended a year before
+    march = _cost({"start": "2025-01-01", "wage_month": 2000, "holiday_bonus_month": 3})
+    assert march["total"]["holiday_bonus"] == 240
+    # ten months from 15.1. run to 14.11.: the last month in part
+    mid = _cost(
+        {"start": "2025-01-15", "wage_month": 2000, "supports": [{"kind": "pay_subsidy", "months": 10}]}
+    )
+    assert mid["months"][10]["supports"] == round(1000 * 14 / 30, 2) and mid["months"][11]["supports"] == 0
+    # the 100 % subsidy counts the pay of 65 % of full time, times 1.23 (corrections C1)
+    third = _cost(
+        {
+            "start": "2026-01-01",
+            "wage_month": 1500,
+            "supports": [{"kind": "pay_subsidy", "variant": "third_sector", "months": 12}],
+        }
+    )
+    assert third["months"][0]["supports"] == 1199.25
+    # ending in May 2026: the 30 days of 2025-26 are still due with their June bonus
+    may = _cost({"start": "2025-01-01", "wage_month": 2000, "months": 17})
+    assert may["holiday_days_unpaid_at_end"] == 35

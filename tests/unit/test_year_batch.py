@@ -53,3 +53,12 @@ def test_batch_matches_the_engine(start):
             assert abs(batch.housing_allowance[row, m] - month["housing_allowance"]) <= 0.011, (row, m)
             assert abs(batch.disposable[row, m] - month["disposable"]) <= 0.05, (row, m, "disposable")
         assert abs(batch.difference[row] - answer["difference"]) <= 0.5, row
+
+
+def test_many_children_all_count():
+    h = random_households(3, seed=3)
+    big = type(h)(**{**h.__dict__, "children_under_10": np.array([8, 0, 0]), "adults": np.array([2, 1, 1])})
+    batch = year_batch(big, dt.date(2026, 6, 1), national_parameters())
+    answer = build_engine().ask("income_year", situation(big, 0, dt.date(2026, 6, 1)), dt.date(2026, 6, 1))
+    months = answer.as_dict("en")["with_work"]["months"]
+    assert abs(batch.social_assistance[0, 0] - months[0]["social_assistance"]) <= 0.011

@@ -93,10 +93,13 @@ def side_cost_rate(law: Law, s: EmployerCostSituation) -> Decimal:
     ) / HUNDRED
 
 
-def support_month(law: Law, support: DecidedSupport, wage: Decimal) -> Decimal:
-    """One month of a decided support: a share of the wage up to the cap, or a fixed amount."""
-    if support.kind == "work_arrangement":
-        return support.monthly_amount or ZERO
+def support_month(law: Law, support: DecidedSupport, wage: Decimal, hours_share: Decimal) -> Decimal:
+    """One month of a decided support: the amount decided, or a share of the wage up to the cap.
+
+    The 100 % subsidy of associations counts the pay of at most 65 % of full time, times the pay-cost
+    multiplier (corrections C1); ``hours_share`` is the job's hours as a share of full time."""
+    if support.monthly_amount is not None:
+        return support.monthly_amount
     if support.kind == "senior_subsidy":
         rate = support.rate if support.rate is not None else law("senior_subsidy.rate")
         cap = support.monthly_cap if support.monthly_cap is not None else law("senior_subsidy.monthly_cap")
@@ -107,6 +110,10 @@ def support_month(law: Law, support: DecidedSupport, wage: Decimal) -> Decimal:
             if support.monthly_cap is not None
             else law(f"pay_subsidy.monthly_cap.{support.variant}")
         )
+        if support.variant == "third_sector":
+            limit = law("pay_subsidy.third_sector.max_hours_share")
+            counted = wage * min(Decimal(1), limit / hours_share) if hours_share > 0 else wage
+            return min(counted * law("pay_subsidy.third_sector.pay_cost_multiplier") * rate / HUNDRED, cap)
     return min(wage * rate / HUNDRED, cap)
 
 
@@ -176,8 +183,8 @@ def _sickness(
 def _holiday_bonus(
     s: EmployerCostSituation, law: Law, first: dt.date, share: Decimal
 ) -> tuple[Decimal, int, dt.date]:
-    year_end = dt.date(first.year, 3, 31)
-    if first.month != s.holiday_bonus_month or first.month < 4 or year_end < s.start:
+    year_end = dt.date(first.year if first.month >= 4 else first.year - 1, 3, 31)  # the last closed year
+    if first.month != s.holiday_bonus_month or year_end < s.start:
         return ZERO, 0, year_end
     days = holiday_days(law, s.start, year_end)
     return money(share * days * s.wage_month / law("holiday.pay_divisor")), days, year_end
@@ -206,17 +213,23 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
                 {"paid": row.first.isoformat()[:7], "credit_year_end": year_end, "days": bonus_days}
             )
         row.side_costs = money((row.wage + row.bonus) * side_cost_rate(law, s))
+        share = (s.hours_per_week or s.full_time_hours) / s.full_time_hours
         for support in s.supports:
-            begins = (support.start or s.start).replace(day=1)
-            if begins <= first < add_months(begins, support.months):
-                row.supports += money(support_month(law, support, row.wage))
+            # N months from the first day of the support run to the day before the same date N months on
+            begins = max(support.start or s.start, s.start)
+            ends = add_months(support.start or s.start, support.months) - dt.timedelta(days=1)
+            covered = (min(ends, _last(first)) - max(begins, first)).days + 1
+            if covered > 0:
+                full = support_month(law, support, s.wage_month, share)
+                row.supports += money(full * covered / days)
         rows[first] = row
     start_law = laws[first_month]
     _sickness(s, laws, rows, start_law)
     months = list(rows.values())
     for support in s.supports:
-        ends = add_months((support.start or s.start).replace(day=1), support.months)
-        if ends in rows:
+        last_day = add_months(support.start or s.start, support.months) - dt.timedelta(days=1)
+        ends = add_months(last_day.replace(day=1), 1)
+        if ends in rows and add_months(ends, -1) in rows:
             before = rows[add_months(ends, -1)]
             notes.append(
                 Message(
@@ -236,6 +249,10 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
         and _workdays(max(s.start, m.first), _last(m.first)) >= FULL_MONTH_WORKDAYS
     )
     liability_days = holiday_days(end_law, s.start, open_year_end, earned_months)
+    closed = dt.date(open_year_end.year - 1, 3, 31)  # the credit year before: its bonus may still be due
+    due = dt.date(closed.year + (s.holiday_bonus_month < 4), s.holiday_bonus_month, 1)
+    if closed >= s.start and due > last:
+        liability_days += holiday_days(end_law, s.start, closed)
     day_pay = s.wage_month / end_law("holiday.pay_divisor")
     if any(m.sick_days for m in months):
         notes.append(

@@ -7,8 +7,9 @@ counted last, and what is left after rent. Each month uses the law in force on i
 
 Interpretations (each is said to the reader in the answer's notes):
 - **Tax** is the year's final tax (:mod:`kohtaanto.rules.tax`) spread over the months at the year's
-  average rate, as if the tax card were exact. The months of one tax year inside the window stand for the
-  whole year (a window of March-February taxes March-December as twelve such months).
+  average rate, as if the tax card were exact. A tax year only partly in the window is completed with the
+  month before the window (the person's situation today, or with the work when it began earlier) and, after
+  the window, with its last month.
 - **Housing allowance** rests on a decision: the household's income in the window's first month without
   the work (with it, when the work began before the window). A
   later income change is reviewed only when the income rises by 400 € or falls by 200 € a month; the new
@@ -45,6 +46,7 @@ from kohtaanto.rules.social_assistance import (
 from kohtaanto.rules.tax import TaxPerson, TaxYear, income_tax
 
 ZERO = Decimal(0)
+EARNINGS_CEILING = Decimal(100_000)
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
 
 
@@ -57,6 +59,7 @@ class Month:
     gigs: Decimal = ZERO
     hours: Decimal = ZERO
     benefit: Decimal = ZERO
+    benefit_before_gigs: Decimal = ZERO  # a gig's one-off cut is not a lasting income change
     benefit_kind: str = "none"
     partner_gross: Decimal = ZERO
     partner_benefit: Decimal = ZERO
@@ -164,15 +167,24 @@ def _benefit(
     share: Decimal,
     paid_days: Decimal,
 ) -> tuple[Decimal, str, Decimal, list[Message]]:
-    """The month's unemployment benefit by the part-time rules; also its full daily amount and notes."""
+    """The month's unemployment benefit by the part-time rules; also its full daily amount and notes.
+
+    The earnings-related allowance ends at its maximum days; Kela's benefit (labour market support,
+    yleistuki from 1.5.2026) follows (income-year-fi.md 4.4)."""
     b = s.benefit
     if b.kind == "none":
         return ZERO, "none", ZERO, []
+    kind: str = b.kind
+    ended: list[Message] = []
+    if kind == "earnings_related" and paid_days >= b.max_days:
+        kind = "labour_market_support"
+        ended.append(Message("note.year_max_days", {"days": b.max_days}))
+    related = kind == "earnings_related"
     situation = PartTimeSituation(
-        benefit=b.kind,
-        full_daily_allowance=b.full_daily_allowance,
-        wage_before_month=b.wage_basis_month,
-        earnings_in_period=earnings,
+        benefit=kind,
+        full_daily_allowance=b.full_daily_allowance if related else None,
+        wage_before_month=b.wage_basis_month if related else None,
+        earnings_in_period=min(earnings, EARNINGS_CEILING),  # above it nothing is left to adjust
         hours_share_of_full_time=min(share, Decimal(2)),
         step_down_applies=b.step_down_applies,
         paid_days_before=min(int(paid_days), 1000),
@@ -184,7 +196,7 @@ def _benefit(
         law.used.setdefault(used.name, used)
     r = answer.results
     notes = [n for n in answer.notes if n.code in ("note.step_down", "note.general_support_replaces")]
-    return r["benefit_in_period"], r["benefit"], r["full_daily_allowance"], notes
+    return r["benefit_in_period"], r["benefit"], r["full_daily_allowance"], [*ended, *notes]
 
 
 def _months(s: IncomeYearSituation, rec: Recorder, start: dt.date, with_work: bool) -> list[Month]:
@@ -214,13 +226,21 @@ def _months(s: IncomeYearSituation, rec: Recorder, start: dt.date, with_work: bo
                 s, rec, first, earnings=month.gigs, share=ZERO, paid_days=paid_days
             )
             month.benefit = money(amount * free)
+            month.benefit_before_gigs = month.benefit
+            if month.gigs:
+                plain, *_ = _benefit(s, rec, first, earnings=ZERO, share=ZERO, paid_days=paid_days)
+                month.benefit_before_gigs = money(plain * free)
             month.notes.append(Message("note.year_full_time"))
         else:
             working = share if month.wage > 0 else ZERO
             amount, kind, daily, notes = _benefit(
                 s, rec, first, earnings=month.earned, share=working, paid_days=paid_days
             )
-            month.benefit = amount
+            month.benefit = month.benefit_before_gigs = amount
+            if month.gigs:
+                month.benefit_before_gigs, *_ = _benefit(
+                    s, rec, first, earnings=month.wage, share=working, paid_days=paid_days
+                )
         month.benefit_kind = kind
         month.notes.extend(notes)
         if daily > 0:
@@ -232,12 +252,12 @@ def _months(s: IncomeYearSituation, rec: Recorder, start: dt.date, with_work: bo
     return out
 
 
-def _tax_person(s: IncomeYearSituation, rec: Recorder, age: int) -> TaxPerson:
+def _tax_person(s: IncomeYearSituation, law: Law, age: int) -> TaxPerson:
     church = ZERO
     if s.church_tax_rate is not None:
         church = s.church_tax_rate
     elif s.church_member:
-        church = rec.law(dt.date(2026, 1, 1))("tax.church_rate.average")
+        church = law("tax.church_rate.average")
     return TaxPerson(
         age=age,
         minor_children=len(s.children),
@@ -247,19 +267,25 @@ def _tax_person(s: IncomeYearSituation, rec: Recorder, age: int) -> TaxPerson:
     )
 
 
-def _tax(s: IncomeYearSituation, rec: Recorder, months: list[Month]) -> dict[int, TaxYear]:
-    """Each tax year's final tax on its months in the window (as twelve), spread at the average rate."""
+def _tax(s: IncomeYearSituation, rec: Recorder, months: list[Month], before: Month) -> dict[int, TaxYear]:
+    """Each tax year's final tax, spread over its months at the year's average rate.
+
+    A tax year only partly inside the window is completed: its months before the window are ``before``
+    (the person's month before the change) and its months after the window are the window's last month."""
     years: dict[int, TaxYear] = {}
+    first, last = months[0], months[-1]
     for year in sorted({m.first.year for m in months}):
         inside = [m for m in months if m.first.year == year]
-        scale = Decimal(12) / len(inside)
+        ahead = inside[0].first.month - 1 if year == first.first.year else 0
+        behind = 12 - inside[-1].first.month if year == last.first.year else 0
         law = rec.law(dt.date(year, 1, 1))
-        person = _tax_person(s, rec, s.age)
+        wages = sum((m.earned for m in inside), ZERO) + ahead * before.earned + behind * last.earned
+        benefits = sum((m.benefit for m in inside), ZERO) + ahead * before.benefit + behind * last.benefit
         result = income_tax(
             law,
-            wages=sum((m.earned for m in inside), ZERO) * scale,
-            benefits=sum((m.benefit for m in inside), ZERO) * scale,
-            person=person,
+            wages=wages,
+            benefits=benefits,
+            person=_tax_person(s, law, s.age),
             municipality_code=s.municipality,
         )
         years[year] = result
@@ -270,7 +296,7 @@ def _tax(s: IncomeYearSituation, rec: Recorder, months: list[Month]) -> dict[int
                 law,
                 wages=s.partner.wage_month * 12,
                 benefits=s.partner.benefit_month * 12,
-                person=_tax_person(s, rec, s.partner.age),
+                person=_tax_person(s, law, s.partner.age),
                 municipality_code=s.municipality,
             )
             for m in inside:
@@ -294,11 +320,10 @@ def _housing(
     s: IncomeYearSituation, rec: Recorder, months: list[Month], baseline: Decimal, with_work: bool
 ) -> list[tuple[dt.date, dt.date, Decimal, Decimal]]:
     """Housing allowance month by month under Kela's review rule; returns the reviews it made."""
-    gig_total = sum((m.gigs for m in months), ZERO)
-    first_gig = next((m.first for m in months if m.gigs > 0), None)
-    for m in months:
-        averaged = gig_total / 12 if first_gig is not None and m.first >= first_gig else ZERO
-        m.housing_income = m.wage + m.benefit + m.partner_gross + m.partner_benefit + averaged
+    for index, m in enumerate(months):
+        # a gig counts as a twelfth of it a month for the twelve months from its payment (keskiarvotulo)
+        averaged = sum((p.gigs for p in months[max(0, index - 11) : index + 1]), ZERO) / 12
+        m.housing_income = m.wage + m.benefit_before_gigs + m.partner_gross + m.partner_benefit + averaged
     group = municipality_group(s.municipality)
     decision = baseline
     schedule: dict[dt.date, Decimal] = {}
@@ -378,10 +403,17 @@ def baseline_income(months: list[Month]) -> Decimal:
 
 
 def simulate(
-    s: IncomeYearSituation, start: dt.date, rec: Recorder, *, with_work: bool, baseline: Decimal | None = None
+    s: IncomeYearSituation,
+    start: dt.date,
+    rec: Recorder,
+    *,
+    with_work: bool,
+    baseline: Decimal | None = None,
+    before: Month | None = None,
 ) -> YearRun:
+    """One scenario; ``before`` is the month before the window (for the tax year's earlier months)."""
     months = _months(s, rec, start, with_work)
-    years = _tax(s, rec, months)
+    years = _tax(s, rec, months, before or months[0])
     reviews = _housing(s, rec, months, baseline_income(months) if baseline is None else baseline, with_work)
     _social_assistance(s, rec, months)
     return YearRun(months, years, reviews)
@@ -496,8 +528,16 @@ def _notes(s: IncomeYearSituation, rec: Recorder, work: YearRun, base: YearRun) 
         m.first < dt.date(2026, 3, 1) for m in work.months
     ):
         notes.append(Message("note.year_march_2026"))
+    return [*notes, *_input_notes(s)]
+
+
+def _input_notes(s: IncomeYearSituation) -> list[Message]:
+    """What the answer assumed for what was not given."""
+    notes = []
     if s.children and s.child_benefit_month == 0:
         notes.append(Message("note.year_child_benefit"))
+    if s.work is not None and s.work.hours_per_week is None and s.benefit.kind != "none":
+        notes.append(Message("note.year_hours_unknown"))
     notes.append(Message("note.year_rent_norm"))
     if s.gigs:
         notes.append(Message("note.year_gigs"))
@@ -524,6 +564,7 @@ def break_even_hours(
     *,
     hourly_wage: Decimal,
     baseline: Decimal,
+    before: Month,
     base_total: Decimal,
 ) -> int | None:
     """The fewest whole weekly hours (1-40) at which the work leaves the household more over the window.
@@ -538,7 +579,12 @@ def break_even_hours(
             update={"hours_per_week": Decimal(hours), "hourly_wage": hourly_wage, "wage_month": None}
         )
         trial = s.model_copy(update={"work": work})
-        result = simulate(trial, start, Recorder(parameters), with_work=True, baseline=baseline)
+        if work.start < start:  # already working: the decision and the months before include it
+            result = simulate(trial, start, Recorder(parameters), with_work=True)
+        else:
+            result = simulate(
+                trial, start, Recorder(parameters), with_work=True, baseline=baseline, before=before
+            )
         return sum((disposable(trial, m) for m in result.months), ZERO) - base_total
 
     low, high = 1, 40
@@ -558,12 +604,12 @@ def evaluate_income_year(s: IncomeYearSituation, on: dt.date, parameters: Parame
     start = (s.start or on).replace(day=1)
     rec = Recorder(parameters)
     base = simulate(s, start, rec, with_work=False)
-    baseline = baseline_income(base.months)
-    work = simulate(s, start, rec, with_work=True, baseline=baseline)
+    baseline, before = baseline_income(base.months), base.months[0]
     if s.work is not None and s.work.start < start:
-        # Work that began before the window is already in the decision in force.
-        baseline = baseline_income(work.months)
-        work = simulate(s, start, rec, with_work=True, baseline=baseline)
+        # Work that began before the window is already in the decision in force, and in the months before.
+        work = simulate(s, start, rec, with_work=True)
+    else:
+        work = simulate(s, start, rec, with_work=True, baseline=baseline, before=before)
     with_total, without_total = _total(s, work.months), _total(s, base.months)
     difference = money(Decimal(str(with_total["disposable"])) - Decimal(str(without_total["disposable"])))
     hours = sum((m.hours for m in work.months), ZERO)
@@ -600,7 +646,7 @@ def evaluate_income_year(s: IncomeYearSituation, on: dt.date, parameters: Parame
     if s.break_even and hourly:
         base_total = sum((disposable(s, m) for m in base.months), ZERO)
         results["break_even_hours_per_week"] = break_even_hours(
-            s, start, parameters, hourly_wage=hourly, baseline=baseline, base_total=base_total
+            s, start, parameters, hourly_wage=hourly, baseline=baseline, before=before, base_total=base_total
         )
     reports = _reports(s, work)
     results["reports"] = reports

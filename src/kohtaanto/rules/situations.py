@@ -310,6 +310,9 @@ class CurrentBenefit(StrictModel):
     full_daily_allowance: Money | None = Field(default=None, gt=0, le=1000)
     step_down_applies: bool = False
     paid_days_before: int = Field(default=0, ge=0, le=1000)
+    max_days: int = Field(
+        default=400, ge=1, le=500, description="Earnings-related: the maximum payment days (300, 400 or 500)."
+    )
     other_income_month: Money = Field(default=Decimal(0), ge=0, le=100_000)
 
     @model_validator(mode="after")
@@ -391,7 +394,10 @@ class DecidedSupport(StrictModel):
     rate: Decimal | None = Field(default=None, gt=0, le=100, description="Percent of the wage.")
     monthly_cap: Money | None = Field(default=None, gt=0, le=100_000)
     monthly_amount: Money | None = Field(
-        default=None, gt=0, le=100_000, description="A fixed amount a month (work-arrangement support)."
+        default=None,
+        gt=0,
+        le=100_000,
+        description="The amount a month as decided (needed for work-arrangement support).",
     )
     start: Day | None = Field(default=None, description="Left out, the hire's first day.")
     months: int = Field(ge=1, le=60)
@@ -414,6 +420,8 @@ class EmployerCostSituation(StrictModel):
     start: Day
     months: int = Field(default=24, ge=1, le=60)
     wage_month: Money = Field(gt=0, le=100_000)
+    hours_per_week: Decimal | None = Field(default=None, gt=0, le=80)
+    full_time_hours: Decimal = Field(default=Decimal("37.5"), gt=0, le=80)
     holiday_bonus_share: Decimal | None = Field(default=None, ge=0, le=100)
     holiday_bonus_month: int = Field(default=6, ge=1, le=12)
     accident_insurance_rate: Decimal | None = Field(default=None, ge=0, le=10)

@@ -167,7 +167,8 @@ def _basic_amounts(law: Law, h: Households) -> Floats:
         ),
     )
     total = adult.astype(np.float64)
-    for position in range(6):  # children numbered oldest first: the 10-17-year-olds come first
+    most = int((h.children_10_17 + h.children_under_10).max(initial=0))
+    for position in range(most):  # children numbered oldest first: the 10-17-year-olds come first
         order = ORDINALS[min(position, 2)]
         older = h.children_10_17 > position
         younger = (~older) & (h.children_10_17 + h.children_under_10 > position)
@@ -210,6 +211,7 @@ def _scenario(
     laws: list[Law],
     parameters: ParameterSet,
     baseline: Floats,
+    before: tuple[Floats, Floats],
 ) -> tuple[Floats, Floats, Floats, Floats, Floats]:
     full = np.array(
         [
@@ -224,15 +226,15 @@ def _scenario(
     gross = wages + benefit
     tax = np.zeros_like(gross)
     for year in sorted({f.year for f in firsts}):
+        # a tax year partly in the window: the month before it fills the earlier months, the last month
+        # the later ones (as the per-person engine does)
         columns = [i for i, f in enumerate(firsts) if f.year == year]
-        scale = 12 / len(columns)
-        total = tax_year(
-            Law(parameters, dt.date(year, 1, 1)),
-            h,
-            wages[:, columns].sum(axis=1) * scale,
-            benefit[:, columns].sum(axis=1) * scale,
-        )
-        annual = gross[:, columns].sum(axis=1) * scale
+        ahead = firsts[columns[0]].month - 1 if year == firsts[0].year else 0
+        behind = 12 - firsts[columns[-1]].month if year == firsts[-1].year else 0
+        year_wages = wages[:, columns].sum(axis=1) + ahead * before[0] + behind * wages[:, -1]
+        year_benefits = benefit[:, columns].sum(axis=1) + ahead * before[1] + behind * benefit[:, -1]
+        total = tax_year(Law(parameters, dt.date(year, 1, 1)), h, year_wages, year_benefits)
+        annual = year_wages + year_benefits
         rate = np.divide(total, annual, out=np.zeros_like(annual), where=annual > 0)
         tax[:, columns] = _cents(gross[:, columns] * rate[:, None])
     net = gross - tax
@@ -277,8 +279,15 @@ def year_batch(h: Households, start: dt.date, parameters: ParameterSet) -> YearB
         ),
         0.0,
     )
+    none = np.zeros(len(h))
     *_, base_disposable = _scenario(
-        h, wages=zero, firsts=firsts, laws=laws, parameters=parameters, baseline=base_benefit
+        h,
+        wages=zero,
+        firsts=firsts,
+        laws=laws,
+        parameters=parameters,
+        baseline=base_benefit,
+        before=(none, base_benefit),
     )
     first_with = h.wages[:, 0] + np.where(
         h.kela_benefit,
@@ -290,8 +299,16 @@ def year_batch(h: Households, start: dt.date, parameters: ParameterSet) -> YearB
         0.0,
     )
     baseline = np.where(h.work_before, first_with, base_benefit)
+    before_wage = np.where(h.work_before, h.wages[:, 0], 0.0)
+    before_benefit = np.where(h.work_before, first_with - h.wages[:, 0], base_benefit)
     benefit, tax, allowance, social, disposable = _scenario(
-        h, wages=h.wages, firsts=firsts, laws=laws, parameters=parameters, baseline=baseline
+        h,
+        wages=h.wages,
+        firsts=firsts,
+        laws=laws,
+        parameters=parameters,
+        baseline=baseline,
+        before=(before_wage, before_benefit),
     )
     return YearBatch(benefit, tax, allowance, social, disposable, base_disposable)
 

@@ -34,6 +34,9 @@ def decided_supports(supports: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 item["variant"] = best["id"][len(PAY_SUBSIDY) :]
             if best.get("rate"):
                 item["rate"] = str(best["rate"])
+            item["monthly_amount"] = str(
+                best["monthly_amount"]
+            )  # as the hire answer counted it (C1 included)
             out.append(item)
     for s in supports:
         if s.get("id") == "work_arrangement_help" and s.get("monthly_amount"):
