@@ -30,7 +30,6 @@ from kohtaanto.rules.situations import DecidedSupport, EmployerCostSituation
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-FULL_MONTH_WORKDAYS = 14
 
 
 def _last(first: dt.date) -> dt.date:
@@ -57,20 +56,20 @@ def _mon_sat_days(start: dt.date, days: int) -> list[dt.date]:
     return out
 
 
-def credit_months(start: dt.date, year_end: dt.date) -> int:
+def full_month(law: Law, start: dt.date, month: dt.date) -> bool:
+    """Whether the employment covers enough working days of ``month`` for a full holiday-credit month."""
+    return _workdays(max(start, month), _last(month)) >= law("holiday.full_month_working_days")
+
+
+def credit_months(law: Law, start: dt.date, year_end: dt.date) -> int:
     """Full holiday-credit months of the credit year that ends on ``year_end`` (31 March)."""
     first = dt.date(year_end.year - 1, 4, 1)
-    count = 0
-    for index in range(12):
-        month = add_months(first, index)
-        if _workdays(max(start, month), _last(month)) >= FULL_MONTH_WORKDAYS:
-            count += 1
-    return count
+    return sum(1 for index in range(12) if full_month(law, start, add_months(first, index)))
 
 
 def holiday_days(law: Law, start: dt.date, year_end: dt.date, months: int | None = None) -> int:
     """Holiday days earned in the credit year ending ``year_end``, rounded up."""
-    full = credit_months(start, year_end) if months is None else months
+    full = credit_months(law, start, year_end) if months is None else months
     lasted_a_year = add_months(start, 12) <= year_end + dt.timedelta(days=1)
     per_month = law("holiday.days_per_month" if lasted_a_year else "holiday.days_per_month_first_year")
     return math.ceil(full * per_month)
@@ -124,7 +123,7 @@ def sickness_allowance_daily(law: Law, yearly_income: Decimal) -> Decimal:
     daily = (
         law("sick_pay.allowance.rate") / HUNDRED * min(income, limit)
         + law("sick_pay.allowance.rate_above") / HUNDRED * max(income - limit, ZERO)
-    ) / 300
+    ) / law("sick_pay.allowance.income_divisor")
     return money(max(daily, law("sick_pay.allowance.minimum_daily")))
 
 
@@ -245,8 +244,7 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
     earned_months = sum(
         1
         for m in months
-        if dt.date(open_year_end.year - 1, 4, 1) <= m.first <= last
-        and _workdays(max(s.start, m.first), _last(m.first)) >= FULL_MONTH_WORKDAYS
+        if dt.date(open_year_end.year - 1, 4, 1) <= m.first <= last and full_month(end_law, s.start, m.first)
     )
     liability_days = holiday_days(end_law, s.start, open_year_end, earned_months)
     closed = dt.date(open_year_end.year - 1, 3, 31)  # the credit year before: its bonus may still be due
