@@ -36,6 +36,7 @@ def test_analysts_import_all_or_nothing_and_classify(world):
     assert (
         refused.status_code == 400
         and "31.2.2025" in refused.content.decode()
+        and "ei ole muotoa PP.KK.VVVV" in refused.content.decode()  # the reason in the page's language
         and not Project.objects.exists()
     )
     assert me.post("/esf/", {"file": _upload("eura2021.csv")}).status_code == 200

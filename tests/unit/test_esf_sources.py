@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from kohtaanto.web.esf.classify import THRESHOLD, classify
 from kohtaanto.web.esf.sources import SourceError, read
@@ -40,16 +41,20 @@ def test_bad_rows_are_listed_with_their_lines():
         "S3;Huono summa;1.1.2025;paljon;\n"
         "S4;Huono tunnus;1.1.2025;100;1234567-0\n"
     ).encode()
-    _, rows, rejected = read(data)
+    with translation.override("en"):
+        _, rows, rejected = read(data)
     assert [r.values["code"] for r in rows] == ["S1"]
     reasons = {r.line: r.reason for r in rejected}
     assert "already on line 2" in reasons[3] and "code is missing" in reasons[4]
     assert "31.2.2025" in reasons[5] and "paljon" in reasons[6] and "check digit" in reasons[7]
+    with translation.override("fi"):  # a Finnish page reads the reasons in Finnish
+        _, _, rejected = read(data)
+    assert "on jo rivillä 2" in rejected[0].reason and "tarkistusmerkki" in rejected[-1].reason
 
 
 @pytest.mark.parametrize(("data", "message"), [(b"a;b\n1;2\n", "neither"), (b"\xff\xfe", "UTF-8")])
 def test_unreadable_files(data, message):
-    with pytest.raises(SourceError, match=message):
+    with translation.override("en"), pytest.raises(SourceError, match=message):
         read(data)
 
 

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import pgettext
+
 from kohtaanto.core import userdata
 from kohtaanto.core.identifiers import BusinessId, InvalidBusinessId
 
@@ -74,7 +76,9 @@ def _date(text: str) -> dt.date | None:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f"date {text!r} is not DD.MM.YYYY or YYYY-MM-DD")
+    raise ValueError(
+        pgettext("esf import", "the date %(value)s is not DD.MM.YYYY or YYYY-MM-DD") % {"value": text}
+    )
 
 
 def _money(text: str) -> Decimal | None:
@@ -84,17 +88,22 @@ def _money(text: str) -> Decimal | None:
     try:
         return Decimal(cleaned).quantize(Decimal("0.01"))
     except InvalidOperation:
-        raise ValueError(f"amount {text!r} is not a number") from None
+        raise ValueError(
+            pgettext("esf import", "the amount %(value)s is not a number") % {"value": text}
+        ) from None
 
 
 def _row(line: int, raw: dict[str, str], seen: dict[str, int]) -> ProjectRow | RejectedProject:
     problems = []
     if not raw["code"] or len(raw["code"]) > 60:
-        problems.append("project code is missing or too long")
+        problems.append(pgettext("esf import", "the project code is missing or too long"))
     elif raw["code"] in seen:
-        problems.append(f"project code {raw['code']} is already on line {seen[raw['code']]}")
+        problems.append(
+            pgettext("esf import", "the project code %(code)s is already on line %(line)s")
+            % {"code": raw["code"], "line": seen[raw["code"]]}
+        )
     if not raw["name"]:
-        problems.append("name is missing")
+        problems.append(pgettext("esf import", "the name is missing"))
     typed = ("starts_on", "ends_on", "eu_funding")
     values: dict[str, object] = {k: v for k, v in raw.items() if k not in typed}
     for name in ("starts_on", "ends_on"):
@@ -109,8 +118,11 @@ def _row(line: int, raw: dict[str, str], seen: dict[str, int]) -> ProjectRow | R
     if raw.get("business_id"):
         try:
             values["business_id"] = BusinessId.parse(raw["business_id"]).value
-        except InvalidBusinessId as exc:
-            problems.append(f"business ID {raw['business_id']!r}: {exc}")
+        except InvalidBusinessId:
+            problems.append(
+                pgettext("esf import", "the business ID %(value)s is not valid (check digit or form)")
+                % {"value": raw["business_id"]}
+            )
     return RejectedProject(line, "; ".join(problems)) if problems else ProjectRow(line, values)
 
 
@@ -118,24 +130,39 @@ def read(data: bytes) -> tuple[str, list[ProjectRow], list[RejectedProject]]:
     """The source ("eura2021" or "kohesio"), the good rows and the rejected ones with their reasons."""
     try:
         return _read(data)
-    except csv.Error as exc:
-        raise SourceError(f"not a readable CSV file ({exc})") from None
+    except csv.Error:
+        raise SourceError(pgettext("esf import", "The file is not a readable CSV file.")) from None
+
+
+class _NotText(ValueError):
+    """The upload is not UTF-8 text."""
 
 
 def _read(data: bytes) -> tuple[str, list[ProjectRow], list[RejectedProject]]:
-    reader = userdata.csv_reader(data, SourceError)
+    try:
+        reader = userdata.csv_reader(data, _NotText)
+    except _NotText:
+        raise SourceError(
+            pgettext("esf import", "The file is not UTF-8 text: save it as CSV UTF-8 and try again.")
+        ) from None
     header = {h.strip().casefold(): h for h in reader.fieldnames or []}
     source = next((s for s, m in MAPPINGS.items() if all(m[k] in header for k in REQUIRED)), None)
     if source is None:
         raise SourceError(
-            "line 1: neither an EURA 2021 export (Hankekoodi, Hankkeen nimi) nor Kohesio columns"
+            pgettext(
+                "esf import",
+                "Line 1: the columns are neither an EURA 2021 export (Hankekoodi, Hankkeen nimi) "
+                "nor Kohesio's.",
+            )
         )
     mapping = {field: header[column] for field, column in MAPPINGS[source].items() if column in header}
     rows, rejected = [], []
     seen: dict[str, int] = {}
     for line, record in enumerate(reader, start=2):
         if line - 1 > MAX_ROWS:
-            raise SourceError(f"more than {MAX_ROWS} rows: split the file")
+            raise SourceError(
+                pgettext("esf import", "More than %(rows)s rows: split the file.") % {"rows": MAX_ROWS}
+            )
         raw = {field: (record.get(column) or "").strip() for field, column in mapping.items()}
         checked = _row(line, raw, seen)
         if isinstance(checked, RejectedProject):
