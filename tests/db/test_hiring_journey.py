@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -695,3 +696,24 @@ def test_a_decision_and_a_follow_up_wait_for_the_day_they_are_about(world):
     year.refresh_from_db()
     assert year.done_on is None  # nothing feeds the retention figures before the year is up
     hiring.record_follow_up(boss, case, follow_up=year, notes="", adjust=False, on=dt.date(2028, 2, 1))
+
+
+def test_the_new_jobs_wage_is_asked_on_the_carving_page_and_counts(world):
+    """The wage is shown for the employer to set before any cost; the proposals count it, a bad one is
+    a field error that keeps what was typed."""
+    case, profile = _published_case(world)
+    me = _client(world["north_employer"])
+    page = me.get(f"/hire/{case.pk}/carve/").content.decode()
+    assert "Uuden työn tuntipalkka, euroa" in page and 'name="hourly_wage"' in page
+    carve = {"action": "carve", "person": profile.pseudonym, "registered_unemployed": "on"}
+    bad = me.post(f"/hire/{case.pk}/carve/", {**carve, "hourly_wage": "2"})
+    assert bad.status_code == 400 and 'value="2"' in bad.content.decode()
+    assert me.post(f"/hire/{case.pk}/carve/", {**carve, "hourly_wage": "15,40"}).status_code == 200
+    case.refresh_from_db()
+    assert case.inventory["workplace"]["new_job_hourly_wage"] == "15.40"
+    assert me.post(f"/hire/{case.pk}/carve/", {"action": "choose", "index": "0"}).status_code == 302
+    case.refresh_from_db()
+    hours = Decimal(str(case.chosen["hours_per_week"]))
+    expected = (hours * Decimal("4.33") * Decimal("15.40")).quantize(Decimal("0.01"))
+    assert abs(Decimal(str(case.chosen["monthly_wage"])) - expected) <= Decimal("0.05")
+    assert AuditEvent.objects.filter(action="hiring_case.updated", data__new_job_hourly_wage="15.40").exists()

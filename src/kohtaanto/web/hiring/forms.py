@@ -161,6 +161,23 @@ class AdForm(forms.Form):
         return {k: d.get(k) for k in ("hourly_wage", "contact", "how_to_apply", "apply_by")}
 
 
+class NewJobWageForm(forms.Form):
+    """The new job's pay, asked before any cost is shown (it used to be a silent 13.50 €/h)."""
+
+    hourly_wage = forms.DecimalField(
+        label=pgettext_lazy("hiring", "Hourly wage of the new job, euros"),
+        help_text=pgettext_lazy(
+            "hiring",
+            "From your collective agreement. The costs, supports and the ad use it; you can change it later.",
+        ),
+        min_value=Decimal(5),
+        max_value=Decimal(100),
+        decimal_places=2,
+        localize=True,
+        required=False,  # left empty, the wage already on the case stays
+    )
+
+
 class SupportFactsForm(forms.Form):
     """What the person or their coach has told; used only for the supports and the net cost."""
 

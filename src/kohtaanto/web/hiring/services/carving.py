@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -101,6 +102,7 @@ def carve(
     on: dt.date,
     alternatives: int = 3,
     facts: dict[str, Any] | None = None,
+    hourly_wage: Decimal | None = None,
 ) -> Carved:
     """Proposals for one person of the pool, or, when none fits, each binding constraint in plain words.
     ``facts`` (what the person or their coach told: registered unemployed, months unemployed, 55 or
@@ -117,6 +119,8 @@ def carve(
     may_change(actor, case.organisation)
     if profile not in pool_for(actor, case):
         permissions.require(False, "this person is not in your pool")  # not shown: a 403 page
+    if hourly_wage is not None:
+        set_new_job_wage(actor, case, hourly_wage)
     source = validated(case)
     if source is None:
         raise CaseError({"inventory": [pgettext("hiring", "Add at least one task first.")]})
@@ -162,6 +166,30 @@ def carve(
         reasons=[r.as_dict() for r in found.reasons],
         gaps=gaps_to_close(found.reasons),
     )
+
+
+def set_new_job_wage(actor: User | None, case: HiringCase, hourly_wage: Decimal) -> HiringCase:
+    """The new job's hourly wage, which the proposals' costs and supports are counted at."""
+    may_change(actor, case.organisation)
+    if not Decimal(5) <= hourly_wage <= Decimal(100):
+        raise CaseError(
+            {"hourly_wage": [pgettext("hiring", "Give the hourly wage in euros, from 5 to 100.")]}
+        )
+    with transaction.atomic():
+        fresh = locked(case)
+        workplace = fresh.inventory.setdefault("workplace", {})
+        if workplace.get("new_job_hourly_wage") == str(hourly_wage):
+            return case
+        workplace["new_job_hourly_wage"] = str(hourly_wage)
+        save_changed(fresh, ["inventory"])
+        copy_into(fresh, case)
+        record(
+            actor=actor,
+            action="hiring_case.updated",
+            obj=case,
+            data={"new_job_hourly_wage": str(hourly_wage)},
+        )
+    return case
 
 
 def choose(actor: User | None, case: HiringCase, proposal: dict[str, Any], pseudonym: str) -> HiringCase:

@@ -16,6 +16,7 @@ from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.forms import (
+    NewJobWageForm,
     SupportFactsForm,
 )
 from kohtaanto.web.hiring.models import HiringCase
@@ -28,17 +29,40 @@ def session_key(case: HiringCase) -> str:
 
 
 def _carve_for(
-    request: AuthenticatedRequest, case: HiringCase, profile: Any, facts: dict[str, Any] | None
+    request: AuthenticatedRequest,
+    case: HiringCase,
+    profile: Any,
+    facts: dict[str, Any] | None,
+    hourly_wage: Any = None,
 ) -> hiring.Carved:
     """Carve for one person and remember the answer in the session (the page can be reloaded)."""
     found = hiring.carve(
-        request.user, case, profile=profile, language=ui_language(), on=timezone.localdate(), facts=facts
+        request.user,
+        case,
+        profile=profile,
+        language=ui_language(),
+        on=timezone.localdate(),
+        facts=facts,
+        hourly_wage=hourly_wage,
     )
     request.session[session_key(case)] = found.proposals
     request.session[session_key(case) + ":person"] = profile.pseudonym
     request.session[session_key(case) + ":reasons"] = found.reasons
     request.session[session_key(case) + ":gaps"] = found.gaps
     return found
+
+
+def _carve_action(
+    request: AuthenticatedRequest, case: HiringCase, chosen: Any, wage_form: Any, facts_form: Any
+) -> tuple[hiring.Carved | None, str]:
+    """The employer's "make proposals": the person, the new job's wage and the facts, checked in turn."""
+    if chosen is None:
+        return None, pgettext("hiring", "Choose a person from the list.")
+    if not wage_form.is_valid():
+        return None, pgettext("hiring", "Give the new job's hourly wage.")
+    if not facts_form.is_valid():
+        return None, pgettext("hiring", "Check the facts for the supports.")
+    return _carve_for(request, case, chosen, facts_form.facts(), wage_form.cleaned_data["hourly_wage"]), ""
 
 
 def _fixes(case: HiringCase, gaps: dict[str, int], language: str) -> list[dict[str, Any]]:
@@ -90,16 +114,17 @@ def carve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     facts_form = SupportFactsForm(
         request.POST if action == "carve" else None, initial=SupportFactsForm.initial_from(case.support_facts)
     )
+    saved_wage = case.inventory.get("workplace", {}).get("new_job_hourly_wage")
+    wage_form = NewJobWageForm(
+        request.POST if action == "carve" else None,
+        initial={"hourly_wage": Decimal(str(saved_wage)) if saved_wage else None},
+    )
     by_name = {p.pseudonym: p for p in pool}
     try:
         if action == "carve":
             chosen = by_name.get(request.POST.get("person", ""))
-            if chosen is None:
-                error = pgettext("hiring", "Choose a person from the list.")
-            elif not facts_form.is_valid():
-                error = pgettext("hiring", "Check the facts for the supports.")
-            else:
-                found = _carve_for(request, case, chosen, facts_form.facts())
+            found, error = _carve_action(request, case, chosen, wage_form, facts_form)
+            if found is not None and chosen is not None:
                 proposals, person, reasons, gaps = (
                     found.proposals,
                     chosen.pseudonym,
@@ -177,6 +202,7 @@ def carve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "carved_for": person,
         "error": error,
         "facts_form": facts_form,
+        "wage_form": wage_form,
         "carving": carving,
     }
     return render_step(request, case, "carve", "carve.html", context, 400 if error else 200)
