@@ -110,6 +110,9 @@ class Law:
         self.used: dict[str, UsedParameter] = {}
 
     def __call__(self, name: str) -> Decimal:
+        seen = self.used.get(name)
+        if seen is not None:  # the same date and parameters: the value read before
+            return seen.value
         parameter = self.parameters[name]
         dated = parameter.value_at(self.on)
         assert dated.value is not None  # noqa: S101 - value_at never returns a closing entry

@@ -574,17 +574,17 @@ def break_even_hours(
     if s.work is None:
         return None
 
+    shared = Recorder(parameters)  # one law per month for every trial
+
     def gain(hours: int) -> Decimal:
         work = s.work.model_copy(  # type: ignore[union-attr]
             update={"hours_per_week": Decimal(hours), "hourly_wage": hourly_wage, "wage_month": None}
         )
         trial = s.model_copy(update={"work": work})
         if work.start < start:  # already working: the decision and the months before include it
-            result = simulate(trial, start, Recorder(parameters), with_work=True)
+            result = simulate(trial, start, shared, with_work=True)
         else:
-            result = simulate(
-                trial, start, Recorder(parameters), with_work=True, baseline=baseline, before=before
-            )
+            result = simulate(trial, start, shared, with_work=True, baseline=baseline, before=before)
         return sum((disposable(trial, m) for m in result.months), ZERO) - base_total
 
     low, high = 1, 40
