@@ -51,7 +51,7 @@ def test_a_seasonal_job_shows_the_year_the_difference_and_what_to_report(world):
     for points in re.findall(r'points="([^"]*)"', svg):
         assert all(re.fullmatch(r"[\d.]+,[\d.]+", pair) for pair in points.split())
     # what-if: a month's later start is compared side by side
-    assert "Työ alkaa kuukautta myöhemmin" in html
+    assert "Työ alkaa kuukautta myöhemmin (1.6.2026)" in html
     assert "session." not in html and "None" not in html
 
 
@@ -103,6 +103,14 @@ def test_api_answers_the_year_and_the_employer_cost(world):
     body = response.json()
     assert body["difference"] == 2935.5
     assert body["with_work"]["months"][7]["social_assistance"] == 462.87
+    assert "what_if" not in body  # asked for only
+    asked = client.post(
+        "/api/v1/supports/year/?on=2026-01-01&lang=en",
+        {**situation, "what_if": True},
+        content_type="application/json",
+    ).json()
+    later = asked["what_if"][-1]
+    assert later["choice"] == "The work starts a month later (2026-06-01)" and later["wage"] == 4600.0
     assert any("Tulot nousevat" in reason for reason in body["reasons"])
     bad = client.post(
         "/api/v1/supports/year/", {**situation, "municipality": "Atlantis"}, content_type="application/json"

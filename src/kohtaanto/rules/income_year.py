@@ -599,6 +599,66 @@ def break_even_hours(
     return low
 
 
+def _variants(s: IncomeYearSituation) -> list[tuple[Message, dict[str, Any]]]:
+    """The what-if choices for the work on offer: hours, pay and start."""
+    work = s.work
+    if work is None:
+        return []
+    out: list[tuple[Message, dict[str, Any]]] = []
+    if work.hourly_wage is not None and work.hours_per_week is not None:
+        hours = work.hours_per_week
+        if hours > 5:
+            out.append((Message("what_if.fewer_hours", {"hours": 5}), {"hours_per_week": hours - 5}))
+        if hours + 5 <= 80:
+            out.append((Message("what_if.more_hours", {"hours": 5}), {"hours_per_week": hours + 5}))
+        out.append(
+            (Message("what_if.more_hourly", {"amount": Decimal(1)}), {"hourly_wage": work.hourly_wage + 1})
+        )
+    elif work.wage_month is not None:
+        more = money(work.wage_month / 10)
+        out.append(
+            (Message("what_if.more_monthly", {"amount": more}), {"wage_month": work.wage_month + more})
+        )
+    later = add_months(work.start, 1)
+    change: dict[str, Any] = {"start": later}
+    if work.end is not None:
+        change["end"] = max(work.end, later)
+    out.append((Message("what_if.later_start", {"date": later}), change))
+    return out
+
+
+def what_if(
+    s: IncomeYearSituation,
+    start: dt.date,
+    parameters: ParameterSet,
+    *,
+    baseline: Decimal,
+    before: Month,
+    base_total: Decimal,
+) -> list[dict[str, Any]]:
+    """The same household with other hours, pay or start, side by side: the wage and the difference."""
+    shared = Recorder(parameters)
+    rows = []
+    for label, change in _variants(s):
+        assert s.work is not None  # noqa: S101 - _variants gives nothing without work
+        trial = s.model_copy(update={"work": s.work.model_copy(update=change)})
+        if trial.work is not None and trial.work.start < start:
+            result = simulate(trial, start, shared, with_work=True)
+        else:
+            result = simulate(trial, start, shared, with_work=True, baseline=baseline, before=before)
+        gain = money(sum((disposable(trial, m) for m in result.months), ZERO) - base_total)
+        hours = sum((m.hours for m in result.months), ZERO)
+        rows.append(
+            {
+                "choice": label,
+                "wage": float(money(sum((m.earned for m in result.months), ZERO))),
+                "difference": float(gain),
+                "difference_per_hour": float(money(gain / hours)) if hours > 0 else None,
+            }
+        )
+    return rows
+
+
 def evaluate_income_year(s: IncomeYearSituation, on: dt.date, parameters: ParameterSet) -> Answer:
     """The household's months with and without the work, the difference, and what to report."""
     start = (s.start or on).replace(day=1)
@@ -643,6 +703,11 @@ def evaluate_income_year(s: IncomeYearSituation, on: dt.date, parameters: Parame
         "employment_condition_months": float(_employment_condition(rec, work.months)),
         "break_even_hours_per_week": None,
     }
+    if s.what_if:
+        base_total = sum((disposable(s, m) for m in base.months), ZERO)
+        results["what_if"] = what_if(
+            s, start, parameters, baseline=baseline, before=before, base_total=base_total
+        )
     if s.break_even and hourly:
         base_total = sum((disposable(s, m) for m in base.months), ZERO)
         results["break_even_hours_per_week"] = break_even_hours(

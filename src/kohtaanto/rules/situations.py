@@ -360,6 +360,10 @@ class IncomeYearSituation(StrictModel):
     break_even: bool = Field(
         default=True, description="Also find the fewest weekly hours at which the work pays (hourly pay)."
     )
+    what_if: bool = Field(
+        default=False,
+        description="Also answer for 5 hours fewer and more, a better wage and a month's later start.",
+    )
 
     @field_validator("municipality")
     @classmethod

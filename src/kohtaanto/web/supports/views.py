@@ -17,7 +17,6 @@ from django.utils.translation import get_language, pgettext
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.rules import InputError, RulesNotInForce
-from kohtaanto.rules.months import add_months
 from kohtaanto.rules.report import support_label
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.chart import income_chart, month_chart
@@ -307,23 +306,8 @@ def _month_label(month: str) -> str:
     return f"{int(number)}/{year[2:]}"
 
 
-def what_ifs(form: IncomeYearForm, answer: dict[str, Any]) -> list[dict[str, Any]]:
-    """The same household with more or fewer hours, a better wage or a month's later start."""
-    d = form.cleaned_data
-    if d["pay_kind"] == "gigs":
-        return []
-    on = form.cleaned_data["on"]
-    options: list[tuple[str, dict[str, Any]]] = []
-    if d["pay_kind"] == "hourly":
-        hours, wage = d["hours_per_week"], d["hourly_wage"]
-        if hours > 5:
-            options.append((pgettext("year what-if", "5 hours a week fewer"), {"hours_per_week": hours - 5}))
-        if hours + 5 <= 80:
-            options.append((pgettext("year what-if", "5 hours a week more"), {"hours_per_week": hours + 5}))
-        options.append((pgettext("year what-if", "1 euro more an hour"), {"hourly_wage": wage + 1}))
-    options.append(
-        (pgettext("year what-if", "The work starts a month later"), {"start": add_months(d["work_start"], 1)})
-    )
+def what_ifs(answer: dict[str, Any]) -> list[dict[str, Any]]:
+    """As entered, then the engine's other choices (hours, pay, start), side by side."""
     rows = [
         {
             "label": pgettext("year what-if", "As you entered"),
@@ -332,18 +316,16 @@ def what_ifs(form: IncomeYearForm, answer: dict[str, Any]) -> list[dict[str, Any
             "wage": answer["with_work"]["total"]["wage"],
         }
     ]
-    for label, change in options:
-        situation = {**form.situation(**change), "break_even": False}
-        result = engine().ask("income_year", situation, on).as_dict("en")
-        rows.append(
-            {
-                "label": label,
-                "difference": result["difference"],
-                "per_hour": result["difference_per_hour"],
-                "wage": result["with_work"]["total"]["wage"],
-            }
-        )
-    return rows
+    rows += [
+        {
+            "label": r["choice"],
+            "difference": r["difference"],
+            "per_hour": r["difference_per_hour"],
+            "wage": r["wage"],
+        }
+        for r in answer.get("what_if", [])
+    ]
+    return rows if len(rows) > 1 else []
 
 
 def _year_initial(request: AuthenticatedRequest) -> dict[str, Any]:
@@ -379,7 +361,7 @@ def year(request: AuthenticatedRequest) -> HttpResponse:
 
     form = IncomeYearForm(request.POST or None, initial=_year_initial(request))
     answer = (
-        ask_question(form, "income_year", form.situation())
+        ask_question(form, "income_year", {**form.situation(), "what_if": True})
         if request.method == "POST" and form.is_valid()
         else None
     )
@@ -396,7 +378,7 @@ def year(request: AuthenticatedRequest) -> HttpResponse:
         context["chart"] = month_chart(
             [w["disposable"] for w, _ in rows], [n["disposable"] for _, n in rows], labels
         )
-        context["what_ifs"] = what_ifs(form, answer)
+        context["what_ifs"] = what_ifs(answer)
         context["better"] = answer["difference"] > 0
         context["loss"] = -answer["difference"]
     ok = request.method == "GET" or answer is not None
