@@ -39,6 +39,7 @@ HEADINGS = {
         "condition": "Työssäoloehtoon kertyy kuukausia",
         "break_even": "Työ kannattaa, kun viikkotunteja on vähintään",
         "reports": "Ilmoita",
+        "what_if": "Entä jos (ero vuodessa)",
         "reasons": "Perustelut",
     },
     "sv": {
@@ -62,6 +63,7 @@ HEADINGS = {
         "condition": "Månader som räknas in i arbetsvillkoret",
         "break_even": "Arbetet lönar sig från veckotimmar",
         "reports": "Anmäl",
+        "what_if": "Tänk om (skillnad per år)",
         "reasons": "Motiveringar",
     },
     "en": {
@@ -85,6 +87,7 @@ HEADINGS = {
         "condition": "Months toward the employment condition",
         "break_even": "The work pays from weekly hours",
         "reports": "Report",
+        "what_if": "What if (difference over the year)",
         "reasons": "Reasons",
     },
 }
@@ -139,6 +142,11 @@ def render_year(answer: dict[str, Any], language: str) -> str:
     lines.append(f"{h['condition']}: {formatting.number(answer['employment_condition_months'], language)}")
     if answer.get("break_even_hours_per_week") is not None:
         lines.append(f"{h['break_even']}: {answer['break_even_hours_per_week']}")
+    if answer.get("what_if"):
+        lines.append(f"{h['what_if']}:")
+        for row in answer["what_if"]:
+            wage = f"{h['wage']} {_money(row['wage'], language)}"
+            lines.append(f"  - {row['choice']}: {_money(row['difference'], language)} € ({wage})")
     if answer.get("reports"):
         lines += [f"{h['reports']}:", *(f"  - {r}" for r in answer["reports"])]
     return "\n".join([*lines, *_tail(answer, language)])
