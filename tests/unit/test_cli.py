@@ -167,6 +167,21 @@ def test_check_passes_on_a_migrated_database(tmp_path: Path):
     assert "ok    database migrations are up to date" in result.stdout
 
 
+def test_supports_year_and_employer_cost_print_month_tables_and_refuse_bad_input(tmp_path):
+    examples = Path(__file__).resolve().parents[2] / "examples" / "supports"
+    year = run("supports", "year", str(examples / "year-seasonal.yaml"))
+    assert year.returncode == 0, year.stderr
+    assert "Ero vuodessa (työn kanssa - ilman): 2 935,50 €" in year.stdout.replace("\u00a0", " ")
+    assert "2026-08" in year.stdout and "462,87" in year.stdout  # T7's August: housing allowance lags
+    cost = run("supports", "employer-cost", str(examples / "employer-cost.yaml"), "--format", "json")
+    assert cost.returncode == 0 and json.loads(cost.stdout)["total"]["net_cost"] == 48993.94
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("municipality: Atlantis\nrent: -5\nadults: 3\n")
+    refused = run("supports", "year", str(bad))
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
+    assert "municipality" in refused.stderr and "rent" in refused.stderr and "adults" in refused.stderr
+
+
 def test_supports_study_answers_in_json_and_refuses_bad_input(tmp_path):
     example = Path(__file__).resolve().parents[2] / "examples" / "supports" / "study.yaml"
     done = run("supports", "study", str(example), "--on", "2025-09-01", "--format", "json")

@@ -209,7 +209,11 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
         row.bonus, bonus_days, year_end = _holiday_bonus(s, law, first, share)
         if bonus_days:
             bonuses.append(
-                {"paid": row.first.isoformat()[:7], "credit_year_end": year_end, "days": bonus_days}
+                {
+                    "paid": row.first.isoformat()[:7],
+                    "credit_year_end": year_end.isoformat(),
+                    "days": bonus_days,
+                }
             )
         row.side_costs = money((row.wage + row.bonus) * side_cost_rate(law, s))
         share = (s.hours_per_week or s.full_time_hours) / s.full_time_hours
