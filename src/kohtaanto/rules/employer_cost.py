@@ -75,6 +75,20 @@ def holiday_days(law: Law, start: dt.date, year_end: dt.date, months: int | None
     return math.ceil(full * per_month)
 
 
+def statutory_side_cost_rate(parameters: ParameterSet, on: dt.date) -> Decimal:
+    """The employer's average contributions on pay as a share (0.2008 in 2026), for a cost with no rates of
+    its own: pension, unemployment, health, and average accident and group life insurance."""
+    law = Law(parameters, on)
+    names = (
+        "pension_rate_average",
+        "unemployment_rate",
+        "health_insurance_rate",
+        "accident_insurance_rate",
+        "group_life_rate",
+    )
+    return sum((law(f"employer.{name}") for name in names), Decimal(0)) / HUNDRED
+
+
 def side_cost_rate(law: Law, s: EmployerCostSituation) -> Decimal:
     """The employer's statutory and insurance contributions as a share of pay."""
     pension = s.pension_rate if s.pension_rate is not None else law("employer.pension_rate_average")

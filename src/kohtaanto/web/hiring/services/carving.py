@@ -124,6 +124,14 @@ def carve(
     source = validated(case)
     if source is None:
         raise CaseError({"inventory": [pgettext("hiring", "Add at least one task first.")]})
+    if "side_cost_rate" not in case.inventory.get("workplace", {}):
+        # no rate of the employer's own: the statutory averages of the day, as the 24-month profile counts
+        from kohtaanto.rules.employer_cost import statutory_side_cost_rate
+
+        rate = statutory_side_cost_rate(engine().parameters, on)
+        source = source.model_copy(
+            update={"workplace": source.workplace.model_copy(update={"side_cost_rate": rate})}
+        )
     try:
         support_facts = SupportFacts.model_validate(facts or {})
     except PydanticError as exc:
