@@ -97,13 +97,14 @@ def month_chart(with_work: list[float], without: list[float], labels: list[str])
         return _at(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * (value - low) / (top - low))
 
     ticks = [low + (top - low) / 4 * i for i in range(5)]
+    step = 1 if len(labels) <= 6 else 2 if len(labels) <= 12 else 3  # labels that fit on a phone
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "with_work": " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(with_work)),
         "without": " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(without)),
         "y_ticks": [{"value": int(round(v, -1)), "y": y(v)} for v in ticks],
-        "x_ticks": [{"value": label, "x": x(i)} for i, label in enumerate(labels)],
+        "x_ticks": [{"value": label, "x": x(i)} for i, label in enumerate(labels) if i % step == 0],
         "axis_y": HEIGHT - BOTTOM,
         "left": LEFT,
         "right": WIDTH - RIGHT,
