@@ -247,3 +247,16 @@ def test_the_fast_frequency_lookup_agrees_with_wordfreq(word):
 
     for language in ("fi", "sv", "en"):
         assert frequency(word, language) == zipf_frequency(word, language)
+
+
+def test_the_familiarity_reason_names_the_text_languages_own_threshold_in_the_readers_language():
+    """A Swedish reader of a Finnish text is told the Finnish threshold (5,05), not the Swedish one."""
+    text = (
+        "Toimeksiannon vastaanottamisen edellytyksenä on asianmukaisen dokumentaation "
+        "toimittaminen viranomaiselle määräajassa."
+    )
+    report = check(text, "instructions", "fi", messages="sv", use_voikko=False)
+    familiar = next(r for r in report.reasons if r.startswith("Många ord"))
+    assert familiar.endswith("över 5,05.")
+    english = check(text, "instructions", "fi", messages="en", use_voikko=False)
+    assert any(r.endswith("above 5.05.") for r in english.reasons)

@@ -527,14 +527,23 @@ def band(value: int) -> str:
     )
 
 
-def _reason(name: str, stats: Mapping[str, float], language: str) -> str:
+def _decimal(value: float, language: str) -> str:
+    return f"{value:.1f}".replace(".", "," if language != "en" else ".")
+
+
+def _reason(name: str, stats: Mapping[str, float], language: str, score: Mapping[str, Any]) -> str:
+    """One reason in the reader's ``language``; a measure's "good" value is the text language's own
+    (``score``: the profile's scoring settings for the text's language)."""
     value = stats[name]
     shown: str
     if name in ("sentence_mean", "heavy_forms", "passive", "abbreviations", "findings", "familiarity"):
-        shown = f"{value:.1f}".replace(".", "," if language != "en" else ".")
+        shown = _decimal(value, language)
     else:
         shown = f"{round(value)}"
-    return str(_yaml("reasons.yaml")["reasons"][name][language]).format(value=shown)
+    good = score.get(name, {}).get("good")
+    exact = f"{float(good):.2f}".rstrip("0").rstrip(".") if isinstance(good, int | float) else ""
+    extra = {"good": exact.replace(".", "," if language != "en" else ".")} if exact else {}
+    return str(_yaml("reasons.yaml")["reasons"][name][language]).format(value=shown, **extra)
 
 
 # -- entry point ----------------------------------------------------------------------------------
@@ -599,7 +608,7 @@ def check(
         value,
         band(value),
         labels["bands"][band(value)][lang],
-        tuple(_reason(name, stats, lang) for name, _ in penalties[:3]),
+        tuple(_reason(name, stats, lang, settings["score"]) for name, _ in penalties[:3]),
         chosen.mode if language == "fi" else "heuristic",
         profile,
         prepared.format,
