@@ -148,6 +148,8 @@ def test_employer_sees_the_24_months_and_where_the_subsidy_ends(world):
         "Kuukauden nettokustannus nousee 1\xa0404,20 eurosta 2\xa0404,20 euroon." in html
     )
     assert "405,12" in html and "11/2025" in html
+    # what an illness of four weeks costs after Kela's allowance to the employer (14 x 50,64 a day)
+    assert "Mitä sairastuminen maksaa sinulle" in html and "708,96" in html
 
 
 def test_employer_cost_form_errors_name_the_field(world):

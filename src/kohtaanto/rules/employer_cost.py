@@ -193,6 +193,34 @@ def _sickness(
                 row.reimbursement = money(row.reimbursement + min(daily, day_pay))
 
 
+ILLNESSES = (1, 6, 24)  # a day, a week and four weeks, counted Monday to Saturday
+
+
+def illness_costs(law: Law, s: EmployerCostSituation) -> list[dict[str, Any]]:
+    """What an illness of a day, a week and four weeks costs the employer: the pay for days not worked
+    and its side costs, less Kela's sickness allowance paid to the employer after the first ten days."""
+    own_days = int(law("sick_pay.employer_days"))
+    income = s.prior_year_income if s.prior_year_income is not None else s.wage_month * 12
+    daily = sickness_allowance_daily(law, income)
+    day_pay = s.wage_month / law("holiday.pay_divisor")
+    rate = side_cost_rate(law, s)
+    out = []
+    for days in ILLNESSES:
+        pay = money(day_pay * days)
+        refund = money(min(daily, day_pay) * max(days - own_days, 0))
+        side = money(pay * rate)
+        out.append(
+            {
+                "days": days,
+                "pay": float(pay),
+                "side_costs": float(side),
+                "sickness_allowance_to_employer": float(refund),
+                "net": float(money(pay + side - refund)),
+            }
+        )
+    return out
+
+
 def _holiday_bonus(
     s: EmployerCostSituation, law: Law, first: dt.date, share: Decimal
 ) -> tuple[Decimal, int, dt.date]:
@@ -303,6 +331,7 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
         "months": [m.row() for m in months],
         "total": totals,
         "side_cost_rate_first_month": float(round(side_cost_rate(start_law, s) * HUNDRED, 2)),
+        "illness_costs": illness_costs(start_law, s),
         "holiday_bonuses": bonuses,
         "holiday_days_unpaid_at_end": liability_days,
         "holiday_liability_at_end": float(money(liability_days * day_pay)),
@@ -319,9 +348,7 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
             )
         ),
     }
-    rules = ["employer.side_costs", "employer.holidays"]
-    if s.sick_spells:
-        rules.append("employer.sick_pay")
+    rules = ["employer.side_costs", "employer.holidays", "employer.sick_pay"]
     return Answer(
         question="employer_cost",
         on=on,
