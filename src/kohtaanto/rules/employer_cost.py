@@ -15,7 +15,6 @@ Days earned but not yet paid at the end are shown as a liability.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -24,16 +23,12 @@ from typing import Any
 
 from kohtaanto.rules.answers import Answer
 from kohtaanto.rules.explain import Law, Message, UsedParameter, money
-from kohtaanto.rules.months import add_months
+from kohtaanto.rules.months import add_months, days_inside, month_end
 from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.situations import DecidedSupport, EmployerCostSituation
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-
-
-def _last(first: dt.date) -> dt.date:
-    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def _workdays(start: dt.date, end: dt.date) -> int:
@@ -58,7 +53,7 @@ def _mon_sat_days(start: dt.date, days: int) -> list[dt.date]:
 
 def full_month(law: Law, start: dt.date, month: dt.date) -> bool:
     """Whether the employment covers enough working days of ``month`` for a full holiday-credit month."""
-    return _workdays(max(start, month), _last(month)) >= law("holiday.full_month_working_days")
+    return _workdays(max(start, month), month_end(month)) >= law("holiday.full_month_working_days")
 
 
 def credit_months(law: Law, start: dt.date, year_end: dt.date) -> int:
@@ -238,13 +233,13 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
     rows: dict[dt.date, CostMonth] = {}
     notes: list[Message] = [Message("note.cost_holiday_pay")]
     bonuses = []
+    hours_share = (s.hours_per_week or s.full_time_hours) / s.full_time_hours
     for index in range(s.months):
         first = add_months(first_month, index)
         law = laws.setdefault(first, Law(parameters, first))
         row = CostMonth(first)
-        days = calendar.monthrange(first.year, first.month)[1]
-        worked = (_last(first) - max(first, s.start)).days + 1
-        row.wage = money(s.wage_month * worked / days)
+        days = month_end(first).day
+        row.wage = money(s.wage_month * days_inside(s.start, month_end(first), first) / days)
         share = (
             s.holiday_bonus_share if s.holiday_bonus_share is not None else law("holiday.bonus_share")
         ) / HUNDRED
@@ -258,14 +253,13 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
                 }
             )
         row.side_costs = money((row.wage + row.bonus) * side_cost_rate(law, s))
-        share = (s.hours_per_week or s.full_time_hours) / s.full_time_hours
         for support in s.supports:
             # N months from the first day of the support run to the day before the same date N months on
             begins = max(support.start or s.start, s.start)
             ends = add_months(support.start or s.start, support.months) - dt.timedelta(days=1)
-            covered = (min(ends, _last(first)) - max(begins, first)).days + 1
+            covered = days_inside(begins, ends, first)
             if covered > 0:
-                full = support_month(law, support, s.wage_month, share)
+                full = support_month(law, support, s.wage_month, hours_share)
                 row.supports += money(full * covered / days)
         rows[first] = row
     start_law = laws[first_month]

@@ -23,7 +23,6 @@ Interpretations (each is said to the reader in the answer's notes):
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from typing import Any
 from kohtaanto.rules.answers import Answer
 from kohtaanto.rules.explain import Law, Message, UsedParameter, money
 from kohtaanto.rules.housing import housing_allowance, municipality_group
-from kohtaanto.rules.months import add_months
+from kohtaanto.rules.months import add_months, days_inside, month_end
 from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.parttime import evaluate_part_time
 from kohtaanto.rules.situations import IncomeYearSituation, PartTimeSituation
@@ -68,7 +67,6 @@ class Month:
     partner_tax: Decimal = ZERO
     housing_allowance: Decimal = ZERO
     housing_income_used: Decimal = ZERO
-    basic_amounts: Decimal = ZERO
     disregard: Decimal = ZERO
     social_assistance: Decimal = ZERO
     notes: list[Message] = field(default_factory=list)
@@ -92,6 +90,11 @@ class Month:
     @property
     def net_benefit(self) -> Decimal:
         return money(self.net_income) - self.net_wage
+
+    @property
+    def partner_net_wage(self) -> Decimal:
+        gross = self.partner_gross + self.partner_benefit
+        return money(self.partner_gross - self.partner_tax * self.partner_gross / gross) if gross else ZERO
 
     @property
     def partner_net(self) -> Decimal:
@@ -127,18 +130,10 @@ class Recorder:
         return tuple(self.used.values())
 
 
-def _days(first: dt.date) -> int:
-    return calendar.monthrange(first.year, first.month)[1]
-
-
 def _worked_days(s: IncomeYearSituation, first: dt.date) -> int:
     """Calendar days of the month inside the work's period."""
     work = s.work
-    if work is None:
-        return 0
-    last = first.replace(day=_days(first))
-    start, end = max(work.start, first), min(work.end or last, last)
-    return max((end - start).days + 1, 0)
+    return 0 if work is None else days_inside(work.start, work.end or month_end(first), first)
 
 
 def _wage_month(s: IncomeYearSituation) -> Decimal:
@@ -210,18 +205,19 @@ def _months(s: IncomeYearSituation, rec: Recorder, start: dt.date, with_work: bo
     for index in range(s.months):
         first = add_months(start, index)
         month = Month(first)
+        days = month_end(first).day
+        worked = _worked_days(s, first) if with_work else 0
         if with_work:
-            worked = _worked_days(s, first)
-            month.wage = money(wage_rate * worked / _days(first))
+            month.wage = money(wage_rate * worked / days)
             if s.work is not None and s.work.hours_per_week is not None:
-                month.hours = s.work.hours_per_week * WEEKS_PER_MONTH * worked / _days(first)
+                month.hours = s.work.hours_per_week * WEEKS_PER_MONTH * worked / days
         month.gigs = sum(
             (g.amount for g in gigs if (g.date.year, g.date.month) == (first.year, first.month)), ZERO
         )
         full_time = with_work and share > full_time_limit and month.wage > 0
         if full_time:
             # Full-time work: no benefit for the days worked; the other days of the month keep it.
-            free = Decimal(_days(first) - _worked_days(s, first)) / _days(first)
+            free = Decimal(days - worked) / days
             amount, kind, daily, notes = _benefit(
                 s, rec, first, earnings=month.gigs, share=ZERO, paid_days=paid_days
             )
@@ -361,16 +357,10 @@ def _social_assistance(s: IncomeYearSituation, rec: Recorder, months: list[Month
     household = Household(s.adults, tuple(s.children), s.adult_with_parents)
     for m in months:
         law = rec.law(m.first)
-        m.basic_amounts = basic_amount(law, household)
         if not s.social_assistance:
             continue
-        partner_net_wage = (
-            m.partner_gross - m.partner_tax * m.partner_gross / (m.partner_gross + m.partner_benefit)
-            if m.partner_gross
-            else ZERO
-        )
         m.disregard = earned_income_disregard(law, m.net_wage) + earned_income_disregard(
-            law, money(partner_net_wage)
+            law, m.partner_net_wage
         )
         income = (
             money(m.net_income)
@@ -380,7 +370,8 @@ def _social_assistance(s: IncomeYearSituation, rec: Recorder, months: list[Month
             + s.child_benefit_month
             + s.other_net_income_month
         )
-        m.social_assistance = money(social_assistance(need=m.basic_amounts + s.rent, income=income))
+        need = basic_amount(law, household) + s.rent
+        m.social_assistance = money(social_assistance(need=need, income=income))
 
 
 def disposable(s: IncomeYearSituation, m: Month) -> Decimal:

@@ -22,6 +22,25 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def month_end(day: dt.date) -> dt.date:
+    """The last day of ``day``'s month.
+
+    >>> month_end(dt.date(2028, 2, 10))
+    datetime.date(2028, 2, 29)
+    """
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def days_inside(start: dt.date, end: dt.date, month: dt.date) -> int:
+    """Days of the period ``start``-``end`` (both included) that fall in ``month``'s calendar month.
+
+    >>> days_inside(dt.date(2025, 1, 15), dt.date(2025, 11, 14), dt.date(2025, 11, 1))
+    14
+    """
+    first = month.replace(day=1)
+    return max((min(end, month_end(first)) - max(start, first)).days + 1, 0)
+
+
 def calendar_months(start: dt.date, days: int) -> Decimal:
     """Calendar months in ``days`` days from ``start``: 1.10. + 92 days (to 31.12.) is exactly 3.
 

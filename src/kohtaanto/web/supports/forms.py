@@ -34,10 +34,12 @@ def kela_benefit_on(benefit: str, day: dt.date) -> str:
     return "labour_market_support" if benefit == "general_support" and day < GENERAL_SUPPORT_FROM else benefit
 
 
-def _date_field() -> forms.DateField:
+def _date_field(label: Any = None, *, required: bool = True, today: bool = True) -> forms.DateField:
+    """A date picker (ISO in the field); by default "the date the answer is for", today."""
     return forms.DateField(
-        label=pgettext_lazy("supports form", "Date the answer is for"),
-        initial=timezone.localdate,
+        label=label or pgettext_lazy("supports form", "Date the answer is for"),
+        required=required,
+        initial=timezone.localdate if today else None,
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
@@ -792,21 +794,11 @@ class IncomeYearForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
-    work_start = forms.DateField(
-        label=pgettext_lazy("year form", "The work starts"),
-        required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    work_start = _date_field(pgettext_lazy("year form", "The work starts"), required=False, today=False)
+    work_end = _date_field(
+        pgettext_lazy("year form", "The work ends (leave empty if it goes on)"), required=False, today=False
     )
-    work_end = forms.DateField(
-        label=pgettext_lazy("year form", "The work ends (leave empty if it goes on)"),
-        required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-    )
-    on = forms.DateField(
-        label=pgettext_lazy("year form", "First month of the calculation"),
-        initial=timezone.localdate,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-    )
+    on = _date_field(pgettext_lazy("year form", "First month of the calculation"))
 
     def clean_municipality(self) -> str:
         from kohtaanto.core.municipalities import find
@@ -949,11 +941,7 @@ COST_SUPPORTS = [
 class EmployerCostForm(forms.Form):
     """A hire's cost month by month: the wage, the decided supports and an illness, if you want one."""
 
-    start = forms.DateField(
-        label=pgettext_lazy("cost form", "First day of work"),
-        initial=timezone.localdate,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-    )
+    start = _date_field(pgettext_lazy("cost form", "First day of work"))
     wage_month = _money_field(pgettext_lazy("cost form", "Monthly wage, euros"))
     months = forms.IntegerField(
         label=pgettext_lazy("cost form", "Months to show"), min_value=1, max_value=60, initial=24
@@ -983,10 +971,10 @@ class EmployerCostForm(forms.Form):
         initial=50,
         decimal_places=1,
     )
-    sick_start = forms.DateField(
-        label=pgettext_lazy("cost form", "An illness to plan for: first day (optional)"),
+    sick_start = _date_field(
+        pgettext_lazy("cost form", "An illness to plan for: first day (optional)"),
         required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        today=False,
     )
     sick_days = forms.IntegerField(
         label=pgettext_lazy("cost form", "Sick days, counted Monday to Saturday"),
