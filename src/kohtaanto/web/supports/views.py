@@ -379,7 +379,6 @@ def year(request: AuthenticatedRequest) -> HttpResponse:
             [w["disposable"] for w, _ in rows], [n["disposable"] for _, n in rows], labels
         )
         context["what_ifs"] = what_ifs(answer)
-        context["better"] = answer["difference"] > 0
         context["loss"] = -answer["difference"]
     ok = request.method == "GET" or answer is not None
     return _render(request, "year", context, ok)
@@ -395,10 +394,5 @@ def employer_cost(request: AuthenticatedRequest) -> HttpResponse:
         if request.method == "POST" and form.is_valid()
         else None
     )
-    context: dict[str, Any] = {"form": form, "answer": answer}
-    if answer:
-        months = answer["months"]
-        context["first_net"] = months[0]["net_cost"]
-        context["last_net"] = months[-1]["net_cost"]
     ok = request.method == "GET" or answer is not None
-    return _render(request, "employer_cost", context, ok)
+    return _render(request, "employer_cost", {"form": form, "answer": answer}, ok)
