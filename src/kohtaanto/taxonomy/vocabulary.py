@@ -121,6 +121,7 @@ class Attribute(BaseModel):
     group: Group
     imbalance: Imbalance
     uses_exposure: bool = True
+    safety: bool = False  # safety-relevant: the induction and the risk card name it
     labels: LabelTexts
     question: LabelTexts
     levels: dict[int, LabelTexts]

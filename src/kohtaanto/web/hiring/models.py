@@ -109,6 +109,9 @@ class WorkTrial(models.Model):
         pgettext_lazy("field", "observed capacity (attribute: level 0-5)"), default=dict, blank=True
     )
     observed_on = models.DateField(pgettext_lazy("field", "observed on"), null=True, blank=True)
+    pace = models.JSONField(  # [{"task": name, "week": 1-26, "percent": 0-200}], see kohtaanto.carving.ramp
+        pgettext_lazy("field", "pace by task and week"), default=list, blank=True
+    )
     proposal = models.CharField(
         pgettext_lazy("field", "capacity update"),
         max_length=10,
@@ -133,6 +136,56 @@ class WorkTrial(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.starts_on}–{self.ends_on}"
+
+
+class RiskCardState(models.TextChoices):
+    WAITING = "waiting", pgettext_lazy("risk card", "Waiting for the person")
+    SHARED = "shared", pgettext_lazy("risk card", "Trial evidence shared")
+    WITHHELD = "withheld", pgettext_lazy("risk card", "Trial evidence kept")
+
+
+class RiskCard(models.Model):
+    """An employer's request for the risk card of a hire, and the person's answer to it.
+
+    The person sees the card first; the employer sees it only once the person has answered, and sees the
+    work-trial evidence (the pace observations) only if the person shared it. A card without the evidence
+    looks the same as a card of a trial that observed no pace, so keeping it tells the employer nothing."""
+
+    case = models.ForeignKey(HiringCase, on_delete=models.CASCADE, related_name="risk_cards")
+    profile = models.ForeignKey(SeekerProfile, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=10, choices=RiskCardState.choices, default=RiskCardState.WAITING)
+    asked_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_in = models.CharField(max_length=8, blank=True)  # the language the card was shown in
+    version = models.PositiveIntegerField(default=1, editable=False)  # optimistic concurrency
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "risk card")
+        verbose_name_plural = pgettext_lazy("model", "risk cards")
+        constraints = [models.UniqueConstraint(fields=["case", "profile"], name="one_risk_card_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.profile_id} ({self.state})"
+
+
+class WorkplaceGuide(models.Model):
+    """The guide for the supervisor and the workplace instructor of a hire, in one language, with the
+    plain-language check it had when it was saved."""
+
+    case = models.OneToOneField(HiringCase, on_delete=models.CASCADE, related_name="guide")
+    language = models.CharField(max_length=8)
+    text = models.TextField(pgettext_lazy("field", "guide"))
+    score = models.PositiveSmallIntegerField(null=True, blank=True)  # the plain-language score at save
+    findings = models.PositiveSmallIntegerField(default=0)
+    saved_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "supervisor's guide")
+        verbose_name_plural = pgettext_lazy("model", "supervisor's guides")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.language}"
 
 
 class OnboardingPlan(models.Model):

@@ -14,5 +14,8 @@ urlpatterns = [
     path("hire/<id:pk>/ad/", views.ad, name="ad"),
     path("hire/<id:pk>/candidates/", views.candidates, name="candidates"),
     path("hire/<id:pk>/onboarding/", views.onboarding, name="onboarding"),
+    path("hire/<id:pk>/trials/<id:trial>/pace/", views.pace, name="pace"),
+    path("hire/<id:pk>/risk-card/", views.risk, name="risk"),
+    path("hire/<id:pk>/guide/", views.guide, name="guide"),
     path("hire/<id:pk>/jobposting.jsonld", views.job_posting_json_ld, name="json_ld"),
 ]

@@ -73,8 +73,64 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
         request,
         "",
         "overview.html",
-        {"profile": profile, "proposals": trial_proposals(profile, ui_language())},
+        {
+            "profile": profile,
+            "proposals": trial_proposals(profile, ui_language()),
+            "risk_cards": _risk_cards(profile),
+        },
     )
+
+
+def _risk_cards(profile: Any) -> list[Any]:
+    from kohtaanto.web.hiring.models import RiskCard
+
+    if profile is None:
+        return []
+    return list(
+        RiskCard.objects.filter(profile=profile).select_related("case__organisation").order_by("-asked_at")
+    )
+
+
+@job_seeker_only
+@require_http_methods(["GET", "POST"])
+def risk_card(request: AuthenticatedRequest, card: int) -> HttpResponse:
+    """The person's own risk card, with the trial evidence, before the employer sees any of it; the person
+    shares the evidence or keeps it (and can change the answer)."""
+    from kohtaanto.web.core.concurrency import parse_version
+    from kohtaanto.web.hiring import risk_card as card_data
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import RiskCard
+
+    profile = seeker.my_profile(request.user)
+    found = get_object_or_404(RiskCard.objects.select_related("case__organisation"), pk=card, profile=profile)
+    if request.method == "POST":
+        share = request.POST.get("answer") == "share"
+        try:
+            hiring.answer_risk_card(
+                request.user,
+                found,
+                share=share,
+                language=ui_language(),
+                version=parse_version(request.POST.get("version")),
+            )
+        except (ValueError, Conflict):
+            messages.error(
+                request, pgettext("seeker", "The card changed meanwhile. Look at it again and answer.")
+            )
+            return redirect("seeker:risk_card", card=found.pk)
+        if share:
+            messages.success(
+                request, pgettext("seeker", "The employer now sees the card with what your trial showed.")
+            )
+        else:
+            messages.success(
+                request, pgettext("seeker", "The employer now sees the card without what your trial showed.")
+            )
+        return redirect("seeker:overview")
+    built = card_data.build(
+        found.case, profile, language=ui_language(), today=timezone.localdate(), evidence=True
+    )
+    return _render(request, "", "risk_card.html", {"profile": profile, "card": found, "built": built})
 
 
 def trial_proposals(profile: Any, language: str) -> list[dict[str, Any]]:

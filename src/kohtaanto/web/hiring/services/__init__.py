@@ -72,6 +72,13 @@ from kohtaanto.web.hiring.services.onboarding import (
     record_follow_up,
     save_onboarding,
 )
+from kohtaanto.web.hiring.services.risk import (
+    answer_risk_card,
+    ask_risk_card,
+    card_people,
+    record_pace,
+    save_guide,
+)
 
 __all__ = [
     "FOLLOW_UP_MONTHS",
@@ -88,8 +95,11 @@ __all__ = [
     "add_task",
     "adjustment_choices",
     "answer_meeting",
+    "answer_risk_card",
     "answer_trial_proposal",
+    "ask_risk_card",
     "ask_to_meet",
+    "card_people",
     "carve",
     "cases_for",
     "choose",
@@ -107,10 +117,12 @@ __all__ = [
     "publish",
     "record_follow_up",
     "record_observations",
+    "record_pace",
     "remove_adjustment",
     "remove_task",
     "role_suggestions",
     "save_ad",
+    "save_guide",
     "save_need",
     "save_onboarding",
     "set_role",

@@ -35,6 +35,11 @@ from kohtaanto.web.hiring.views.need import (
 from kohtaanto.web.hiring.views.onboarding import (
     onboarding,
 )
+from kohtaanto.web.hiring.views.risk import (
+    guide,
+    pace,
+    risk,
+)
 
 __all__ = [
     "HIRERS",
@@ -45,11 +50,14 @@ __all__ = [
     "case_list",
     "case_of",
     "errors_to",
+    "guide",
     "hirer_only",
     "job_posting_json_ld",
     "need",
     "onboarding",
+    "pace",
     "render_step",
+    "risk",
     "roles_of",
     "session_key",
     "shared_items",

@@ -1,0 +1,232 @@
+"""The risk card of one hire: what the employer can expect, in figures with their reasons and sources.
+
+Never a diagnosis: the card speaks of tasks, pace, money, safety demands and adjustments. It reads
+
+- the productivity ramp from the work trial's pace observations (``kohtaanto.carving.ramp``), only when the
+  person shared them;
+- the cost of the hire month by month, the supports and when they end, and what a sick day costs after
+  Kela's sickness allowance to the employer (the ``employer_cost`` question of the rules engine);
+- the safety-relevant demands of the carved job's tasks (the functional-demand vocabulary marks them) with
+  the adjustments chosen for them and the ones the vocabulary suggests;
+- what the follow-ups at 1, 3 and 6 months will check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import pgettext
+
+from kohtaanto.carving.ramp import FULL, PaceObservation, ramp
+from kohtaanto.core.language import pick
+from kohtaanto.rules.months import add_months
+from kohtaanto.taxonomy.vocabulary import demands
+from kohtaanto.web.hiring.models import HiringCase, WorkTrial
+from kohtaanto.web.matching.models import SeekerProfile
+
+RAMP_WEEKS = (1, 2, 4, 8, 13, 26)
+CARD_MONTHS = (1, 3, 6)
+SAFETY_LAW = "https://www.finlex.fi/fi/laki/ajantasa/2002/20020738#L3P14"  # työturvallisuuslaki 14 §
+
+
+def start_of(case: HiringCase, today: dt.date) -> dt.date:
+    """The first working day: the onboarding plan's, else the planned start, else next month's first."""
+    plan = getattr(case, "onboarding", None)
+    if plan is not None:
+        return plan.starts_on
+    return case.planned_start or add_months(today.replace(day=1), 1)
+
+
+def trial_with_pace(case: HiringCase, profile: SeekerProfile) -> WorkTrial | None:
+    """The person's latest trial in this case that has pace observations."""
+    for trial in WorkTrial.objects.filter(case=case, profile=profile).order_by("-starts_on", "-pk"):
+        if trial.pace:
+            return trial
+    return None
+
+
+def _ramp_part(case: HiringCase, trial: WorkTrial | None, wage_cost: float) -> dict[str, Any] | None:
+    if trial is None:
+        return None
+    hours = {t.get("name", ""): float(t.get("hours_per_week") or 0) for t in case.chosen.get("tasks", [])}
+    found = ramp((PaceObservation.model_validate(p) for p in trial.pace), hours)
+    if not found.tasks:
+        return None
+    tasks = []
+    for task in found.tasks:
+        tasks.append(
+            {
+                "task": task.task,
+                "hours": task.hours,
+                "observed": [{"week": w, "percent": p} for w, p in task.observed],
+                "slope": round(task.slope, 1),
+                "full_at": task.full_at,
+                "last_week": task.last_observed_week,
+            }
+        )
+    months = []
+    for month in range(1, 7):
+        pace = found.month_average(month) or 0.0
+        months.append(
+            {
+                "month": month,
+                "pace": round(pace),
+                "gap_cost": round(wage_cost * max(0.0, 100.0 - pace) / 100.0, 2),
+            }
+        )
+    return {
+        "weeks": [{"week": w, "pace": round(found.at_week(w) or 0.0)} for w in RAMP_WEEKS],
+        "tasks": tasks,
+        "months": months,
+        "covered": round(found.covered * 100),
+        "unobserved": list(found.unobserved),
+        "full_at": found.full_at,
+        "full": round(FULL),
+        "trial": {"starts_on": trial.starts_on, "ends_on": trial.ends_on},
+    }
+
+
+def safety_rows(case: HiringCase, language: str) -> list[dict[str, Any]]:
+    vocabulary = demands()
+    exposures = {e.id: e.labels.get(language) for e in vocabulary.exposure}
+    stored = {
+        task["name"].get("fi") if isinstance(task.get("name"), dict) else task.get("name"): task
+        for role in case.inventory.get("workplace", {}).get("roles", [])
+        for task in role.get("tasks", [])
+    }
+    by_id = {
+        task.get("id"): task
+        for role in case.inventory.get("workplace", {}).get("roles", [])
+        for task in role.get("tasks", [])
+    }
+    arranged = case.chosen.get("accommodations", [])
+    rows = []
+    for chosen in case.chosen.get("tasks", []):
+        task = by_id.get(chosen.get("id")) or stored.get(chosen.get("name")) or {}
+        for attribute_id, demand in sorted(task.get("demands", {}).items()):
+            try:
+                attribute = vocabulary.attribute(attribute_id)
+            except KeyError:
+                continue
+            level = int(demand.get("level", 0)) if isinstance(demand, dict) else int(demand)
+            if not attribute.safety or level < 1:
+                continue
+            exposure = demand.get("exposure", "sometimes") if isinstance(demand, dict) else "sometimes"
+            rows.append(
+                {
+                    "task": chosen.get("name", ""),
+                    "attribute": attribute.labels.get(language),
+                    "demand": attribute.levels[level].get(language),
+                    "how_often": exposures.get(exposure, ""),
+                    "arranged": [
+                        a.get("name")
+                        if isinstance(a.get("name"), str)
+                        else pick(a.get("name") or {}, language)
+                        for a in arranged
+                        if a.get("attribute") == attribute_id
+                    ],
+                    "suggested": [m.text.get(language) for m in attribute.measures][:3],
+                }
+            )
+    return rows
+
+
+def _support_ends(supports: list[dict[str, Any]], start: dt.date) -> list[dict[str, Any]]:
+    out = []
+    for support in supports:
+        months = int(support.get("months") or 0)
+        if not months:
+            continue
+        kind = support.get("kind")
+        label = {
+            "pay_subsidy": pgettext("risk card", "Pay subsidy"),
+            "senior_subsidy": pgettext("risk card", "Employment subsidy for people aged 55 or over"),
+            "work_arrangement": pgettext("risk card", "Work-arrangement support"),
+        }.get(str(kind), str(kind))
+        out.append(
+            {
+                "label": label,
+                "monthly": float(support.get("monthly_amount") or 0),
+                "months": months,
+                "until": add_months(start, months) - dt.timedelta(days=1),
+                "rate": support.get("rate"),
+            }
+        )
+    return out
+
+
+def _follow_ups(case: HiringCase, start: dt.date, ramp_part: dict[str, Any] | None) -> list[dict[str, Any]]:
+    stored = {f.months: f for f in case.follow_ups.all()}
+    out = []
+    for months in CARD_MONTHS:
+        found = stored.get(months)
+        checks = [
+            pgettext("risk card", "Is the person still employed, and for how many hours a week?"),
+            pgettext("risk card", "Does the carved job work, or does it need adjusting?"),
+            pgettext("risk card", "Are the adjustments in place and do they help?"),
+        ]
+        expected = None
+        if ramp_part is not None:
+            expected = ramp_part["months"][months - 1]["pace"]
+            checks.append(
+                pgettext("risk card", "Is the pace near the expected %(pace)s %% of the usual?")
+                % {"pace": expected}
+            )
+        if months == 6:
+            checks.append(pgettext("risk card", "Should the pay subsidy be extended or the hours changed?"))
+        out.append(
+            {
+                "months": months,
+                "due": found.due_on if found else add_months(start, months),
+                "done": found.done_on if found else None,
+                "checks": checks,
+                "expected": expected,
+            }
+        )
+    return out
+
+
+def build(
+    case: HiringCase, profile: SeekerProfile, *, language: str, today: dt.date, evidence: bool
+) -> dict[str, Any]:
+    """The card for ``profile`` in ``case``; the trial's pace only with ``evidence`` (the person's yes, or
+    the person looking at their own card)."""
+    from kohtaanto.web.supports.services import decided_supports, employer_profile
+
+    chosen = case.chosen or {}
+    start = start_of(case, today)
+    supports = decided_supports(chosen.get("supports", []))
+    wage = chosen.get("monthly_wage")
+    cost = employer_profile(wage_month=wage, start=start, supports=supports, language=language)
+    first_gross = float(cost["months"][0]["gross_cost"]) if cost else 0.0
+    first_full = next(
+        (float(m["gross_cost"]) for m in (cost or {}).get("months", [])[1:2]), first_gross
+    )  # a whole month: the first may be partial
+    ramp_part = _ramp_part(case, trial_with_pace(case, profile) if evidence else None, first_full)
+    if ramp_part is not None and cost:
+        for row in ramp_part["months"]:
+            index = row["month"] - 1
+            month = cost["months"][index] if index < len(cost["months"]) else None
+            row["support"] = float(month["supports"]) if month else 0.0
+            row["covered"] = row["support"] >= row["gap_cost"]
+    illness = (cost or {}).get("illness_costs", [])
+    one_day = next((r for r in illness if r["days"] == 1), None)
+    return {
+        "job": {
+            "title": pick(chosen.get("job_description") or {}, language).split("\n", 1)[0],
+            "hours": chosen.get("hours_per_week"),
+            "tasks": chosen.get("tasks", []),
+            "monthly_wage": float(Decimal(str(wage))) if wage else None,
+        },
+        "start": start,
+        "ramp": ramp_part,
+        "cost": cost,
+        "illness": illness,
+        "sick_day": one_day,
+        "supports": _support_ends(supports, start),
+        "safety": safety_rows(case, language),
+        "safety_law": SAFETY_LAW,
+        "follow_ups": _follow_ups(case, start, ramp_part),
+    }
