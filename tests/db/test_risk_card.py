@@ -124,7 +124,7 @@ def test_the_person_sees_the_card_first_and_decides_whether_the_employer_sees_th
     assert f"/me/risk-cards/{card.pk}/" in overview
     mine = me.get(f"/me/risk-cards/{card.pk}/")
     text = mine.content.decode()
-    assert "viikko 2: 65 %" in text and "Tiskaus" in text
+    assert "viikko 2: 65\u00a0%" in text and "Tiskaus" in text
     ramp = mine.context["built"]["ramp"]
     assert ramp["weeks"][0] == {"week": 1, "pace": round((12 * 50 + 6 * 90) / 18)}  # 63 %
     assert [t["full_at"] for t in ramp["tasks"]] == [4, 1]  # packing +15 a week reaches 95 % in week 4
@@ -137,7 +137,7 @@ def test_the_person_sees_the_card_first_and_decides_whether_the_employer_sees_th
     kept_text = kept.content.decode()
     assert kept.context["rows"][0]["built"]["ramp"] is None
     assert "Tässä kortissa ei ole työkokeilun havaintoja tahdista." in kept_text
-    assert "65 %" not in kept_text
+    assert "65\u00a0%" not in kept_text and "65 %" not in kept_text
     # the rest of the card: a sick day, the subsidy's end, the noisy dishes and the follow-ups
     built = kept.context["rows"][0]["built"]
     assert built["sick_day"]["days"] == 1 and built["sick_day"]["net"] > built["sick_day"]["pay"] > 0
@@ -156,7 +156,7 @@ def test_the_person_sees_the_card_first_and_decides_whether_the_employer_sees_th
     fresh = RiskCard.objects.get(pk=card.pk)
     me.post(f"/me/risk-cards/{card.pk}/", {"answer": "share", "version": fresh.version})
     shared = boss.get(f"/hire/{case.pk}/risk-card/")
-    assert "viikko 2: 65 %" in shared.content.decode()
+    assert "viikko 2: 65\u00a0%" in shared.content.decode()
     months = shared.context["rows"][0]["built"]["ramp"]["months"]
     assert months[0]["support"] > 0 and months[0]["gap_cost"] > 0
 

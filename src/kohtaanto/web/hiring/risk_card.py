@@ -19,9 +19,9 @@ from typing import Any
 
 from django.utils.translation import pgettext
 
-from kohtaanto.carving.ramp import FULL, PaceObservation, ramp
+from kohtaanto.carving.ramp import FULL, PaceObservation, Ramp, ramp
 from kohtaanto.core.language import pick
-from kohtaanto.rules.months import add_months
+from kohtaanto.rules.months import add_months, month_end
 from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.hiring.models import HiringCase, WorkTrial
 from kohtaanto.web.matching.models import SeekerProfile
@@ -47,7 +47,7 @@ def trial_with_pace(case: HiringCase, profile: SeekerProfile) -> WorkTrial | Non
     return None
 
 
-def _ramp_part(case: HiringCase, trial: WorkTrial | None, wage_cost: float) -> dict[str, Any] | None:
+def _ramp_part(case: HiringCase, trial: WorkTrial | None) -> tuple[dict[str, Any], Ramp] | None:
     if trial is None:
         return None
     hours = {t.get("name", ""): float(t.get("hours_per_week") or 0) for t in case.chosen.get("tasks", [])}
@@ -66,26 +66,41 @@ def _ramp_part(case: HiringCase, trial: WorkTrial | None, wage_cost: float) -> d
                 "last_week": task.last_observed_week,
             }
         )
-    months = []
-    for month in range(1, 7):
-        pace = found.month_average(month) or 0.0
-        months.append(
-            {
-                "month": month,
-                "pace": round(pace),
-                "gap_cost": round(wage_cost * max(0.0, 100.0 - pace) / 100.0, 2),
-            }
-        )
-    return {
+    part = {
         "weeks": [{"week": w, "pace": round(found.at_week(w) or 0.0)} for w in RAMP_WEEKS],
         "tasks": tasks,
-        "months": months,
+        "months": [],  # filled against the cost months by ``_gap_months``
         "covered": round(found.covered * 100),
         "unobserved": list(found.unobserved),
         "full_at": found.full_at,
         "full": round(FULL),
         "trial": {"starts_on": trial.starts_on, "ends_on": trial.ends_on},
     }
+    return part, found
+
+
+def _gap_months(found: Ramp, start: dt.date, cost: dict[str, Any]) -> list[dict[str, Any]]:
+    """The first six calendar months of the cost profile: the average pace over the days worked in each
+    (a day's week counts from the first working day), what the lower pace costs (the month's gross cost
+    times the share of the usual pace not reached), and whether the month's supports cover it."""
+    out = []
+    for month in cost["months"][:6]:
+        first = dt.date.fromisoformat(month["month"] + "-01")
+        days = [d for d in (first + dt.timedelta(days=i) for i in range(month_end(first).day)) if d >= start]
+        if not days:
+            continue
+        pace = sum(found.at_week((d - start).days // 7 + 1) or 0.0 for d in days) / len(days)
+        gap = round(float(month["gross_cost"]) * max(0.0, 100.0 - pace) / 100.0, 2)
+        out.append(
+            {
+                "month": month["month"],
+                "pace": round(pace),
+                "gap_cost": gap,
+                "support": float(month["supports"]),
+                "covered": float(month["supports"]) >= gap,
+            }
+        )
+    return out
 
 
 def safety_rows(case: HiringCase, language: str) -> list[dict[str, Any]]:
@@ -169,7 +184,7 @@ def _follow_ups(case: HiringCase, start: dt.date, ramp_part: dict[str, Any] | No
         ]
         expected = None
         if ramp_part is not None:
-            expected = ramp_part["months"][months - 1]["pace"]
+            expected = ramp_part["expected"][months]
             checks.append(
                 pgettext("risk card", "Is the pace near the expected %(pace)s %% of the usual?")
                 % {"pace": expected}
@@ -200,17 +215,14 @@ def build(
     supports = decided_supports(chosen.get("supports", []))
     wage = chosen.get("monthly_wage")
     cost = employer_profile(wage_month=wage, start=start, supports=supports, language=language)
-    first_gross = float(cost["months"][0]["gross_cost"]) if cost else 0.0
-    first_full = next(
-        (float(m["gross_cost"]) for m in (cost or {}).get("months", [])[1:2]), first_gross
-    )  # a whole month: the first may be partial
-    ramp_part = _ramp_part(case, trial_with_pace(case, profile) if evidence else None, first_full)
-    if ramp_part is not None and cost:
-        for row in ramp_part["months"]:
-            index = row["month"] - 1
-            month = cost["months"][index] if index < len(cost["months"]) else None
-            row["support"] = float(month["supports"]) if month else 0.0
-            row["covered"] = row["support"] >= row["gap_cost"]
+    found = _ramp_part(case, trial_with_pace(case, profile) if evidence else None)
+    ramp_part = None
+    if found is not None:
+        ramp_part, curve = found
+        if cost:
+            ramp_part["months"] = _gap_months(curve, start, cost)
+        # the pace expected on the day of each follow-up (its week from the first working day)
+        ramp_part["expected"] = {m: round(curve.at_week(round(m * 52 / 12)) or 0.0) for m in CARD_MONTHS}
     illness = (cost or {}).get("illness_costs", [])
     one_day = next((r for r in illness if r["days"] == 1), None)
     return {

@@ -8,6 +8,7 @@ so they look real to the validator without being taken from the trade register.
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from rich.console import Console
 from rich.table import Table
 
@@ -15,7 +16,7 @@ from kohtaanto.matching.places import find
 from kohtaanto.web.accounts import services
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation
 from kohtaanto.web.core.roles import Role
-from kohtaanto.web.project import demo_history, demo_matching
+from kohtaanto.web.project import demo_confidence, demo_history, demo_matching
 
 AREA_FI = "Järvilaakson työllisyysalue (demo)"
 AREA_SV = "Sjödalens sysselsättningsområde (demo)"
@@ -145,6 +146,7 @@ def load() -> bool:
         firms = demo_history.micro_firms(by_code)
         demo_history.talent_pool(firms, users["ammattilainen1"])
         demo_history.load([*organisations.values(), *firms], users["ammattilainen1"])
+        demo_confidence.load(timezone.localdate())
     return True
 
 
