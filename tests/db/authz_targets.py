@@ -45,6 +45,8 @@ HIRING_CASE_ROUTES = (  # the steps of one hiring case, /hire/<pk>/...
     "hiring:ad",
     "hiring:candidates",
     "hiring:onboarding",
+    "hiring:risk",
+    "hiring:guide",
     "hiring:json_ld",
 )
 # route name -> {argument: target key}; a target is an object id in ``targets`` (own or foreign)
@@ -60,6 +62,8 @@ ARGUMENTS: dict[str, dict[str, str]] = {
     "matching:profile_matches": {"pk": "profile"},
     "seeker:capacity": {"group": "capacity_group"},
     "seeker:trial_answer": {"trial": "trial"},
+    "seeker:risk_card": {"card": "risk_card"},
+    "hiring:pace": {"pk": "case", "trial": "case_trial"},
     "seeker:withdraw_reveal": {"organisation": "organisation"},
     "seeker:share_with": {"organisation": "organisation"},
     "seeker:interest": {"job": "job"},
@@ -99,7 +103,7 @@ def demo_targets(
     from kohtaanto.web.audit.models import AuditEvent
     from kohtaanto.web.coaching.models import CaseloadEntry
     from kohtaanto.web.esf.models import Project
-    from kohtaanto.web.hiring.models import HiringCase, MeetingRequest, WorkTrial
+    from kohtaanto.web.hiring.models import HiringCase, MeetingRequest, RiskCard, WorkTrial
     from kohtaanto.web.matching.models import JobPosting, MatchingRun, SeekerProfile
     from kohtaanto.web.outreach.models import TalentPool
 
@@ -110,7 +114,10 @@ def demo_targets(
     project, _ = Project.objects.get_or_create(
         code="S30000", defaults={"source": "eura2021", "name": "Testi"}
     )
+    case = HiringCase.objects.filter(organisation=organisation).values_list("pk", flat=True).first()
     return {
+        "case_trial": WorkTrial.objects.filter(case_id=case).values_list("pk", flat=True).first(),
+        "risk_card": RiskCard.objects.filter(profile=profile).values_list("pk", flat=True).first(),
         "caseload": CaseloadEntry.objects.filter(profile__area=profile.area)
         .values_list("pk", flat=True)
         .first(),
@@ -122,8 +129,10 @@ def demo_targets(
         "capacity_group": "physical",
         "trial": WorkTrial.objects.filter(profile=profile).values_list("pk", flat=True).first(),
         "meeting": MeetingRequest.objects.filter(profile=profile).values_list("pk", flat=True).first(),
-        "case": HiringCase.objects.filter(organisation=organisation).values_list("pk", flat=True).first(),
-        "run": MatchingRun.objects.filter(area=profile.area).values_list("pk", flat=True).first(),
+        "case": case,
+        "run": MatchingRun.objects.filter(area=profile.area, actor__role="professional")
+        .values_list("pk", flat=True)
+        .first(),
         "area": profile.area_id,
         "audit_event": AuditEvent.objects.order_by("sequence").values_list("sequence", flat=True).first(),
     }

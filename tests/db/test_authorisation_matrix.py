@@ -132,6 +132,8 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     },
     # the person's own answers: tried with the person's own objects and with another person's
     "seeker:trial_answer": ("POST", frozenset({S})),
+    "seeker:risk_card": ("GET", frozenset({S})),
+    "hiring:pace": ("GET", frozenset({E, P, D})),
     "seeker:answer_meeting": ("POST", frozenset({S})),
     "seeker:interest": ("POST", frozenset({S})),
     "seeker:share_with": ("POST", frozenset({S})),
@@ -171,7 +173,7 @@ def _foreign_side(own: dict) -> dict:
     """A second area with its own employer, professional and job seeker, and one object of each kind."""
     from kohtaanto.web.coaching.models import CaseloadEntry
     from kohtaanto.web.hiring import services as hiring
-    from kohtaanto.web.hiring.models import MeetingRequest, WorkTrial
+    from kohtaanto.web.hiring.models import MeetingRequest, RiskCard, WorkTrial
     from kohtaanto.web.matching import services
     from kohtaanto.web.matching.models import MatchingRun
     from kohtaanto.web.outreach.models import TalentPool
@@ -202,6 +204,8 @@ def _foreign_side(own: dict) -> dict:
         "job": job.pk,
         "profile": profile.pk,
         "trial": trial.pk,
+        "case_trial": trial.pk,
+        "risk_card": RiskCard.objects.create(case=case, profile=profile).pk,
         "meeting": meeting.pk,
         "case": case.pk,
         "run": run.pk,
@@ -212,7 +216,7 @@ def _foreign_side(own: dict) -> dict:
 def _complete_own_side(own: dict, users: dict[str, User]) -> dict:
     """Objects the demo data lacks on the own side: a caseload entry, a meeting request, a matching run."""
     from kohtaanto.web.coaching.models import CaseloadEntry
-    from kohtaanto.web.hiring.models import HiringCase, MeetingRequest, WorkTrial
+    from kohtaanto.web.hiring.models import HiringCase, MeetingRequest, RiskCard, WorkTrial
     from kohtaanto.web.matching import services
     from kohtaanto.web.matching.models import MatchingRun, SeekerProfile
 
@@ -228,6 +232,13 @@ def _complete_own_side(own: dict, users: dict[str, User]) -> dict:
     HiringCase.objects.filter(pk=own["case"]).update(chosen=carved.chosen)
     if own["meeting"] is None:
         own["meeting"] = MeetingRequest.objects.create(case_id=own["case"], profile=profile).pk
+    if own["case_trial"] is None:
+        today = timezone.localdate()
+        own["case_trial"] = WorkTrial.objects.create(
+            case_id=own["case"], profile=profile, starts_on=today, ends_on=today
+        ).pk
+    if own["risk_card"] is None:
+        own["risk_card"] = RiskCard.objects.create(case_id=own["case"], profile=profile).pk
     if own["run"] is None:
         own["run"] = MatchingRun.objects.create(
             kind="job",
