@@ -47,7 +47,8 @@ NOT_SHOWN = {
     "analyytikko": ["Meikäläinen", "Mallikas"],
     # An employer does not see the other employers or the job seekers.
     "tyonantaja1": ["Haapakosken Kyläyhdistys ry", "Meikäläinen"],
-    "tyonhakija1": ["Kuusijärven Leipomo Oy", "Mallikas"],
+    # A job seeker sees the employers they agreed to meet (the demo baker, the bakery), no other.
+    "tyonhakija1": ["Haapakosken Kyläyhdistys ry", "Mallikas"],
 }
 
 

@@ -68,6 +68,17 @@ def action_text(code: str) -> str:
 
 
 @register.filter
+def role_label(code: str) -> str:
+    """A role code (``job_seeker``) as the reader says it ("Työnhakija"); an unknown code reads as a dash."""
+    from kohtaanto.web.core.roles import Role
+
+    try:
+        return str(Role(code).label)
+    except ValueError:
+        return "–"
+
+
+@register.filter
 def month_label(value: str) -> str:
     """A month ``2026-03`` as the reader writes it: ``3/2026`` in Finnish and Swedish, else ``2026-03``."""
     try:
