@@ -47,6 +47,7 @@ HIRING_CASE_ROUTES = (  # the steps of one hiring case, /hire/<pk>/...
     "hiring:onboarding",
     "hiring:risk",
     "hiring:guide",
+    "hiring:language_kit",
     "hiring:json_ld",
 )
 # route name -> {argument: target key}; a target is an object id in ``targets`` (own or foreign)
@@ -63,6 +64,7 @@ ARGUMENTS: dict[str, dict[str, str]] = {
     "seeker:capacity": {"group": "capacity_group"},
     "seeker:trial_answer": {"trial": "trial"},
     "seeker:risk_card": {"card": "risk_card"},
+    "seeker:language_kit": {"case": "kit_case"},
     "hiring:pace": {"pk": "case", "trial": "case_trial"},
     "seeker:withdraw_reveal": {"organisation": "organisation"},
     "seeker:share_with": {"organisation": "organisation"},
@@ -118,6 +120,7 @@ def demo_targets(
     return {
         "case_trial": WorkTrial.objects.filter(case_id=case).values_list("pk", flat=True).first(),
         "risk_card": RiskCard.objects.filter(profile=profile).values_list("pk", flat=True).first(),
+        "kit_case": None,  # made by the matrix test: a carved case the person agreed to meet about
         "caseload": CaseloadEntry.objects.filter(profile__area=profile.area)
         .values_list("pk", flat=True)
         .first(),

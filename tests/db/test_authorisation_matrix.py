@@ -133,6 +133,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     # the person's own answers: tried with the person's own objects and with another person's
     "seeker:trial_answer": ("POST", frozenset({S})),
     "seeker:risk_card": ("GET", frozenset({S})),
+    "seeker:language_kit": ("GET", frozenset({S})),
     "hiring:pace": ("GET", frozenset({E, P, D})),
     "seeker:answer_meeting": ("POST", frozenset({S})),
     "seeker:interest": ("POST", frozenset({S})),
@@ -206,6 +207,7 @@ def _foreign_side(own: dict) -> dict:
         "trial": trial.pk,
         "case_trial": trial.pk,
         "risk_card": RiskCard.objects.create(case=case, profile=profile).pk,
+        "kit_case": case.pk,
         "meeting": meeting.pk,
         "case": case.pk,
         "run": run.pk,
@@ -237,6 +239,11 @@ def _complete_own_side(own: dict, users: dict[str, User]) -> dict:
         own["case_trial"] = WorkTrial.objects.create(
             case_id=own["case"], profile=profile, starts_on=today, ends_on=today
         ).pk
+    kit_case = HiringCase.objects.create(
+        organisation=organisation, created_by=users[E], title="Kielipaketti", chosen=carved.chosen
+    )
+    MeetingRequest.objects.create(case=kit_case, profile=profile, status="accepted")
+    own["kit_case"] = kit_case.pk
     if own["risk_card"] is None:
         own["risk_card"] = RiskCard.objects.create(case_id=own["case"], profile=profile).pk
     if own["run"] is None:

@@ -213,3 +213,38 @@ def test_the_guide_is_drafted_from_the_job_checked_at_save_and_never_overwritten
     )
     assert stale.status_code == 400 and "Minun versioni." in stale.content.decode()
     assert WorkplaceGuide.objects.get(case=case).text == "Toinen versio."
+
+
+def test_the_language_kit_glosses_the_jobs_words_and_the_person_chooses_the_language(world):
+    from kohtaanto.web.hiring.models import MeetingRequest
+
+    case, profile, _ = _case_with_trial(world)
+    boss, me = _client(world["north_employer"]), _client(world["north_seeker"])
+    page = boss.get(f"/hire/{case.pk}/language-kit/?gloss=ar")
+    kit = page.context["kit"]
+    words = {w["id"]: w for w in kit["words"]}
+    # packing and dishes bring their domains' words, the noisy dishes the noise words, then the general ones
+    assert {"packing", "dishwasher", "noise", "ear_protectors", "shift"} <= set(words)
+    assert words["noise"]["word"] == "melu" and words["noise"]["gloss"] == "ضجيج"
+    html = page.content.decode()
+    assert '<td lang="ar" dir="rtl">ضجيج</td>' in html and '<td lang="fi">Kova ääni' in html
+    assert "Päivä 1" in kit["first_week"] and "Opit tehtävän ”Pakkaus”." in kit["first_week"]
+    assert 0 <= kit["score"] <= 100
+    assert [g["task"] for g in kit["goals"]] == ["Pakkaus", "Tiskaus"]
+    assert [g["level"] for g in kit["goals"][0]["goals"]] == ["A1", "A2", "A2"]
+    assert "ei ole selkokielen sertifikaatti" in html
+    swedish = boss.get(f"/hire/{case.pk}/language-kit/?language=sv&gloss=uk").context["kit"]
+    assert {w["id"]: w for w in swedish["words"]}["noise"]["word"] == "buller"
+    assert "Dag 1" in swedish["first_week"]
+    # an unknown language falls back to Finnish with no gloss, not to an error
+    odd = boss.get(f"/hire/{case.pk}/language-kit/?language=xx&gloss=zz").context["kit"]
+    assert (odd["language"], odd["gloss"]) == ("fi", "")
+
+    # the person sees the kit of a job they agreed to meet about, in the language they choose
+    assert f"/me/language-kits/{case.pk}/" in me.get("/me/").content.decode()
+    mine = me.get(f"/me/language-kits/{case.pk}/?gloss=so")
+    assert mine.status_code == 200 and "shaqada" in mine.content.decode()
+    # not for a job they did not agree to meet about, nor for someone else
+    MeetingRequest.objects.filter(case=case, profile=profile).update(status="declined")
+    assert me.get(f"/me/language-kits/{case.pk}/").status_code == 404
+    assert _client(world["south_seeker"]).get(f"/me/language-kits/{case.pk}/").status_code == 404

@@ -101,3 +101,33 @@ def test_the_employer_saves_the_guide_with_its_plain_language_check(page, demo_w
     look(page, "guide-fi-360")
     page.emulate_media(media="print")
     assert page.locator(".guide-print").is_visible() and not page.locator("#id_text").is_visible()
+
+
+def test_the_language_kit_with_arabic_right_to_left_and_swedish_with_ukrainian(page, demo_world):
+    from kohtaanto.web.hiring.models import HiringCase
+    from kohtaanto.web.project.demo_confidence import TITLE
+
+    case = HiringCase.objects.get(title=TITLE)
+    sign_in(page, "tyonhakija1", demo_world.PASSWORD)
+    choose_language(page, "fi")
+    page.goto("/me/")
+    page.locator(f"a[href='/me/language-kits/{case.pk}/']").click()
+    page.locator("#id_gloss").select_option("ar")
+    page.locator("form.filter-row button[type=submit]").click()
+    page.wait_for_url("**gloss=ar**")
+    noise = page.locator("td[lang=ar]").first
+    assert noise.get_attribute("dir") == "rtl"
+    assert noise.evaluate("cell => getComputedStyle(cell).direction") == "rtl"
+    assert "melu" in page.locator("main").inner_text()
+    look(page, "language-kit-seeker-fi-ar")
+    page.set_viewport_size({"width": 360, "height": 800})
+    look(page, "language-kit-seeker-fi-ar-360")
+    page.context.clear_cookies()
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, "tyonantaja1", demo_world.PASSWORD)
+    choose_language(page, "sv")
+    page.goto(f"/hire/{case.pk}/language-kit/?language=sv&gloss=uk")
+    text = page.locator("main").inner_text()
+    assert "buller" in text and "шум" in text and "Dag 1" in text and "Språkmål" in text
+    look(page, "language-kit-employer-sv-uk")

@@ -17,5 +17,6 @@ urlpatterns = [
     path("hire/<id:pk>/trials/<id:trial>/pace/", views.pace, name="pace"),
     path("hire/<id:pk>/risk-card/", views.risk, name="risk"),
     path("hire/<id:pk>/guide/", views.guide, name="guide"),
+    path("hire/<id:pk>/language-kit/", views.language_kit, name="language_kit"),
     path("hire/<id:pk>/jobposting.jsonld", views.job_posting_json_ld, name="json_ld"),
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("me/income/", views.income, name="income"),
     path("me/trials/<id:trial>/", views.trial_answer, name="trial_answer"),
     path("me/risk-cards/<id:card>/", views.risk_card, name="risk_card"),
+    path("me/language-kits/<id:case>/", views.language_kit, name="language_kit"),
     path("me/sharing/", views.sharing, name="sharing"),
     path("me/sharing/<id:organisation>/withdraw/", views.withdraw_reveal, name="withdraw_reveal"),
     path("me/sharing/<id:organisation>/choices/", views.share_with, name="share_with"),

@@ -77,6 +77,7 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
             "profile": profile,
             "proposals": trial_proposals(profile, ui_language()),
             "risk_cards": _risk_cards(profile),
+            "kits": _kits(profile),
         },
     )
 
@@ -89,6 +90,39 @@ def _risk_cards(profile: Any) -> list[Any]:
     return list(
         RiskCard.objects.filter(profile=profile).select_related("case__organisation").order_by("-asked_at")
     )
+
+
+def _kits(profile: Any) -> list[Any]:
+    """The hiring cases the person agreed to meet about whose new job is chosen: each has a language kit."""
+    from kohtaanto.web.hiring.models import MeetingRequest, MeetingStatus
+
+    if profile is None:
+        return []
+    meetings = MeetingRequest.objects.filter(profile=profile, status=MeetingStatus.ACCEPTED).select_related(
+        "case__organisation"
+    )
+    return [m.case for m in meetings if m.case.chosen]
+
+
+@job_seeker_only
+@require_http_methods(["GET"])
+def language_kit(request: AuthenticatedRequest, case: int) -> HttpResponse:
+    """The language kit of a job the person agreed to meet about; the gloss language is the person's
+    choice on the page and is not stored or shown to the employer."""
+    from kohtaanto.web.hiring import language_kit as kit_data
+
+    profile = seeker.my_profile(request.user)
+    found = next((c for c in _kits(profile) if c.pk == case), None)
+    if found is None:
+        raise Http404
+    kit = kit_data.build(
+        found,
+        language=request.GET.get("language") or ("sv" if ui_language() == "sv" else "fi"),
+        gloss=request.GET.get("gloss", ""),
+        ui=ui_language(),
+        today=timezone.localdate(),
+    )
+    return _render(request, "", "language_kit.html", {"profile": profile, "case": found, "kit": kit})
 
 
 @job_seeker_only

@@ -37,6 +37,7 @@ from kohtaanto.web.hiring.views.onboarding import (
 )
 from kohtaanto.web.hiring.views.risk import (
     guide,
+    language_kit,
     pace,
     risk,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "guide",
     "hirer_only",
     "job_posting_json_ld",
+    "language_kit",
     "need",
     "onboarding",
     "pace",

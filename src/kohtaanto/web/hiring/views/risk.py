@@ -174,3 +174,22 @@ def guide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if report is not None:
         context.update(report_context(report, text))
     return render_step(request, case, "onboarding", "guide.html", context, 400 if errors else 200)
+
+
+@hirer_only
+@require_http_methods(["GET"])
+def language_kit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The carved job's language kit: core words with glosses, the first week in plain language, goals."""
+    from kohtaanto.web.hiring import language_kit as kit_data
+
+    case = case_of(request, pk)
+    kit = None
+    if case.chosen:
+        kit = kit_data.build(
+            case,
+            language=request.GET.get("language") or ("sv" if ui_language() == "sv" else "fi"),
+            gloss=request.GET.get("gloss", ""),
+            ui=ui_language(),
+            today=timezone.localdate(),
+        )
+    return render_step(request, case, "onboarding", "language_kit.html", {"kit": kit})
