@@ -65,6 +65,8 @@ ARGUMENTS: dict[str, dict[str, str]] = {
     "seeker:trial_answer": {"trial": "trial"},
     "seeker:risk_card": {"card": "risk_card"},
     "seeker:language_kit": {"case": "kit_case"},
+    "hiring:public_job": {"pk": "open_carved_job"},
+    "hiring:area_feed": {"pk": "area"},
     "hiring:pace": {"pk": "case", "trial": "case_trial"},
     "seeker:withdraw_reveal": {"organisation": "organisation"},
     "seeker:share_with": {"organisation": "organisation"},
@@ -120,7 +122,10 @@ def demo_targets(
     return {
         "case_trial": WorkTrial.objects.filter(case_id=case).values_list("pk", flat=True).first(),
         "risk_card": RiskCard.objects.filter(profile=profile).values_list("pk", flat=True).first(),
-        "kit_case": None,  # made by the matrix test: a carved case the person agreed to meet about
+        "kit_case": None,
+        "open_carved_job": JobPosting.objects.filter(kind="carved", status="open", organisation=organisation)
+        .values_list("pk", flat=True)
+        .first(),  # made by the matrix test: a carved case the person agreed to meet about
         "caseload": CaseloadEntry.objects.filter(profile__area=profile.area)
         .values_list("pk", flat=True)
         .first(),

@@ -38,6 +38,8 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "pages:logout": ("POST", PUBLIC),
     "pages:set_language": ("POST", PUBLIC),
     "healthz": ("GET", PUBLIC),
+    "hiring:public_job": ("GET", PUBLIC),  # an open carved job's page and the area's feed, for job boards
+    "hiring:area_feed": ("GET", PUBLIC),
     "readyz": ("GET", PUBLIC),
     "api-docs": ("GET", PUBLIC),
     "api-schema": ("GET", PUBLIC),

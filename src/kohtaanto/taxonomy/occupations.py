@@ -29,6 +29,8 @@ class StarterOccupation(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     esco: str = Field(min_length=1, description="English preferred label of the ESCO occupation")
+    uri: str = Field(pattern=r"^http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}$")
+    isco: str = Field(pattern=r"^[0-9]{4}$", description="ISCO-08 unit group, as ESCO gives it")
     labels: LabelTexts
     alt_labels: AltLabels = AltLabels()
     tasks: list[str] = Field(min_length=1)
@@ -166,6 +168,22 @@ def guess(title: str, choices: OccupationList | None = None, limit: int = 3) -> 
             found.append(OccupationGuess(occupation, round(min(best, 1.0), 3), matched))
     found.sort(key=lambda g: (-g.score, g.occupation.id))
     return found[:limit]
+
+
+def for_skills(skills: Sequence[str], choices: OccupationList | None = None) -> StarterOccupation | None:
+    """The occupation whose usual tasks share the most of ``skills`` (starter skill ids), or None when
+    none shares any; a tie goes to the occupation listed first.
+
+    >>> for_skills(["food_production.pack_food", "food_production.bakery_work"]).id
+    'baker'
+    """
+    wanted = set(skills)
+    best: tuple[int, StarterOccupation] | None = None
+    for occupation in (choices or occupations()).occupations:
+        shared = len(wanted & set(occupation.tasks))
+        if shared and (best is None or shared > best[0]):
+            best = (shared, occupation)
+    return best[1] if best else None
 
 
 def by_id(occupation_id: str, choices: OccupationList | None = None) -> StarterOccupation | None:

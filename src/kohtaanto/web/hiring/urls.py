@@ -1,6 +1,7 @@
 from django.urls import path
 
 from kohtaanto.web.hiring import views
+from kohtaanto.web.hiring.views import public
 
 app_name = "hiring"
 
@@ -18,5 +19,7 @@ urlpatterns = [
     path("hire/<id:pk>/risk-card/", views.risk, name="risk"),
     path("hire/<id:pk>/guide/", views.guide, name="guide"),
     path("hire/<id:pk>/language-kit/", views.language_kit, name="language_kit"),
+    path("jobs/<id:pk>/", public.job_page, name="public_job"),
+    path("jobs/areas/<id:pk>/feed.atom", public.area_feed, name="area_feed"),
     path("hire/<id:pk>/jobposting.jsonld", views.job_posting_json_ld, name="json_ld"),
 ]

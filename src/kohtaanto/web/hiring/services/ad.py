@@ -202,21 +202,30 @@ def publish(actor: User | None, case: HiringCase) -> JobPosting:
 
 
 def json_ld(case: HiringCase) -> dict[str, Any]:
-    """schema.org JobPosting for other job boards."""
+    """schema.org JobPosting for other job boards (Google for Jobs, EURES): the ESCO occupation and its
+    ISCO-08 group, the skills, hours, pay, place, start, how to apply and the employer with its Y-tunnus."""
     job = case.job
     if job is None:
         raise CaseError({"job": [pgettext("hiring", "Publish the job first.")]})
     org = case.organisation
     hours = job.spec.get("hours_max", 0)
-    return {
+    description = (
+        job.description or str((case.chosen or {}).get("job_description", {}).get("fi", "")) or job.title
+    )
+    body: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
+        "identifier": {"@type": "PropertyValue", "propertyID": "kohtaanto", "value": f"job-{job.pk}"},
         "title": job.title,
-        "description": job.description,
+        "description": description,
         "datePosted": job.created_at.date().isoformat(),
         "validThrough": (timezone.localdate() + dt.timedelta(days=60)).isoformat(),
         "employmentType": "PART_TIME" if hours < 35 else "FULL_TIME",
-        "hiringOrganization": {"@type": "Organization", "name": org.name, "identifier": org.business_id},
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": org.name,
+            "identifier": {"@type": "PropertyValue", "propertyID": "Y-tunnus", "value": org.business_id},
+        },
         "jobLocation": {
             "@type": "Place",
             "address": {
@@ -228,8 +237,49 @@ def json_ld(case: HiringCase) -> dict[str, Any]:
         "workHours": f"{job.spec.get('hours_min', 0):g}-{hours:g} h/week",
         "totalJobOpenings": job.headcount,
         "directApply": False,
+        **_json_ld_occupation(job.spec),
         **_json_ld_details(case),
     }
+    if job.spec.get("remote_possible"):
+        body["jobLocationType"] = "TELECOMMUTE"
+    return body
+
+
+def _json_ld_occupation(spec: dict[str, Any]) -> dict[str, Any]:
+    """The skills by name, and the occupation the carved job's skills point to (ESCO and ISCO-08)."""
+    from kohtaanto.taxonomy.occupations import for_skills
+    from kohtaanto.taxonomy.vocabulary import skill_label
+
+    skills = [s["skill"] for s in spec.get("skills", []) if s.get("skill")]
+    out: dict[str, Any] = {}
+    if skills:
+        out["skills"] = [
+            {
+                "@type": "DefinedTerm",
+                "name": skill_label(s, "fi"),
+                "termCode": s,
+                "inDefinedTermSet": "kohtaanto",
+            }
+            for s in skills
+        ]
+    occupation = for_skills(skills)
+    if occupation is not None:
+        out["occupationalCategory"] = [
+            {
+                "@type": "CategoryCode",
+                "inCodeSet": "ISCO-08",
+                "codeValue": occupation.isco,
+                "name": occupation.labels.fi,
+            },
+            {
+                "@type": "CategoryCode",
+                "inCodeSet": "ESCO v1.1.1 occupations",
+                "codeValue": occupation.uri,
+                "name": occupation.labels.fi,
+                "url": occupation.uri,
+            },
+        ]
+    return out
 
 
 def _json_ld_details(case: HiringCase) -> dict[str, Any]:
