@@ -263,7 +263,7 @@ def _json_ld_occupation(spec: dict[str, Any]) -> dict[str, Any]:
             for s in skills
         ]
     occupation = for_skills(skills)
-    if occupation is not None:
+    if occupation is not None and occupation.uri and occupation.isco:
         out["occupationalCategory"] = [
             {
                 "@type": "CategoryCode",
