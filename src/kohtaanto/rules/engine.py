@@ -22,6 +22,7 @@ from kohtaanto.rules.income_year import evaluate_income_year
 from kohtaanto.rules.packs import RulePack, load_pack, resolve
 from kohtaanto.rules.parameters import ParameterError, ParameterSet, load_parameters
 from kohtaanto.rules.parttime import evaluate_part_time
+from kohtaanto.rules.payment_calendar import evaluate_payment_calendar
 from kohtaanto.rules.pension import evaluate_pension
 from kohtaanto.rules.right_to_work import evaluate_right_to_work
 from kohtaanto.rules.situations import (
@@ -31,6 +32,7 @@ from kohtaanto.rules.situations import (
     HireSituation,
     IncomeYearSituation,
     PartTimeSituation,
+    PaymentCalendarSituation,
     PensionSituation,
     RightToWorkSituation,
     StudySituation,
@@ -86,6 +88,7 @@ QUESTIONS: dict[str, Question] = {
     "study": Question(StudySituation, evaluate_study),
     "income_year": Question(IncomeYearSituation, evaluate_income_year),
     "employer_cost": Question(EmployerCostSituation, evaluate_employer_cost),
+    "payment_calendar": Question(PaymentCalendarSituation, evaluate_payment_calendar),
 }
 
 

@@ -433,3 +433,16 @@ class EmployerCostSituation(StrictModel):
     supports: list[DecidedSupport] = Field(default_factory=list, max_length=10)
     sick_spells: list[SickSpell] = Field(default_factory=list, max_length=50)
     prior_year_income: Money | None = Field(default=None, ge=0, le=1_000_000)
+
+
+class PaymentCalendarSituation(StrictModel):
+    """When to claim the decided supports: the payment periods chosen in the application."""
+
+    start: Day
+    supports: list[DecidedSupport] = Field(min_length=1, max_length=10)
+    period_months: int = Field(
+        default=1, ge=1, le=3, description="The payment period chosen in the application: 1, 2 or 3 months."
+    )
+    calendar_months: bool = Field(
+        default=True, description="Periods follow calendar months; else they are counted from the start."
+    )
