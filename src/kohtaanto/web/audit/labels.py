@@ -29,6 +29,7 @@ ACTIONS: dict[str, Promise] = {
     "group_data.withdrawn": pgettext_lazy("audit action", "Group data withdrawn"),
     "guide.saved": pgettext_lazy("audit action", "Supervisor's guide saved"),
     "hiring_case.carved": pgettext_lazy("audit action", "Job proposals made"),
+    "hiring_case.claim_period_set": pgettext_lazy("audit action", "Payment period of the support chosen"),
     "hiring_case.created": pgettext_lazy("audit action", "Hiring case started"),
     "hiring_case.updated": pgettext_lazy("audit action", "Hiring case updated"),
     "identity.revealed": pgettext_lazy("audit action", "Name shown to an employer"),

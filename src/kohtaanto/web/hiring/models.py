@@ -50,6 +50,9 @@ class HiringCase(models.Model):
     hired = models.ForeignKey(
         SeekerProfile, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    claim_period_months = models.PositiveSmallIntegerField(  # the payment period chosen in the application
+        pgettext_lazy("field", "payment period (months)"), default=1, choices=[(1, "1"), (2, "2"), (3, "3")]
+    )
     version = models.PositiveIntegerField(default=1, editable=False)  # optimistic concurrency
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

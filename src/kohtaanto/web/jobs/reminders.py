@@ -1,4 +1,5 @@
-"""Daily reminders by e-mail: follow-ups of a hire due within a week (to the employer's users) and caseload
+"""Daily reminders by e-mail: follow-ups of a hire due within a week (to the employer's users), payment
+claims whose last day is within two weeks (to the employer's users and the person's coach) and caseload
 next actions due (to the professional). A message names what is due and links to it; it holds no personal
 data of the job seeker beyond the pseudonym. Sent through Django's mail settings (``KOHTAANTO_SMTP_*``;
 in development the messages are written as files under the data directory).
@@ -17,6 +18,7 @@ from django.utils.translation import pgettext
 
 log = structlog.get_logger("kohtaanto.jobs")
 FOLLOW_UP_AHEAD = dt.timedelta(days=7)
+CLAIM_AHEAD = dt.timedelta(days=14)  # a payment claim's last day, two weeks ahead
 
 
 def due(today: dt.date) -> dict[Any, list[str]]:
@@ -53,6 +55,7 @@ def due(today: dt.date) -> dict[Any, list[str]]:
                         "id": item.case_id,
                     }
                 )
+    _claims(today, lines)
     entries = (
         CaseloadEntry.objects.filter(next_action_on__lte=today, professional__is_active=True)
         .exclude(status=Status.CLOSED)
@@ -74,6 +77,56 @@ def due(today: dt.date) -> dict[Any, list[str]]:
                 }
             )
     return lines
+
+
+def _claims(today: dt.date, lines: dict[Any, list[str]]) -> None:
+    """Payment claims whose period has ended and whose last day is within two weeks: to the employer's
+    users and to the hired person's coaches (the professionals with the person in their caseload)."""
+    from kohtaanto.web.accounts.models import User
+    from kohtaanto.web.coaching.models import CaseloadEntry, Status
+    from kohtaanto.web.core.roles import Role
+    from kohtaanto.web.hiring.claims import calendar
+    from kohtaanto.web.hiring.models import HiringCase
+
+    for case in HiringCase.objects.filter(decision="hired").exclude(chosen={}).select_related("organisation"):
+        found = calendar(case, language="fi", today=today)
+        due_now = [
+            c
+            for c in (found or {}).get("claims", [])
+            if c["file_from"] <= today.isoformat() <= c["deadline"] <= (today + CLAIM_AHEAD).isoformat()
+        ]
+        if not due_now:
+            continue
+        people = list(
+            User.objects.filter(role=Role.EMPLOYER, is_active=True, organisation=case.organisation).exclude(
+                email=""
+            )
+        )
+        if case.hired_id:
+            people += [
+                e.professional
+                for e in CaseloadEntry.objects.filter(profile_id=case.hired_id, professional__is_active=True)
+                .exclude(status=Status.CLOSED)
+                .exclude(professional__email="")
+                .select_related("professional")
+            ]
+        for user in people:
+            with translation.override(user.language):
+                for claim in due_now:
+                    lines[user].append(
+                        pgettext(
+                            "reminder",
+                            "Payment claim of “%(case)s” for %(start)s–%(end)s by %(date)s: "
+                            "/hire/%(id)s/onboarding/",
+                        )
+                        % {
+                            "case": case.title,
+                            "start": claim["from"],
+                            "end": claim["to"],
+                            "date": claim["deadline"],
+                            "id": case.pk,
+                        }
+                    )
 
 
 def send(today: dt.date) -> dict[str, int]:

@@ -147,6 +147,9 @@ def risk_card(request: AuthenticatedRequest, card: int) -> HttpResponse:
                 language=ui_language(),
                 version=parse_version(request.POST.get("version")),
             )
+        except hiring.CaseError as exc:  # before ValueError: a case error is one
+            messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+            return redirect("seeker:risk_card", card=found.pk)
         except (ValueError, Conflict):
             messages.error(
                 request, pgettext("seeker", "The card changed meanwhile. Look at it again and answer.")

@@ -71,6 +71,7 @@ from kohtaanto.web.hiring.services.onboarding import (
     FOLLOW_UP_MONTHS,
     record_follow_up,
     save_onboarding,
+    set_claim_period,
 )
 from kohtaanto.web.hiring.services.risk import (
     answer_risk_card,
@@ -125,6 +126,7 @@ __all__ = [
     "save_guide",
     "save_need",
     "save_onboarding",
+    "set_claim_period",
     "set_role",
     "set_step",
     "set_task_answers",

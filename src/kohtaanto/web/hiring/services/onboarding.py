@@ -103,3 +103,21 @@ def record_follow_up(
             data={"months": follow_up.months, "adjust": adjust, "still_employed": still_employed},
         )
     return follow_up
+
+
+def set_claim_period(
+    actor: User | None, case: HiringCase, *, months: int, version: int | None = None
+) -> HiringCase:
+    """The payment period chosen in the support application (1, 2 or 3 months): the claims follow it."""
+    from kohtaanto.web.core.concurrency import copy_into, locked, save_changed
+
+    may_change(actor, case.organisation)
+    if months not in (1, 2, 3):
+        raise CaseError({"claim_period_months": [pgettext("hiring", "Choose 1, 2 or 3 months.")]})
+    with transaction.atomic():
+        fresh = locked(case, version)
+        fresh.claim_period_months = months
+        save_changed(fresh, ["claim_period_months"])
+        record(actor=actor, action="hiring_case.claim_period_set", obj=case, data={"months": months})
+    copy_into(fresh, case)
+    return case

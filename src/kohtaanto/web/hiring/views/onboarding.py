@@ -9,12 +9,15 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.plainlang.check import check
 from kohtaanto.web.accounts.http import AuthenticatedRequest
+from kohtaanto.web.core.concurrency import parse_version
+from kohtaanto.web.core.errors import Conflict
 from kohtaanto.web.core.ui import ui_language
+from kohtaanto.web.hiring import claims
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.views.common import case_of, hirer_only, render_step
@@ -45,6 +48,28 @@ def _record_follow_up(request: AuthenticatedRequest, case: HiringCase) -> dict[s
     except hiring.CaseError as exc:
         return exc.errors
     return {}
+
+
+def _set_claim_period(request: AuthenticatedRequest, case: HiringCase) -> dict[str, list[str]]:
+    """Save the payment period from the form; the field errors, or none when it was saved."""
+    try:
+        hiring.set_claim_period(
+            request.user,
+            case,
+            months=int(request.POST.get("claim_period_months", "0") or 0),
+            version=parse_version(request.POST.get("version")),
+        )
+    except hiring.CaseError as exc:  # before ValueError: a case error is one
+        return exc.errors
+    except (ValueError, Conflict):
+        return {"claim_period_months": [pgettext("hiring", "Reload the page and try again.")]}
+    return {}
+
+
+SMALL_FORMS = {
+    "follow_up": (_record_follow_up, pgettext_lazy("hiring", "The follow-up was recorded.")),
+    "claim_period": (_set_claim_period, pgettext_lazy("hiring", "The payment period was saved.")),
+}
 
 
 @hirer_only
@@ -102,10 +127,11 @@ def onboarding(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     return redirect("hiring:onboarding", pk=case.pk)
         if typed["instructions"].strip():
             report = check(typed["instructions"], "instructions", "auto", "auto", (), ui_language())
-    elif action == "follow_up":
-        errors = _record_follow_up(request, case)
+    elif action in SMALL_FORMS:  # a follow-up, the payment period: save, or show the field errors
+        save, done = SMALL_FORMS[action]
+        errors = save(request, case)
         if not errors:
-            messages.success(request, pgettext("hiring", "The follow-up was recorded."))
+            messages.success(request, str(done))
             return redirect("hiring:onboarding", pk=case.pk)
     context: dict[str, Any] = {
         "plan": plan,
@@ -116,6 +142,7 @@ def onboarding(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "report": report,
         "summary": summary.build(case, timezone.localdate()) if case.chosen else None,
         "follow_typed": request.POST if action == "follow_up" else {},
+        "claims": claims.calendar(case, language=ui_language(), today=timezone.localdate()),
     }
     if report is not None:
         context.update(report_context(report, typed["instructions"]))

@@ -138,6 +138,8 @@ def guide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             version = parse_version(request.POST.get("version"))
             saved = hiring.save_guide(request.user, case, text=text, language=language, version=version)
+        except hiring.CaseError as exc:  # before ValueError: a case error is one
+            errors = exc.errors
         except ValueError:
             errors = {"text": [pgettext("hiring", "Reload the page and try again.")]}
         except Conflict:
@@ -150,8 +152,6 @@ def guide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     )
                 ]
             }
-        except hiring.CaseError as exc:
-            errors = exc.errors
         else:
             messages.success(request, pgettext("hiring", "The guide was saved and checked."))
         if text.strip() and is_language(language):
