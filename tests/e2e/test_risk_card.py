@@ -131,3 +131,43 @@ def test_the_language_kit_with_arabic_right_to_left_and_swedish_with_ukrainian(p
     text = page.locator("main").inner_text()
     assert "buller" in text and "шум" in text and "Dag 1" in text and "Språkmål" in text
     look(page, "language-kit-employer-sv-uk")
+
+
+def test_the_payment_claims_of_a_hire_in_finnish_and_swedish(page, demo_world):
+    import datetime as dt
+
+    from kohtaanto.web.hiring import services as hiring
+    from kohtaanto.web.hiring.models import HiringCase, MeetingRequest
+    from kohtaanto.web.project.demo_confidence import TITLE
+
+    case = HiringCase.objects.get(title=TITLE)
+    boss = case.created_by
+    meeting = MeetingRequest.objects.get(case=case)
+    hiring.decide(boss, case, meeting, True, dt.date.today())
+    hiring.save_onboarding(
+        boss,
+        HiringCase.objects.get(pk=case.pk),
+        mentor="Leena Leipuri",
+        starts_on=dt.date.today() + dt.timedelta(days=14),
+        steps=[],
+        instructions="",
+        arranged=[],
+    )
+    sign_in(page, "tyonantaja1", demo_world.PASSWORD)
+    for language, heading in (
+        ("fi", "Maksatushakemukset: milloin tuki haetaan maksuun"),
+        ("sv", "Ansökningar om utbetalning: när stödet ska sökas"),
+    ):
+        choose_language(page, language)
+        page.goto(f"/hire/{case.pk}/onboarding/")
+        section = page.locator("section:has(#claims-heading)")
+        assert heading in section.inner_text()
+        assert section.locator("tbody tr").count() >= 10  # ten months of the 70 % subsidy, month by month
+        look(page, f"claims-{language}")
+        page.set_viewport_size({"width": 360, "height": 800})
+        look(page, f"claims-{language}-360")
+        page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("#id_claim_period_months").select_option("3")
+    page.locator("form:has(#id_claim_period_months) button[type=submit]").click()
+    page.locator(".messages").wait_for()
+    assert page.locator("section:has(#claims-heading) tbody tr").count() == 4
