@@ -88,6 +88,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "api-supports-study": ("POST", ALL),
     "api-supports-year": ("POST", ALL),
     "api-supports-employer-cost": ("POST", ALL),
+    "api-supports-payment-calendar": ("POST", ALL),
     "coaching:caseload": ("GET", frozenset({P, D})),
     "coaching:person": ("GET", frozenset({P})),  # the professional's own caseload only
     "esf:projects": ("GET", frozenset({P, A, D})),

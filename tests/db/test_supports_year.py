@@ -123,6 +123,22 @@ def test_api_answers_the_year_and_the_employer_cost(world):
     )
     assert cost.status_code == 200
     assert cost.json()["total"]["net_cost"] == 49399.06
+    claims = client.post(
+        "/api/v1/supports/payment-calendar/?on=2026-12-07",
+        {
+            "start": "2026-12-01",
+            "supports": [{"kind": "pay_subsidy", "months": 10, "monthly_amount": 736.53}],
+        },
+        content_type="application/json",
+    )
+    assert claims.status_code == 200 and len(claims.json()["claims"]) == 10
+    assert claims.json()["next"]["deadline"] == "2027-02-28"
+    empty = client.post(
+        "/api/v1/supports/payment-calendar/",
+        {"start": "2026-12-01", "supports": []},
+        content_type="application/json",
+    )
+    assert empty.status_code == 400 and "supports" in empty.json()["error"]["fields"]
 
 
 COST = {

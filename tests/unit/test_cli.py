@@ -182,6 +182,20 @@ def test_supports_year_and_employer_cost_print_month_tables_and_refuse_bad_input
     assert "municipality" in refused.stderr and "rent" in refused.stderr and "adults" in refused.stderr
 
 
+def test_supports_payment_calendar_prints_each_claim_and_refuses_an_empty_list(tmp_path):
+    example = Path(__file__).resolve().parents[2] / "examples" / "supports" / "payment-calendar.yaml"
+    done = run("supports", "payment-calendar", str(example), "--on", "2026-12-07")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.replace("\u00a0", " ")
+    assert "21.12.2026–28.2.2027  1.3.2027     30.4.2027        1 734,41  + kopio työsopimuksesta" in text
+    assert "1.9.2027–20.10.2027" in text and "31.12.2027" in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("start: 2026-12-21\nsupports: []\n")
+    refused = run("supports", "payment-calendar", str(bad))
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
+    assert "supports: liian vähän kohtia, vähintään 1" in refused.stderr
+
+
 def test_supports_study_answers_in_json_and_refuses_bad_input(tmp_path):
     example = Path(__file__).resolve().parents[2] / "examples" / "supports" / "study.yaml"
     done = run("supports", "study", str(example), "--on", "2025-09-01", "--format", "json")

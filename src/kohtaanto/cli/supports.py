@@ -72,7 +72,7 @@ def _with_common(function: Any) -> Any:
 def _answer(question: str, file: Path, on: str | None, fmt: str, lang: str, packs: tuple[str, ...]) -> None:
     from kohtaanto.rules import InputError, RulesNotInForce
     from kohtaanto.rules.report import render_text
-    from kohtaanto.rules.report_year import render_cost, render_year
+    from kohtaanto.rules.report_year import render_claims, render_cost, render_year
 
     engine = rule_engine(packs)
     data = _read(file)
@@ -85,13 +85,24 @@ def _answer(question: str, file: Path, on: str | None, fmt: str, lang: str, pack
     if fmt == "json":
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
     else:
-        render = {"income_year": render_year, "employer_cost": render_cost}.get(question, render_text)
+        render = {
+            "income_year": render_year,
+            "employer_cost": render_cost,
+            "payment_calendar": render_claims,
+        }.get(question, render_text)
         click.echo(render(answer, lang))
 
 
 @click.group()
 def supports() -> None:
     """Which supports apply, and how work combines with benefits, pensions and permits."""
+
+
+@supports.command("payment-calendar")
+@_with_common
+def payment_calendar(file: Path, on: str | None, fmt: str, lang: str, packs: tuple[str, ...]) -> None:
+    """When to claim the decided pay subsidy: each payment period with its last day and what it needs."""
+    _answer("payment_calendar", file, on, fmt, lang, packs)
 
 
 @supports.command()

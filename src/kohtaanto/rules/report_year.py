@@ -155,3 +155,60 @@ def render_year(answer: dict[str, Any], language: str) -> str:
 def render_cost(answer: dict[str, Any], language: str) -> str:
     lines = _table(answer["months"], answer["total"], COST_COLUMNS, language)
     return "\n".join([*lines, *_tail(answer, language)])
+
+
+CLAIM_WORDS: dict[str, dict[str, str]] = {
+    "fi": {
+        "period": "jakso",
+        "file_from": "haettavissa",
+        "deadline": "viimeinen päivä",
+        "estimate": "noin €",
+        "needs.contract": "+ kopio työsopimuksesta",
+        "needs.pay_data": "palkat tulorekisteristä",
+        "needs.absences": "palkattomat ja Kelan korvaamat päivät",
+    },
+    "sv": {
+        "period": "period",
+        "file_from": "kan sökas",
+        "deadline": "sista dag",
+        "estimate": "cirka €",
+        "needs.contract": "+ kopia av arbetsavtalet",
+        "needs.pay_data": "lönerna ur inkomstregistret",
+        "needs.absences": "dagar utan lön och dagar FPA ersätter",
+    },
+    "en": {
+        "period": "period",
+        "file_from": "claim from",
+        "deadline": "last day",
+        "estimate": "about €",
+        "needs.contract": "+ a copy of the employment contract",
+        "needs.pay_data": "wages from the incomes register",
+        "needs.absences": "days without pay and days Kela reimburses",
+    },
+}
+
+
+def render_claims(answer: dict[str, Any], language: str) -> str:
+    """The payment claims as a table: period, first day to claim, last day, amount, what to attach."""
+    w = CLAIM_WORDS.get(language, CLAIM_WORDS["en"])
+    heads = [w["period"], w["file_from"], w["deadline"], w["estimate"], ""]
+    body = [
+        [
+            f"{formatting.date(_day(c['from']), language)}–{formatting.date(_day(c['to']), language)}",
+            formatting.date(_day(c["file_from"]), language),
+            formatting.date(_day(c["deadline"]), language),
+            _money(c.get("estimate"), language),
+            w["needs.contract"] if "needs.contract" in c["needs"] else "",
+        ]
+        for c in answer["claims"]
+    ]
+    widths = [max(len(r[i]) for r in [heads, *body]) for i in range(len(heads))]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() for r in [heads, *body]]
+    lines.append(f"{w['needs.pay_data']}; {w['needs.absences']}")
+    return "\n".join([*lines, *_tail(answer, language)])
+
+
+def _day(text: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)

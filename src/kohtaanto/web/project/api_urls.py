@@ -31,6 +31,11 @@ urlpatterns = [
     path(
         "v1/supports/employer-cost/", supports.EmployerCostView.as_view(), name="api-supports-employer-cost"
     ),
+    path(
+        "v1/supports/payment-calendar/",
+        supports.PaymentCalendarView.as_view(),
+        name="api-supports-payment-calendar",
+    ),
     path("v1/skills/extract/", skills.ExtractView.as_view(), name="api-skills-extract"),
     path(
         "v1/skills/normalize-title/", skills.NormaliseTitleView.as_view(), name="api-skills-normalize-title"

@@ -172,3 +172,15 @@ class EmployerCostView(QuestionView):
     )
     def post(self, request: Request) -> Response:
         return super().post(request)
+
+
+class PaymentCalendarView(QuestionView):
+    question = "payment_calendar"
+
+    @_schema(
+        "payment_calendar",
+        "When to claim the decided pay subsidy: each payment period, its last day and what the claim needs",
+        _example("Three-month periods", "payment-calendar.yaml"),
+    )
+    def post(self, request: Request) -> Response:
+        return super().post(request)
