@@ -16,12 +16,19 @@ import pytest
 import yaml
 from django.test import Client
 
+from kohtaanto.taxonomy.store import import_esco
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.matching import services
 
 pytestmark = pytest.mark.db
 VOCABULARY = yaml.safe_load(
     (Path(__file__).resolve().parents[1] / "fixtures" / "schemaorg" / "jobposting.yaml").read_text("utf-8")
+)
+ESCO_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "esco_mini" / "v0.9.0"
+HAND_PACKER = (  # a made-up concept in the fixture's style: the test's own ESCO import names it
+    "Occupation,http://data.europa.eu/esco/occupation/test-hand-packer,9321,hand packer,packer,,released,"
+    "2020-01-01T00:00:00Z,,,,http://data.europa.eu/esco/concept-scheme/occupations,"
+    "Hand packers pack goods.,9321.2\n"
 )
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LITERALS = {
@@ -110,8 +117,22 @@ def _published(world):
     return case, profile
 
 
-def test_the_job_posting_is_complete_and_valid_against_the_vocabulary(world):
+def _import_esco(tmp_path: Path) -> None:
+    source = tmp_path / "esco"
+    source.mkdir()
+    for file in ESCO_FIXTURE.iterdir():
+        (source / file.name).write_bytes(file.read_bytes())
+    with (source / "occupations_en.csv").open("a", encoding="utf-8") as rows:
+        rows.write(HAND_PACKER)
+    import_esco([source], tmp_path / "taxonomy", "0.9.0", at=dt.datetime(2026, 12, 7, tzinfo=dt.UTC))
+
+
+def test_the_job_posting_is_complete_and_valid_against_the_vocabulary(world, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
     case, _ = _published(world)
+    before = hiring.json_ld(case)  # before an ESCO import: the occupation by name only
+    assert before["occupationalCategory"] == ["Pakkaaja"] and problems(before) == []
+    _import_esco(tmp_path)
     posting = hiring.json_ld(case)
     assert problems(posting) == []
     for field in VOCABULARY["google"]["required"]:

@@ -40,8 +40,6 @@ def _occupation(**changes):
 def test_the_shipped_list_names_only_known_tasks_in_three_languages():
     known = {s.id for s in starter().skills}
     listed = occupations().occupations
-    # each shipped occupation names its ESCO concept and ISCO-08 group (a published job carries them)
-    assert all(o.uri and o.isco for o in listed)
     assert len(listed) >= 20
     for occupation in listed:
         assert set(occupation.tasks) <= known

@@ -29,8 +29,6 @@ class StarterOccupation(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     esco: str = Field(min_length=1, description="English preferred label of the ESCO occupation")
-    uri: str | None = Field(None, pattern=r"^http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}$")
-    isco: str | None = Field(None, pattern=r"^[0-9]{4}$", description="ISCO-08 unit group, as ESCO gives it")
     labels: LabelTexts
     alt_labels: AltLabels = AltLabels()
     tasks: list[str] = Field(min_length=1)

@@ -309,6 +309,11 @@ class TaxonomyStore:
             )
         )
 
+    def isco_group(self, uri: str) -> str:
+        """The concept's ISCO-08 unit group code, or '' when it has none."""
+        row = self.db.execute("SELECT isco_group FROM concepts WHERE uri = ?", (uri,)).fetchone()
+        return str(row[0]) if row else ""
+
     def find(self, label: str, lang: str, kind: str) -> str | None:
         """The concept of ``kind`` whose preferred label in ``lang`` is ``label`` (case-insensitive)."""
         row = self.db.execute(

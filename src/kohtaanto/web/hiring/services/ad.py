@@ -246,9 +246,11 @@ def json_ld(case: HiringCase) -> dict[str, Any]:
 
 
 def _json_ld_occupation(spec: dict[str, Any]) -> dict[str, Any]:
-    """The skills by name, and the occupation the carved job's skills point to (ESCO and ISCO-08)."""
+    """The skills by name, and the occupation the carved job's skills point to: its name, and once ESCO is
+    imported its ESCO concept and ISCO-08 group."""
     from kohtaanto.taxonomy.occupations import for_skills
     from kohtaanto.taxonomy.vocabulary import skill_label
+    from kohtaanto.web.hiring.services.inventory import imported_esco
 
     skills = [s["skill"] for s in spec.get("skills", []) if s.get("skill")]
     out: dict[str, Any] = {}
@@ -263,22 +265,17 @@ def _json_ld_occupation(spec: dict[str, Any]) -> dict[str, Any]:
             for s in skills
         ]
     occupation = for_skills(skills)
-    if occupation is not None and occupation.uri and occupation.isco:
-        out["occupationalCategory"] = [
-            {
-                "@type": "CategoryCode",
-                "inCodeSet": "ISCO-08",
-                "codeValue": occupation.isco,
-                "name": occupation.labels.fi,
-            },
-            {
-                "@type": "CategoryCode",
-                "inCodeSet": "ESCO v1.1.1 occupations",
-                "codeValue": occupation.uri,
-                "name": occupation.labels.fi,
-                "url": occupation.uri,
-            },
-        ]
+    if occupation is None:
+        return out
+    out["occupationalCategory"] = [occupation.labels.fi]  # the name; the codes come from the ESCO import
+    esco = imported_esco()
+    uri = esco[0].find(occupation.esco, "en", "occupation") if esco else None
+    if esco and uri:
+        name = occupation.labels.fi
+        isco = esco[0].isco_group(uri)
+        codes = [{"@type": "CategoryCode", "inCodeSet": "ISCO-08", "codeValue": isco, "name": name}]
+        esco_code = {"@type": "CategoryCode", "inCodeSet": "ESCO occupations", "codeValue": uri, "name": name}
+        out["occupationalCategory"] = [*(codes if isco else []), {**esco_code, "url": uri}]
     return out
 
 

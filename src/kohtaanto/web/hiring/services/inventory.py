@@ -353,26 +353,32 @@ def suggestions(case: HiringCase, language: str, limit: int = 12) -> list[tuple[
 
 
 @cache
-def _esco_links(version: str) -> tuple[Any, dict[str, list[tuple[str, float]]]]:
+def _esco_links(path: Path) -> tuple[Any, dict[str, list[tuple[str, float]]]]:
+    from kohtaanto.taxonomy import linking
+    from kohtaanto.taxonomy.store import TaxonomyStore
+
+    store = TaxonomyStore(path)
+    return store, linking.load(store.path)
+
+
+def imported_esco() -> tuple[Any, dict[str, list[tuple[str, float]]]] | None:
+    """The newest imported ESCO store with its links to the starter skills, or None before an import.
+    Cached by the store's path, so a different data directory (a test's) opens its own store."""
     from django.conf import settings
 
-    from kohtaanto.taxonomy import linking
-    from kohtaanto.taxonomy.store import TaxonomyStore, store_path
+    from kohtaanto.taxonomy.store import available_versions, store_path
 
-    store = TaxonomyStore(store_path(Path(settings.DATA_DIR) / "taxonomy", version))
-    return store, linking.load(store.path)
+    root = Path(settings.DATA_DIR) / "taxonomy"
+    versions = available_versions(root)
+    return _esco_links(store_path(root, versions[-1])) if versions else None
 
 
 def _esco_extra(occupation: occupations.StarterOccupation) -> list[str]:
     """More tasks from the imported ESCO occupation's skills that are linked to starter skills."""
-    from django.conf import settings
-
-    from kohtaanto.taxonomy.store import available_versions
-
-    versions = available_versions(Path(settings.DATA_DIR) / "taxonomy")
-    if not versions:
+    found = imported_esco()
+    if found is None:
         return []
-    store, links = _esco_links(versions[-1])
+    store, links = found
     return occupations.esco_tasks(occupation, store, links)
 
 

@@ -33,6 +33,13 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
     """An open carved job as a page anyone can read, with the JobPosting as JSON-LD for job boards."""
     case = get_object_or_404(_open_cases(), job__pk=pk)
     body = hiring.json_ld(case)
+    category = body.get("occupationalCategory") or []
+    occupation = {
+        "name": next((c if isinstance(c, str) else c["name"] for c in category), ""),
+        "isco": next(
+            (c["codeValue"] for c in category if isinstance(c, dict) and c["inCodeSet"] == "ISCO-08"), ""
+        ),
+    }
     return render(
         request,
         "hiring/public_job.html",
@@ -42,6 +49,7 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
             # `</` cannot close the script element early: JSON allows the escaped slash
             "json_ld": json.dumps(body, ensure_ascii=False).replace("</", "<\\/"),
             "posting": body,
+            "occupation": occupation,
         },
     )
 
