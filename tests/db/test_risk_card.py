@@ -214,6 +214,9 @@ def test_the_guide_is_drafted_from_the_job_checked_at_save_and_never_overwritten
     )
     assert stale.status_code == 400 and "Minun versioni." in stale.content.decode()
     assert WorkplaceGuide.objects.get(case=case).text == "Toinen versio."
+    # a form opened before the first save carries no version: it cannot overwrite a guide saved since
+    blind = boss.post(f"/hire/{case.pk}/guide/", {"text": "Ilman versiota.", "language": "fi", "version": ""})
+    assert blind.status_code == 400 and WorkplaceGuide.objects.get(case=case).text == "Toinen versio."
 
 
 def test_the_language_kit_glosses_the_jobs_words_and_the_person_chooses_the_language(world):

@@ -54,15 +54,9 @@ def test_between_observed_weeks_the_pace_is_a_straight_line() -> None:
     assert r.tasks[0].weeks[2] == pytest.approx(60.0)  # week 3, halfway
 
 
-def test_month_averages_cover_the_months_weeks() -> None:
-    r = ramp([seen("a", 1, 50), seen("a", 2, 60)], {"a": 5.0})
-    # month 1 = weeks 1-4: 50, 60, 70, 80
-    assert r.month_average(1) == pytest.approx(65.0)
-
-
 def test_nothing_observed_gives_no_pace_and_observations_of_other_tasks_are_ignored() -> None:
     r = ramp([seen("elsewhere", 1, 50)], {"a": 5.0})
-    assert r.tasks == () and r.at_week(1) is None and r.month_average(1) is None and r.covered == 0.0
+    assert r.tasks == () and r.at_week(1) is None and r.covered == 0.0
 
 
 def test_an_observation_is_refused_outside_its_scale() -> None:

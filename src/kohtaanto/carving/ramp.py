@@ -88,23 +88,6 @@ class Ramp:
             return None
         return self.overall[min(max(week, 1), len(self.overall)) - 1]
 
-    def month_average(self, month: int) -> float | None:
-        """The average pace over the weeks of ``month`` (1-based; months of 52/12 weeks), or None."""
-        if not self.overall:
-            return None
-        first = round((month - 1) * 52 / 12)
-        last = max(round(month * 52 / 12), first + 1)
-        values = [self.at_week(w + 1) or 0.0 for w in range(first, last)]
-        return sum(values) / len(values)
-
-    @property
-    def full_at(self) -> int | None:
-        """The first week the whole observed job is at full pace, or None within the horizon."""
-        for index, pace in enumerate(self.overall):
-            if pace >= FULL:
-                return index + 1
-        return None
-
 
 def _task_ramp(task: str, hours: float, points: dict[int, int], horizon: int) -> TaskRamp:
     observed = tuple(sorted(points.items()))

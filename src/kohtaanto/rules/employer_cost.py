@@ -136,6 +136,17 @@ def sickness_allowance_daily(law: Law, yearly_income: Decimal) -> Decimal:
     return money(max(daily, law("sick_pay.allowance.minimum_daily")))
 
 
+def sick_pay_terms(law: Law, s: EmployerCostSituation) -> tuple[int, Decimal, Decimal]:
+    """The employer's own sick-pay days, Kela's daily sickness allowance (on last year's income, else 12
+    months of this wage) and a day's pay (the monthly wage / the holiday-pay divisor)."""
+    income = s.prior_year_income if s.prior_year_income is not None else s.wage_month * 12
+    return (
+        int(law("sick_pay.employer_days")),
+        sickness_allowance_daily(law, income),
+        s.wage_month / law("holiday.pay_divisor"),
+    )
+
+
 @dataclass
 class CostMonth:
     first: dt.date
@@ -173,10 +184,7 @@ class CostMonth:
 def _sickness(
     s: EmployerCostSituation, laws: dict[dt.date, Law], rows: dict[dt.date, CostMonth], start_law: Law
 ) -> None:
-    own_days = int(start_law("sick_pay.employer_days"))
-    income = s.prior_year_income if s.prior_year_income is not None else s.wage_month * 12
-    daily = sickness_allowance_daily(start_law, income)
-    day_pay = s.wage_month / start_law("holiday.pay_divisor")
+    own_days, daily, day_pay = sick_pay_terms(start_law, s)
     for spell in s.sick_spells:
         for index, day in enumerate(_mon_sat_days(spell.start, spell.days)):
             row = rows.get(day.replace(day=1))
@@ -194,10 +202,7 @@ ILLNESSES = (1, 6, 24)  # a day, a week and four weeks, counted Monday to Saturd
 def illness_costs(law: Law, s: EmployerCostSituation) -> list[dict[str, Any]]:
     """What an illness of a day, a week and four weeks costs the employer: the pay for days not worked
     and its side costs, less Kela's sickness allowance paid to the employer after the first ten days."""
-    own_days = int(law("sick_pay.employer_days"))
-    income = s.prior_year_income if s.prior_year_income is not None else s.wage_month * 12
-    daily = sickness_allowance_daily(law, income)
-    day_pay = s.wage_month / law("holiday.pay_divisor")
+    own_days, daily, day_pay = sick_pay_terms(law, s)
     rate = side_cost_rate(law, s)
     out = []
     for days in ILLNESSES:
@@ -293,18 +298,8 @@ def evaluate_employer_cost(s: EmployerCostSituation, on: dt.date, parameters: Pa
         liability_days += holiday_days(end_law, s.start, closed)
     day_pay = s.wage_month / end_law("holiday.pay_divisor")
     if any(m.sick_days for m in months):
-        notes.append(
-            Message(
-                "note.cost_sickness",
-                {
-                    "days": int(start_law("sick_pay.employer_days")),
-                    "daily": sickness_allowance_daily(
-                        start_law,
-                        s.prior_year_income if s.prior_year_income is not None else s.wage_month * 12,
-                    ),
-                },
-            )
-        )
+        own_days, daily, _ = sick_pay_terms(start_law, s)
+        notes.append(Message("note.cost_sickness", {"days": own_days, "daily": daily}))
     used: dict[str, UsedParameter] = {}
     for law in laws.values():
         used.update(law.used)

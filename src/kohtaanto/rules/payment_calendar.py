@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from kohtaanto.rules.answers import Answer
-from kohtaanto.rules.explain import Law, Message, UsedParameter, money
+from kohtaanto.rules.explain import Law, Message, money
 from kohtaanto.rules.months import add_months, days_inside, month_end
 from kohtaanto.rules.parameters import ParameterSet
 from kohtaanto.rules.situations import PaymentCalendarSituation
@@ -111,7 +111,6 @@ def evaluate_payment_calendar(s: PaymentCalendarSituation, on: dt.date, paramete
             notes.append(Message("note.claims_work_arrangement", {"months": support.months}))
     claims.sort(key=lambda c: (c["deadline"], c["from"]))
     upcoming = [c for c in claims if c["deadline"] >= on.isoformat()]
-    used: dict[str, UsedParameter] = dict(law.used)
     return Answer(
         question="payment_calendar",
         on=on,
@@ -122,7 +121,7 @@ def evaluate_payment_calendar(s: PaymentCalendarSituation, on: dt.date, paramete
             "deadline_months": deadline_months,
         },
         notes=tuple(notes),
-        used=tuple(used.values()),
+        used=tuple(law.used.values()),
         rules=("pay_subsidy.payment",),
         rules_on=s.start,
     )

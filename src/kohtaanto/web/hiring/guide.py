@@ -19,13 +19,6 @@ from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.risk_card import CARD_MONTHS, safety_rows, start_of
 
 
-def _area_name(case: HiringCase, language: str) -> str:
-    area = case.organisation.municipality.area if case.organisation.municipality_id else None
-    if area is None:
-        return ""
-    return str(area.name_sv if language == "sv" and area.name_sv else area.name_fi)
-
-
 def draft(case: HiringCase, *, language: str, today: dt.date) -> str:
     """The guide's first version in ``language`` (fi, sv or en)."""
     with translation.override(language):
@@ -120,9 +113,11 @@ def _draft(case: HiringCase, language: str, today: dt.date) -> str:
             "guide", "The worker's job coach: ask the worker or the employment services for the number."
         ),
     ]
-    area = _area_name(case, language)
-    if area:
-        lines.append("- " + pgettext("guide", "Employment services: %(area)s.") % {"area": area})
+    municipality = case.organisation.municipality if case.organisation.municipality_id else None
+    if municipality is not None:  # the area's name in the guide's language (the language is active here)
+        lines.append(
+            "- " + pgettext("guide", "Employment services: %(area)s.") % {"area": municipality.area.name}
+        )
     start = start_of(case, today)
     dates = ", ".join(
         date_format(add, "SHORT_DATE_FORMAT") for add in (add_months(start, m) for m in CARD_MONTHS)

@@ -9,7 +9,6 @@ the kit never tells an employer a person's mother tongue.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.utils import translation
@@ -17,34 +16,25 @@ from django.utils.html import format_html
 from django.utils.translation import pgettext
 
 from kohtaanto.plainlang.work_words import GLOSS_LANGUAGES, NAMES, WorkWord, is_rtl, words_for, work_words
-from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.risk_card import safety_rows
+from kohtaanto.web.hiring.services.inventory import inventory_tasks, task_demands
 
 KIT_LANGUAGES = ("fi", "sv")  # the workplace language the kit teaches
 CUSTOMER_DOMAINS = {"retail", "customer_service"}
 
 
 def _tasks(case: HiringCase) -> list[dict[str, Any]]:
-    """The carved job's tasks with their stored skills and demands."""
-    by_id = {
-        task.get("id"): task
-        for role in case.inventory.get("workplace", {}).get("roles", [])
-        for task in role.get("tasks", [])
-    }
+    """The carved job's tasks with their stored skills and the demands they have (level 1 or more)."""
+    stored = inventory_tasks(case)
     out = []
     for chosen in (case.chosen or {}).get("tasks", []):
-        stored = by_id.get(chosen.get("id"), {})
-        demands_of = {
-            attribute: (d.get("level", 0) if isinstance(d, dict) else int(d))
-            for attribute, d in stored.get("demands", {}).items()
-        }
+        task = stored.get(chosen.get("id"), {})
         out.append(
             {
                 "name": chosen.get("name", ""),
-                "hours": chosen.get("hours_per_week"),
-                "skills": [s.get("id", "") for s in stored.get("skills", [])],
-                "attributes": {a for a, level in demands_of.items() if level >= 1},
+                "skills": [s.get("id", "") for s in task.get("skills", [])],
+                "attributes": {a for a, (level, _) in task_demands(task).items() if level >= 1},
             }
         )
     return out
@@ -145,7 +135,7 @@ def colleague_prompts() -> list[str]:
     ]
 
 
-def build(case: HiringCase, *, language: str, gloss: str, ui: str, today: dt.date) -> dict[str, Any]:
+def build(case: HiringCase, *, language: str, gloss: str, ui: str) -> dict[str, Any]:
     """The kit in the workplace ``language`` (fi/sv) with glosses in ``gloss`` ('' for none); the goals and
     prompts in the reader's ``ui`` language."""
     from kohtaanto.plainlang.check import check
@@ -177,6 +167,4 @@ def build(case: HiringCase, *, language: str, gloss: str, ui: str, today: dt.dat
         "band": report.band_label,
         "goals": [{"task": t["name"], "goals": _goals(t, words, language)} for t in tasks],
         "prompts": colleague_prompts(),
-        "attribute_labels": sorted(demands().attribute(a).labels.get(ui) for a in attributes if a),
-        "today": today,
     }

@@ -24,6 +24,7 @@ from kohtaanto.core.language import pick
 from kohtaanto.rules.months import add_months, month_end
 from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.hiring.models import HiringCase, WorkTrial
+from kohtaanto.web.hiring.services.inventory import inventory_tasks, task_demands
 from kohtaanto.web.matching.models import SeekerProfile
 
 RAMP_WEEKS = (1, 2, 4, 8, 13, 26)
@@ -54,25 +55,21 @@ def _ramp_part(case: HiringCase, trial: WorkTrial | None) -> tuple[dict[str, Any
     found = ramp((PaceObservation.model_validate(p) for p in trial.pace), hours)
     if not found.tasks:
         return None
-    tasks = []
-    for task in found.tasks:
-        tasks.append(
-            {
-                "task": task.task,
-                "hours": task.hours,
-                "observed": [{"week": w, "percent": p} for w, p in task.observed],
-                "slope": round(task.slope, 1),
-                "full_at": task.full_at,
-                "last_week": task.last_observed_week,
-            }
-        )
+    tasks = [
+        {
+            "task": task.task,
+            "observed": [{"week": w, "percent": p} for w, p in task.observed],
+            "slope": round(task.slope, 1),
+            "full_at": task.full_at,
+        }
+        for task in found.tasks
+    ]
     part = {
         "weeks": [{"week": w, "pace": round(found.at_week(w) or 0.0)} for w in RAMP_WEEKS],
         "tasks": tasks,
         "months": [],  # filled against the cost months by ``_gap_months``
         "covered": round(found.covered * 100),
         "unobserved": list(found.unobserved),
-        "full_at": found.full_at,
         "full": round(FULL),
         "trial": {"starts_on": trial.starts_on, "ends_on": trial.ends_on},
     }
@@ -104,31 +101,21 @@ def _gap_months(found: Ramp, start: dt.date, cost: dict[str, Any]) -> list[dict[
 
 
 def safety_rows(case: HiringCase, language: str) -> list[dict[str, Any]]:
+    """The safety-relevant demands of the carved job's tasks, with the adjustments chosen for them or the
+    vocabulary's ways to meet them."""
     vocabulary = demands()
     exposures = {e.id: e.labels.get(language) for e in vocabulary.exposure}
-    stored = {
-        task["name"].get("fi") if isinstance(task.get("name"), dict) else task.get("name"): task
-        for role in case.inventory.get("workplace", {}).get("roles", [])
-        for task in role.get("tasks", [])
-    }
-    by_id = {
-        task.get("id"): task
-        for role in case.inventory.get("workplace", {}).get("roles", [])
-        for task in role.get("tasks", [])
-    }
+    tasks = inventory_tasks(case)
     arranged = case.chosen.get("accommodations", [])
     rows = []
     for chosen in case.chosen.get("tasks", []):
-        task = by_id.get(chosen.get("id")) or stored.get(chosen.get("name")) or {}
-        for attribute_id, demand in sorted(task.get("demands", {}).items()):
+        for attribute_id, (level, exposure) in sorted(task_demands(tasks.get(chosen.get("id"), {})).items()):
             try:
                 attribute = vocabulary.attribute(attribute_id)
             except KeyError:
                 continue
-            level = int(demand.get("level", 0)) if isinstance(demand, dict) else int(demand)
             if not attribute.safety or level < 1:
                 continue
-            exposure = demand.get("exposure", "sometimes") if isinstance(demand, dict) else "sometimes"
             rows.append(
                 {
                     "task": chosen.get("name", ""),

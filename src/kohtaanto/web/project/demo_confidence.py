@@ -5,11 +5,11 @@ to look at it first (sign in as ``tyonhakija1`` to answer, then as ``tyonantaja1
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
-from kohtaanto.web.accounts.models import Organisation, User
+from kohtaanto.web.accounts.models import User
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.hiring.sample import bakery_case, publish_ad
 from kohtaanto.web.matching.models import SeekerProfile
 
 TITLE = "Leipien pakkaus aamuisin"
@@ -25,20 +25,7 @@ PACE = (  # (task, week, per cent of the usual pace)
 def load(today: dt.date) -> HiringCase:
     boss = User.objects.get(username="tyonantaja1")
     baker = SeekerProfile.objects.get(person__username="tyonhakija1")
-    bakery = Organisation.objects.get(members=boss)  # the demo employer user's bakery
-    case = hiring.create_case(boss, bakery, TITLE)
-    hiring.save_need(boss, case, reasons=["overtime"], text="", overloaded=["Leipuri"])
-    role = case.inventory["workplace"]["roles"][0]["id"]
-    for name, hours, skill in (
-        ("Leipien pakkaus", 10, "food_production.pack_food"),
-        ("Taikinan valmistelu", 8, "food_production.bakery_work"),
-    ):
-        hiring.add_task(
-            boss, case, role_id=role, name=name, hours=Decimal(hours), skill=skill, level=2, answers={}
-        )
-    told = {"registered_unemployed": True, "unemployment_months": 14, "reduced_work_ability": True}
-    proposal = hiring.carve(boss, case, profile=baker, language="fi", on=today, facts=told).proposals[0]
-    hiring.choose(boss, case, proposal, baker.pseudonym)
+    case = bakery_case(publish=False, title=TITLE, on=today)
     # the dough machine is loud: a safety-relevant demand the card and the guide name
     inventory = case.inventory
     for task in inventory["workplace"]["roles"][0]["tasks"]:
@@ -48,18 +35,7 @@ def load(today: dt.date) -> HiringCase:
         inventory=inventory, planned_start=today + dt.timedelta(days=14)
     )
     case.refresh_from_db()
-    hiring.save_ad(
-        boss,
-        case,
-        proposal["job_description"]["fi"],
-        details={
-            "hourly_wage": Decimal("13.50"),
-            "contact": "Leena Leipuri, 040 123 4567",
-            "how_to_apply": "",
-            "apply_by": None,
-        },
-    )
-    hiring.publish(boss, case)
+    publish_ad(case)
     hiring.shortlist(boss, case, "fi")
     meeting = hiring.ask_to_meet(boss, case, baker.pseudonym)
     hiring.answer_meeting(baker.person, meeting, True, contact="040 765 4321")

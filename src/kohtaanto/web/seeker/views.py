@@ -120,7 +120,6 @@ def language_kit(request: AuthenticatedRequest, case: int) -> HttpResponse:
         language=request.GET.get("language") or ("sv" if ui_language() == "sv" else "fi"),
         gloss=request.GET.get("gloss", ""),
         ui=ui_language(),
-        today=timezone.localdate(),
     )
     return _render(request, "", "language_kit.html", {"profile": profile, "case": found, "kit": kit})
 

@@ -56,21 +56,18 @@ def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
 def notify_meeting(request: Any) -> None:
     """An e-mail to the person (where they have an address and mail is configured), in their language:
     an employer wants to meet; the answer is given in the service, where the person decides what to share."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.utils import translation
+    from kohtaanto.web.core.mail import mail_person
 
-    person = request.profile.person
-    if person is None or not person.email:
-        return
-    with translation.override(person.language or "fi"):
+    def texts() -> tuple[str, str]:
         subject = pgettext("notification", "An employer wants to meet you")
         body = pgettext(
             "notification",
             "%(employer)s would like to meet you about a job. Sign in to kohtaanto and answer yes or no on "
             "your front page. The employer does not see your name unless you say yes.",
         ) % {"employer": request.case.organisation.name}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email], fail_silently=True)
+        return subject, body
+
+    mail_person(request.profile.person, texts)
 
 
 def answer_meeting(

@@ -196,6 +196,26 @@ def set_task_hours(actor: User | None, case: HiringCase, *, task_id: str, hours:
     return case
 
 
+def inventory_tasks(case: HiringCase) -> dict[str, dict[str, Any]]:
+    """The tasks of the case's inventory by id, to read (the chosen job's tasks name them by id)."""
+    return {
+        task["id"]: task
+        for role in case.inventory.get("workplace", {}).get("roles", [])
+        for task in role.get("tasks", [])
+    }
+
+
+def task_demands(task: dict[str, Any]) -> dict[str, tuple[int, str]]:
+    """A stored task's demands as attribute -> (level, how often); a bare level is "sometimes"."""
+    out: dict[str, tuple[int, str]] = {}
+    for attribute, demand in task.get("demands", {}).items():
+        if isinstance(demand, dict):
+            out[attribute] = (int(demand.get("level", 0)), str(demand.get("exposure", "sometimes")))
+        else:
+            out[attribute] = (int(demand), "sometimes")
+    return out
+
+
 def task_answers(task: dict[str, Any]) -> dict[str, str]:
     """A stored task's demands as the answers to the plain questions (how often), "never" where none."""
     stored = task.get("demands", {})

@@ -12,6 +12,7 @@ from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.ramp import HORIZON, PaceObservation
 from kohtaanto.core.language import is_language
+from kohtaanto.plainlang import TextReport
 from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.services import record
 from kohtaanto.web.core.concurrency import locked, save_changed
@@ -99,14 +100,9 @@ def ask_risk_card(actor: User | None, case: HiringCase, *, profile: SeekerProfil
 
 def notify_card(card: RiskCard) -> None:
     """An e-mail to the person, in their language: an employer made a risk card; look at it first."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.utils import translation
+    from kohtaanto.web.core.mail import mail_person
 
-    person = card.profile.person
-    if person is None or not person.email:
-        return
-    with translation.override(person.language or "fi"):
+    def texts() -> tuple[str, str]:
         subject = pgettext("notification", "Look at your risk card before the employer does")
         body = pgettext(
             "notification",
@@ -114,7 +110,9 @@ def notify_card(card: RiskCard) -> None:
             "look at it on your front page. You decide whether the employer sees what your work trial "
             "showed.",
         ) % {"employer": card.case.organisation.name}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email], fail_silently=True)
+        return subject, body
+
+    mail_person(card.profile.person, texts)
 
 
 def answer_risk_card(
@@ -142,9 +140,16 @@ def answer_risk_card(
 
 
 def save_guide(
-    actor: User | None, case: HiringCase, *, text: str, language: str, version: int | None = None
-) -> WorkplaceGuide:
-    """Save the supervisor's guide; the plain-language check runs on it and its score is kept."""
+    actor: User | None,
+    case: HiringCase,
+    *,
+    text: str,
+    language: str,
+    version: int | None = None,
+    reader: str | None = None,
+) -> tuple[WorkplaceGuide, TextReport]:
+    """Save the supervisor's guide; the plain-language check runs on it, its score is kept and the report
+    (its findings in the ``reader``'s language, else the guide's) is returned for the page to show."""
     from kohtaanto.plainlang.check import check
 
     may_change(actor, case.organisation)
@@ -161,17 +166,14 @@ def save_guide(
 
     if problems := health_errors("text", body):
         raise CaseError(problems)
-    report = check(body, "instructions", language, "text", (), language)
+    report = check(body, "instructions", language, "text", (), reader or language)
     with transaction.atomic():
-        guide = WorkplaceGuide.objects.select_for_update().filter(case=case).first()
-        if guide is None:
-            guide = WorkplaceGuide.objects.create(
-                case=case, language=language, text=body, score=report.score, findings=len(report.findings)
-            )
-        else:
-            fresh = locked(guide, version)
-            fresh.language, fresh.text = language, body
-            fresh.score, fresh.findings = report.score, min(len(report.findings), 32767)
+        findings = min(len(report.findings), 32767)
+        values = {"language": language, "text": body, "score": report.score, "findings": findings}
+        guide, created = WorkplaceGuide.objects.get_or_create(case=case, defaults=values)
+        if not created:  # a writer who read no guide (no version) meets one saved meanwhile: a conflict
+            fresh = locked(guide, version if version is not None else 0)
+            fresh.language, fresh.text, fresh.score, fresh.findings = language, body, report.score, findings
             save_changed(fresh, ["language", "text", "score", "findings"])
             guide = fresh
         record(
@@ -180,4 +182,4 @@ def save_guide(
             obj=case,
             data={"language": language, "score": report.score, "findings": len(report.findings)},
         )
-    return guide
+    return guide, report

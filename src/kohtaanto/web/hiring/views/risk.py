@@ -137,7 +137,9 @@ def guide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         language = request.POST.get("language", language)
         try:
             version = parse_version(request.POST.get("version"))
-            saved = hiring.save_guide(request.user, case, text=text, language=language, version=version)
+            saved, report = hiring.save_guide(
+                request.user, case, text=text, language=language, version=version, reader=ui_language()
+            )
         except hiring.CaseError as exc:  # before ValueError: a case error is one
             errors = exc.errors
         except ValueError:
@@ -154,7 +156,7 @@ def guide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             }
         else:
             messages.success(request, pgettext("hiring", "The guide was saved and checked."))
-        if text.strip() and is_language(language):
+        if report is None and text.strip() and is_language(language):  # refused: still show the check
             report = check(text, "instructions", language, "text", (), ui_language())
     else:
         text = (
@@ -190,6 +192,5 @@ def language_kit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             language=request.GET.get("language") or ("sv" if ui_language() == "sv" else "fi"),
             gloss=request.GET.get("gloss", ""),
             ui=ui_language(),
-            today=timezone.localdate(),
         )
     return render_step(request, case, "onboarding", "language_kit.html", {"kit": kit})
