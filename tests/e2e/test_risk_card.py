@@ -171,3 +171,34 @@ def test_the_payment_claims_of_a_hire_in_finnish_and_swedish(page, demo_world):
     page.locator("form:has(#id_claim_period_months) button[type=submit]").click()
     page.locator(".messages").wait_for()
     assert page.locator("section:has(#claims-heading) tbody tr").count() == 4
+
+
+def test_the_pace_page_and_the_public_job_page_in_finnish_and_swedish(page, demo_world):
+    from kohtaanto.web.hiring.models import HiringCase, WorkTrial
+    from kohtaanto.web.project.demo_confidence import TITLE
+
+    case = HiringCase.objects.get(title=TITLE)
+    trial = WorkTrial.objects.get(case=case)
+    sign_in(page, "tyonantaja1", demo_world.PASSWORD)
+    for language, label in (
+        ("fi", "Leipien pakkaus, viikko 2, prosenttia"),
+        ("sv", "Leipien pakkaus, vecka 2, procent"),
+    ):
+        choose_language(page, language)
+        page.goto(f"/hire/{case.pk}/trials/{trial.pk}/pace/")
+        assert page.get_by_label(label).input_value() == "60"  # the demo's packing in week 2
+        look(page, f"pace-{language}")
+        page.set_viewport_size({"width": 360, "height": 800})
+        look(page, f"pace-{language}-360")
+        page.set_viewport_size({"width": 1280, "height": 900})
+    page.context.clear_cookies()
+    for language, words in (("fi", "Ammatti: Leipuri."), ("sv", "Yrke: Bagare.")):
+        page.goto("/")  # anonymous: the sign-in page's language switch
+        choose_language(page, language)
+        page.goto(f"/jobs/{case.job_id}/")
+        assert words in page.locator("main").inner_text()
+        assert "Leena Leipuri, 040 123 4567" in page.locator("main").inner_text()
+        look(page, f"public-job-{language}")
+        page.set_viewport_size({"width": 360, "height": 800})
+        look(page, f"public-job-{language}-360")
+        page.set_viewport_size({"width": 1280, "height": 900})

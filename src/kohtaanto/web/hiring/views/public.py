@@ -17,7 +17,9 @@ from django.utils.html import escape
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
+from kohtaanto.taxonomy.occupations import for_skills
 from kohtaanto.web.accounts.models import EmploymentArea
+from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 
@@ -34,12 +36,16 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(_open_cases(), job__pk=pk)
     body = hiring.json_ld(case)
     category = body.get("occupationalCategory") or []
-    occupation = {
-        "name": next((c if isinstance(c, str) else c["name"] for c in category), ""),
+    found = for_skills([s["skill"] for s in case.job.spec.get("skills", []) if s.get("skill")])
+    occupation = {  # the name in the reader's language; the JSON-LD keeps the Finnish one
+        "name": found.labels.get(ui_language()) if found else "",
         "isco": next(
             (c["codeValue"] for c in category if isinstance(c, dict) and c["inCodeSet"] == "ISCO-08"), ""
         ),
     }
+    from kohtaanto.taxonomy.vocabulary import skill_label
+
+    skills = [skill_label(s["termCode"], ui_language()) for s in body.get("skills", [])]
     return render(
         request,
         "hiring/public_job.html",
@@ -50,6 +56,7 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
             "json_ld": json.dumps(body, ensure_ascii=False).replace("</", "<\\/"),
             "posting": body,
             "occupation": occupation,
+            "skills": skills,
         },
     )
 
