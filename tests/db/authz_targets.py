@@ -67,6 +67,8 @@ ARGUMENTS: dict[str, dict[str, str]] = {
     "seeker:language_kit": {"case": "kit_case"},
     "hiring:public_job": {"pk": "open_carved_job"},
     "hiring:area_feed": {"pk": "area"},
+    "outcomes:public_area": {"pk": "area"},
+    "outcomes:public_csv": {"pk": "area"},
     "hiring:pace": {"pk": "case", "trial": "case_trial"},
     "seeker:withdraw_reveal": {"organisation": "organisation"},
     "seeker:share_with": {"organisation": "organisation"},

@@ -40,6 +40,9 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "healthz": ("GET", PUBLIC),
     "hiring:public_job": ("GET", PUBLIC),  # an open carved job's page and the area's feed, for job boards
     "hiring:area_feed": ("GET", PUBLIC),
+    "outcomes:public_index": ("GET", PUBLIC),  # the public results: aggregates only, no sign-in
+    "outcomes:public_area": ("GET", PUBLIC),
+    "outcomes:public_csv": ("GET", PUBLIC),
     "readyz": ("GET", PUBLIC),
     "api-docs": ("GET", PUBLIC),
     "api-schema": ("GET", PUBLIC),

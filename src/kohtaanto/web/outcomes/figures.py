@@ -144,6 +144,7 @@ class Figures:
     days_need_to_hire: float | None = None
     monthly: list[dict[str, Any]] = field(default_factory=list)
     combinations: list[dict[str, Any]] = field(default_factory=list)
+    methods: dict[str, int] = field(default_factory=dict)  # cases decided in the period that used each
 
     @property
     def hires(self) -> int:
@@ -230,10 +231,24 @@ def compute(area: EmploymentArea | None, period: Period) -> Figures:
     figures.days_need_to_hire = statistics.median(waits) if waits else None
     figures.monthly = _monthly(period, activities, needs, hired)
     from_need = set(need_day)
-    figures.combinations = _combinations(
-        [c for c in cases if c.decision and _in(period, c.decided_on)], from_need, with_trials, follow
-    )
+    decided = [c for c in cases if c.decision and _in(period, c.decided_on)]
+    figures.combinations = _combinations(decided, from_need, with_trials, follow)
+    used = Counter(m for c in decided for m in methods_of(c, from_need, with_trials))
+    figures.methods = {m: used[m] for m in METHODS}
     return figures
+
+
+def complete_quarters(today: dt.date, count: int = 4) -> list[Period]:
+    """The last ``count`` calendar quarters that ended before ``today``, oldest first. Published figures
+    use fixed quarters, never a chosen range, so that two overlapping periods cannot be subtracted to
+    reveal a group smaller than ``SMALL``."""
+    start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    out = []
+    for _ in range(count):
+        end = start - dt.timedelta(days=1)
+        start = dt.date(end.year, end.month - 2, 1)
+        out.append(Period(start, end))
+    return out[::-1]
 
 
 def _monthly(
