@@ -120,6 +120,8 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "supports:right_to_work": ("GET", ALL),
     "supports:pension": ("GET", ALL),
     "supports:de_minimis": ("GET", frozenset({E})),
+    "supports:de_minimis_record_json": ("GET", frozenset({E})),  # the employer's own record
+    "supports:de_minimis_record_csv": ("GET", frozenset({E})),
     **{name: ("GET", frozenset({E, P, D})) for name in ("hiring:cases", *HIRING_CASE_ROUTES)},
     **{
         name: ("GET", frozenset({S}))

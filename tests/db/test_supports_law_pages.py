@@ -145,9 +145,9 @@ def test_parallel_adds_with_the_same_version_never_lose_one_silently(world):
                 actor=user,
                 organisation=org,
                 version=0,
-                decided_on=__import__("datetime").date(2025, 1, 1),
-                amount=amount,
-                granted_by="ELY",
+                grant=ledgers.NewGrant(
+                    decided_on=__import__("datetime").date(2025, 1, 1), amount=amount, granted_by="ELY"
+                ),
             )
             results.append("saved")
         except Conflict:
@@ -172,9 +172,9 @@ def test_only_the_employers_own_people_keep_the_ledger(world):
             actor=world["north_seeker"],
             organisation=world["north_org"],
             version=None,
-            decided_on=__import__("datetime").date(2025, 1, 1),
-            amount=1,
-            granted_by="x",
+            grant=ledgers.NewGrant(
+                decided_on=__import__("datetime").date(2025, 1, 1), amount=1, granted_by="x"
+            ),
         )
 
 

@@ -20,6 +20,12 @@ ACTIONS: dict[str, Promise] = {
     "de_minimis.fiscal_year_set": pgettext_lazy("audit action", "De minimis fiscal year set"),
     "de_minimis.grant_added": pgettext_lazy("audit action", "De minimis grant recorded"),
     "de_minimis.grant_removed": pgettext_lazy("audit action", "De minimis grant removed"),
+    "de_minimis.linked_added": pgettext_lazy(
+        "audit action", "Linked company added to the single undertaking"
+    ),
+    "de_minimis.linked_removed": pgettext_lazy(
+        "audit action", "Linked company removed from the single undertaking"
+    ),
     "demo.history_loaded": pgettext_lazy("audit action", "Demo history loaded"),
     "employment_area.created": pgettext_lazy("audit action", "Employment area created"),
     "employment_area.updated": pgettext_lazy("audit action", "Employment area updated"),

@@ -12,7 +12,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import pgettext, pgettext_lazy
 
 from kohtaanto.rules import GENERAL_SUPPORT_FROM
-from kohtaanto.web.accounts.models import LegalForm
+from kohtaanto.web.accounts.models import LegalForm, validate_business_id
+from kohtaanto.web.supports.models import AidRegulation, Instrument
 
 YES_NO = [("yes", pgettext_lazy("answer", "Yes")), ("no", pgettext_lazy("answer", "No"))]
 
@@ -673,6 +674,91 @@ class GrantForm(forms.Form):
     granted_by = forms.CharField(label=pgettext_lazy("de minimis form", "Who granted it"), max_length=200)
     purpose = forms.CharField(
         label=pgettext_lazy("de minimis form", "What for"), max_length=200, required=False
+    )
+    instrument = forms.ChoiceField(
+        label=pgettext_lazy("de minimis form", "Form of the aid"),
+        choices=Instrument.choices,
+        initial="grant",
+        required=False,
+    )
+    regulation = forms.ChoiceField(
+        label=pgettext_lazy("de minimis form", "Granted under"),
+        choices=AidRegulation.choices,
+        initial="2023/2831",
+        required=False,
+        help_text=pgettext_lazy("de minimis form", "The decision names the regulation."),
+    )
+    recipient_business_id = forms.ChoiceField(
+        label=pgettext_lazy("de minimis form", "Which company received it"), required=False
+    )
+    reference = forms.CharField(
+        label=pgettext_lazy("de minimis form", "Decision number (optional)"), max_length=100, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, companies: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipient_business_id"].choices = companies  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        """Left out: a grant, under the regulation in force on the decision date."""
+        data = super().clean() or {}
+        data["instrument"] = data.get("instrument") or Instrument.GRANT
+        if not data.get("regulation"):
+            day = data.get("decided_on")
+            old = day is not None and day < dt.date(2024, 1, 1)
+            data["regulation"] = AidRegulation.GENERAL_2013 if old else AidRegulation.GENERAL
+        return data
+
+
+class LinkedForm(forms.Form):
+    """A company that forms one single undertaking with the employer, asked as plain questions."""
+
+    name = forms.CharField(label=pgettext_lazy("de minimis form", "Company name"), max_length=200)
+    business_id = forms.CharField(
+        label=pgettext_lazy("de minimis form", "Business ID (Y-tunnus)"),
+        max_length=9,
+        validators=[validate_business_id],
+    )
+    links = forms.MultipleChoiceField(
+        label=pgettext_lazy(
+            "de minimis form", "How are you linked? Choose all that are true, either way round."
+        ),
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            (
+                "majority_votes",
+                pgettext_lazy(
+                    "de minimis form",
+                    "One company has more than half of the votes "
+                    "at the other's meeting of owners or members.",
+                ),
+            ),
+            (
+                "appoints_board",
+                pgettext_lazy(
+                    "de minimis form", "One company can choose or remove most of the other's board."
+                ),
+            ),
+            (
+                "dominant_influence",
+                pgettext_lazy(
+                    "de minimis form",
+                    "A contract or the other company's articles give one company the right to decide for it.",
+                ),
+            ),
+            (
+                "controls_by_agreement",
+                pgettext_lazy(
+                    "de minimis form",
+                    "One owner decides more than half of the other's votes alone, "
+                    "by an agreement with the other owners.",
+                ),
+            ),
+        ],
+    )
+    through_other = forms.BooleanField(
+        label=pgettext_lazy("de minimis form", "The link goes through a third company"), required=False
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -13,4 +13,16 @@ urlpatterns = [
     path("supports/right-to-work/", views.right_to_work, name="right_to_work"),
     path("supports/pension/", views.pension, name="pension"),
     path("supports/de-minimis/", views.de_minimis, name="de_minimis"),
+    path(
+        "supports/de-minimis/record.json",
+        views.de_minimis_record,
+        {"fmt": "json"},
+        name="de_minimis_record_json",
+    ),
+    path(
+        "supports/de-minimis/record.csv",
+        views.de_minimis_record,
+        {"fmt": "csv"},
+        name="de_minimis_record_csv",
+    ),
 ]

@@ -8,9 +8,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext
@@ -25,12 +26,14 @@ from kohtaanto.web.core.errors import Conflict, InvalidInput, PermissionDenied
 from kohtaanto.web.core.rules import engine, field_errors
 from kohtaanto.web.matching import seeker
 from kohtaanto.web.supports import ledger as ledgers
+from kohtaanto.web.supports import register
 from kohtaanto.web.supports.forms import (
     EmployerCostForm,
     FiscalYearForm,
     GrantForm,
     HireSupportForm,
     IncomeYearForm,
+    LinkedForm,
     PartTimeForm,
     PensionEarningsForm,
     RightToWorkForm,
@@ -221,52 +224,30 @@ def de_minimis(request: AuthenticatedRequest) -> HttpResponse:
         return render(request, "supports/de_minimis.html", {"no_ledger": True})
     ledger = ledgers.ledger_of(organisation)
     action = request.POST.get("action", "") if request.method == "POST" else ""
-    grant_form = GrantForm(request.POST if action == "add" else None, initial={"version": ledger.version})
+    companies = [(organisation.business_id, organisation.name)] + [
+        (c.business_id, c.name) for c in ledger.linked.all()
+    ]
+    grant_form = GrantForm(
+        request.POST if action == "add" else None,
+        initial={"version": ledger.version, "recipient_business_id": organisation.business_id},
+        companies=companies,
+    )
+    linked_form = LinkedForm(request.POST if action == "link" else None, initial={"version": ledger.version})
     fiscal_form = FiscalYearForm(
         request.POST if action == "fiscal" else None,
         initial={"version": ledger.version, "fiscal_year_start_month": ledger.fiscal_year_start_month},
     )
     room_form = RoomForm(request.POST if action == "room" else None)
-    ok = True
-    try:
-        if action == "add" and grant_form.is_valid():
-            d = grant_form.cleaned_data
-            ledgers.add_grant(
-                actor=request.user,
-                organisation=organisation,
-                version=d.get("version"),
-                decided_on=d["decided_on"],
-                amount=d["amount"],
-                granted_by=d["granted_by"],
-                purpose=d.get("purpose") or "",
-            )
-            return redirect("supports:de_minimis")
-        if action == "remove":
-            ledgers.remove_grant(
-                actor=request.user,
-                organisation=organisation,
-                version=parse_version(request.POST.get("version")),
-                grant_id=int(request.POST.get("grant", "0") or 0),
-            )
-            return redirect("supports:de_minimis")
-        if action == "fiscal" and fiscal_form.is_valid():
-            ledgers.set_fiscal_year(
-                actor=request.user,
-                organisation=organisation,
-                version=fiscal_form.cleaned_data.get("version"),
-                month=fiscal_form.cleaned_data["fiscal_year_start_month"],
-            )
-            return redirect("supports:de_minimis")
-        ok = action in ("", "room")  # an invalid add or fiscal-year form stays on the page with its input
-    except Conflict:
-        ok = False
-        message = pgettext(
-            "de minimis", "Someone changed the ledger while you were editing. Check it and save again."
-        )
-        (grant_form if action == "add" else fiscal_form).add_error(None, message)
-    except (InvalidInput, PermissionDenied, ValueError):
-        ok = False
-        grant_form.add_error(None, pgettext("de minimis", "That grant is no longer in the ledger."))
+    ok = _write(
+        request,
+        organisation=organisation,
+        action=action,
+        grant_form=grant_form,
+        linked_form=linked_form,
+        fiscal_form=fiscal_form,
+    )
+    if ok is None:
+        return redirect("supports:de_minimis")
     ledger.refresh_from_db()
     room = None
     on = timezone.localdate()
@@ -294,11 +275,147 @@ def de_minimis(request: AuthenticatedRequest) -> HttpResponse:
         "ledger": ledger,
         "grants": list(ledger.grants.all()),
         "grant_form": grant_form,
+        "linked_form": linked_form,
+        "linked": list(ledger.linked.all()),
+        "names": dict(companies),
         "fiscal_form": fiscal_form,
         "room_form": room_form,
         "room": room,
     }
     return render(request, "supports/de_minimis.html", context, status=200 if ok else 400)
+
+
+def _write(
+    request: AuthenticatedRequest,
+    *,
+    organisation: Any,
+    action: str,
+    grant_form: GrantForm,
+    linked_form: LinkedForm,
+    fiscal_form: FiscalYearForm,
+) -> bool | None:
+    """Carry out the posted action: None when it was saved, else whether the page is fine as it is
+    (False keeps the form with what was typed and its error)."""
+    user, post = request.user, request.POST
+    try:
+        if action == "add" and grant_form.is_valid():
+            d = dict(grant_form.cleaned_data)
+            version = d.pop("version", None)
+            d = {k: ("" if v is None else v) for k, v in d.items()}
+            ledgers.add_grant(
+                actor=user, organisation=organisation, version=version, grant=ledgers.NewGrant(**d)
+            )
+        elif action == "link" and linked_form.is_valid():
+            d = linked_form.cleaned_data
+            ledgers.add_linked(
+                actor=user,
+                organisation=organisation,
+                version=d.get("version"),
+                name=d["name"],
+                business_id=d["business_id"],
+                links=set(d["links"]),
+                through_other=d["through_other"],
+            )
+        elif action in ("unlink", "remove"):
+            version = parse_version(post.get("version"))
+            if action == "unlink":
+                ledgers.remove_linked(
+                    actor=user,
+                    organisation=organisation,
+                    version=version,
+                    linked_id=int(post.get("linked", "0") or 0),
+                )
+            else:
+                ledgers.remove_grant(
+                    actor=user,
+                    organisation=organisation,
+                    version=version,
+                    grant_id=int(post.get("grant", "0") or 0),
+                )
+        elif action == "fiscal" and fiscal_form.is_valid():
+            ledgers.set_fiscal_year(
+                actor=user,
+                organisation=organisation,
+                version=fiscal_form.cleaned_data.get("version"),
+                month=fiscal_form.cleaned_data["fiscal_year_start_month"],
+            )
+        else:
+            return action in ("", "room")  # an invalid form stays on the page with its input
+        return None
+    except Conflict:
+        message = pgettext(
+            "de minimis", "Someone changed the ledger while you were editing. Check it and save again."
+        )
+        form: Any = {"add": grant_form, "link": linked_form}.get(action, fiscal_form)
+        if action in ("unlink", "remove"):
+            messages.error(request, message)
+        else:
+            form.add_error(None, message)
+    except (InvalidInput, PermissionDenied, ValueError) as exc:
+        if action == "link":
+            linked_form.add_error(None, _linked_error(exc))
+        elif action == "unlink":  # a button, not a form: the reason goes at the top of the page
+            messages.error(request, _linked_error(exc))
+        elif action == "add":
+            grant_form.add_error(
+                "recipient_business_id",
+                pgettext("de minimis", "Choose a company of your single undertaking."),
+            )
+        else:
+            grant_form.add_error(None, pgettext("de minimis", "That grant is no longer in the ledger."))
+    return False
+
+
+def _linked_error(exc: Exception) -> str:
+    fields = getattr(exc, "errors", {}) or {}
+    if "business_id" in fields:
+        return pgettext(
+            "de minimis", "That company is already in your single undertaking, or it is your own."
+        )
+    if "linked" in fields and "grants" in " ".join(fields["linked"]):
+        return pgettext("de minimis", "Remove the grants this company received first.")
+    return pgettext("de minimis", "That company is no longer in your single undertaking.")
+
+
+def _own_ledger(request: AuthenticatedRequest) -> Any:
+    organisation = getattr(request.user, "organisation", None)
+    if organisation is None or not ledgers.may_keep(request.user, organisation):
+        raise DjangoPermissionDenied
+    return ledgers.find_ledger(organisation) or ledgers.ledger_of(organisation)
+
+
+@login_required
+@require_http_methods(["GET"])
+def de_minimis_record(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
+    """The single undertaking and its grants as JSON or as CSV (one row per grant)."""
+    if fmt not in ("csv", "json"):
+        raise Http404
+    ledger = _own_ledger(request)
+    on = timezone.localdate()
+    situation = {
+        "received": ledgers.grants_as_input(ledger),
+        "new_amount": "0",
+        "decision_on": on.isoformat(),
+        "fiscal_year_start_month": ledger.fiscal_year_start_month,
+    }
+    answer = engine().ask("de_minimis", situation, on).as_dict("en")
+    room = {
+        "window_start": answer.get("window_start"),
+        "window_end": answer.get("window_end"),
+        **{
+            f"{key}_eur": str(Decimal(str(answer[key])).quantize(Decimal("0.01")))
+            for key in ("received_in_window", "ceiling", "room_left")
+        },
+    }
+    body = register.build(ledger, on=on, room=room)
+    name = f"de-minimis-{ledger.organisation.business_id}-{on.isoformat()}"
+    if fmt == "csv":
+        response = HttpResponse(register.as_csv(body), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return response
 
 
 def _month_label(month: str) -> str:
