@@ -1,7 +1,7 @@
 from django.urls import path
 
 from kohtaanto.web.hiring import views
-from kohtaanto.web.hiring.views import public
+from kohtaanto.web.hiring.views import packet, public
 
 app_name = "hiring"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("hire/<id:pk>/carve/", views.carve, name="carve"),
     path("hire/<id:pk>/supports/", views.supports, name="supports"),
     path("hire/<id:pk>/supports.pdf", views.supports_pdf, name="supports_pdf"),
+    path("hire/<id:pk>/application/", packet.application, name="application"),
+    path("hire/<id:pk>/application.pdf", packet.application_pdf, name="application_pdf"),
+    path("hire/<id:pk>/application.json", packet.application_json, name="application_json"),
     path("hire/<id:pk>/ad/", views.ad, name="ad"),
     path("hire/<id:pk>/candidates/", views.candidates, name="candidates"),
     path("hire/<id:pk>/onboarding/", views.onboarding, name="onboarding"),
