@@ -51,7 +51,7 @@ check: lint
 	$(PYTEST) -m "unit and not process" -q
 
 ## test: lint, type-check, then the whole suite (SQLite, or DATABASE_URL if set), slowest 25 printed
-test: lint browser
+test: lint browser voikko
 	$(PYTEST)
 
 ## test-db: the tests that touch the database (CI runs them again on PostgreSQL)
