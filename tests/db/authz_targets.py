@@ -59,6 +59,10 @@ ARGUMENTS: dict[str, dict[str, str]] = {
     "esf:project": {"pk": "esf_project"},
     "esf:project_csv": {"pk": "esf_project"},
     "esf:project_pdf": {"pk": "esf_project"},
+    "esf:indicators": {"pk": "esf_project"},
+    "esf:indicators_csv": {"pk": "esf_project"},
+    "esf:indicators_pdf": {"pk": "esf_project"},
+    "esf:participant": {"pk": "esf_entry"},
     "outreach:pool": {"pk": "pool"},
     "outreach:employer": {"pk": "organisation"},
     "accounts:organisation_edit": {"pk": "organisation"},
@@ -135,6 +139,9 @@ def demo_targets(
         .values_list("pk", flat=True)
         .first(),
         "esf_project": project.pk,
+        "esf_entry": CaseloadEntry.objects.filter(profile__area=profile.area, project__isnull=False)
+        .values_list("pk", flat=True)
+        .first(),  # the demo project's participants
         "pool": TalentPool.objects.filter(area=profile.area).values_list("pk", flat=True).first(),
         "organisation": organisation.pk,
         "job": JobPosting.objects.filter(organisation=organisation).values_list("pk", flat=True).first(),

@@ -98,6 +98,10 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "esf:project": ("GET", frozenset({P, A, D})),
     "esf:project_csv": ("GET", frozenset({P, A, D})),
     "esf:project_pdf": ("GET", frozenset({P, A, D})),
+    "esf:indicators": ("GET", frozenset({P, A, D})),
+    "esf:indicators_csv": ("GET", frozenset({P, A, D})),
+    "esf:indicators_pdf": ("GET", frozenset({P, A, D})),
+    "esf:participant": ("GET", frozenset({P})),  # the coach's own participant only
     "outcomes:dashboard": ("GET", frozenset({P, A, D})),
     "outcomes:csv": ("GET", frozenset({P, A, D})),
     "outcomes:regions": ("GET", frozenset({A, D})),

@@ -1,10 +1,13 @@
 """ESF+ projects imported from EURA 2021 or Kohesio, their methods and target groups (classified from the
-description, or set by hand), and the caseload entries they fund."""
+description, or set by hand), the caseload entries they fund, and the participant records the common
+indicators are counted from."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import pgettext_lazy
+
+from kohtaanto.web.coaching.models import CaseloadEntry
 
 
 class Project(models.Model):
@@ -34,3 +37,120 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", pgettext_lazy("esf gender", "Woman")
+    MAN = "man", pgettext_lazy("esf gender", "Man")
+    NON_BINARY = "non_binary", pgettext_lazy("esf gender", "Non-binary")
+
+
+class AgeGroup(models.TextChoices):
+    UNDER_18 = "under_18", pgettext_lazy("esf age", "Under 18")
+    FROM_18_TO_29 = "18_29", pgettext_lazy("esf age", "18–29")
+    FROM_30_TO_54 = "30_54", pgettext_lazy("esf age", "30–54")
+    FROM_55 = "55_plus", pgettext_lazy("esf age", "55 or over")
+
+
+class EntryStatus(models.TextChoices):
+    LONG_TERM_UNEMPLOYED = (
+        "long_term_unemployed",
+        pgettext_lazy("esf status", "Unemployed for 12 months or more (6 months under 25)"),
+    )
+    UNEMPLOYED = "unemployed", pgettext_lazy("esf status", "Unemployed, for a shorter time")
+    INACTIVE = "inactive", pgettext_lazy("esf status", "Not working and not looking for work")
+    EMPLOYED = "employed", pgettext_lazy("esf status", "Employed or self-employed")
+
+
+class Education(models.TextChoices):
+    ISCED_0_2 = "isced_0_2", pgettext_lazy("esf education", "Basic education or less (ISCED 0–2)")
+    ISCED_3_4 = "isced_3_4", pgettext_lazy("esf education", "Upper secondary or vocational (ISCED 3–4)")
+    ISCED_5_8 = "isced_5_8", pgettext_lazy("esf education", "Higher education (ISCED 5–8)")
+
+
+class Answer(models.TextChoices):
+    YES = "yes", pgettext_lazy("esf answer", "Yes")
+    NO = "no", pgettext_lazy("esf answer", "No")
+    DECLINED = "declined", pgettext_lazy("esf answer", "Does not want to answer")
+
+
+class LeavingStatus(models.TextChoices):
+    EMPLOYED = "employed", pgettext_lazy("esf leaving", "In work or self-employed")
+    EDUCATION = "education", pgettext_lazy("esf leaving", "In education or training")
+    JOB_SEARCHING = "job_searching", pgettext_lazy("esf leaving", "Looking for work")
+    OTHER = "other", pgettext_lazy("esf leaving", "Something else")
+
+
+class ParticipantRecord(models.Model):
+    """What the ESF+ common indicators need of one participant (Regulation (EU) 2021/1057, Annex I), kept
+    apart from everything else: the coach records it with the person, only for the project's report. It
+    never enters matching, carving or any page an employer sees. Empty is "not recorded yet"."""
+
+    entry = models.OneToOneField(CaseloadEntry, on_delete=models.CASCADE, related_name="esf_record")
+    entered_on = models.DateField(pgettext_lazy("field", "started in the project"), null=True, blank=True)
+    left_on = models.DateField(pgettext_lazy("field", "left the project"), null=True, blank=True)
+    gender = models.CharField(
+        pgettext_lazy("field", "gender"), max_length=10, choices=Gender.choices, blank=True
+    )
+    age_group = models.CharField(
+        pgettext_lazy("field", "age at the start"), max_length=10, choices=AgeGroup.choices, blank=True
+    )
+    status_at_entry = models.CharField(
+        pgettext_lazy("field", "work situation at the start"),
+        max_length=20,
+        choices=EntryStatus.choices,
+        blank=True,
+    )
+    education = models.CharField(
+        pgettext_lazy("field", "highest education at the start"),
+        max_length=10,
+        choices=Education.choices,
+        blank=True,
+    )
+    disability = models.CharField(
+        pgettext_lazy("field", "disability"), max_length=8, choices=Answer.choices, blank=True
+    )
+    third_country_national = models.CharField(
+        pgettext_lazy("field", "citizen of a country outside the EU"),
+        max_length=8,
+        choices=Answer.choices,
+        blank=True,
+    )
+    foreign_background = models.CharField(
+        pgettext_lazy("field", "foreign background"), max_length=8, choices=Answer.choices, blank=True
+    )
+    minority = models.CharField(
+        pgettext_lazy("field", "minority"), max_length=8, choices=Answer.choices, blank=True
+    )
+    homeless = models.CharField(
+        pgettext_lazy("field", "homeless or without a stable home"),
+        max_length=8,
+        choices=Answer.choices,
+        blank=True,
+    )
+    rural = models.CharField(
+        pgettext_lazy("field", "lives in a rural area"), max_length=8, choices=Answer.choices, blank=True
+    )
+    leaving_status = models.CharField(
+        pgettext_lazy("field", "situation on leaving"),
+        max_length=14,
+        choices=LeavingStatus.choices,
+        blank=True,
+    )
+    qualification_gained = models.BooleanField(
+        pgettext_lazy("field", "gained a qualification"), null=True, blank=True
+    )
+    employed_after_6_months = models.BooleanField(
+        pgettext_lazy("field", "in work six months after leaving"), null=True, blank=True
+    )
+    improved_after_6_months = models.BooleanField(
+        pgettext_lazy("field", "better work situation six months after leaving"), null=True, blank=True
+    )
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "ESF+ participant record")
+
+    def __str__(self) -> str:
+        return f"ESF+ participant record {self.pk}"

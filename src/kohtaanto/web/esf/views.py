@@ -1,25 +1,28 @@
-"""ESF+ projects: import, the list, one project's classification (with evidence and override) and its
-participant and outcome report as a page, CSV and PDF."""
+"""ESF+ projects: import, the list, one project's classification (with evidence and override), its
+participant and outcome report as a page, CSV and PDF; the coach's participant details and the common
+indicators of a project and period as a page, CSV and PDF."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import pgettext
+from django.utils import timezone
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.core.userdata import csv_writer
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.coaching.models import Method
-from kohtaanto.web.core.errors import InvalidInput
-from kohtaanto.web.esf import classify
+from kohtaanto.web.core.errors import Conflict, InvalidInput
+from kohtaanto.web.esf import classify, indicators, participants
 from kohtaanto.web.esf import services as esf
-from kohtaanto.web.esf.models import Project
+from kohtaanto.web.esf.models import ParticipantRecord, Project
 from kohtaanto.web.esf.sources import SourceError
 from kohtaanto.web.outcomes.figures import SMALL
 
@@ -165,4 +168,264 @@ def project_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     doc.build(story)
     response = HttpResponse(out.getvalue(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="kohtaanto-esf-{found.pk}.pdf"'
+    return response
+
+
+RADIOS = (
+    "gender", "age_group", "status_at_entry", "education", "disability", "third_country_national",
+    "foreign_background", "minority", "homeless", "rural", "leaving_status",
+)  # fmt: skip
+
+
+class ParticipantForm(forms.ModelForm):
+    """The participant record with every choice as radio buttons; a date as a date field."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ParticipantRecord
+        fields = participants.FIELDS
+        widgets = {
+            **dict.fromkeys(RADIOS, forms.RadioSelect),
+            **{
+                name: forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+                for name in ("entered_on", "left_on")
+            },
+            **dict.fromkeys(
+                ("qualification_gained", "employed_after_6_months", "improved_after_6_months"),
+                forms.NullBooleanSelect,
+            ),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in RADIOS:  # a radio group needs no empty choice: nothing ticked is "not recorded"
+            field: Any = self.fields[name]
+            field.choices = [c for c in field.choices if c[0] != ""]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participant(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The coach records what the ESF+ indicators need of one person the project funds."""
+    from kohtaanto.web.coaching.services import caseload_of
+
+    entry = get_object_or_404(caseload_of(request.user).select_related("project"), pk=pk)
+    if entry.project_id is None:
+        raise Http404
+    current = ParticipantRecord.objects.filter(entry=entry).first() or ParticipantRecord(entry=entry)
+    form = ParticipantForm(
+        request.POST if request.method == "POST" else None,
+        instance=current,
+        initial={"version": current.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        values = {k: v for k, v in form.cleaned_data.items() if k in participants.FIELDS}
+        values = {k: ("" if v is None and k not in participants.NULLABLE else v) for k, v in values.items()}
+        try:
+            participants.save_record(
+                actor=request.user, entry=entry, version=form.cleaned_data.get("version"), values=values
+            )
+        except Conflict:
+            form.add_error(
+                None,
+                pgettext(
+                    "esf", "Someone saved these details while you were editing. Check them and save again."
+                ),
+            )
+        except InvalidInput as exc:
+            for name in exc.errors:
+                form.add_error(
+                    name if name in form.fields else None,
+                    pgettext("esf", "The day of leaving must be on or after the start."),
+                )
+        else:
+            messages.success(request, pgettext("esf", "The ESF+ details were saved."))
+            return redirect("coaching:person", pk=pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "esf/participant.html", {"entry": entry, "form": form}, status=status)
+
+
+class IndicatorPeriod(forms.Form):
+    start = forms.DateField(
+        label=pgettext_lazy("outcomes", "From"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("outcomes", "To"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", pgettext("esf", "The end is on or after the start."))
+        return data
+
+
+def _indicator_report(request: AuthenticatedRequest, pk: int) -> tuple[Project, IndicatorPeriod, Any]:
+    _viewer(request)
+    found = get_object_or_404(Project, pk=pk)
+    today = timezone.localdate()
+    default = {
+        "start": str(found.starts_on or today.replace(month=1, day=1)),
+        "end": str(min(found.ends_on or today, today)),
+    }
+    form = IndicatorPeriod(request.GET if "start" in request.GET else default)
+    if not form.is_valid():
+        return found, form, None
+    return found, form, indicators.compute(found, form.cleaned_data["start"], form.cleaned_data["end"])
+
+
+def _cell(count: int, shown: int | None) -> str:
+    if shown is not None:
+        return str(shown)
+    if 0 < count < SMALL:
+        return pgettext("esf", "fewer than %(n)s") % {"n": SMALL}
+    return pgettext("esf", "not shown")
+
+
+def _heads() -> list[str]:
+    return [
+        pgettext("esf", "Women"),
+        pgettext("esf", "Men"),
+        pgettext("esf", "Non-binary"),
+        pgettext("esf", "Gender not recorded"),
+        pgettext("esf", "Total"),
+    ]
+
+
+def _table(report: Any) -> list[dict[str, Any]]:
+    keys = ("woman", "man", "non_binary", "", "total")
+    return [
+        {
+            "row": row,
+            "cells": list(zip(_heads(), [_cell(row.counts[k], row.shown[k]) for k in keys], strict=True)),
+        }
+        for row in report.rows
+    ]
+
+
+def _gaps(request: AuthenticatedRequest, report: Any) -> list[dict[str, Any]]:
+    """The records that lack a field, for completion: a coach sees their own, analysts all."""
+    labels = {
+        f.name: str(f.verbose_name)
+        for f in ParticipantRecord._meta.get_fields()
+        if hasattr(f, "verbose_name")
+    }
+    everyone = esf.may_edit(request.user)
+    return [
+        {
+            "alias": gap.record.entry.profile.pseudonym,
+            "coach": gap.record.entry.professional.get_full_name() or gap.record.entry.professional.username,
+            "fields": [labels.get(name, name) for name in gap.fields],
+            "entry": gap.record.entry_id if gap.record.entry.professional_id == request.user.pk else None,
+        }
+        for gap in report.gaps
+        if everyone or gap.record.entry.professional_id == request.user.pk
+    ]
+
+
+@login_required
+@require_http_methods(["GET"])
+def indicators_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found, form, report = _indicator_report(request, pk)
+    context: dict[str, Any] = {"project": found, "form": form, "report": report, "small": SMALL}
+    if report is not None:
+        table = _table(report)
+        context["heads"] = _heads()
+        context["tables"] = [
+            (
+                pgettext("esf", "Participants (outputs)"),
+                [t for t in table if t["row"].kind == "output"],
+                pgettext(
+                    "esf", "People who started in the project in the period, as they were at the start."
+                ),
+            ),
+            (
+                pgettext("esf", "On leaving"),
+                [t for t in table if t["row"].kind == "result"],
+                pgettext("esf", "People who left the project in the period, as they were within four weeks."),
+            ),
+            (
+                pgettext("esf", "Six months after leaving"),
+                [t for t in table if t["row"].kind == "longer_term"],
+                pgettext("esf", "People who left in the period and whose six months had passed by its end."),
+            ),
+        ]
+        context["gaps"] = _gaps(request, report)
+        context["query"] = request.GET.urlencode() or f"start={report.start}&end={report.end}"
+    return render(request, "esf/indicators.html", context, status=200 if report else 400)
+
+
+@login_required
+@require_http_methods(["GET"])
+def indicators_csv(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found, form, report = _indicator_report(request, pk)
+    if report is None:
+        body = "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items())
+        return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
+    rows = indicators.as_rows(report)
+    out = io.StringIO()
+    writer = csv_writer(out)
+    writer.writerow(list(rows[0]))
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row.values()])
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="esf-indicators-{found.code}-{report.start}-{report.end}.csv"'
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET"])
+def indicators_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from kohtaanto.web.core.ui import ui_language
+
+    found, _, report = _indicator_report(request, pk)
+    if report is None:
+        raise Http404
+    styles = getSampleStyleSheet()
+    title = pgettext("esf", "ESF+ common indicators")
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out, pagesize=landscape(A4), title=f"{found.code} {title}", author="kohtaanto", lang=ui_language()
+    )
+    head = [pgettext("esf", "Code"), pgettext("esf", "Indicator"), *_heads()]
+
+    def p(text: Any) -> Any:
+        return Paragraph(escape(str(text)), styles["BodyText"])
+
+    rows = [[p(h) for h in head]] + [
+        [p(t["row"].code), p(t["row"].name), *[p(c) for _, c in t["cells"]]] for t in _table(report)
+    ]
+    table = Table(rows, repeatRows=1, colWidths=[60, 300, 70, 70, 70, 80, 70])
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    period = f"{report.start:%d.%m.%Y}–{report.end:%d.%m.%Y}"
+    doc.build(
+        [
+            p(f"{found.code} {found.name}"),
+            Paragraph(escape(f"{title}, {period}"), styles["Heading2"]),
+            table,
+            Paragraph(
+                escape(
+                    pgettext("esf", "Counts under %(n)s are not shown, so no person can be recognised.")
+                    % {"n": SMALL}
+                ),
+                styles["Italic"],
+            ),
+        ]
+    )
+    response = HttpResponse(out.getvalue(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="esf-indicators-{found.code}.pdf"'
     return response

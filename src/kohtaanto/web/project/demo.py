@@ -16,7 +16,7 @@ from kohtaanto.matching.places import find
 from kohtaanto.web.accounts import services
 from kohtaanto.web.accounts.models import EmploymentArea, Organisation
 from kohtaanto.web.core.roles import Role
-from kohtaanto.web.project import demo_confidence, demo_history, demo_matching
+from kohtaanto.web.project import demo_confidence, demo_esf, demo_history, demo_matching
 
 AREA_FI = "Järvilaakson työllisyysalue (demo)"
 AREA_SV = "Sjödalens sysselsättningsområde (demo)"
@@ -147,6 +147,7 @@ def load() -> bool:
         demo_history.talent_pool(firms, users["ammattilainen1"])
         demo_history.load([*organisations.values(), *firms], users["ammattilainen1"])
         demo_confidence.load(timezone.localdate())
+        demo_esf.load(users["ammattilainen1"], timezone.localdate())
     return True
 
 
