@@ -52,6 +52,7 @@ HIRING_CASE_ROUTES = (  # the steps of one hiring case, /hire/<pk>/...
     "hiring:guide",
     "hiring:language_kit",
     "hiring:json_ld",
+    "hiring:tyomarkkinatori",
 )
 # route name -> {argument: target key}; a target is an object id in ``targets`` (own or foreign)
 ARGUMENTS: dict[str, dict[str, str]] = {

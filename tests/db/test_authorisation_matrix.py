@@ -205,13 +205,16 @@ def _foreign_side(own: dict) -> dict:
         case=case, profile=profile, starts_on=today, ends_on=today + dt.timedelta(days=7), proposal="proposed"
     )
     pool = TalentPool.objects.create(name="Vieras pooli", area=area, created_by=professional)
-    entry = CaseloadEntry.objects.create(professional=professional, profile=profile)
+    entry = CaseloadEntry.objects.create(
+        professional=professional, profile=profile, project_id=own["esf_project"]
+    )
     run = MatchingRun.objects.create(
         kind="job", created_at=timezone.now(), area=area, inputs_digest="x", weights={}, job=job
     )
     return {
         **own,
         "caseload": entry.pk,
+        "esf_entry": entry.pk,
         "pool": pool.pk,
         "organisation": org.pk,
         "job": job.pk,

@@ -154,6 +154,20 @@ def test_employer_goes_from_need_to_a_published_carved_job(world):
     assert ld["@type"] == "JobPosting" and ld["hiringOrganization"]["name"] == world["north_org"].name
     assert ld["baseSalary"]["value"] == {"@type": "QuantitativeValue", "value": 14.2, "unitText": "HOUR"}
     assert ld["applicationContact"]["description"] == "Leena Leipuri, 040 123 4567"
+    tmt = json.loads(me.get(f"/hire/{case.pk}/tyomarkkinatori.json").content)  # the Työmarkkinatori mapping
+    assert (
+        tmt["businessId"] == world["north_org"].business_id and tmt["externalId"] == f"kohtaanto-job-{job.pk}"
+    )
+    assert tmt["posting"]["position"]["title"] == {"fi": job.title}
+    assert tmt["posting"]["position"]["salary"] == {"amount": 14.2, "currency": "EUR", "per": "hour"}
+    assert tmt["posting"]["position"]["workTime"] == ("02" if job.spec["hours_max"] < 35 else "01")
+    assert tmt["posting"]["location"]["municipalityCode"] == world["north_org"].municipality.code
+    assert tmt["posting"]["application"]["url"].endswith(f"/jobs/{job.pk}/")
+    assert {m["field"] for m in tmt["mapping"]} >= {
+        "owner.businessId",
+        "position.workTime",
+        "application.url",
+    }
     assert AuditEvent.objects.filter(action="hiring_case.updated", object_id=str(case.pk)).count() >= 5
 
 

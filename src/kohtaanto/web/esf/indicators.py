@@ -116,7 +116,7 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Gap:
+class MissingDetails:
     record: ParticipantRecord
     fields: list[str]
 
@@ -127,7 +127,7 @@ class Report:
     start: dt.date
     end: dt.date
     rows: list[Row] = field(default_factory=list)
-    gaps: list[Gap] = field(default_factory=list)
+    gaps: list[MissingDetails] = field(default_factory=list)
 
 
 OUTPUT_FIELDS = (
@@ -175,7 +175,7 @@ def compute(project: Project, start: dt.date, end: dt.date) -> Report:
         group = {"output": started, "result": left, "longer_term": six}[ind.kind]
         counts, shown = _count(group, ind.test)
         report.rows.append(Row(ind.code, label[ind.code], ind.kind, ind.code_status, counts, shown))
-    report.gaps = [Gap(r, m) for r in records if (m := _missing(r, start, end))]
+    report.gaps = [MissingDetails(r, m) for r in records if (m := _missing(r, start, end))]
     return report
 
 

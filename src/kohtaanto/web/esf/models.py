@@ -68,7 +68,7 @@ class Education(models.TextChoices):
     ISCED_5_8 = "isced_5_8", pgettext_lazy("esf education", "Higher education (ISCED 5–8)")
 
 
-class Answer(models.TextChoices):
+class SensitiveAnswer(models.TextChoices):
     YES = "yes", pgettext_lazy("esf answer", "Yes")
     NO = "no", pgettext_lazy("esf answer", "No")
     DECLINED = "declined", pgettext_lazy("esf answer", "Does not want to answer")
@@ -108,28 +108,28 @@ class ParticipantRecord(models.Model):
         blank=True,
     )
     disability = models.CharField(
-        pgettext_lazy("field", "disability"), max_length=8, choices=Answer.choices, blank=True
+        pgettext_lazy("field", "disability"), max_length=8, choices=SensitiveAnswer.choices, blank=True
     )
     third_country_national = models.CharField(
         pgettext_lazy("field", "citizen of a country outside the EU"),
         max_length=8,
-        choices=Answer.choices,
+        choices=SensitiveAnswer.choices,
         blank=True,
     )
     foreign_background = models.CharField(
-        pgettext_lazy("field", "foreign background"), max_length=8, choices=Answer.choices, blank=True
+        pgettext_lazy("field", "foreign background"), max_length=8, choices=SensitiveAnswer.choices, blank=True
     )
     minority = models.CharField(
-        pgettext_lazy("field", "minority"), max_length=8, choices=Answer.choices, blank=True
+        pgettext_lazy("field", "minority"), max_length=8, choices=SensitiveAnswer.choices, blank=True
     )
     homeless = models.CharField(
         pgettext_lazy("field", "homeless or without a stable home"),
         max_length=8,
-        choices=Answer.choices,
+        choices=SensitiveAnswer.choices,
         blank=True,
     )
     rural = models.CharField(
-        pgettext_lazy("field", "lives in a rural area"), max_length=8, choices=Answer.choices, blank=True
+        pgettext_lazy("field", "lives in a rural area"), max_length=8, choices=SensitiveAnswer.choices, blank=True
     )
     leaving_status = models.CharField(
         pgettext_lazy("field", "situation on leaving"),

@@ -25,4 +25,5 @@ urlpatterns = [
     path("jobs/<id:pk>/", public.job_page, name="public_job"),
     path("jobs/areas/<id:pk>/feed.atom", public.area_feed, name="area_feed"),
     path("hire/<id:pk>/jobposting.jsonld", views.job_posting_json_ld, name="json_ld"),
+    path("hire/<id:pk>/tyomarkkinatori.json", views.tyomarkkinatori_posting, name="tyomarkkinatori"),
 ]

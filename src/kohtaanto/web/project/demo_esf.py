@@ -35,7 +35,8 @@ def load(professional: User, today: dt.date) -> Project:
         target_groups=["partial_work_ability", "immigrants"],
     )
     for n in range(PEOPLE):
-        profile = matching.create_profile(professional, spec={"skills": {}})
+        # past and present participants of the project, kept out of the demo's matching
+        profile = matching.create_profile(professional, spec={"skills": {}}, looking=False)
         entry = caseload.add(professional, profile)
         caseload.link_project(professional, entry, project.pk)
         entered = add_months(today, -rng.randrange(2, 17))

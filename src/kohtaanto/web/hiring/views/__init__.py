@@ -3,6 +3,7 @@
 from kohtaanto.web.hiring.views.ad import (
     ad,
     job_posting_json_ld,
+    tyomarkkinatori_posting,
 )
 from kohtaanto.web.hiring.views.candidates import (
     candidates,
@@ -68,4 +69,5 @@ __all__ = [
     "supports_pdf",
     "tasks",
     "trial_levels",
+    "tyomarkkinatori_posting",
 ]

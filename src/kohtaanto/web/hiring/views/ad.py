@@ -96,3 +96,22 @@ def job_posting_json_ld(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return JsonResponse(
         body, json_dumps_params={"ensure_ascii": False, "indent": 2}, content_type="application/ld+json"
     )
+
+
+@hirer_only
+@require_http_methods(["GET"])
+def tyomarkkinatori_posting(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The published job mapped to Työmarkkinatori's job-posting interface, with the mapping behind it."""
+    from django.urls import reverse
+
+    from kohtaanto.web.hiring import tyomarkkinatori
+
+    case = case_of(request, pk)
+    if case.job is None:
+        raise Http404
+    url = request.build_absolute_uri(reverse("hiring:public_job", args=[case.job_id]))
+    response = JsonResponse(
+        tyomarkkinatori.posting(case, public_url=url), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="tyomarkkinatori-job-{case.job_id}.json"'
+    return response
