@@ -53,6 +53,11 @@ PAGES = [
     ("analyytikko", "GET", "/", None),
     ("analyytikko", "GET", "/outcomes/", None),
     ("analyytikko", "GET", "/outcomes.csv?start=2025-12-01&end=2026-11-28", None),
+    (None, "GET", "/results/", None),
+    (None, "GET", "/results/1/", None),
+    (None, "GET", "/results/1/data.csv", None),
+    ("tyonantaja1", "GET", "/supports/de-minimis/", None),
+    ("tyonantaja1", "GET", "/supports/de-minimis/record.json", None),
 ]
 
 
@@ -93,6 +98,15 @@ def main() -> None:
     for step in ("need", "tasks", "carve", "supports", "ad", "candidates", "onboarding"):
         PAGES.append(("tyonantaja1", "GET", f"/hire/{case}/{step}/", None))
     PAGES.append(("tyonantaja1", "GET", f"/hire/{case}/supports.pdf", None))
+    PAGES.append(("tyonantaja1", "GET", f"/hire/{case}/application/", None))
+    PAGES.append(("tyonantaja1", "GET", f"/hire/{case}/application.pdf", None))
+    PAGES.append(("tyonantaja1", "GET", f"/hire/{case}/tyomarkkinatori.json", None))
+    from kohtaanto.web.esf.models import Project
+    from kohtaanto.web.project.demo_esf import CODE
+
+    project = Project.objects.get(code=CODE).pk
+    PAGES.append(("ammattilainen1", "GET", f"/esf/{project}/indicators/", None))
+    PAGES.append(("ammattilainen1", "GET", f"/esf/{project}/indicators.csv", None))
     clients: dict[str, Client] = {}
 
     def client(username: str) -> Client:
@@ -123,7 +137,8 @@ def main() -> None:
         p50, p95 = statistics.median(times), times[int(0.95 * (len(times) - 1))]
         worst = max(worst, p95)
         ratio = p50 / base_p50
-        line = f"{method:4} {path:28} as {user:14} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms"
+        who = user or "anonymous"
+        line = f"{method:4} {path:28} as {who:14} p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms"
         print(f"{line}  ({ratio:5.1f}x baseline)")
     print(f"slowest p95: {worst * 1000:.1f} ms (goal ≤ 300 ms)")
 

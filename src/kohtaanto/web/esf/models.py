@@ -117,7 +117,10 @@ class ParticipantRecord(models.Model):
         blank=True,
     )
     foreign_background = models.CharField(
-        pgettext_lazy("field", "foreign background"), max_length=8, choices=SensitiveAnswer.choices, blank=True
+        pgettext_lazy("field", "foreign background"),
+        max_length=8,
+        choices=SensitiveAnswer.choices,
+        blank=True,
     )
     minority = models.CharField(
         pgettext_lazy("field", "minority"), max_length=8, choices=SensitiveAnswer.choices, blank=True
@@ -129,7 +132,10 @@ class ParticipantRecord(models.Model):
         blank=True,
     )
     rural = models.CharField(
-        pgettext_lazy("field", "lives in a rural area"), max_length=8, choices=SensitiveAnswer.choices, blank=True
+        pgettext_lazy("field", "lives in a rural area"),
+        max_length=8,
+        choices=SensitiveAnswer.choices,
+        blank=True,
     )
     leaving_status = models.CharField(
         pgettext_lazy("field", "situation on leaving"),
