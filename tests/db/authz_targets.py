@@ -76,6 +76,7 @@ ARGUMENTS: dict[str, dict[str, str]] = {
     "hiring:public_job": {"pk": "open_carved_job"},
     "hiring:area_feed": {"pk": "area"},
     "outcomes:public_area": {"pk": "area"},
+    "plainlang:report_word": {"word": "work_word", "language": "gloss_language"},
     "outcomes:public_csv": {"pk": "area"},
     "hiring:pace": {"pk": "case", "trial": "case_trial"},
     "seeker:withdraw_reveal": {"organisation": "organisation"},
@@ -148,6 +149,8 @@ def demo_targets(
         "job": JobPosting.objects.filter(organisation=organisation).values_list("pk", flat=True).first(),
         "profile": profile.pk,
         "capacity_group": "physical",
+        "work_word": "shift",  # reference data: a word of the language kit and a gloss language
+        "gloss_language": "ar",
         "trial": WorkTrial.objects.filter(profile=profile).values_list("pk", flat=True).first(),
         "meeting": MeetingRequest.objects.filter(profile=profile).values_list("pk", flat=True).first(),
         "case": case,

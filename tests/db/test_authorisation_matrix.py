@@ -40,6 +40,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "healthz": ("GET", PUBLIC),
     "hiring:public_job": ("GET", PUBLIC),  # an open carved job's page and the area's feed, for job boards
     "hiring:area_feed": ("GET", PUBLIC),
+    "plainlang:report_word": ("GET", ALL),  # anyone signed in may say a word of the kit is wrong
     "outcomes:public_index": ("GET", PUBLIC),  # the public results: aggregates only, no sign-in
     "outcomes:public_area": ("GET", PUBLIC),
     "outcomes:public_csv": ("GET", PUBLIC),
@@ -313,7 +314,8 @@ def test_every_route_and_role_is_allowed_or_refused_as_the_policy_says(db, capsy
             if problem:
                 failures.append(problem)
         # IDOR: the same route with another area's object, by every role allowed on its own object
-        keys = set(ARGUMENTS.get(name, {}).values()) - {"capacity_group", "esf_project", "audit_event"}
+        reference = {"capacity_group", "esf_project", "audit_event", "work_word", "gloss_language"}
+        keys = set(ARGUMENTS.get(name, {}).values()) - reference
         if not keys or allowed in (PUBLIC, OFF):
             continue
         if name in ("employment-area-detail",):  # areas are public reference data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -231,7 +232,7 @@ def test_the_language_kit_glosses_the_jobs_words_and_the_person_chooses_the_lang
     assert {"packing", "dishwasher", "noise", "ear_protectors", "shift"} <= set(words)
     assert words["noise"]["word"] == "melu" and words["noise"]["gloss"] == "ضجيج"
     html = page.content.decode()
-    assert '<td lang="ar" dir="rtl">ضجيج</td>' in html and '<td lang="fi">Kova ääni' in html
+    assert '<td lang="ar" dir="rtl">ضجيج <a' in html and '<td lang="fi">Kova ääni' in html
     assert "Päivä 1" in kit["first_week"] and "Opit tehtävän ”Pakkaus”." in kit["first_week"]
     assert 0 <= kit["score"] <= 100
     assert [g["task"] for g in kit["goals"]] == ["Pakkaus", "Tiskaus"]
@@ -248,6 +249,24 @@ def test_the_language_kit_glosses_the_jobs_words_and_the_person_chooses_the_lang
     assert f"/me/language-kits/{case.pk}/" in me.get("/me/").content.decode()
     mine = me.get(f"/me/language-kits/{case.pk}/?gloss=so")
     assert mine.status_code == 200 and "shaqada" in mine.content.decode()
+    # the person says a Somali word is wrong, suggests another and is back on the kit
+    kit_url = f"/me/language-kits/{case.pk}/?gloss=so"
+    report_url = f"/words/noise/so/report/?next={quote(kit_url)}"
+    assert report_url in mine.content.decode()  # the link beside the word
+    form = me.get(report_url).content.decode()
+    assert "Väärä sana" in mine.content.decode() and "luonnoksia" in form
+    sent = me.post(report_url, {"suggestion": "buuq", "comment": "", "next": kit_url})
+    assert sent.status_code == 302 and sent["Location"] == kit_url
+    from kohtaanto.web.plainlang.models import WordReport
+
+    report = WordReport.objects.get()
+    assert (report.word, report.language, report.suggestion) == ("noise", "so", "buuq")
+    assert report.shown and report.reported_by == world["north_seeker"]
+    assert AuditEvent.objects.filter(action="language_kit.word_reported").count() == 1
+    away = me.post("/words/noise/so/report/", {"suggestion": "x", "next": "https://evil.example/"})
+    assert away["Location"] == "/"  # never sent to another site
+    assert me.get("/words/no_such_word/so/report/").status_code == 404
+    assert me.get("/words/noise/xx/report/").status_code == 404
     # not for a job they did not agree to meet about, nor for someone else
     MeetingRequest.objects.filter(case=case, profile=profile).update(status="declined")
     assert me.get(f"/me/language-kits/{case.pk}/").status_code == 404

@@ -122,6 +122,16 @@ def test_the_language_kit_with_arabic_right_to_left_and_swedish_with_ukrainian(p
     look(page, "language-kit-seeker-fi-ar")
     page.set_viewport_size({"width": 360, "height": 800})
     look(page, "language-kit-seeker-fi-ar-360")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # the person says an Arabic word is wrong and is back on the kit
+    noise.get_by_role("link").click()
+    page.wait_for_url("**/words/**/ar/report/**")
+    assert "luonnoksia" in page.locator("main").inner_text()
+    look(page, "language-kit-report-word-fi")
+    page.get_by_label("Parempi sana (ei pakollinen)").fill("ضوضاء")
+    page.get_by_role("button", name="Lähetä").click()
+    page.wait_for_url("**gloss=ar**")
+    assert "Kiitos. Tarkistaja katsoo sanan." in page.locator("body").inner_text()
     page.context.clear_cookies()
 
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -34,3 +34,27 @@ class RuleSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id or ''}{self.organisation_id or ''}: {len(self.disabled)}"
+
+
+class WordReport(models.Model):
+    """Someone says a word of the language kit is wrong in a language: what they saw and what they suggest.
+    Administrators read the reports in the admin; the words file is corrected by a reviewer."""
+
+    word = models.CharField(pgettext_lazy("field", "word"), max_length=40)
+    language = models.CharField(pgettext_lazy("field", "language"), max_length=8)
+    shown = models.CharField(pgettext_lazy("field", "word shown"), max_length=120)
+    suggestion = models.CharField(pgettext_lazy("field", "better word"), max_length=120, blank=True)
+    comment = models.CharField(pgettext_lazy("field", "comment"), max_length=300, blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved = models.BooleanField(pgettext_lazy("field", "handled"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        verbose_name = pgettext_lazy("model", "report of a wrong word")
+        verbose_name_plural = pgettext_lazy("model", "reports of wrong words")
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.word}"

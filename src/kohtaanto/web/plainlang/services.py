@@ -92,3 +92,30 @@ def check_for(
     if len(text) > MAX_CHARACTERS:
         raise ValueError(f"the text is over {MAX_CHARACTERS:,} characters")
     return check(text, profile, language, fmt, disabled_for(user), messages)  # type: ignore[arg-type]
+
+
+def report_word(*, actor: Any, word: str, language: str, suggestion: str, comment: str) -> Any:
+    """Record that a word of the language kit looks wrong in ``language``, keeping the word as shown."""
+    from kohtaanto.plainlang.work_words import GLOSS_LANGUAGES, work_words
+    from kohtaanto.web.core.errors import InvalidInput
+    from kohtaanto.web.plainlang.models import WordReport
+
+    found = next((w for w in work_words().words if w.id == word), None)
+    if found is None or language not in GLOSS_LANGUAGES:
+        raise InvalidInput({"word": ["no such word in that language"]})
+    with transaction.atomic():
+        report = WordReport.objects.create(
+            word=word,
+            language=language,
+            shown=found.gloss[language],
+            suggestion=suggestion.strip()[:120],
+            comment=comment.strip()[:300],
+            reported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        record(
+            actor=actor,
+            action="language_kit.word_reported",
+            obj=report,
+            data={"word": word, "language": language},
+        )
+    return report

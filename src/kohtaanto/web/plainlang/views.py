@@ -164,3 +164,64 @@ def rule_settings(request: AuthenticatedRequest) -> HttpResponse:
         return redirect("plainlang:check")
     messages.success(request, pgettext("plain language", "Your rule choices were saved."))
     return redirect("plainlang:check")
+
+
+class WordReportForm(forms.Form):
+    suggestion = forms.CharField(
+        label=pgettext_lazy("word report", "A better word (optional)"), max_length=120, required=False
+    )
+    comment = forms.CharField(
+        label=pgettext_lazy("word report", "What is wrong (optional)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_word(request: AuthenticatedRequest, word: str, language: str) -> HttpResponse:
+    """Tell that a word of the language kit is wrong in a language; back to the kit afterwards."""
+    from django.http import Http404
+    from django.utils.html import format_html
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from kohtaanto.plainlang.work_words import GLOSS_LANGUAGES, NAMES, is_rtl, work_words
+
+    found = next((w for w in work_words().words if w.id == word), None)
+    if found is None or language not in GLOSS_LANGUAGES:
+        raise Http404
+    back = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False):
+        back = "/"
+    form = WordReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.report_word(
+            actor=request.user,
+            word=word,
+            language=language,
+            suggestion=form.cleaned_data["suggestion"],
+            comment=form.cleaned_data["comment"],
+        )
+        messages.success(request, pgettext("word report", "Thank you. A reviewer checks the word."))
+        return redirect(back)
+    text = found.text("sv" if ui_language() == "sv" else "fi")
+    context = {
+        "form": form,
+        "text": text,
+        "gloss": found.gloss[language],
+        "language": language,
+        # the language's own name inside the reader's sentence, marked for screen readers
+        "language_name": format_html(
+            '<span lang="{}" dir="{}">{}</span>',
+            language,
+            "rtl" if is_rtl(language) else "ltr",
+            NAMES[language],
+        ),
+        "rtl": is_rtl(language),
+        "next": back,
+        "review": work_words().review.get(language, ""),
+    }
+    return render(
+        request, "plainlang/report_word.html", context, status=400 if request.method == "POST" else 200
+    )
