@@ -63,6 +63,10 @@ def test_outputs_by_gender_with_small_cells_withheld(project):
     assert rows["EECO03"].counts["total"] == 8  # everyone was long-term unemployed
     assert rows["EECO02"].counts["total"] == 8  # and so unemployed
     assert rows["EECO12"].counts["total"] == 0  # the man who declined is not counted as disabled …
+    # only three men started: their column is withheld in every row, zeros too, so that "0" here and
+    # "fewer than 5" there cannot tell what each of them is
+    assert rows["EECO15"].counts["man"] == 0 and rows["EECO15"].shown["man"] is None
+    assert all(r.shown["man"] is None for r in report.rows if r.kind == "output")
     assert rows["EECO13"].counts["total"] == 2
     assert rows["EECO13"].shown["total"] is None
     assert rows["EECO10"].counts["total"] == 7  # … the man without an education is in no ISCED row

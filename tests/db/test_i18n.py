@@ -40,3 +40,25 @@ def test_login_page_in_each_language(db, language, text):
     client.cookies["kohtaanto_language"] = language
     html = client.get("/login/").content.decode()
     assert f'<html lang="{language}">' in html and text in html
+
+
+def test_a_language_chosen_on_the_sign_in_page_is_kept_after_signing_in(world):
+    from kohtaanto.web.audit.models import AuditEvent
+
+    user = world["north_employer"]
+    user.language = "fi"
+    user.save()
+    client = Client()
+    client.post("/language/", {"language": "sv", "next": "/login/"})
+    client.force_login(user)  # the same signal as the sign-in form
+    html = client.get("/").content.decode()
+    user.refresh_from_db()
+    assert user.language == "sv" and '<html lang="sv">' in html
+    assert AuditEvent.objects.filter(action="user.language_changed").count() == 1
+    # a cookie alone (another person's choice on a shared computer) does not change the account
+    other = world["south_employer"]
+    stranger = Client()
+    stranger.cookies["kohtaanto_language"] = "en"
+    stranger.force_login(other)
+    other.refresh_from_db()
+    assert other.language != "en"

@@ -9,13 +9,21 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db import transaction
 from django.dispatch import receiver
 
+from kohtaanto.web.accounts.services import set_language
 from kohtaanto.web.audit.services import record
+
+CHOSEN_LANGUAGE = "language_chosen_before_sign_in"  # the session key the language switch sets
 
 
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     with transaction.atomic():
         record(actor=user, action="session.signed_in", obj=user)
+    # a language chosen on the sign-in page of this same browser session is the person's choice: keep it
+    # (a cookie alone is not, as it may be another person's on a shared computer)
+    chosen = request.session.pop(CHOSEN_LANGUAGE, None) if request is not None else None
+    if chosen:
+        set_language(user, chosen)
 
 
 @receiver(user_logged_out)

@@ -20,7 +20,7 @@ from django.utils.translation import pgettext
 
 from kohtaanto.rules.months import add_months
 from kohtaanto.web.esf.models import ParticipantRecord, Project
-from kohtaanto.web.outcomes.figures import additive
+from kohtaanto.web.outcomes.figures import SMALL
 
 GENDERS = ("woman", "man", "non_binary", "")  # "" = not recorded
 Test = Callable[[ParticipantRecord], bool]
@@ -150,14 +150,33 @@ def _missing(r: ParticipantRecord, start: dt.date, end: dt.date) -> list[str]:
     return out
 
 
-def _count(records: list[ParticipantRecord], test: Test) -> tuple[dict[str, int], dict[str, int | None]]:
+def _count(
+    records: list[ParticipantRecord], test: Test, small: set[str]
+) -> tuple[dict[str, int], dict[str, int | None]]:
+    """The row by gender as counted and as published. A cell is withheld when it is 1 to 4 people, and every
+    cell of a gender with fewer than ``SMALL`` people in the whole group is withheld, zeros too: otherwise
+    "0" here and "fewer than 5" there would tell what each of those few people is. When one cell is
+    withheld and the total shown, the smallest other non-zero cell goes too (or the total), so that no
+    withheld cell follows by subtraction."""
     by = {g: sum(1 for r in records if r.gender == g and test(r)) for g in GENDERS}
     total = sum(by.values())
-    shown_total, parts = additive(total, [by[g] for g in GENDERS])
-    counts = {**by, "total": total}
-    shown: dict[str, int | None] = {g: parts[i] for i, g in enumerate(GENDERS)}
+    hidden = {g for g, v in by.items() if 0 < v < SMALL or g in small}
+    shown_total: int | None = total if total == 0 or total >= SMALL else None
+    if shown_total is not None and len(hidden) == 1:
+        others = sorted((v, g) for g, v in by.items() if g not in hidden and v > 0)
+        if others:
+            hidden.add(others[0][1])
+        else:
+            shown_total = None
+    shown: dict[str, int | None] = {g: None if g in hidden else by[g] for g in GENDERS}
     shown["total"] = shown_total
-    return counts, shown
+    return {**by, "total": total}, shown
+
+
+def _small_genders(group: list[ParticipantRecord]) -> set[str]:
+    """The genders with 1 to 4 people in the whole group the rows count from."""
+    sizes = {g: sum(1 for r in group if r.gender == g) for g in GENDERS}
+    return {g for g, n in sizes.items() if 0 < n < SMALL}
 
 
 def compute(project: Project, start: dt.date, end: dt.date) -> Report:
@@ -171,9 +190,10 @@ def compute(project: Project, start: dt.date, end: dt.date) -> Report:
     six = [r for r in left if add_months(r.left_on, 6) <= end]  # type: ignore[arg-type]
     label = names()
     report = Report(project, start, end)
+    groups = {"output": started, "result": left, "longer_term": six}
+    small = {kind: _small_genders(group) for kind, group in groups.items()}
     for ind in INDICATORS:
-        group = {"output": started, "result": left, "longer_term": six}[ind.kind]
-        counts, shown = _count(group, ind.test)
+        counts, shown = _count(groups[ind.kind], ind.test, small[ind.kind])
         report.rows.append(Row(ind.code, label[ind.code], ind.kind, ind.code_status, counts, shown))
     report.gaps = [MissingDetails(r, m) for r in records if (m := _missing(r, start, end))]
     return report

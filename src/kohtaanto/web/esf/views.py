@@ -411,7 +411,9 @@ def indicators_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     table.setStyle(
         TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
-    period = f"{report.start:%d.%m.%Y}–{report.end:%d.%m.%Y}"
+    from kohtaanto.core.formatting import date
+
+    period = f"{date(report.start, ui_language())}–{date(report.end, ui_language())}"
     doc.build(
         [
             p(f"{found.code} {found.name}"),

@@ -27,6 +27,10 @@ def _category(body: dict[str, Any], code_set: str) -> str:
     return ""
 
 
+def _is_municipality_code(code: str) -> bool:
+    return len(code) == 3 and code.isdigit()
+
+
 def posting(case: HiringCase, *, public_url: str) -> dict[str, Any]:
     """The posting and the mapping behind it. ``public_url`` is the job's page on kohtaanto (how to apply)."""
     body = json_ld(case)  # refuses a case without a published job
@@ -41,7 +45,14 @@ def posting(case: HiringCase, *, public_url: str) -> dict[str, Any]:
         "position": {
             "title": {"fi": job.title},
             "jobDescription": {"fi": body["description"]},
-            "occupation": {"esco": _category(body, "ESCO occupations"), "isco": _category(body, "ISCO-08")},
+            "occupation": {
+                k: v
+                for k, v in (
+                    ("esco", _category(body, "ESCO occupations")),
+                    ("isco", _category(body, "ISCO-08")),
+                )
+                if v  # only once ESCO is imported
+            },
             "skills": [s["name"] for s in body.get("skills", [])],
             "workTime": "02" if body["employmentType"] == "PART_TIME" else "01",
             "hoursPerWeek": {"min": hours_min, "max": hours_max},
@@ -51,7 +62,12 @@ def posting(case: HiringCase, *, public_url: str) -> dict[str, Any]:
         },
         "location": {
             "countryCode": "FI",
-            "municipalityCode": org.municipality.code,
+            # Statistics Finland's three-digit code; a made-up code (the demo's) is left out
+            **(
+                {"municipalityCode": org.municipality.code}
+                if _is_municipality_code(org.municipality.code)
+                else {}
+            ),
             "municipality": org.municipality.name_fi,
         },
         "application": {

@@ -62,7 +62,7 @@ def area_csv(request: HttpRequest, pk: int) -> HttpResponse:
     def row(period: outcome.Period, key: str, name: str, value: Any, unit: str) -> None:
         withheld = value is None
         writer.writerow(
-            [r.area.name_fi, period.start, period.end, key, name, "" if withheld else value, unit, withheld]
+            [r.area.name, period.start, period.end, key, name, "" if withheld else value, unit, withheld]
         )
 
     people, jobs = pgettext("open data", "people"), pgettext("open data", "jobs")

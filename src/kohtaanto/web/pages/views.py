@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from kohtaanto.web.accounts import services
+from kohtaanto.web.accounts import services, signals
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.accounts.models import Language
 from kohtaanto.web.core.roles import Role
@@ -50,6 +50,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest(pgettext("language", "Unknown language."))
     if request.user.is_authenticated:
         services.set_language(request.user, language)
+    else:  # chosen before signing in, in this browser session: the sign-in saves it to the account
+        request.session[signals.CHOSEN_LANGUAGE] = language
     response = redirect(next_url)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -721,9 +721,8 @@ class LinkedForm(forms.Form):
         validators=[validate_business_id],
     )
     links = forms.MultipleChoiceField(
-        label=pgettext_lazy(
-            "de minimis form", "How are you linked? Choose all that are true, either way round."
-        ),
+        label=pgettext_lazy("de minimis form", "How are the companies linked?"),
+        help_text=pgettext_lazy("de minimis form", "Choose all that are true, either way round."),
         widget=forms.CheckboxSelectMultiple,
         choices=[
             (

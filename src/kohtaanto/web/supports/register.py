@@ -87,12 +87,6 @@ def build(ledger: DeMinimisLedger, *, on: dt.date, room: dict[str, Any] | None =
         "total_recorded_eur": str(total),
         "room": room,
         "sources": SOURCES,
-        "verification": {
-            "fields": "the six Article 6 fields: verified from secondary sources (the regulation text "
-            "was not read); the upload layout of the Union register (eAIR): not published, assumed",
-            "sector": "the TOL 2008 main section, which is the NACE Rev. 2 section; the register may ask "
-            "for a finer NACE level",
-        },
     }
 
 
