@@ -59,8 +59,8 @@ def test_the_record_carries_both_companies_grants_and_the_room_counts_them(world
     org = world["north_org"]
     client.post(
         "/supports/de-minimis/",
-        {"action": "link", "name": "Emoyhtiö Oy", "business_id": LINKED_ID, "links": ["majority_votes"]},
-    )
+        {"action": "link", "name": "Emoyhtiö Oy", "business_id": "0112038 9", "links": ["majority_votes"]},
+    )  # typed with a space: stored with its hyphen
     for recipient, amount in ((org.business_id, "1000.00"), (LINKED_ID, "250000.00")):
         response = client.post(
             "/supports/de-minimis/",

@@ -48,6 +48,10 @@ def test_the_coach_reads_the_indicators_and_completes_a_record(page, demo_world)
     look(page, "esf-participant-fi")
     page.get_by_label("Lukio tai ammatillinen koulutus (ISCED 3–4)").check()
     page.get_by_role("button", name="Tallenna").click()
-    page.wait_for_url("**/caseload/*/")
-    assert "ESR+-tiedot tallennettiin." in page.locator("main").inner_text()
+    page.wait_for_url("**/indicators/**")  # back on the list the coach came from
+    assert "ESR+-tiedot tallennettiin." in page.locator("body").inner_text()
+    assert (
+        "Kaikilla ajanjakson osallistujilla on indikaattoreiden tarvitsemat tiedot."
+        in page.locator("main").inner_text()
+    )
     assert not ParticipantRecord.objects.filter(entry__project=project, education="").exists()

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
@@ -214,6 +215,9 @@ def participant(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if entry.project_id is None:
         raise Http404
     current = ParticipantRecord.objects.filter(entry=entry).first() or ParticipantRecord(entry=entry)
+    back = request.POST.get("next") or request.GET.get("next") or ""  # e.g. the indicators' list of gaps
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False):
+        back = ""
     form = ParticipantForm(
         request.POST if request.method == "POST" else None,
         instance=current,
@@ -241,9 +245,10 @@ def participant(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 )
         else:
             messages.success(request, pgettext("esf", "The ESF+ details were saved."))
-            return redirect("coaching:person", pk=pk)
+            return redirect(back) if back else redirect("coaching:person", pk=pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "esf/participant.html", {"entry": entry, "form": form}, status=status)
+    context = {"entry": entry, "form": form, "back": back}
+    return render(request, "esf/participant.html", context, status=status)
 
 
 class IndicatorPeriod(forms.Form):

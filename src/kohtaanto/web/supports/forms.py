@@ -716,9 +716,7 @@ class LinkedForm(forms.Form):
 
     name = forms.CharField(label=pgettext_lazy("de minimis form", "Company name"), max_length=200)
     business_id = forms.CharField(
-        label=pgettext_lazy("de minimis form", "Business ID (Y-tunnus)"),
-        max_length=9,
-        validators=[validate_business_id],
+        label=pgettext_lazy("de minimis form", "Business ID (Y-tunnus)"), max_length=12
     )
     links = forms.MultipleChoiceField(
         label=pgettext_lazy("de minimis form", "How are the companies linked?"),
@@ -759,6 +757,15 @@ class LinkedForm(forms.Form):
     through_other = forms.BooleanField(
         label=pgettext_lazy("de minimis form", "The link goes through a third company"), required=False
     )
+
+    def clean_business_id(self) -> str:
+        """Spaces dropped and the hyphen put in (``01120389`` → ``0112038-9``), then the check digit."""
+        value = "".join(str(self.cleaned_data.get("business_id", "")).split())
+        if len(value) == 8 and value.isdigit():
+            value = f"{value[:7]}-{value[7]}"
+        validate_business_id(value)
+        return value
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 

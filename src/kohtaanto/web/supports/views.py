@@ -230,7 +230,7 @@ def de_minimis(request: AuthenticatedRequest) -> HttpResponse:
     grant_form = GrantForm(
         request.POST if action == "add" else None,
         initial={"version": ledger.version, "recipient_business_id": organisation.business_id},
-        companies=companies,
+        companies=[(bid, f"{name} ({bid})") for bid, name in companies],
     )
     linked_form = LinkedForm(request.POST if action == "link" else None, initial={"version": ledger.version})
     fiscal_form = FiscalYearForm(
@@ -247,6 +247,7 @@ def de_minimis(request: AuthenticatedRequest) -> HttpResponse:
         fiscal_form=fiscal_form,
     )
     if ok is None:
+        messages.success(request, pgettext("de minimis", "Saved."))
         return redirect("supports:de_minimis")
     ledger.refresh_from_db()
     room = None
