@@ -90,6 +90,11 @@ def work_words(path: Path = PATH) -> WorkWords:
     return WorkWords.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
+def find_word(word_id: str) -> WorkWord | None:
+    """A word of the list by its id, or None."""
+    return next((w for w in work_words().words if w.id == word_id), None)
+
+
 def words_for(*, attributes: Iterable[str], skills: Iterable[str], limit: int = 24) -> list[WorkWord]:
     """The words of a job whose tasks have ``attributes`` (demands of level 1 or more) and ``skills``
     (skill ids such as ``kitchen.wash_dishes``): the skill domains' words first, then the demands', then

@@ -20,7 +20,7 @@ from django.utils.translation import pgettext
 
 from kohtaanto.rules.months import add_months
 from kohtaanto.web.esf.models import ParticipantRecord, Project
-from kohtaanto.web.outcomes.figures import SMALL
+from kohtaanto.web.outcomes.figures import SMALL, additive
 
 GENDERS = ("woman", "man", "non_binary", "")  # "" = not recorded
 Test = Callable[[ParticipantRecord], bool]
@@ -160,15 +160,9 @@ def _count(
     withheld cell follows by subtraction."""
     by = {g: sum(1 for r in records if r.gender == g and test(r)) for g in GENDERS}
     total = sum(by.values())
-    hidden = {g for g, v in by.items() if 0 < v < SMALL or g in small}
-    shown_total: int | None = total if total == 0 or total >= SMALL else None
-    if shown_total is not None and len(hidden) == 1:
-        others = sorted((v, g) for g, v in by.items() if g not in hidden and v > 0)
-        if others:
-            hidden.add(others[0][1])
-        else:
-            shown_total = None
-    shown: dict[str, int | None] = {g: None if g in hidden else by[g] for g in GENDERS}
+    forced = frozenset(i for i, g in enumerate(GENDERS) if g in small)
+    shown_total, parts = additive(total, [by[g] for g in GENDERS], forced)
+    shown: dict[str, int | None] = dict(zip(GENDERS, parts, strict=True))
     shown["total"] = shown_total
     return {**by, "total": total}, shown
 

@@ -4,6 +4,8 @@ indicators are counted from."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
@@ -81,6 +83,11 @@ class LeavingStatus(models.TextChoices):
     OTHER = "other", pgettext_lazy("esf leaving", "Something else")
 
 
+def _choice(label: Any, choices: type[models.TextChoices], length: int) -> models.CharField[str, str]:
+    """One answer of the record: a choice, or empty while not recorded."""
+    return models.CharField(label, max_length=length, choices=choices.choices, blank=True)
+
+
 class ParticipantRecord(models.Model):
     """What the ESF+ common indicators need of one participant (Regulation (EU) 2021/1057, Annex I), kept
     apart from everything else: the coach records it with the person, only for the project's report. It
@@ -89,60 +96,19 @@ class ParticipantRecord(models.Model):
     entry = models.OneToOneField(CaseloadEntry, on_delete=models.CASCADE, related_name="esf_record")
     entered_on = models.DateField(pgettext_lazy("field", "started in the project"), null=True, blank=True)
     left_on = models.DateField(pgettext_lazy("field", "left the project"), null=True, blank=True)
-    gender = models.CharField(
-        pgettext_lazy("field", "gender"), max_length=10, choices=Gender.choices, blank=True
+    gender = _choice(pgettext_lazy("field", "gender"), Gender, 10)
+    age_group = _choice(pgettext_lazy("field", "age at the start"), AgeGroup, 10)
+    status_at_entry = _choice(pgettext_lazy("field", "work situation at the start"), EntryStatus, 20)
+    education = _choice(pgettext_lazy("field", "highest education at the start"), Education, 10)
+    disability = _choice(pgettext_lazy("field", "disability"), SensitiveAnswer, 8)
+    third_country_national = _choice(
+        pgettext_lazy("field", "citizen of a country outside the EU"), SensitiveAnswer, 8
     )
-    age_group = models.CharField(
-        pgettext_lazy("field", "age at the start"), max_length=10, choices=AgeGroup.choices, blank=True
-    )
-    status_at_entry = models.CharField(
-        pgettext_lazy("field", "work situation at the start"),
-        max_length=20,
-        choices=EntryStatus.choices,
-        blank=True,
-    )
-    education = models.CharField(
-        pgettext_lazy("field", "highest education at the start"),
-        max_length=10,
-        choices=Education.choices,
-        blank=True,
-    )
-    disability = models.CharField(
-        pgettext_lazy("field", "disability"), max_length=8, choices=SensitiveAnswer.choices, blank=True
-    )
-    third_country_national = models.CharField(
-        pgettext_lazy("field", "citizen of a country outside the EU"),
-        max_length=8,
-        choices=SensitiveAnswer.choices,
-        blank=True,
-    )
-    foreign_background = models.CharField(
-        pgettext_lazy("field", "foreign background"),
-        max_length=8,
-        choices=SensitiveAnswer.choices,
-        blank=True,
-    )
-    minority = models.CharField(
-        pgettext_lazy("field", "minority"), max_length=8, choices=SensitiveAnswer.choices, blank=True
-    )
-    homeless = models.CharField(
-        pgettext_lazy("field", "homeless or without a stable home"),
-        max_length=8,
-        choices=SensitiveAnswer.choices,
-        blank=True,
-    )
-    rural = models.CharField(
-        pgettext_lazy("field", "lives in a rural area"),
-        max_length=8,
-        choices=SensitiveAnswer.choices,
-        blank=True,
-    )
-    leaving_status = models.CharField(
-        pgettext_lazy("field", "situation on leaving"),
-        max_length=14,
-        choices=LeavingStatus.choices,
-        blank=True,
-    )
+    foreign_background = _choice(pgettext_lazy("field", "foreign background"), SensitiveAnswer, 8)
+    minority = _choice(pgettext_lazy("field", "minority"), SensitiveAnswer, 8)
+    homeless = _choice(pgettext_lazy("field", "homeless or without a stable home"), SensitiveAnswer, 8)
+    rural = _choice(pgettext_lazy("field", "lives in a rural area"), SensitiveAnswer, 8)
+    leaving_status = _choice(pgettext_lazy("field", "situation on leaving"), LeavingStatus, 14)
     qualification_gained = models.BooleanField(
         pgettext_lazy("field", "gained a qualification"), null=True, blank=True
     )

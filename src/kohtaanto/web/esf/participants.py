@@ -19,13 +19,6 @@ FIELDS = (
     "third_country_national", "foreign_background", "minority", "homeless", "rural", "leaving_status",
     "qualification_gained", "employed_after_6_months", "improved_after_6_months",
 )  # fmt: skip
-NULLABLE = (
-    "entered_on",
-    "left_on",
-    "qualification_gained",
-    "employed_after_6_months",
-    "improved_after_6_months",
-)
 
 
 def may_record(actor: Any, entry: CaseloadEntry) -> bool:

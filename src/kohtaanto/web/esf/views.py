@@ -225,7 +225,6 @@ def participant(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k in participants.FIELDS}
-        values = {k: ("" if v is None and k not in participants.NULLABLE else v) for k, v in values.items()}
         try:
             participants.save_record(
                 actor=request.user, entry=entry, version=form.cleaned_data.get("version"), values=values

@@ -107,7 +107,7 @@ def _employer(case: HiringCase, contact: Any, language: str, made_on: dt.date) -
     org = case.organisation
     workplace = (case.inventory or {}).get("workplace", {})
     activity = workplace.get("business_activity")
-    from kohtaanto.web.supports.ledger import find_ledger
+    from kohtaanto.web.supports.ledger import find_ledger, room
 
     ledger = find_ledger(org)
     contact_name = getattr(contact, "get_full_name", lambda: "")() if contact else ""
@@ -155,11 +155,9 @@ def _employer(case: HiringCase, contact: Any, language: str, made_on: dt.date) -
             note=pgettext("packet", "Who answers the employment services' questions."),
         ),
     ]
-    if ledger is not None:
-        grants = list(ledger.grants.all())
-        start = case.planned_start or made_on
-        window = add_months(start, -36)
-        total = sum((g.amount for g in grants if window < g.decided_on <= start), Decimal(0))
+    if ledger is not None:  # the rules' window (rolling three years, fiscal years before 2024)
+        answer = room(ledger, on=case.planned_start or made_on)
+        total = Decimal(str(answer["received_in_window"])).quantize(Decimal("0.01"))
         items.append(
             _item(
                 "employer.de_minimis_3_years",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kohtaanto.web.hiring.models import HiringCase
-from kohtaanto.web.hiring.services.ad import json_ld
+from kohtaanto.web.hiring.services import category_code, json_ld
 
 FORMAT, VERSION = "kohtaanto-tyomarkkinatori-posting", 1
 INTERFACE = {
@@ -18,13 +18,6 @@ INTERFACE = {
     "path": "/kipa/p66/v1/jobposting/{businessId}/{externalId}",
     "status": "the interface and its blocks verified; the field names assumed (secondhand)",
 }
-
-
-def _category(body: dict[str, Any], code_set: str) -> str:
-    for entry in body.get("occupationalCategory") or []:
-        if isinstance(entry, dict) and entry.get("inCodeSet") == code_set:
-            return str(entry.get("codeValue", ""))
-    return ""
 
 
 def _is_municipality_code(code: str) -> bool:
@@ -48,8 +41,8 @@ def posting(case: HiringCase, *, public_url: str) -> dict[str, Any]:
             "occupation": {
                 k: v
                 for k, v in (
-                    ("esco", _category(body, "ESCO occupations")),
-                    ("isco", _category(body, "ISCO-08")),
+                    ("esco", category_code(body, "ESCO occupations")),
+                    ("isco", category_code(body, "ISCO-08")),
                 )
                 if v  # only once ESCO is imported
             },

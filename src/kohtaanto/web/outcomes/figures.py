@@ -66,12 +66,15 @@ def cell(value: int) -> int | None:
     return value if value == 0 or value >= SMALL else None
 
 
-def additive(total: int, parts: list[int]) -> tuple[int | None, list[int | None]]:
+def additive(
+    total: int, parts: list[int], withheld: frozenset[int] = frozenset()
+) -> tuple[int | None, list[int | None]]:
     """Cells of a total and the parts that add up to it, so that no hidden part can be worked out by
     subtraction: when exactly one part is hidden and the total is shown, the smallest other non-zero
-    part is hidden too (secondary suppression); when no other part can be hidden, the total is."""
+    part is hidden too (secondary suppression); when no other part can be hidden, the total is. The parts
+    at the indexes in ``withheld`` are hidden whatever their value, zeros too."""
     shown_total = cell(total)
-    shown = [cell(p) for p in parts]
+    shown = [None if i in withheld else cell(p) for i, p in enumerate(parts)]
     if shown_total is not None:
         hidden = [i for i, v in enumerate(shown) if v is None]
         if len(hidden) == 1:

@@ -96,11 +96,11 @@ def check_for(
 
 def report_word(*, actor: Any, word: str, language: str, suggestion: str, comment: str) -> Any:
     """Record that a word of the language kit looks wrong in ``language``, keeping the word as shown."""
-    from kohtaanto.plainlang.work_words import GLOSS_LANGUAGES, work_words
+    from kohtaanto.plainlang.work_words import GLOSS_LANGUAGES, find_word
     from kohtaanto.web.core.errors import InvalidInput
     from kohtaanto.web.plainlang.models import WordReport
 
-    found = next((w for w in work_words().words if w.id == word), None)
+    found = find_word(word)
     if found is None or language not in GLOSS_LANGUAGES:
         raise InvalidInput({"word": ["no such word in that language"]})
     with transaction.atomic():

@@ -186,9 +186,9 @@ def report_word(request: AuthenticatedRequest, word: str, language: str) -> Http
     from django.utils.html import format_html
     from django.utils.http import url_has_allowed_host_and_scheme
 
-    from kohtaanto.plainlang.work_words import GLOSS_LANGUAGES, NAMES, is_rtl, work_words
+    from kohtaanto.plainlang.work_words import GLOSS_LANGUAGES, NAMES, find_word, is_rtl, work_words
 
-    found = next((w for w in work_words().words if w.id == word), None)
+    found = find_word(word)
     if found is None or language not in GLOSS_LANGUAGES:
         raise Http404
     back = request.POST.get("next") or request.GET.get("next") or "/"

@@ -56,6 +56,22 @@ def grants_as_input(ledger: DeMinimisLedger) -> list[dict[str, str]]:
     ]
 
 
+def room(
+    ledger: DeMinimisLedger, *, on: dt.date, new_amount: Decimal = Decimal(0), language: str = "fi"
+) -> dict[str, Any]:
+    """The ``de_minimis`` rules question over the ledger's grants for a decision on ``on``: the window,
+    the aid received in it, the ceiling, the room left and whether ``new_amount`` fits."""
+    from kohtaanto.web.core.rules import engine
+
+    situation = {
+        "received": grants_as_input(ledger),
+        "new_amount": str(new_amount),
+        "decision_on": on.isoformat(),
+        "fiscal_year_start_month": ledger.fiscal_year_start_month,
+    }
+    return engine().ask("de_minimis", situation, on).as_dict(language)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NewGrant:
     """A de minimis grant as its decision states it."""
@@ -200,7 +216,7 @@ def remove_linked(*, actor: Any, organisation: Organisation, version: int | None
         if linked is None:
             raise InvalidInput({"linked": ["no such company in this single undertaking"]})
         if fresh.grants.filter(recipient_business_id=linked.business_id).exists():
-            raise InvalidInput({"linked": ["the ledger holds grants this company received"]})
+            raise InvalidInput({"grants": ["the ledger holds grants this company received"]})
         business_id = linked.business_id
         linked.delete()
         save_changed(fresh, [])

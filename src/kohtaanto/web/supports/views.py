@@ -260,14 +260,8 @@ def de_minimis(request: AuthenticatedRequest) -> HttpResponse:
         else:
             ok = False
     if ok or action != "room":
-        situation = {
-            "received": ledgers.grants_as_input(ledger),
-            "new_amount": str(new_amount),
-            "decision_on": on.isoformat(),
-            "fiscal_year_start_month": ledger.fiscal_year_start_month,
-        }
         try:
-            room = engine().ask("de_minimis", situation, on).as_dict(get_language() or "fi")
+            room = ledgers.room(ledger, on=on, new_amount=new_amount, language=get_language() or "fi")
             room["new_amount"] = new_amount
         except RulesNotInForce as exc:
             room_form.add_error("decision_on", exc.in_language(get_language() or "fi"))
@@ -373,7 +367,7 @@ def _linked_error(exc: Exception) -> str:
         return pgettext(
             "de minimis", "That company is already in your single undertaking, or it is your own."
         )
-    if "linked" in fields and "grants" in " ".join(fields["linked"]):
+    if "grants" in fields:
         return pgettext("de minimis", "Remove the grants this company received first.")
     return pgettext("de minimis", "That company is no longer in your single undertaking.")
 
@@ -382,7 +376,7 @@ def _own_ledger(request: AuthenticatedRequest) -> Any:
     organisation = getattr(request.user, "organisation", None)
     if organisation is None or not ledgers.may_keep(request.user, organisation):
         raise DjangoPermissionDenied
-    return ledgers.find_ledger(organisation) or ledgers.ledger_of(organisation)
+    return ledgers.ledger_of(organisation)
 
 
 @login_required
@@ -393,13 +387,7 @@ def de_minimis_record(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
         raise Http404
     ledger = _own_ledger(request)
     on = timezone.localdate()
-    situation = {
-        "received": ledgers.grants_as_input(ledger),
-        "new_amount": "0",
-        "decision_on": on.isoformat(),
-        "fiscal_year_start_month": ledger.fiscal_year_start_month,
-    }
-    answer = engine().ask("de_minimis", situation, on).as_dict("en")
+    answer = ledgers.room(ledger, on=on)
     room = {
         "window_start": answer.get("window_start"),
         "window_end": answer.get("window_end"),

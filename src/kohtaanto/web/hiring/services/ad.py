@@ -245,6 +245,15 @@ def json_ld(case: HiringCase) -> dict[str, Any]:
     return body
 
 
+def category_code(body: dict[str, Any], code_set: str) -> str:
+    """The code of a JobPosting's ``occupationalCategory`` in ``code_set`` ("ISCO-08", "ESCO occupations"),
+    or "" (before an ESCO import the category is a name only)."""
+    for entry in body.get("occupationalCategory") or []:
+        if isinstance(entry, dict) and entry.get("inCodeSet") == code_set:
+            return str(entry.get("codeValue", ""))
+    return ""
+
+
 def _json_ld_occupation(spec: dict[str, Any]) -> dict[str, Any]:
     """The skills by name, and the occupation the carved job's skills point to: its name, and once ESCO is
     imported its ESCO concept and ISCO-08 group."""

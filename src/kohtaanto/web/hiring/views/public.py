@@ -35,13 +35,10 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
     """An open carved job as a page anyone can read, with the JobPosting as JSON-LD for job boards."""
     case = get_object_or_404(_open_cases(), job__pk=pk)
     body = hiring.json_ld(case)
-    category = body.get("occupationalCategory") or []
     found = for_skills([s["skill"] for s in case.job.spec.get("skills", []) if s.get("skill")])
     occupation = {  # the name in the reader's language; the JSON-LD keeps the Finnish one
         "name": found.labels.get(ui_language()) if found else "",
-        "isco": next(
-            (c["codeValue"] for c in category if isinstance(c, dict) and c["inCodeSet"] == "ISCO-08"), ""
-        ),
+        "isco": hiring.category_code(body, "ISCO-08"),
     }
     from kohtaanto.taxonomy.vocabulary import skill_label
 
