@@ -41,6 +41,7 @@ POLICY: dict[str, tuple[str, frozenset[str] | str]] = {
     "hiring:public_job": ("GET", PUBLIC),  # an open carved job's page and the area's feed, for job boards
     "hiring:area_feed": ("GET", PUBLIC),
     "plainlang:report_word": ("GET", ALL),  # anyone signed in may say a word of the kit is wrong
+    "plainlang:languages": ("GET", PUBLIC),  # the languages and their state; reporting needs a sign-in
     "outcomes:public_index": ("GET", PUBLIC),  # the public results: aggregates only, no sign-in
     "outcomes:public_area": ("GET", PUBLIC),
     "outcomes:public_csv": ("GET", PUBLIC),

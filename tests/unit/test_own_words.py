@@ -122,3 +122,42 @@ def test_a_single_word_or_a_shared_wording_is_no_evidence_of_an_unrelated_skill(
     assert found["fork"].evidence is not None and found["fork"].evidence.text == "drove a forklift"
     assert all(found[uri].evidence is None for uri in ("tbm", "agri") if uri in found)
     assert next(iter(found)) == "fork"
+
+
+def test_clauses_are_cut_at_sentence_ends_commas_and_conjunctions():
+    from kohtaanto.skills.text import clauses
+
+    text = "Я працювала в готелі. Зустрічала гостей, але не готувала їжу."
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "Я працювала в готелі",
+        "Зустрічала гостей",
+        "не готувала їжу",
+    ]
+    assert clauses(" . , ") == []
+
+
+def test_words_in_a_journey_language_show_the_closest_clause_in_meaning(tmp_path):
+    """Ukrainian has no lemmatiser or synonyms here: a skill found by meaning is shown with the clause that is
+    closest to it, and said so; a clause the person negated is never shown."""
+    extractor = starter_extractor("uk", tmp_path, TrigramEncoder())
+    label = extractor.preferred["office_support.answer_office_phone"]  # the Ukrainian name of the skill
+    text = f"Я жила в Києві. {label} щодня, не мила підлогу."
+    found = {item.uri: item for item in extractor.extract(text, k=10)}
+    item = found["office_support.answer_office_phone"]
+    assert item.evidence is not None and item.evidence.how in ("words", "meaning")
+    assert label in item.evidence.text
+    assert all("підлогу" not in (i.evidence.text if i.evidence else "") for i in found.values())
+
+
+def test_a_negated_clause_in_a_journey_language_is_no_evidence():
+    from kohtaanto.skills.text import affirmed
+
+    for text, language in (
+        ("Я вмію прибирати, але не вмію готувати.", "uk"),
+        ("Я умею убирать, но не умею готовить.", "ru"),
+        ("أستطيع التنظيف، ولا أستطيع الطبخ", "ar"),
+    ):
+        kept = affirmed(text, language)
+        assert len(kept) == len(text)
+        assert not any(word in kept for word in ("готувати", "готовить", "الطبخ"))
+        assert any(word in kept for word in ("прибирати", "убирать", "التنظيف"))

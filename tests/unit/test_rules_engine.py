@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kohtaanto.core.language import JOURNEY_LANGUAGES
 from kohtaanto.rules import InputError, ParameterError, build_engine, load_parameters, national_parameters
 from kohtaanto.rules.deminimis import in_window
 from kohtaanto.rules.explain import catalogue
@@ -28,14 +29,33 @@ def test_national_parameters_load_with_sources():
         assert all(v.source.startswith("http") for v in p.values), name
 
 
-def test_every_message_the_code_uses_exists_in_three_languages():
+def test_every_message_the_code_uses_exists_in_every_language():
     used = set()
     for path in RULES.glob("*.py"):
         used |= set(re.findall(r'Message\(\s*"([a-z0-9_.]+)"', path.read_text(encoding="utf-8")))
     used |= {f"note.rtw_{s}" for s in ("eu_citizen", "permanent_permit", "continuous_permit_non_work")}
     messages = catalogue().entries
     assert used - set(messages) == set()
-    assert all(set(texts) == {"fi", "sv", "en"} for texts in messages.values())
+    # the whole service's three languages, and a job seeker reads the answers in the journey languages too
+    assert all(set(texts) == {"fi", "sv", "en", *JOURNEY_LANGUAGES} for texts in messages.values())
+
+
+def test_a_translation_that_loses_a_placeholder_or_names_no_message_is_refused(tmp_path):
+    from kohtaanto.core.messages import CatalogueError, load
+
+    main = tmp_path / "messages.yaml"
+    main.write_text("greeting:\n  fi: Hei {name}\n  sv: Hej {name}\n  en: Hi {name}\n", encoding="utf-8")
+    (tmp_path / "messages.uk.yaml").write_text("greeting: Привіт {name}\n", encoding="utf-8")
+    assert load(main).render("greeting", "uk", name="Daria") == "Привіт Daria"
+    load.cache_clear()
+    (tmp_path / "messages.uk.yaml").write_text("greeting: Привіт\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="placeholders"):
+        load(main)
+    load.cache_clear()
+    (tmp_path / "messages.uk.yaml").write_text("farewell: Бувай\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="not a message"):
+        load(main)
+    load.cache_clear()
 
 
 def test_errors_name_file_and_line(tmp_path: Path):

@@ -17,9 +17,10 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.skills.embeddings import Encoder, default_encoder, label_vectors
 from kohtaanto.skills.lexical import LexicalIndex
-from kohtaanto.skills.text import STOPWORDS, affirmed, tokens
+from kohtaanto.skills.text import STOPWORDS, affirmed, clauses, tokens
 
 # Calibrated on shared/data/dev/skill_extraction_{tech,house}_validation_annotations.csv.
 WEIGHTS = {"dense": 1.0, "coverage": 0.6, "exact": 0.4, "min_score": 0.0}
@@ -30,11 +31,20 @@ PREFIX = {"fi": 5, "sv": 4}
 PREFIX_SHARE = 0.8
 
 
+# How much closer in meaning (cosine) the clause shown as evidence must be to a skill than the text's other
+# clauses on average; below it no clause is shown. Set by looking at the demo's Arabic and Ukrainian stories.
+MEANING_MARGIN = 0.025
+
+
 @dataclass(frozen=True)
 class Evidence:
+    """Where the text shows a skill: its own words (``words``: the label's words were found), or, where
+    no words of the label are found, the clause closest to the skill in meaning (``meaning``)."""
+
     start: int
     end: int
     text: str
+    how: str = "words"
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,10 @@ class SkillExtractor:
                 evidence[found] = Evidence(first.start, last.end, text[first.start : last.end])
         top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
         top = top[np.argsort(-scores[top])]
+        if "dense" in use and self.language not in LANGUAGES:
+            # a journey language (Arabic, Ukrainian …) has no lemmatiser or synonyms to find a label's
+            # words with: the evidence shown is the clause whose meaning is closest to the skill
+            evidence.update(self._closest_clauses(text, [int(i) for i in top if int(i) not in evidence]))
         return [
             Extracted(
                 self.concepts[i], float(scores[i]), self.preferred[self.concepts[i]], evidence.get(int(i))
@@ -124,6 +138,22 @@ class SkillExtractor:
             for i in top
             if scores[i] > self.weights["min_score"]
         ]
+
+    def _closest_clauses(self, text: str, concepts: list[int]) -> dict[int, Evidence]:
+        spans = clauses(text)
+        if not concepts or len(spans) < 2:  # one clause is the whole text: it shows nothing more
+            return {}
+        vectors = self._encoder().queries([text[a:b] for a, b in spans])
+        similarity = self.vectors.vectors[concepts] @ vectors.T  # concept x clause
+        found = {}
+        for row, concept in enumerate(concepts):
+            best = int(np.argmax(similarity[row]))
+            others = float(np.delete(similarity[row], best).mean())
+            if float(similarity[row, best]) - others < MEANING_MARGIN:
+                continue  # no clause stands out: the skill is suggested by the text as a whole
+            a, b = spans[best]
+            found[concept] = Evidence(a, b, text[a:b], how="meaning")
+        return found
 
     def _coverage(self, lemmas: list[str]) -> tuple[dict[int, float], list[tuple[int, int, int]]]:
         """Each concept's best idf-weighted share of a label's lemmas found in the text, and the labels

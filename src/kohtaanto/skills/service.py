@@ -144,7 +144,7 @@ def _starter_entries(language: str) -> tuple[list[tuple[str, str, str]], dict[st
         name = skill.labels.get(language)
         preferred[skill.id] = name
         entries.append((skill.id, "preferred", name))
-        entries.extend((skill.id, "alternative", alt) for alt in getattr(skill.alt_labels, language))
+        entries.extend((skill.id, "alternative", alt) for alt in getattr(skill.alt_labels, language, []))
     return entries, preferred
 
 

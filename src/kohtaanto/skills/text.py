@@ -127,8 +127,28 @@ NEGATIONS = {
     "fi": frozenset(("en", "et", "ei", "emme", "ette", "eivät", "enkä", "etkä", "eikä", "emmekä", "eivätkä")),
     "sv": frozenset(("inte", "ej", "icke", "aldrig")),
     "en": frozenset(("not", "never", "no", "cannot")),
+    "ru": frozenset(("не", "нет", "никогда")),
+    "uk": frozenset(("не", "ні", "ніколи")),
+    "et": frozenset(("ei", "mitte", "pole")),
+    "ar": frozenset(("لا", "لم", "لن", "ليس", "لست", "ولا", "ولم", "ولن")),
+    "so": frozenset(("ma", "maan")),
 }
-_CLAUSE = re.compile(r"[.;:!?\n]+|,|\b(?:ja|mutta|sekä|och|men|samt|and|but)\b", re.IGNORECASE)
+_CLAUSE = re.compile(
+    r"[.;:!?\n،؛]+|,|\b(?:ja|mutta|sekä|och|men|samt|and|but|но|але|aga|laakiin|lakin|لكن)\b", re.IGNORECASE
+)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's clauses (cut at sentence ends, commas and "and"/"but"), blank ones left out."""
+    spans = []
+    start = 0
+    for cut, after in [*((m.start(), m.end()) for m in _CLAUSE.finditer(text)), (len(text), len(text))]:
+        piece = text[start:cut]
+        if any(ch.isalnum() for ch in piece):
+            left = start + len(piece) - len(piece.lstrip())
+            spans.append((left, start + len(piece.rstrip())))
+        start = after
+    return spans
 
 
 def affirmed(text: str, language: str) -> str:

@@ -5,20 +5,24 @@
 - the **functional-demand vocabulary**: the attributes on which task demands and a person's
   capacities are rated 0-5, with anchored levels, imbalance types and O/T/B measures.
 
+What a job seeker reads of them (skill names; the capacity questions, their levels, groups and the
+adjustments) is also in the journey languages, from ``data/translations/<language>.yaml``.
+
 Neither holds diagnoses.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kohtaanto.core.language import resolve
+from kohtaanto.core.language import FALLBACK, JOURNEY_LANGUAGES, reader
 from kohtaanto.core.vocabulary import Level
 
 DATA = Path(__file__).parent / "data"
@@ -34,9 +38,14 @@ class LabelTexts(BaseModel):
     fi: str = Field(min_length=1)
     sv: str = Field(min_length=1)
     en: str = Field(min_length=1)
+    ru: str = ""
+    et: str = ""
+    ar: str = ""
+    uk: str = ""
+    so: str = ""
 
     def get(self, language: str) -> str:
-        return str(getattr(self, resolve(language)))
+        return str(getattr(self, reader(language)) or getattr(self, FALLBACK))
 
 
 class AltLabels(BaseModel):
@@ -196,12 +205,16 @@ class DemandVocabulary(BaseModel):
         raise KeyError(attribute_id)
 
 
-def load_model(path: Path, model: type[BaseModel]) -> BaseModel:
+def load_model(
+    path: Path, model: type[BaseModel], translate: Callable[[Any], None] | None = None
+) -> BaseModel:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise VocabularyError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML") from None
+    if translate is not None and isinstance(data, dict):
+        translate(data)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -210,12 +223,67 @@ def load_model(path: Path, model: type[BaseModel]) -> BaseModel:
         raise VocabularyError(f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s))") from None
 
 
+def translations(language: str) -> dict[str, Any]:
+    """A journey language's texts of both vocabularies (empty when there are none)."""
+    path = DATA / "translations" / f"{language}.yaml"
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path}: a translation file is a mapping")
+    return data
+
+
+def _put(texts: Any, language: str, text: Any, where: str) -> None:
+    if not isinstance(texts, dict) or not isinstance(text, str) or not text:
+        raise VocabularyError(f"translations/{language}.yaml: {where}: no such text to translate")
+    texts[language] = text
+
+
+def _translate_skills(data: Any) -> None:
+    skills = {s.get("id"): s for s in data.get("skills", []) if isinstance(s, dict)}
+    for language in JOURNEY_LANGUAGES:
+        for skill_id, label in (translations(language).get("skills") or {}).items():
+            if skill_id not in skills:
+                raise VocabularyError(f"translations/{language}.yaml: unknown skill {skill_id!r}")
+            _put(skills[skill_id].get("labels"), language, label, str(skill_id))
+
+
+def _translate_demands(data: Any) -> None:
+    groups = {g.get("id"): g for g in data.get("groups", [])}
+    exposure = {e.get("id"): e for e in data.get("exposure", [])}
+    attributes = {a.get("id"): a for a in data.get("attributes", [])}
+    for language in JOURNEY_LANGUAGES:
+        texts = translations(language).get("demands") or {}
+        if texts.get("levels_meaning"):
+            _put(data.get("levels_meaning"), language, texts["levels_meaning"], "levels_meaning")
+        for group, title in (texts.get("groups") or {}).items():
+            _put(groups.get(group, {}).get("title"), language, title, f"group {group}")
+        for item, label in (texts.get("exposure") or {}).items():
+            _put(exposure.get(item, {}).get("labels"), language, label, f"exposure {item}")
+        for attribute_id, parts in (texts.get("attributes") or {}).items():
+            attribute = attributes.get(attribute_id)
+            if attribute is None:
+                raise VocabularyError(f"translations/{language}.yaml: unknown attribute {attribute_id!r}")
+            for field in ("labels", "question"):
+                if parts.get(field):
+                    _put(attribute.get(field), language, parts[field], f"{attribute_id} {field}")
+            for level, text in (parts.get("levels") or {}).items():
+                _put(attribute["levels"].get(int(level)), language, text, f"{attribute_id} level {level}")
+            for index, text in enumerate(parts.get("measures") or []):
+                if index >= len(attribute["measures"]):
+                    raise VocabularyError(f"translations/{language}.yaml: {attribute_id}: too many measures")
+                _put(attribute["measures"][index].get("text"), language, text, f"{attribute_id} measure")
+
+
 def load_starter(path: Path | None = None) -> StarterVocabulary:
-    return load_model(path or DATA / "starter_skills.yaml", StarterVocabulary)  # type: ignore[return-value]
+    translate = _translate_skills if path is None else None
+    return load_model(path or DATA / "starter_skills.yaml", StarterVocabulary, translate)  # type: ignore[return-value]
 
 
 def load_demands(path: Path | None = None) -> DemandVocabulary:
-    return load_model(path or DATA / "functional_demands.yaml", DemandVocabulary)  # type: ignore[return-value]
+    translate = _translate_demands if path is None else None
+    return load_model(path or DATA / "functional_demands.yaml", DemandVocabulary, translate)  # type: ignore[return-value]
 
 
 @cache

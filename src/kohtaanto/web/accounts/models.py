@@ -15,6 +15,11 @@ class Language(models.TextChoices):
     FI = "fi", "suomi"
     SV = "sv", "svenska"
     EN = "en", "English"
+    RU = "ru", "Русский"
+    ET = "et", "Eesti"
+    AR = "ar", "العربية"
+    UK = "uk", "Українська"
+    SO = "so", "Soomaali"
 
 
 class LegalForm(models.TextChoices):

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kohtaanto.core.identifiers import BusinessId
+from kohtaanto.core.language import JOURNEY_LANGUAGES
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import EmploymentArea, Language, Municipality, Organisation, User
 from kohtaanto.web.audit.services import record
@@ -202,6 +203,8 @@ def set_language(actor: User, language: str) -> User:
     """A person chooses their interface language; it follows them to every device."""
     if language not in Language.values:
         raise ValidationError({"language": f"choose one of {', '.join(Language.values)}"})
+    if language in JOURNEY_LANGUAGES and actor.role != Role.JOB_SEEKER:
+        raise ValidationError({"language": "the journey languages are for job seekers; choose fi, sv or en"})
     if actor.language == language:
         return actor
     with transaction.atomic():

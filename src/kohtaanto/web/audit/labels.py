@@ -21,6 +21,7 @@ ACTIONS: dict[str, Promise] = {
     "de_minimis.grant_added": pgettext_lazy("audit action", "De minimis grant recorded"),
     "de_minimis.grant_removed": pgettext_lazy("audit action", "De minimis grant removed"),
     "language_kit.word_reported": pgettext_lazy("audit action", "A wrong word of the language kit reported"),
+    "translation.reported": pgettext_lazy("audit action", "A wrong translation of the interface reported"),
     "esf.participant_recorded": pgettext_lazy("audit action", "ESF+ participant details recorded"),
     "de_minimis.linked_added": pgettext_lazy(
         "audit action", "Linked company added to the single undertaking"

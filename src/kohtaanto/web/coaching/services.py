@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import pgettext
 
+from kohtaanto.core.language import is_right_to_left
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.services import record
@@ -118,6 +119,8 @@ def shared_notes(profile: SeekerProfile) -> dict[str, Any] | None:
     details = profile.details or {}
     return {
         "story": profile.story,
+        "story_language": profile.story_language or "",
+        "story_rtl": is_right_to_left(profile.story_language),
         "history": list(details.get("history", [])),
         "education": list(details.get("education", [])),
     }

@@ -1,7 +1,10 @@
-"""Compile the committed ``.po`` catalogues into ``.mo`` files with Babel (no GNU gettext needed)."""
+"""Compile the committed ``.po`` catalogues into ``.mo`` files with Babel (no GNU gettext needed), and
+tell how far each interface language's translation has come (``status.yaml`` beside the catalogues)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -36,3 +39,56 @@ def stale_catalogues() -> list[Path]:
         if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
             stale.append(po_path)
     return stale
+
+
+STATUS = LOCALE_DIR / "status.yaml"
+
+
+@dataclass(frozen=True)
+class LanguageStatus:
+    """How far one interface language has come: what it covers, its review state and its share done."""
+
+    code: str
+    covers: str  # "all" or "journey"
+    state: str  # "written" (with the service), "second_review" (machine-drafted, checked twice), "draft"
+    drafted: dt.date | None
+    second_review: dt.date | None
+    strings: int
+    translated: int
+
+    @property
+    def share(self) -> float:
+        return self.translated / self.strings if self.strings else 0.0
+
+
+def translation_status() -> list[LanguageStatus]:
+    """Each language of ``status.yaml`` with its catalogue's count of strings and translated strings."""
+    import yaml
+
+    data = yaml.safe_load(STATUS.read_text(encoding="utf-8")) or {}
+    found = []
+    for code, entry in data.items():
+        path = LOCALE_DIR / str(code) / "LC_MESSAGES" / "django.po"
+        strings = translated = 0
+        if path.exists():
+            with path.open("rb") as handle:
+                for message in read_po(handle):
+                    if not message.id:
+                        continue
+                    strings += 1
+                    texts = (
+                        [message.string] if isinstance(message.string, str) else list(message.string or ())
+                    )
+                    translated += all(texts) and not message.fuzzy
+        found.append(
+            LanguageStatus(
+                code=str(code),
+                covers=str(entry.get("covers", "journey")),
+                state=str(entry.get("state", "draft")),
+                drafted=entry.get("drafted"),
+                second_review=entry.get("second_review"),
+                strings=strings,
+                translated=translated,
+            )
+        )
+    return found

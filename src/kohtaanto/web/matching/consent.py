@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone, translation
 from django.utils.translation import pgettext_lazy
 
+from kohtaanto.core.language import reader
 from kohtaanto.web.accounts.models import User
 from kohtaanto.web.matching.models import ConsentPurpose, ConsentRecord, SeekerProfile
 
@@ -30,8 +31,16 @@ class ConsentText:
     @property
     def digest(self) -> str:
         """SHA-256 of the English source text, the wording the translations render."""
-        with translation.override("en"):
-            return hashlib.sha256(str(self.text).encode()).hexdigest()
+        return self.digest_in("en")
+
+    def shown(self, language: str) -> str:
+        """The text as a person reading ``language`` is shown it."""
+        with translation.override(language):
+            return str(self.text)
+
+    def digest_in(self, language: str) -> str:
+        """SHA-256 of the words as shown in ``language``: what the person agreed to, in their language."""
+        return hashlib.sha256(self.shown(language).encode()).hexdigest()
 
 
 _V1 = dt.date(2026, 11, 28)
@@ -150,8 +159,11 @@ def write(
     scope: list[str] | None = None,
     at: dt.datetime | None = None,
 ) -> ConsentRecord:
-    """Add one ledger row; call it inside the transaction that changes the choice."""
+    """Add one ledger row; call it inside the transaction that changes the choice. The row records the
+    language the person reads the service in (the active language): a consent is given in the language it
+    was shown in."""
     when = at or timezone.now()
+    language = reader(translation.get_language())
     text = text_for(purpose, timezone.localdate(when))
     if organisation is not None:
         recipient = organisation.name
@@ -170,6 +182,8 @@ def write(
         granted=granted,
         text_version=text.version,
         text_digest=text.digest,
+        language=language,
+        shown_digest=text.digest_in(language),
         given_by=actor if getattr(actor, "is_authenticated", False) else None,
         at=when,
     )

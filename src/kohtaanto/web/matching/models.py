@@ -316,6 +316,9 @@ class ConsentRecord(models.Model):
     granted = models.BooleanField()
     text_version = models.CharField(max_length=20)
     text_digest = models.CharField(max_length=64)
+    # the language the person read the text in, and a SHA-256 of the words as shown in it
+    language = models.CharField(max_length=8, default="fi")
+    shown_digest = models.CharField(max_length=64, blank=True, default="")
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import pgettext
 
-from kohtaanto.core.language import LANGUAGES
+from kohtaanto.core.language import LANGUAGES, is_right_to_left
 from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.models import AuditEvent
@@ -86,7 +86,9 @@ def suggest_skills(text: str, language: str, k: int = 8) -> list[dict[str, Any]]
             "label": item.label,
             "score": round(item.score, 3),
             "evidence": None if item.evidence is None else [item.evidence.start, item.evidence.end],
-            "likely": item.evidence is not None or item.score >= 0.8 * top,
+            # "words": the skill's own words are in the text; "meaning": the closest clause in meaning
+            "evidence_by": None if item.evidence is None else item.evidence.how,
+            "likely": (item.evidence is not None and item.evidence.how == "words") or item.score >= 0.8 * top,
         }
         for item in found
     ]
@@ -100,7 +102,7 @@ def skill_exactly(name: str, language: str) -> str | None:
     """A starter skill id whose label or synonym is exactly ``name`` (any case), or None."""
     wanted = name.strip().casefold()
     for skill in starter().skills:
-        labels = [skill.labels.get(language), *getattr(skill.alt_labels, language)]
+        labels = [skill.labels.get(language), *getattr(skill.alt_labels, language, [])]
         if wanted and any(label.casefold() == wanted for label in labels):
             return skill.id
     return None
@@ -242,7 +244,7 @@ def consent_history(user: User, profile: SeekerProfile | None) -> list[dict[str,
             scope = ", ".join(str(dimensions.get(d, d)) for d in row.scope)
         else:
             scope = ", ".join(str(items.get(i, i)) for i in row.scope)
-        text = next((t.text for t in TEXTS.get(row.purpose, ()) if t.version == row.text_version), "")
+        version = next((t for t in TEXTS.get(row.purpose, ()) if t.version == row.text_version), None)
         out.append(
             {
                 "at": row.at,
@@ -251,7 +253,10 @@ def consent_history(user: User, profile: SeekerProfile | None) -> list[dict[str,
                 "scope": scope,
                 "granted": row.granted,
                 "version": row.text_version,
-                "text": text,
+                "text": version.shown(row.language) if version else "",
+                "language": row.language,
+                "language_name": dict(settings.LANGUAGES).get(row.language, row.language),
+                "rtl": is_right_to_left(row.language),
             }
         )
     return out
@@ -342,6 +347,8 @@ def export(user: User, now: dt.datetime | None = None) -> dict[str, Any]:
             "granted": c.granted,
             "text_version": c.text_version,
             "text_sha256": c.text_digest,
+            "language": c.language,
+            "text_as_shown_sha256": c.shown_digest,
         }
         for c in ConsentRecord.objects.filter(profile=profile).order_by("at", "pk")
     ]

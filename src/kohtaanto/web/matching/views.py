@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.roles import Role
-from kohtaanto.web.core.ui import ui_language
+from kohtaanto.web.core.ui import reader_language, ui_language
 from kohtaanto.web.matching import runs, services
 from kohtaanto.web.matching.journey import interests_of
 from kohtaanto.web.matching.models import SeekerProfile
@@ -74,7 +74,7 @@ def person_matches(request: AuthenticatedRequest, pk: int | None = None) -> Http
     key = f"matches:person:{profile.pk}" if profile is not None else ""
     view = request.session.get(key) if key else None  # the last search stays after "Interested" or a reload
     if request.method == "POST" and profile is not None:
-        view = runs.match_person(request.user, profile, 20, ui_language()).as_dict()
+        view = runs.match_person(request.user, profile, 20, reader_language()).as_dict()
         request.session[key] = view
     own = request.user.role == Role.JOB_SEEKER
     context = {

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.web.accounts import services, signals
 from kohtaanto.web.accounts.http import AuthenticatedRequest
-from kohtaanto.web.accounts.models import Language
 from kohtaanto.web.core.roles import Role
+from kohtaanto.web.core.ui import languages_for
 from kohtaanto.web.pages import dashboards
 
 
@@ -46,7 +46,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     next_url = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
         next_url = "/"
-    if language not in Language.values:
+    if language not in {code for code, _name in languages_for(request.user)}:
         return HttpResponseBadRequest(pgettext("language", "Unknown language."))
     if request.user.is_authenticated:
         services.set_language(request.user, language)

@@ -58,3 +58,26 @@ class WordReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}: {self.word}"
+
+
+class TranslationReport(models.Model):
+    """Someone says the interface says something wrong in a language: where, what it says, what is better.
+    Administrators read the reports in the admin; a reviewer corrects the catalogue."""
+
+    language = models.CharField(pgettext_lazy("field", "language"), max_length=8)
+    page = models.CharField(pgettext_lazy("field", "page"), max_length=200, blank=True)
+    shown = models.CharField(pgettext_lazy("field", "what the page says"), max_length=300)
+    suggestion = models.CharField(pgettext_lazy("field", "better words"), max_length=300, blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved = models.BooleanField(pgettext_lazy("field", "handled"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        verbose_name = pgettext_lazy("model", "report of a wrong translation")
+        verbose_name_plural = pgettext_lazy("model", "reports of wrong translations")
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.shown[:40]}"

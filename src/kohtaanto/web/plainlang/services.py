@@ -119,3 +119,29 @@ def report_word(*, actor: Any, word: str, language: str, suggestion: str, commen
             data={"word": word, "language": language},
         )
     return report
+
+
+def report_translation(*, actor: Any, language: str, page: str, shown: str, suggestion: str) -> Any:
+    """Record that the interface says something wrong in ``language``, as the person saw it and where."""
+    from django.conf import settings
+
+    from kohtaanto.web.core.errors import InvalidInput
+    from kohtaanto.web.plainlang.models import TranslationReport
+
+    errors: dict[str, list[str]] = {}
+    if language not in dict(settings.LANGUAGES):
+        errors["language"] = ["unknown language"]
+    if not shown.strip():
+        errors["shown"] = ["write what the page says"]
+    if errors:
+        raise InvalidInput(errors)
+    with transaction.atomic():
+        report = TranslationReport.objects.create(
+            language=language,
+            page=page.strip()[:200],
+            shown=shown.strip()[:300],
+            suggestion=suggestion.strip()[:300],
+            reported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        record(actor=actor, action="translation.reported", obj=report, data={"language": language})
+    return report

@@ -8,4 +8,5 @@ urlpatterns = [
     path("selko/", views.check_page, name="check"),
     path("selko/rules/", views.rule_settings, name="rules"),
     path("words/<slug:word>/<slug:language>/report/", views.report_word, name="report_word"),
+    path("languages/", views.languages, name="languages"),
 ]

@@ -225,3 +225,82 @@ def report_word(request: AuthenticatedRequest, word: str, language: str) -> Http
     return render(
         request, "plainlang/report_word.html", context, status=400 if request.method == "POST" else 200
     )
+
+
+class TranslationReportForm(forms.Form):
+    language = forms.ChoiceField(label=pgettext_lazy("translation report", "Language"), choices=())
+    page = forms.CharField(
+        label=pgettext_lazy("translation report", "On which page (optional)"), max_length=200, required=False
+    )
+    shown = forms.CharField(
+        label=pgettext_lazy("translation report", "What the page says"),
+        help_text=pgettext_lazy("translation report", "Copy or write the words that are wrong."),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+    )
+    suggestion = forms.CharField(
+        label=pgettext_lazy("translation report", "Better words (optional)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from django.conf import settings
+
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES  # type: ignore[attr-defined]
+
+
+@require_http_methods(["GET", "POST"])
+def languages(request: AuthenticatedRequest) -> HttpResponse:
+    """The languages kohtaanto speaks, how far each translation has come, and a way to report a wrong
+    translation (signed in: the report names who sent it, so a reviewer can ask)."""
+    from django.conf import settings
+    from django.contrib.auth.views import redirect_to_login
+    from django.utils.http import url_has_allowed_host_and_scheme
+    from django.utils.translation import get_language
+
+    from kohtaanto.core.language import is_right_to_left
+    from kohtaanto.web.core.errors import InvalidInput
+    from kohtaanto.web.core.i18n import translation_status
+
+    came_from = request.POST.get("page") or request.GET.get("from") or ""
+    if not url_has_allowed_host_and_scheme(
+        came_from, allowed_hosts={request.get_host()}, require_https=False
+    ):
+        came_from = ""
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    form = TranslationReportForm(
+        request.POST if request.method == "POST" else None,
+        initial={"language": get_language(), "page": came_from},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_translation(actor=request.user, **form.cleaned_data)
+        except InvalidInput as exc:
+            for field, problems in exc.errors.items():
+                form.add_error(field if field in form.fields else None, "; ".join(problems))
+        else:
+            messages.success(
+                request, pgettext("translation report", "Thank you. A reviewer checks the words.")
+            )
+            return redirect(came_from or "plainlang:languages")
+    names = dict(settings.LANGUAGES)
+    rows = [
+        {
+            "status": status,
+            "name": names.get(status.code, status.code),
+            "rtl": is_right_to_left(status.code),
+            "percent": round(100 * status.share),
+        }
+        for status in translation_status()
+    ]
+    return render(
+        request,
+        "plainlang/languages.html",
+        {"rows": rows, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -101,9 +101,9 @@ PEOPLE = [
     ("tyonhakija1", Role.JOB_SEEKER, "Matti", "Meikäläinen", "fi", None),
     ("tyonhakija2", Role.JOB_SEEKER, "Maija", "Mallikas", "fi", None),
     ("tyonhakija3", Role.JOB_SEEKER, "Sven", "Svensson-Exempel", "sv", None),
-    ("tyonhakija4", Role.JOB_SEEKER, "Amina", "Esimerkki", "en", None),
+    ("tyonhakija4", Role.JOB_SEEKER, "Amina", "Esimerkki", "ar", None),  # reads Arabic
     ("tyonhakija5", Role.JOB_SEEKER, "Teemu", "Testaaja", "fi", None),
-    ("tyonhakija6", Role.JOB_SEEKER, "Daria", "Demola", "en", None),
+    ("tyonhakija6", Role.JOB_SEEKER, "Daria", "Demola", "uk", None),  # reads Ukrainian
 ]
 
 

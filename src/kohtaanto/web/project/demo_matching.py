@@ -124,6 +124,20 @@ PROFILES: dict[str, dict[str, Any]] = {
     },
 }
 
+# Two people who read the service in Arabic and in Ukrainian wrote their skills in their own language.
+STORIES: dict[str, tuple[str, str]] = {
+    "tyonhakija4": (
+        "عملت في مكتب في حلب خمس سنوات. كنت أدخل البيانات في الحاسوب وأمسح الوثائق ضوئياً "
+        "وأرتب الملفات. أستخدم جداول البيانات كل يوم.",
+        "ar",
+    ),
+    "tyonhakija6": (
+        "Я працювала адміністраторкою в готелі в Києві. Зустрічала гостей, показувала їм дорогу, "
+        "відповідала на дзвінки і вела документи на комп'ютері.",
+        "uk",
+    ),
+}
+
 JOBS: dict[str, list[dict[str, Any]]] = {
     "leipomo": [
         {
@@ -231,10 +245,15 @@ INVENTORY = Path(__file__).resolve().parents[4] / "examples" / "carving" / "ware
 
 
 def load(area: EmploymentArea, organisations: dict[str, Organisation], people: dict[str, User]) -> None:
+    from kohtaanto.web.matching import seeker as journey
+
     for username, profile in PROFILES.items():
-        services.create_profile(
+        created = services.create_profile(
             None, spec=profile["spec"], person=people[username], area=area, **profile["flags"]
         )
+        if username in STORIES:  # written in the person's own language
+            text, language = STORIES[username]
+            journey.save_story(people[username], created, text, language)
     for key, jobs in JOBS.items():
         for job in jobs:
             values = {k: v for k, v in job.items() if k != "spec"}

@@ -13,9 +13,9 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from kohtaanto.web.core import context
+from kohtaanto.web.core.ui import languages_for
 
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
-SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 
 class RequestIdMiddleware:
@@ -40,12 +40,14 @@ class RequestIdMiddleware:
 
 
 def language_for(request: HttpRequest) -> str:
-    """A signed-in user's saved language, else the language cookie, else Finnish."""
+    """A signed-in user's saved language, else the language cookie, else Finnish. A journey language
+    (Arabic, Ukrainian …) is a job seeker's, or anyone's before signing in; other roles read fi, sv or en."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.language in SUPPORTED:
+    offered = {code for code, _name in languages_for(user)}
+    if user is not None and user.is_authenticated and user.language in offered:
         return str(user.language)
     cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-    return cookie if cookie in SUPPORTED else settings.LANGUAGE_CODE
+    return cookie if cookie in offered else settings.LANGUAGE_CODE
 
 
 def _speaks_english(path: str) -> bool:

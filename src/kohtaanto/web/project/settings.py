@@ -159,7 +159,18 @@ AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = 1 if CONFIG.behind_tls_proxy else None
 
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+# The whole service speaks fi, sv and en; a job seeker's own journey also ru, et, ar (right to left), uk and
+# so (kohtaanto.core.language.JOURNEY_LANGUAGES). Each name is written in its own language.
+LANGUAGES = [
+    ("fi", "suomi"),
+    ("sv", "svenska"),
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("et", "Eesti"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("so", "Soomaali"),
+]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "kohtaanto_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -8,10 +8,20 @@ from typing import Any
 from django import forms
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 
-from kohtaanto.core.language import resolve
+from kohtaanto.core.language import reader
 from kohtaanto.matching.places import find
 
-LANGS = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+# the languages a person may write their own words in (each name in its own language)
+LANGS = [
+    ("fi", "suomi"),
+    ("sv", "svenska"),
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("et", "Eesti"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("so", "Soomaali"),
+]
 CEFR = [
     ("", pgettext_lazy("language level", "I do not speak it")),
     ("A1", pgettext_lazy("language level", "A1: a few words")),
@@ -89,7 +99,7 @@ class CapacityForm(forms.Form):
 
     def __init__(self, *args: Any, attributes: list[Any], current: dict[str, int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        language = resolve(get_language())
+        language = reader(get_language())
         self.attribute_ids = [a.id for a in attributes]
         for attribute in attributes:
             choices = [(NOT_SAYING, pgettext("seeker", "I prefer not to say"))]

@@ -20,13 +20,14 @@ from django.utils.html import format_html
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kohtaanto.core.language import is_right_to_left
 from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.errors import Conflict, InvalidInput
 from kohtaanto.web.core.forms import changed_elsewhere, posted_version
 from kohtaanto.web.core.privacy import own_text_reminder
 from kohtaanto.web.core.roles import Role
-from kohtaanto.web.core.ui import ui_language
+from kohtaanto.web.core.ui import reader_language, ui_language
 from kohtaanto.web.matching import seeker, services
 from kohtaanto.web.matching.journey import STEPS, steps_done
 from kohtaanto.web.matching.models import IdentityReveal
@@ -75,7 +76,7 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
         "overview.html",
         {
             "profile": profile,
-            "proposals": trial_proposals(profile, ui_language()),
+            "proposals": trial_proposals(profile, reader_language()),
             "risk_cards": _risk_cards(profile),
             "kits": _kits(profile),
         },
@@ -118,10 +119,18 @@ def language_kit(request: AuthenticatedRequest, case: int) -> HttpResponse:
     kit = kit_data.build(
         found,
         language=request.GET.get("language") or ("sv" if ui_language() == "sv" else "fi"),
-        gloss=request.GET.get("gloss", ""),
-        ui=ui_language(),
+        gloss=request.GET.get("gloss", _own_gloss()),
+        ui=reader_language(),
     )
     return _render(request, "", "language_kit.html", {"profile": profile, "case": found, "kit": kit})
+
+
+def _own_gloss() -> str:
+    """The person's own reading language as the kit's gloss, when the kit has glosses in it."""
+    from kohtaanto.plainlang.work_words import GLOSS_LANGUAGES
+
+    language = reader_language()
+    return language if language in GLOSS_LANGUAGES else ""
 
 
 @job_seeker_only
@@ -164,7 +173,7 @@ def risk_card(request: AuthenticatedRequest, card: int) -> HttpResponse:
             )
         return redirect("seeker:overview")
     built = card_data.build(
-        found.case, profile, language=ui_language(), today=timezone.localdate(), evidence=True
+        found.case, profile, language=reader_language(), today=timezone.localdate(), evidence=True
     )
     return _render(request, "", "risk_card.html", {"profile": profile, "card": found, "built": built})
 
@@ -242,7 +251,7 @@ def _marked(text: str, span: list[int] | None) -> Any:
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
 def skills(request: AuthenticatedRequest) -> HttpResponse:
-    language = ui_language()
+    language = reader_language()
     profile = seeker.my_profile(request.user)
     initial = {
         "text": profile.story if profile else "",
@@ -250,6 +259,10 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
     }
     action = request.POST.get("action") if request.method == "POST" else None
     story = StoryForm(request.POST if action == "suggest" else None, initial=initial)
+    written_in = str((request.POST.get("language") if action == "suggest" else None) or initial["language"])
+    story.fields["text"].widget.attrs.update(
+        lang=written_in, dir="rtl" if is_right_to_left(written_in) else "auto"
+    )
     suggestions: list[dict[str, Any]] = []
     errors: list[str] = []
     near: list[tuple[str, str]] | None = None
@@ -289,6 +302,7 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
         "errors": errors,
         "near": near or [],
         "typed": request.POST.get("add", "") if request.method == "POST" else "",
+        "written_in": written_in,
     }
     return _render(request, "skills", "skills.html", context, status)
 
@@ -391,12 +405,12 @@ def capacity(request: AuthenticatedRequest, group: str) -> HttpResponse:
         "form": form,
         "profile": profile,
         "group": group,
-        "title": demands().group_title(group, ui_language()),
+        "title": demands().group_title(group, reader_language()),
         "number": index + 1,
         "total": len(seeker.GROUPS),
         "previous": seeker.GROUPS[index - 1] if index else None,
         "following": following,
-        "groups": [(g, demands().group_title(g, ui_language())) for g in seeker.GROUPS],
+        "groups": [(g, demands().group_title(g, reader_language())) for g in seeker.GROUPS],
     }
     return _render(request, "capacity", "capacity.html", context, 400 if form.errors else 200)
 

@@ -15,6 +15,7 @@ from django import template
 from django.utils.translation import get_language
 
 from kohtaanto.core import formatting
+from kohtaanto.core.language import resolve
 
 register = template.Library()
 
@@ -83,6 +84,6 @@ def month_label(value: str) -> str:
     """A month ``2026-03`` as the reader writes it: ``3/2026`` in Finnish and Swedish, else ``2026-03``."""
     try:
         year, month = str(value).split("-")[:2]
-        return f"{int(month)}/{year}" if (get_language() or "fi") in ("fi", "sv") else f"{year}-{month}"
+        return f"{int(month)}/{year}" if resolve(get_language()) in ("fi", "sv") else f"{year}-{month}"
     except ValueError:
         return str(value)
