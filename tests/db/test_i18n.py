@@ -11,7 +11,7 @@ from kohtaanto.web.core.i18n import catalogues
 pytestmark = pytest.mark.db
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
+@pytest.mark.parametrize("language", ["fi", "sv", "ru", "et", "ar", "uk", "so"])
 def test_catalogue_is_complete(language):
     (path,) = [p for p in catalogues() if p.parts[-3] == language]
     with path.open("rb") as handle:
@@ -62,3 +62,15 @@ def test_a_language_chosen_on_the_sign_in_page_is_kept_after_signing_in(world):
     stranger.force_login(other)
     other.refresh_from_db()
     assert other.language != "en"
+
+
+def test_each_language_says_how_far_it_has_come():
+    from django.conf import settings
+
+    from kohtaanto.web.core.i18n import translation_status
+
+    status = {s.code: s for s in translation_status()}
+    assert list(status) == [code for code, _name in settings.LANGUAGES]
+    assert all(s.strings > 0 and s.share == 1 for s in status.values())
+    assert {s.code for s in status.values() if s.covers == "journey"} == {"ru", "et", "ar", "uk", "so"}
+    assert status["ar"].state == "second_review" and status["fi"].state == "written"

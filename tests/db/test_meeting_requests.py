@@ -96,3 +96,27 @@ def test_two_answers_at_once_leave_one(world, django_capture_on_commit_callbacks
     for t in threads:
         t.join()
     assert sorted(outcomes) == ["ok", "refused"]
+
+
+def test_a_person_reading_arabic_gets_the_request_in_arabic_and_the_employer_keeps_finnish(
+    world, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    case, profile = _published_case(world)
+    seeker = world["north_seeker"]
+    seeker.email, seeker.language = "amina@example.org", "ar"
+    seeker.save()
+    hiring.shortlist(world["north_employer"], case, "fi")
+    with django_capture_on_commit_callbacks(execute=True):
+        hiring.ask_to_meet(world["north_employer"], case, profile.pseudonym)
+    [sent] = mail.outbox
+    with translation.override("ar"):
+        subject = translation.pgettext("notification", "An employer wants to meet you")
+    assert sent.subject == subject != "An employer wants to meet you"
+    assert case.organisation.name in sent.body and "haluaa" not in sent.body
+    front = Client()
+    front.force_login(seeker)
+    assert '<html lang="ar" dir="rtl">' in front.get("/").content.decode()
+    boss = _client(world["north_employer"]).get(f"/hire/{case.pk}/candidates/").content.decode()
+    assert '<html lang="fi">' in boss and not any("\u0600" <= ch <= "\u06ff" for ch in boss)

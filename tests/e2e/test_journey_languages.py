@@ -227,3 +227,38 @@ def test_arabic_on_a_phone_and_a_story_in_arabic(page, demo_world):
     assert blocking == []
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
     assert not overflow
+
+
+@pytest.mark.parametrize(("language", "width"), [("fi", 1280), ("sv", 360), ("uk", 360)])
+def test_a_person_reports_a_wrong_translation_from_the_page_they_read(page, demo_world, language, width):
+    from kohtaanto.web.audit.models import AuditEvent
+    from kohtaanto.web.plainlang.models import TranslationReport
+
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, "tyonhakija6", demo_world.PASSWORD)
+    choose_language(page, language)
+    page.goto("/me/skills/")
+    if language in JOURNEY_LANGUAGES:  # the note on the page leads to the form, with the page filled in
+        page.locator(".translation-note a").click()
+    else:
+        assert page.locator(".translation-note").count() == 0
+        page.goto("/languages/?from=/me/skills/")
+    rows = page.locator("tbody tr")
+    assert rows.count() == 8
+    assert page.locator("tbody th[lang='ar']").get_attribute("dir") == "rtl"
+    assert page.locator("#id_page").input_value() == "/me/skills/"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"languages-{language}-{width}.png"), full_page=True)
+    blocking = [f"{v['id']}: {v['help']}" for v in scan(page) if v["impact"] in ("serious", "critical")]
+    assert blocking == []
+    page.locator("#id_suggestion").fill("Мої навички")
+    page.locator("#report button[type=submit]").click()  # "what the page says" left empty
+    assert page.locator("#id_suggestion").input_value() == "Мої навички"  # kept
+    assert page.locator(".error-summary, .errorlist").count() >= 1
+    page.locator("#id_shown").fill("Мої вміння")
+    page.locator("#report button[type=submit]").click()
+    page.wait_for_url(lambda url: "/me/skills/" in url)  # back where they were
+    report = TranslationReport.objects.get()
+    assert (report.page, report.shown, report.suggestion) == ("/me/skills/", "Мої вміння", "Мої навички")
+    assert report.language == language and report.reported_by.username == "tyonhakija6"
+    assert AuditEvent.objects.filter(action="translation.reported").count() == 1

@@ -297,7 +297,7 @@ def add_adjustment(
         items.append(
             {
                 "id": key,
-                "name": chosen.text.model_dump(exclude_none=True),
+                "name": chosen.text.model_dump(include={"fi", "sv", "en"}),  # the workplace file speaks these
                 "type": chosen.type,
                 "attribute": attribute,
                 "raises_by": raises_by,
