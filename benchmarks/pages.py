@@ -35,6 +35,23 @@ PAGES = [
     ("tyonhakija1", "GET", "/me/sharing/", None),
     ("tyonhakija1", "POST", "/my-matches/", {}),
     ("tyonhakija1", "GET", "/me/data/export.json", None),
+    # the journey in Arabic (Amina) and Ukrainian (Daria): skills found in their own words
+    ("tyonhakija4", "GET", "/me/", None),
+    (
+        "tyonhakija4",
+        "POST",
+        "/me/skills/",
+        {"action": "suggest", "text": "عملت في مكتب. كنت أدخل البيانات وأمسح الوثائق.", "language": "ar"},
+    ),
+    ("tyonhakija4", "GET", "/me/capacity/physical/", None),
+    (
+        "tyonhakija6",
+        "POST",
+        "/me/skills/",
+        {"action": "suggest", "text": "Я працювала в готелі. Зустрічала гостей.", "language": "uk"},
+    ),
+    ("tyonhakija6", "POST", "/my-matches/", {}),
+    ("tyonhakija6", "GET", "/languages/", None),
     ("tyonantaja1", "GET", "/jobs/", None),
     ("tyonantaja1", "POST", "/jobs/1/matches/", {}),
     ("tyonantaja1", "GET", "/supports/hire/", None),
@@ -91,7 +108,7 @@ def main() -> None:
     from kohtaanto.web.project import demo
 
     demo.load()
-    seeker.warm_up(("fi",))
+    seeker.warm_up(("fi", "ar", "uk"))
     from kohtaanto.web.hiring.sample import bakery_case
 
     case = bakery_case().pk

@@ -74,3 +74,20 @@ def test_each_language_says_how_far_it_has_come():
     assert all(s.strings > 0 and s.share == 1 for s in status.values())
     assert {s.code for s in status.values() if s.covers == "journey"} == {"ru", "et", "ar", "uk", "so"}
     assert status["ar"].state == "second_review" and status["fi"].state == "written"
+
+
+def test_arabic_chosen_on_the_sign_in_page_stays_a_job_seekers(world):
+    employer, seeker = world["north_employer"], world["north_seeker"]
+    for user in (employer, seeker):
+        user.language = "fi"
+        user.save()
+        client = Client()
+        assert client.post("/language/", {"language": "ar", "next": "/login/"}).status_code == 302
+        assert '<html lang="ar" dir="rtl">' in client.get("/login/").content.decode()
+        client.force_login(user)  # the same signal as the sign-in form
+        html = client.get("/").content.decode()
+        user.refresh_from_db()
+        if user == seeker:
+            assert user.language == "ar" and '<html lang="ar" dir="rtl">' in html
+        else:  # the employer reads the service in their own language, and signing in still works
+            assert user.language == "fi" and '<html lang="fi">' in html

@@ -227,6 +227,11 @@ def test_person_to_jobs_with_reasons_and_carving_opportunities(world):
     assert opportunity["organisation_id"] == world["north_org"].pk and opportunity["hours_per_week"] >= 15
     assert "Packing" in opportunity["tasks"]
     assert MatchingRun.objects.get(pk=body["run"]).kind == "person"
+    # a person who reads the service in Arabic gets the API's answers in Finnish (the API speaks fi, sv, en)
+    User.objects.filter(username="n_seeker").update(language="ar")
+    answered = client_for("n_seeker").post("/api/v1/profiles/me/matches/")
+    assert answered.status_code == 200, answered.content
+    assert "Pakkaaminen" in answered.json()["carving_opportunities"][0]["tasks"]
 
 
 def test_pool_assignment_respects_headcounts(world):

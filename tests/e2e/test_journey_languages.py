@@ -89,6 +89,8 @@ def test_every_page_of_the_journey_is_translated(demo_world, monkeypatch, langua
             return response
 
         client.get = get
+        untranslated.url = "/my-matches/ (searched)"
+        client.post("/my-matches/")  # the jobs that fit, and jobs that could be carved, stay on the page
         report = crawl(client)
         # English sentences the catalogues do not hold (a name or an address is not one)
         problems += [f"{url}: {i}" for url, issues in report.items() for i in issues if "English" in i]
@@ -262,3 +264,16 @@ def test_a_person_reports_a_wrong_translation_from_the_page_they_read(page, demo
     assert (report.page, report.shown, report.suggestion) == ("/me/skills/", "Мої вміння", "Мої навички")
     assert report.language == language and report.reported_by.username == "tyonhakija6"
     assert AuditEvent.objects.filter(action="translation.reported").count() == 1
+
+
+def test_a_finnish_job_title_on_an_arabic_page_is_marked_finnish(demo_world):
+    from kohtaanto.web.accounts.models import User
+
+    seeker = User.objects.get(username="tyonhakija2")
+    seeker.language = "ar"
+    seeker.save(update_fields=["language"])
+    client = Client()
+    client.force_login(seeker)
+    html = client.post("/my-matches/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<span lang="fi" dir="ltr">' in html  # the employers' titles, in the language they were written in

@@ -137,12 +137,14 @@ def json_server_error(request: HttpRequest) -> HttpResponse:
 
 
 def content_language(request: Any) -> str:
-    """The language of what an API answer explains: ``lang``, else the user's saved language, else
-    Finnish. (Error messages are English whatever this is.)"""
+    """The language of what an API answer explains: ``lang``, else the user's saved language when the
+    API speaks it (fi, sv, en), else Finnish. (Error messages are English whatever this is.)"""
     from rest_framework.exceptions import ValidationError
 
     user = getattr(request, "user", None)
     saved = getattr(user, "language", "") if getattr(user, "is_authenticated", False) else ""
+    if saved not in LANGUAGES:  # a job seeker reading Arabic, Ukrainian …: the API speaks fi, sv and en
+        saved = ""
     language = request.query_params.get("lang", saved or "fi")
     if language not in LANGUAGES:
         raise ValidationError({"lang": ["choose fi, sv or en"]})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -62,6 +63,21 @@ class LanguageStatus:
         return self.translated / self.strings if self.strings else 0.0
 
 
+@lru_cache(maxsize=32)
+def _counts(path: Path, modified: float, source: bool) -> tuple[int, int]:
+    """A catalogue's strings and translated strings, read once per version of the file (``modified``)."""
+    strings = translated = 0
+    with path.open("rb") as handle:
+        for message in read_po(handle):
+            if not message.id:
+                continue
+            strings += 1
+            texts = [message.string] if isinstance(message.string, str) else list(message.string or ())
+            # the message ids are the English source: English needs no translation of its own
+            translated += source or (all(texts) and not message.fuzzy)
+    return strings, translated
+
+
 def translation_status() -> list[LanguageStatus]:
     """Each language of ``status.yaml`` with its catalogue's count of strings and translated strings."""
     import yaml
@@ -70,18 +86,7 @@ def translation_status() -> list[LanguageStatus]:
     found = []
     for code, entry in data.items():
         path = LOCALE_DIR / str(code) / "LC_MESSAGES" / "django.po"
-        strings = translated = 0
-        if path.exists():
-            with path.open("rb") as handle:
-                for message in read_po(handle):
-                    if not message.id:
-                        continue
-                    strings += 1
-                    texts = (
-                        [message.string] if isinstance(message.string, str) else list(message.string or ())
-                    )
-                    # the message ids are the English source: English needs no translation of its own
-                    translated += code == SOURCE or (all(texts) and not message.fuzzy)
+        strings, translated = _counts(path, path.stat().st_mtime, code == SOURCE) if path.exists() else (0, 0)
         found.append(
             LanguageStatus(
                 code=str(code),

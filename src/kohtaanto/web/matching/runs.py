@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kohtaanto.core.language import pick
 from kohtaanto.matching.explain import Reader
 from kohtaanto.matching.fairness import GroupRate, disparity
 from kohtaanto.matching.places import distance_km
@@ -390,7 +391,7 @@ def carving_opportunities(
                     "tasks": [t["name"] for t in proposal["tasks"]],
                     "skill_gaps": proposal["skill_gaps"],
                     "training": proposal["training_path"]["text"],
-                    "description": proposal["job_description"][language],
+                    "description": pick(proposal["job_description"], language),
                 }
             )
     return out

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import pgettext
 
-from kohtaanto.core.language import LANGUAGES, is_right_to_left
+from kohtaanto.core.language import READER_LANGUAGES, is_right_to_left
 from kohtaanto.taxonomy.vocabulary import demands, starter
 from kohtaanto.web.accounts.models import User
 from kohtaanto.web.audit.models import AuditEvent
@@ -62,7 +62,7 @@ def _extractor(language: str) -> Any:
     return starter_extractor(language, Path(settings.DATA_DIR) / "skills-cache")
 
 
-def warm_up(languages: tuple[str, ...] = LANGUAGES, only_cached: bool = False) -> None:
+def warm_up(languages: tuple[str, ...] = READER_LANGUAGES, only_cached: bool = False) -> None:
     """Compute the starter vocabulary's vectors ahead of the first request (the demo does this).
 
     ``only_cached``: load the extractors whose vectors are already on disk, compute none.

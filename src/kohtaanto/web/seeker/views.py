@@ -423,8 +423,8 @@ def work(request: AuthenticatedRequest) -> HttpResponse:
     spec = profile.spec if profile else {}
     initial = {
         "looking": profile.looking if profile else True,
-        "hours_min": spec.get("hours_min", 10),
-        "hours_max": spec.get("hours_max", 30),
+        "hours_min": _plain_number(spec.get("hours_min", 10)),
+        "hours_max": _plain_number(spec.get("hours_max", 30)),
         "days": spec.get("days", ["mon", "tue", "wed", "thu", "fri"]),
         "municipality": _municipality_name(spec.get("municipality", "")),
         "max_commute_km": spec.get("max_commute_km"),
@@ -458,6 +458,11 @@ def work(request: AuthenticatedRequest) -> HttpResponse:
         context = {"form": form, "profile": profile, "version": version}
         return _render(request, "work", "work.html", context, status)
     return _render(request, "work", "work.html", {"form": form, "profile": profile, "version": version})
+
+
+def _plain_number(value: Any) -> Any:
+    """20 rather than 20.0 in a number field; 37.5 stays as it is."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _municipality_name(code: str) -> str:

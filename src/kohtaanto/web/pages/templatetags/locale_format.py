@@ -87,3 +87,20 @@ def month_label(value: str) -> str:
         return f"{int(month)}/{year}" if resolve(get_language()) in ("fi", "sv") else f"{year}-{month}"
     except ValueError:
         return str(value)
+
+
+@register.filter
+def in_its_language(value: Any) -> str:
+    """Words someone else wrote (an employer's job title) marked with their own language when it is not the
+    page's, so a screen reader reads a Finnish title on an Arabic page in Finnish."""
+    from django.utils.html import format_html
+
+    from kohtaanto.skills.text import detect_language
+
+    text = str(value or "")
+    if not text:
+        return ""
+    language = detect_language(text, default="fi")
+    if language == (get_language() or "fi"):
+        return text
+    return format_html('<span lang="{}" dir="ltr">{}</span>', language, text)
