@@ -98,6 +98,28 @@ def test_every_page_of_the_journey_is_translated(demo_world, monkeypatch, langua
     assert lines == [], "\n".join(lines)
 
 
+@pytest.mark.parametrize("language", JOURNEY_LANGUAGES)
+def test_before_signing_in_the_pages_a_person_may_meet_are_translated(demo_world, monkeypatch, language):
+    """The sign-in page, an open carved job's page reached from a job board, the public results and the
+    languages page, for someone who chose the language before signing in."""
+    from kohtaanto.web.matching.models import JobPosting
+
+    untranslated = Untranslated(monkeypatch, language)
+    client = Client()
+    client.cookies["kohtaanto_language"] = language
+    job = next(
+        p for p in JobPosting.objects.order_by("pk") if client.get(f"/jobs/{p.pk}/").status_code == 200
+    )
+    report = {}
+    for start in ("/login/", f"/jobs/{job.pk}/", "/results/", "/languages/"):
+        untranslated.url = start
+        html = client.get(start).content.decode()
+        assert f'<html lang="{language}"' in html, start
+        report.update(crawl(client, start))
+    english = [f"{url}: {i}" for url, issues in report.items() for i in issues if "English" in i]
+    assert untranslated.report() + english == []
+
+
 def test_every_catalogue_keeps_the_placeholders_and_markup():
     import re
 

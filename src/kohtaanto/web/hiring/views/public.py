@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 
 from kohtaanto.taxonomy.occupations import for_skills
 from kohtaanto.web.accounts.models import EmploymentArea
-from kohtaanto.web.core.ui import ui_language
+from kohtaanto.web.core.ui import reader_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
 
@@ -37,12 +37,12 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
     body = hiring.json_ld(case)
     found = for_skills([s["skill"] for s in case.job.spec.get("skills", []) if s.get("skill")])
     occupation = {  # the name in the reader's language; the JSON-LD keeps the Finnish one
-        "name": found.labels.get(ui_language()) if found else "",
+        "name": found.labels.get(reader_language()) if found else "",
         "isco": hiring.category_code(body, "ISCO-08"),
     }
     from kohtaanto.taxonomy.vocabulary import skill_label
 
-    skills = [skill_label(s["termCode"], ui_language()) for s in body.get("skills", [])]
+    skills = [skill_label(s["termCode"], reader_language()) for s in body.get("skills", [])]
     return render(
         request,
         "hiring/public_job.html",

@@ -104,3 +104,11 @@ def in_its_language(value: Any) -> str:
     if language == (get_language() or "fi"):
         return text
     return format_html('<span lang="{}" dir="ltr">{}</span>', language, text)
+
+
+@register.filter
+def language_of(value: Any) -> str:
+    """The language someone wrote ``value`` in (fi, sv or en; Finnish when unsure), for ``lang``."""
+    from kohtaanto.skills.text import detect_language
+
+    return detect_language(str(value or ""), default="fi")
