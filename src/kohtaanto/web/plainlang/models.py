@@ -36,7 +36,21 @@ class RuleSettings(models.Model):
         return f"{self.user_id or ''}{self.organisation_id or ''}: {len(self.disabled)}"
 
 
-class WordReport(models.Model):
+class ReaderReport(models.Model):
+    """What every report of wrong words keeps: who sent it, when, and whether a reviewer has handled it."""
+
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved = models.BooleanField(pgettext_lazy("field", "handled"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ("-created_at", "-pk")
+
+
+class WordReport(ReaderReport):
     """Someone says a word of the language kit is wrong in a language: what they saw and what they suggest.
     Administrators read the reports in the admin; the words file is corrected by a reviewer."""
 
@@ -45,14 +59,8 @@ class WordReport(models.Model):
     shown = models.CharField(pgettext_lazy("field", "word shown"), max_length=120)
     suggestion = models.CharField(pgettext_lazy("field", "better word"), max_length=120, blank=True)
     comment = models.CharField(pgettext_lazy("field", "comment"), max_length=300, blank=True)
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    resolved = models.BooleanField(pgettext_lazy("field", "handled"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ("-created_at", "-pk")
+    class Meta(ReaderReport.Meta):
         verbose_name = pgettext_lazy("model", "report of a wrong word")
         verbose_name_plural = pgettext_lazy("model", "reports of wrong words")
 
@@ -60,7 +68,7 @@ class WordReport(models.Model):
         return f"{self.language}: {self.word}"
 
 
-class TranslationReport(models.Model):
+class TranslationReport(ReaderReport):
     """Someone says the interface says something wrong in a language: where, what it says, what is better.
     Administrators read the reports in the admin; a reviewer corrects the catalogue."""
 
@@ -68,14 +76,8 @@ class TranslationReport(models.Model):
     page = models.CharField(pgettext_lazy("field", "page"), max_length=200, blank=True)
     shown = models.CharField(pgettext_lazy("field", "what the page says"), max_length=300)
     suggestion = models.CharField(pgettext_lazy("field", "better words"), max_length=300, blank=True)
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    resolved = models.BooleanField(pgettext_lazy("field", "handled"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ("-created_at", "-pk")
+    class Meta(ReaderReport.Meta):
         verbose_name = pgettext_lazy("model", "report of a wrong translation")
         verbose_name_plural = pgettext_lazy("model", "reports of wrong translations")
 

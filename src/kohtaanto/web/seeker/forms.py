@@ -6,22 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from kohtaanto.core.language import reader
 from kohtaanto.matching.places import find
 
-# the languages a person may write their own words in (each name in its own language)
-LANGS = [
-    ("fi", "suomi"),
-    ("sv", "svenska"),
-    ("en", "English"),
-    ("ru", "Русский"),
-    ("et", "Eesti"),
-    ("ar", "العربية"),
-    ("uk", "Українська"),
-    ("so", "Soomaali"),
-]
+# the languages a person may write their own words in: every language a reader may read the service in
+LANGS = list(settings.LANGUAGES)
 CEFR = [
     ("", pgettext_lazy("language level", "I do not speak it")),
     ("A1", pgettext_lazy("language level", "A1: a few words")),
