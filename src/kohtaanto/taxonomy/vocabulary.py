@@ -223,6 +223,7 @@ def load_model(
         raise VocabularyError(f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s))") from None
 
 
+@cache
 def translations(language: str) -> dict[str, Any]:
     """A journey language's texts of both vocabularies (empty when there are none)."""
     path = DATA / "translations" / f"{language}.yaml"

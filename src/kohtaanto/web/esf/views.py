@@ -21,6 +21,7 @@ from kohtaanto.core.userdata import csv_writer
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.core.errors import Conflict, InvalidInput
+from kohtaanto.web.core.http import download
 from kohtaanto.web.esf import classify, indicators, participants
 from kohtaanto.web.esf import services as esf
 from kohtaanto.web.esf.models import ParticipantRecord, Project
@@ -130,9 +131,7 @@ def project_csv(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     writer.writerow(["project", "name", "indicator", "value"])
     for label, value in _report_rows(found):
         writer.writerow([found.code, found.name, label, value])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="kohtaanto-esf-{found.pk}.csv"'
-    return response
+    return download(out.getvalue(), f"kohtaanto-esf-{found.pk}.csv")
 
 
 @login_required
@@ -167,9 +166,7 @@ def project_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         ),
     ]
     doc.build(story)
-    response = HttpResponse(out.getvalue(), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="kohtaanto-esf-{found.pk}.pdf"'
-    return response
+    return download(out.getvalue(), f"kohtaanto-esf-{found.pk}.pdf", inline=True)
 
 
 RADIOS = (
@@ -375,11 +372,7 @@ def indicators_csv(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     writer.writerow(list(rows[0]))
     for row in rows:
         writer.writerow(["" if v is None else v for v in row.values()])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="esf-indicators-{found.code}-{report.start}-{report.end}.csv"'
-    )
-    return response
+    return download(out.getvalue(), f"esf-indicators-{found.code}-{report.start}-{report.end}.csv")
 
 
 @login_required
@@ -432,6 +425,4 @@ def indicators_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             ),
         ]
     )
-    response = HttpResponse(out.getvalue(), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="esf-indicators-{found.code}.pdf"'
-    return response
+    return download(out.getvalue(), f"esf-indicators-{found.code}.pdf", inline=True)

@@ -16,6 +16,7 @@ from kohtaanto.core.userdata import csv_writer
 from kohtaanto.web.accounts.models import EmploymentArea
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.core.chart import bar_chart
+from kohtaanto.web.core.http import download
 from kohtaanto.web.outcomes import figures as outcome
 from kohtaanto.web.outcomes import results
 
@@ -96,8 +97,4 @@ def area_csv(request: HttpRequest, pk: int) -> HttpResponse:
     for q in r.quarters:
         row(q.period, "hires", pgettext("outcomes", "Hires"), q.hires, people)
         row(q.period, "carved_jobs", pgettext("outcomes", "Carved jobs published"), q.carved_jobs, jobs)
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="kohtaanto-results-{found.pk}-{r.period.start}-{r.period.end}.csv"'
-    )
-    return response
+    return download(out.getvalue(), f"kohtaanto-results-{found.pk}-{r.period.start}-{r.period.end}.csv")

@@ -22,6 +22,7 @@ from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.accounts.models import EmploymentArea
 from kohtaanto.web.coaching.models import Method
 from kohtaanto.web.core.chart import bar_chart
+from kohtaanto.web.core.http import download
 from kohtaanto.web.core.roles import Role
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.outcomes import figures as outcome
@@ -195,11 +196,7 @@ def export_csv(request: AuthenticatedRequest) -> HttpResponse:
             else f"cases={c['cases']} hire_rate={c['hire_rate']} retained_6={c['retained_6']}"
         )
         writer.writerow(["methods", "+".join(c["methods"]) or "none", "", value, *scope])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="kohtaanto-outcomes-{period.start}-{period.end}.csv"'
-    )
-    return response
+    return download(out.getvalue(), f"kohtaanto-outcomes-{period.start}-{period.end}.csv")
 
 
 @login_required

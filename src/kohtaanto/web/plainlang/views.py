@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -228,7 +229,9 @@ def report_word(request: AuthenticatedRequest, word: str, language: str) -> Http
 
 
 class TranslationReportForm(forms.Form):
-    language = forms.ChoiceField(label=pgettext_lazy("translation report", "Language"), choices=())
+    language = forms.ChoiceField(
+        label=pgettext_lazy("translation report", "Language"), choices=settings.LANGUAGES
+    )
     page = forms.CharField(
         label=pgettext_lazy("translation report", "On which page (optional)"), max_length=200, required=False
     )
@@ -246,18 +249,14 @@ class TranslationReportForm(forms.Form):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from django.conf import settings
-
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = settings.LANGUAGES  # type: ignore[attr-defined]
 
 
 @require_http_methods(["GET", "POST"])
 def languages(request: AuthenticatedRequest) -> HttpResponse:
     """The languages kohtaanto speaks, how far each translation has come, and a way to report a wrong
     translation (signed in: the report names who sent it, so a reviewer can ask)."""
-    from django.conf import settings
     from django.contrib.auth.views import redirect_to_login
     from django.utils.http import url_has_allowed_host_and_scheme
     from django.utils.translation import get_language

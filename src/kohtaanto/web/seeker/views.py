@@ -4,7 +4,6 @@ Every page works without JavaScript; forms keep what was typed when something ne
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -25,6 +24,7 @@ from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.errors import Conflict, InvalidInput
 from kohtaanto.web.core.forms import changed_elsewhere, posted_version
+from kohtaanto.web.core.http import json_download
 from kohtaanto.web.core.privacy import own_text_reminder
 from kohtaanto.web.core.roles import Role
 from kohtaanto.web.core.ui import reader_language, ui_language
@@ -633,11 +633,8 @@ def _viewed(request: AuthenticatedRequest) -> list[dict[str, Any]]:
 @job_seeker_only
 @require_http_methods(["GET"])
 def export(request: AuthenticatedRequest) -> HttpResponse:
-    body = json.dumps(seeker.export(request.user), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="kohtaanto-my-data-{stamp}.json"'
-    return response
+    return json_download(seeker.export(request.user), f"kohtaanto-my-data-{stamp}.json")
 
 
 @job_seeker_only

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext
@@ -23,6 +23,7 @@ from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.chart import income_chart, month_chart
 from kohtaanto.web.core.concurrency import parse_version
 from kohtaanto.web.core.errors import Conflict, InvalidInput, PermissionDenied
+from kohtaanto.web.core.http import download, json_download
 from kohtaanto.web.core.rules import engine, field_errors
 from kohtaanto.web.matching import seeker
 from kohtaanto.web.supports import ledger as ledgers
@@ -399,12 +400,8 @@ def de_minimis_record(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
     body = register.build(ledger, on=on, room=room)
     name = f"de-minimis-{ledger.organisation.business_id}-{on.isoformat()}"
     if fmt == "csv":
-        response = HttpResponse(register.as_csv(body), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
-    return response
+        return download(register.as_csv(body), f"{name}.csv")
+    return json_download(body, f"{name}.json")
 
 
 def _month_label(month: str) -> str:

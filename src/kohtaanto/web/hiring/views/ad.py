@@ -16,6 +16,7 @@ from kohtaanto.plainlang.check import check
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.errors import Conflict
 from kohtaanto.web.core.forms import changed_elsewhere, posted_version
+from kohtaanto.web.core.http import json_download
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.forms import (
@@ -110,8 +111,6 @@ def tyomarkkinatori_posting(request: AuthenticatedRequest, pk: int) -> HttpRespo
     if case.job is None:
         raise Http404
     url = request.build_absolute_uri(reverse("hiring:public_job", args=[case.job_id]))
-    response = JsonResponse(
-        tyomarkkinatori.posting(case, public_url=url), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    return json_download(
+        tyomarkkinatori.posting(case, public_url=url), f"tyomarkkinatori-job-{case.job_id}.json"
     )
-    response["Content-Disposition"] = f'attachment; filename="tyomarkkinatori-job-{case.job_id}.json"'
-    return response

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaanto.core.language import pick
 from kohtaanto.web.accounts.http import AuthenticatedRequest
+from kohtaanto.web.core.http import download
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.forms import (
@@ -248,6 +249,4 @@ def supports_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not case.chosen:
         raise Http404
     body = summary.pdf(summary.build(case, timezone.localdate()), ui_language())
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="kohtaanto-supports-{case.pk}.pdf"'
-    return response
+    return download(body, f"kohtaanto-supports-{case.pk}.pdf", inline=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from kohtaanto.web.accounts.http import AuthenticatedRequest
+from kohtaanto.web.core.http import download, json_download
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.hiring import packet as packets
 from kohtaanto.web.hiring.models import HiringCase
@@ -32,11 +33,8 @@ def application_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = case_of(request, pk)
     if not case.chosen:
         raise Http404
-    response = HttpResponse(
-        packets.pdf(_packet(request, case), ui_language()), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'inline; filename="kohtaanto-application-{case.pk}.pdf"'
-    return response
+    body = packets.pdf(_packet(request, case), ui_language())
+    return download(body, f"kohtaanto-application-{case.pk}.pdf", inline=True)
 
 
 @hirer_only
@@ -45,7 +43,4 @@ def application_json(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = case_of(request, pk)
     if not case.chosen:
         raise Http404
-    body = packets.as_json(_packet(request, case))
-    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="kohtaanto-application-{case.pk}.json"'
-    return response
+    return json_download(packets.as_json(_packet(request, case)), f"kohtaanto-application-{case.pk}.json")

@@ -95,12 +95,10 @@ def in_its_language(value: Any) -> str:
     page's, so a screen reader reads a Finnish title on an Arabic page in Finnish."""
     from django.utils.html import format_html
 
-    from kohtaanto.skills.text import detect_language
-
     text = str(value or "")
     if not text:
         return ""
-    language = detect_language(text, default="fi")
+    language = language_of(text)
     if language == (get_language() or "fi"):
         return text
     return format_html('<span lang="{}" dir="ltr">{}</span>', language, text)
