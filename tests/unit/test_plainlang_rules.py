@@ -50,7 +50,9 @@ CASES = [
         "verb.passive",
         "fi",
         "instructions",
-        "Hakemukset lähetetään sähköpostilla.",
+        # Finnish: in a long or heavy sentence (a short passive is everyday easy Finnish, see below)
+        "Hakemukset lähetetään sähköpostilla toimistoon viimeistään kuukauden viimeisenä päivänä ennen "
+        "kello kahta iltapäivällä.",
         "Lähetä hakemus sähköpostilla.",
         "lähetetään",
     ),
@@ -370,3 +372,48 @@ def test_gendered_titles_by_their_ending_in_every_language(language, text, title
 def test_words_that_only_end_like_a_gendered_title_pass():
     report = check("A woman, a human or a German speaker may apply. Roman is welcome.", "job-ad", "en")
     assert "ad.gendered_title" not in _rules(report), [f.text for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "voikko", [pytest.param(True, marks=pytest.mark.skipif(not VOIKKO, reason="no Voikko")), False]
+)
+def test_rules_that_fired_on_easy_finnish_stay_quiet_on_it(voikko):
+    """Sentences as Yle Selkouutiset write them: short passives, a negative in each of two clauses,
+    everyday -minen nouns and compounds, no reader addressed (news), numbers at a sentence's start."""
+    easy = (
+        "Tapahtumassa pelataan jalkapalloa suolla. Rovanperä ei aja kaikkia ralleja, joten hän ei "
+        "kilpaile mestaruudesta. Osaaminen on tärkeää. Presidentinvaalit ovat tammikuussa. "
+        "5 parlamentin jäsentä sanoo, että sotilaita ei pidä lähettää. 4 jäsentä ei ota kantaa."
+    )
+    report = check(easy, "instructions", "fi", use_voikko=voikko)
+    fired = {f.rule: f.text for f in report.findings}
+    for rule in ("verb.passive", "sentence.negation", "word.nominal", "word.long_compound", "sentence.long"):
+        assert rule not in fired, (rule, fired.get(rule))
+    assert report.stats["sentences"] == 6  # "… lähettää. 4 jäsentä" is two sentences
+
+
+@pytest.mark.parametrize(
+    "voikko", [pytest.param(True, marks=pytest.mark.skipif(not VOIKKO, reason="no Voikko")), False]
+)
+def test_a_negative_of_a_negative_in_one_clause_is_found(voikko):
+    report = check("Virhe ei ole mahdoton, mutta se on harvinainen.", "instructions", "fi", use_voikko=voikko)
+    assert "sentence.negation" in {f.rule for f in report.findings}
+    english = check("It is not unlikely that the shift will change.", "instructions", "en")
+    assert "sentence.negation" in {f.rule for f in english.findings}
+
+
+@pytest.mark.skipif(not VOIKKO, reason="readings need Voikko")
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Ota kuulosuojaimet. Pese kädet.", True),
+        ("Voit hakea työtä.", True),
+        ("Lähetä hakemuksesi perjantaina.", True),
+        ("Suomi voitti. Poliisi halusi tietää, mitä tapahtui. Se ei ole totta.", False),
+        ("Vaalit ovat tammikuussa, ja kulut nousevat.", False),
+    ],
+)
+def test_the_reader_is_addressed_only_by_forms_that_can_only_address_them(text, addresses):
+    report = check(text, "instructions", "fi")
+    assert (report.stats["you"] == 1.0) is addresses
+    assert ("doc.no_you" in {f.rule for f in report.findings}) is not addresses

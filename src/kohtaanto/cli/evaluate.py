@@ -357,6 +357,12 @@ def selko_eval(pairs: Path | None, labelled: Path | None, language: str, no_voik
     _print(rows, fmt, f"plain-language evaluation (Finnish mode: {mode}; score: higher = plainer)")
 
 
+_UNMEASURED = {
+    "paragraphs": "the texts have no paragraph breaks",
+    "reader": "the texts address no reader (news), easy or not",
+}
+
+
 def _labelled_rows(found: LabelledResult, path: Path | None) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = [
         {
@@ -380,10 +386,13 @@ def _labelled_rows(found: LabelledResult, path: Path | None) -> list[dict[str, o
     rows += [
         {
             "rule": r.rule,
+            "texts": r.texts,
             "easy_per_1000_words": round(r.easy_per_1000, 2),
             "standard_per_1000_words": round(r.standard_per_1000, 2),
             "precision": round(r.precision, 3),
         }
+        if not r.unmeasured
+        else {"rule": r.rule, "texts": r.texts, "precision": "-", "not_measured": _UNMEASURED[r.unmeasured]}
         for r in found.rules
     ]
     return rows

@@ -19,6 +19,7 @@ from kohtaanto.core.language import LANGUAGES
 from kohtaanto.plainlang import TextReport
 from kohtaanto.plainlang.check import check
 
+READER_SHARE = 0.2
 GENRE_PROFILE = {"job-ad": "job-ad"}  # everything else (instructions, letters, onboarding): instructions
 
 
@@ -155,7 +156,9 @@ class RuleResult:
     rule: str
     easy_per_1000: float  # findings per thousand words of easy text, where a rule should rarely fire
     standard_per_1000: float
-    precision: float  # share of the rule's findings (per word) that fall on standard text
+    precision: float  # share of the rule's findings (per word) that fall on standard text; nan: not measured
+    texts: int = 0  # the texts it was counted on
+    unmeasured: str = ""  # why the set cannot measure it: "paragraphs" or "reader" (the rule's ``needs``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,16 +271,33 @@ def _bands(scored: Scored) -> tuple[BandResult, ...]:
 
 
 def _rule_rates(scored: Scored) -> tuple[RuleResult, ...]:
-    words = {True: 0.0, False: 0.0}
-    fired: dict[str, dict[bool, int]] = {}
-    for item, report in scored:
-        side = item.label == EASY
-        words[side] += report.stats["words"]
-        for finding in report.findings:
-            fired.setdefault(finding.rule, {True: 0, False: 0})[side] += 1
+    """Each rule's findings per thousand words on easy and on standard text. A rule about paragraphs is
+    counted only on texts that kept their paragraph breaks; a rule for texts that address a reader is
+    not counted on a set where neither side does (news): its rate there says nothing of plainness."""
+    from kohtaanto.plainlang.check import rules
+    from kohtaanto.plainlang.mask import prepare
+
+    needs = {rule: str(spec.get("needs", "")) for rule, spec in rules().items()}
+    broken = [len([b for b in prepare(t.text).blocks if b.kind == "paragraph"]) > 1 for t, _ in scored]
+    # a set speaks to its reader when at least READER_SHARE of its texts do (instructions); news do not
+    speaks = sum(1 for _, r in scored if r.stats["you"] > 0) >= READER_SHARE * len(scored)
+    measurable = {"": [True] * len(scored), "paragraphs": broken, "reader": [speaks] * len(scored)}
     out = []
-    for rule, counts in sorted(fired.items()):
-        easy_rate = 1000 * counts[True] / max(words[True], 1.0)
-        standard_rate = 1000 * counts[False] / max(words[False], 1.0)
-        out.append(RuleResult(rule, easy_rate, standard_rate, standard_rate / (easy_rate + standard_rate)))
+    for rule in sorted({f.rule for _, r in scored for f in r.findings}):
+        need = needs.get(rule, "")
+        inside = [item for item, ok in zip(scored, measurable.get(need, measurable[""]), strict=True) if ok]
+        words = {True: 0.0, False: 0.0}
+        fired = {True: 0, False: 0}
+        for item, report in inside:
+            side = item.label == EASY
+            words[side] += report.stats["words"]
+            fired[side] += sum(1 for f in report.findings if f.rule == rule)
+        if not words[True] or not words[False]:
+            out.append(RuleResult(rule, float("nan"), float("nan"), float("nan"), len(inside), need))
+            continue
+        easy_rate = 1000 * fired[True] / words[True]
+        standard_rate = 1000 * fired[False] / words[False]
+        total = easy_rate + standard_rate
+        precision = standard_rate / total if total else float("nan")
+        out.append(RuleResult(rule, easy_rate, standard_rate, precision, len(inside)))
     return tuple(out)

@@ -151,6 +151,16 @@ def _is_abbreviation(clean: str, dot: int, language: str) -> bool:
     return len(token) == 1 or token in ABBREVIATIONS.get(language, frozenset())
 
 
+def _number_follows(prepared: Prepared, end: re.Match[str]) -> bool:
+    """Does a sentence that starts with a number follow the word ending at ``end``? Easy Finnish writes
+    numbers as digits ("5 jäsentä sanoo"), so a period, then a number, ends a sentence ("sodan. 5",
+    "2020. 3", "5 €. 10 %"); an ordinal is followed by a word ("7. tammikuuta") and an abbreviation is
+    caught after this ("n. 5")."""
+    after = prepared.original[end.end() : end.end() + 12].lstrip()
+    before = prepared.original[end.start() - 1 : end.start()] if end.start() else ""
+    return bool(after[:1].isdigit() and before and not before.isspace())
+
+
 def _sentences_in(prepared: Prepared, block: Block, language: str) -> list[Sentence]:
     clean = prepared.clean
     if block.kind in ("heading", "item"):
@@ -160,7 +170,7 @@ def _sentences_in(prepared: Prepared, block: Block, language: str) -> list[Sente
     start = block.start
     for m in _END.finditer(clean, block.start, block.end):
         nxt = clean[m.end() : block.end].lstrip()
-        if nxt and not (nxt[0].isupper() or nxt[0] in "\"”»'(–-•"):
+        if nxt and not (nxt[0].isupper() or nxt[0] in "\"”»'(–-•" or _number_follows(prepared, m)):
             continue
         if m.group(0) == "." and _is_abbreviation(clean, m.start(), language):
             token = _token_before(clean, m.start())
