@@ -99,3 +99,21 @@ def test_page_checks_with_htmx_and_shows_field_errors(world):
     saved = client.post("/selko/rules/", {"disabled": ["word.rare"]})
     assert saved.status_code == 302
     assert 'value="word.rare" checked' in client.get("/selko/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "points", "familiar"), [("fi", "pistettä", "tuttuja"), ("sv", "poäng", "vanliga")]
+)
+def test_the_page_says_what_the_band_means_and_what_the_score_rests_on(world, language, points, familiar):
+    from kohtaanto.plainlang.check import band_meaning, check
+
+    user = world["north_professional"]
+    user.language = language
+    user.save(update_fields=["language"])
+    client = Client()
+    client.force_login(user)
+    html = client.post("/selko/", {"text": TEXT, "profile": "job-ad", "language": "fi"}).content.decode()
+    meaning = band_meaning(check(TEXT, "job-ad", "fi").band, language)
+    assert meaning in html and points in meaning and familiar in meaning
+    others = [band_meaning(b, language) for b in ("easy", "fairly_easy", "fairly_hard", "hard")]
+    assert sum(m in html for m in others) == 1  # its own band's, not another's

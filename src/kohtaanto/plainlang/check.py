@@ -631,6 +631,13 @@ def band(value: int) -> str:
     )
 
 
+def band_meaning(name: str, language: str) -> str:
+    """What a band means and what the score rests on, in ``language`` (fi, sv or en)."""
+    texts = _yaml("reasons.yaml")
+    lang = _lang(language)
+    return f"{texts['band_meanings'][name][lang]} {texts['based_on'][lang]}"
+
+
 def _decimal(value: float, language: str) -> str:
     return f"{value:.1f}".replace(".", "," if language != "en" else ".")
 

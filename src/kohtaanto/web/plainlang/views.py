@@ -17,7 +17,7 @@ from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.plainlang import TextFinding, TextReport
-from kohtaanto.plainlang.check import rules
+from kohtaanto.plainlang.check import band_meaning, rules
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.ui import ui_language
 from kohtaanto.web.plainlang import services
@@ -122,6 +122,7 @@ def report_context(report: TextReport, text: str) -> dict[str, Any]:
 
     return {
         "report": report,
+        "band_meaning": band_meaning(report.band, ui_language()),
         "pieces": pieces(text, report.findings),
         "top": [row(f) for f in top],
         "rest": [row(f) for f in report.findings if id(f) not in chosen],
