@@ -83,8 +83,8 @@ def _worker(data_dir: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KOHTAANTO_", "DATABASE_URL"))}
     env |= {
         "KOHTAANTO_DATA_DIR": str(data_dir),
-        "KOHTAANTO_JOB_TIMEOUT": "20",
-        "KOHTAANTO_JOB_RETRY": "24",
+        "KOHTAANTO_JOB_TIMEOUT": "6",
+        "KOHTAANTO_JOB_RETRY": "8",
         "KOHTAANTO_LOG_LEVEL": "WARNING",
     }
     log = (data_dir / "worker.log").open("ab")
