@@ -54,6 +54,24 @@ def test_a_linked_company_is_asked_plainly_and_a_bad_answer_keeps_what_was_typed
     assert "Emoyhtiö Oy" in listed and "yli puolet äänistä" in listed
 
 
+def test_removing_a_company_or_a_grant_asks_first(world):
+    """The page's remove button opens the question; only its "yes" sends the removal (no JavaScript)."""
+    client = _employer(world)
+    link = {"action": "link", "name": "Emoyhtiö Oy", "business_id": LINKED_ID, "links": ["majority_votes"]}
+    assert client.post("/supports/de-minimis/", {**link, "version": "0"}).status_code == 302
+    grant = {"action": "add", "decided_on": "2026-02-01", "amount": "1000", "granted_by": "ELY-keskus"}
+    assert client.post("/supports/de-minimis/", {**grant, "version": "1"}).status_code in (200, 302)
+    html = client.get("/supports/de-minimis/").content.decode()
+    for question, yes in (
+        ("Poistetaanko Emoyhtiö Oy yrityksesi ryhmästä?", "Kyllä, poista yritys"),
+        ("Poistetaanko 1.2.2026 myönnetty 1\xa0000 euron tuki?", "Kyllä, poista tuki"),
+    ):
+        at = html.index(question)
+        opened = html.rfind('<details class="confirm">', 0, at)
+        assert opened > html.rfind("</details>", 0, at), question  # the question is behind the button
+        assert yes in html[at : html.index("</details>", at)]
+
+
 def test_the_record_carries_both_companies_grants_and_the_room_counts_them(world):
     client = _employer(world)
     org = world["north_org"]

@@ -121,7 +121,9 @@ def test_the_coach_records_details_and_a_wrong_date_keeps_what_was_typed(world, 
 def test_the_indicator_csv_and_who_sees_the_gaps(world, project):
     analyst = Client()
     analyst.force_login(world["analyst"])
-    body = analyst.get(f"/esf/{project.pk}/indicators.csv?start=2026-01-01&end=2026-12-31").content.decode()
+    raw = analyst.get(f"/esf/{project.pk}/indicators.csv?start=2026-01-01&end=2026-12-31").content
+    assert raw.startswith("\ufeff".encode())  # so that a spreadsheet reads it as UTF-8
+    body = raw.decode("utf-8-sig")
     rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(body))}
     assert rows["EECO01"]["total"] == "8" and rows["EECO01"]["men"] == ""
     assert set(rows["EECO01"]["withheld"].split(";")) == {"woman", "man"}

@@ -122,7 +122,7 @@ def test_dashboard_and_csv_for_analysts_and_the_areas_own_professionals(records)
     page = analyst.get(f"/outcomes/?{query}")
     html = page.content.decode()
     assert page.status_code == 200 and "<svg" in html and "alle 5 tapausta" in html  # Finnish by default
-    rows = list(csv.reader(io.StringIO(analyst.get(f"/outcomes.csv?{query}").content.decode())))
+    rows = list(csv.reader(io.StringIO(analyst.get(f"/outcomes.csv?{query}").content.decode("utf-8-sig"))))
     figures = {r[1]: r[3] for r in rows if r[0] == "figure"}
     few = "alle 5 henkilöä"
     assert figures["hires"] == few and figures["employers_contacted"] == few and figures["needs_found"] == few
@@ -211,6 +211,8 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(records):
     area.save()
     analyst = Client()
     analyst.force_login(records["analyst"])
-    text = analyst.get(f"/outcomes.csv?area={area.pk}&start=2026-03-01&end=2026-06-30").content.decode()
+    raw = analyst.get(f"/outcomes.csv?area={area.pk}&start=2026-03-01&end=2026-06-30").content
+    assert raw.startswith("\ufeff".encode())  # Excel reads "ä" right only after UTF-8's byte-order mark
+    text = raw.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert all(row[4].startswith("'=") for row in rows[1:])

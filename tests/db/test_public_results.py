@@ -77,7 +77,9 @@ def test_anyone_reads_the_page_in_finnish_and_the_open_data(hires):
     assert "15</span>" in page and "ei näytetä" in page
     assert hires["north_org"].name not in page  # no employer is named
     assert "Muokattu" not in page
-    rows = list(csv.DictReader(io.StringIO(client.get(f"/results/{area.pk}/data.csv").content.decode())))
+    raw = client.get(f"/results/{area.pk}/data.csv").content
+    assert raw.startswith("\ufeff".encode())  # a spreadsheet opens it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     headline = {r["figure"]: r for r in rows if r["start"] == rows[0]["start"] and r["end"] == rows[0]["end"]}
     assert headline["hires"]["value"] == "9" and headline["retained_6"]["value"] == "83"
     quarters = [r for r in rows if r["figure"] == "hires"][1:]

@@ -44,7 +44,7 @@ def test_anyone_reads_an_areas_results_and_its_open_data(page, demo_world):
         page.set_viewport_size({"width": 1280, "height": 900})
         shown = page.locator(".key-figures .big-number").first.inner_text()
         href = page.locator("main").get_by_text(data).get_attribute("href")
-        rows = list(csv.DictReader(io.StringIO(page.request.get(href).text())))
+        rows = list(csv.DictReader(io.StringIO(page.request.get(href).body().decode("utf-8-sig"))))
         hires = next(r for r in rows if r["figure"] == "hires")
         # the page shows what the data says: the number, or "fewer than 5" where the data withholds it
         assert shown == (hires["value"] or {"fi": "alle 5", "sv": "färre än 5"}[language]), (shown, hires)

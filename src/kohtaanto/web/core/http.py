@@ -20,10 +20,16 @@ CONTENT_TYPES = {
 }
 
 
-def download(body: str | bytes, filename: str, *, inline: bool = False) -> HttpResponse:
-    """A file to save (or, ``inline``, to open in the browser), typed by its name's ending."""
+def download(
+    body: str | bytes, filename: str, *, inline: bool = False, spreadsheet: bool = False
+) -> HttpResponse:
+    """A file to save (or, ``inline``, to open in the browser), typed by its name's ending. A CSV meant
+    for a ``spreadsheet`` starts with UTF-8's byte-order mark: without it Excel reads the file in the
+    machine's legacy code page and shows "Ã¤" for "ä". Files for another system to read go without it."""
     from pathlib import PurePath
 
+    if spreadsheet and isinstance(body, str):
+        body = "\ufeff" + body
     response = HttpResponse(body, content_type=CONTENT_TYPES[PurePath(filename).suffix])
     response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     return response

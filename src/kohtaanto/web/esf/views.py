@@ -372,7 +372,9 @@ def indicators_csv(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     writer.writerow(list(rows[0]))
     for row in rows:
         writer.writerow(["" if v is None else v for v in row.values()])
-    return download(out.getvalue(), f"esf-indicators-{found.code}-{report.start}-{report.end}.csv")
+    return download(
+        out.getvalue(), f"esf-indicators-{found.code}-{report.start}-{report.end}.csv", spreadsheet=True
+    )
 
 
 @login_required

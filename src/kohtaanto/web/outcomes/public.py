@@ -97,4 +97,6 @@ def area_csv(request: HttpRequest, pk: int) -> HttpResponse:
     for q in r.quarters:
         row(q.period, "hires", pgettext("outcomes", "Hires"), q.hires, people)
         row(q.period, "carved_jobs", pgettext("outcomes", "Carved jobs published"), q.carved_jobs, jobs)
-    return download(out.getvalue(), f"kohtaanto-results-{found.pk}-{r.period.start}-{r.period.end}.csv")
+    return download(
+        out.getvalue(), f"kohtaanto-results-{found.pk}-{r.period.start}-{r.period.end}.csv", spreadsheet=True
+    )

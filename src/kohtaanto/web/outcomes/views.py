@@ -196,7 +196,7 @@ def export_csv(request: AuthenticatedRequest) -> HttpResponse:
             else f"cases={c['cases']} hire_rate={c['hire_rate']} retained_6={c['retained_6']}"
         )
         writer.writerow(["methods", "+".join(c["methods"]) or "none", "", value, *scope])
-    return download(out.getvalue(), f"kohtaanto-outcomes-{period.start}-{period.end}.csv")
+    return download(out.getvalue(), f"kohtaanto-outcomes-{period.start}-{period.end}.csv", spreadsheet=True)
 
 
 @login_required
