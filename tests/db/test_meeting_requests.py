@@ -120,3 +120,63 @@ def test_a_person_reading_arabic_gets_the_request_in_arabic_and_the_employer_kee
     assert '<html lang="ar" dir="rtl">' in front.get("/").content.decode()
     boss = _client(world["north_employer"]).get(f"/hire/{case.pk}/candidates/").content.decode()
     assert '<html lang="fi">' in boss and not any("\u0600" <= ch <= "\u06ff" for ch in boss)
+
+
+@pytest.mark.parametrize("language", ["fi", "uk"])
+def test_a_planned_trial_and_what_it_showed_reach_the_person_by_email_in_their_language(
+    world, asked, django_capture_on_commit_callbacks, language
+):
+    import datetime as dt
+
+    from django.utils import translation
+
+    case, _, meeting = asked
+    seeker = world["north_seeker"]
+    seeker.language = language
+    seeker.save()
+    hiring.answer_meeting(seeker, MeetingRequest.objects.get(pk=meeting.pk), True)
+    meeting = MeetingRequest.objects.get(pk=meeting.pk)
+    mail.outbox.clear()
+    employer = world["north_employer"]
+    with django_capture_on_commit_callbacks(execute=True):
+        trial = hiring.plan_trial(
+            employer,
+            case,
+            request=meeting,
+            starts_on=dt.date(2027, 1, 11),
+            ends_on=dt.date(2027, 1, 22),
+            notes="",
+        )
+    [planned] = mail.outbox
+    with translation.override(language):
+        subject = translation.pgettext("notification", "A work trial has been planned with you")
+        proposal_subject = translation.pgettext(
+            "notification", "An employer wrote down what your work trial showed"
+        )
+    assert planned.to == ["matti@example.org"] and planned.subject == subject
+    assert (
+        "11.1.2027" in planned.body and "22.1.2027" in planned.body and case.organisation.name in planned.body
+    )
+    assert "A work trial" not in planned.subject  # translated, in Ukrainian too
+    with django_capture_on_commit_callbacks(execute=True):
+        hiring.record_observations(
+            employer,
+            case,
+            trial=trial,
+            observed={"physical.lifting_carrying": 3},
+            on=dt.date(2027, 1, 12),
+            propose=True,
+        )
+    proposed = mail.outbox[-1]
+    assert proposed.subject == proposal_subject != "An employer wrote down what your work trial showed"
+    assert case.organisation.name in proposed.body and "3" not in proposed.body  # no levels in the e-mail
+    with django_capture_on_commit_callbacks(execute=True):  # observations without a proposal send nothing
+        hiring.record_observations(
+            employer,
+            case,
+            trial=trial,
+            observed={"physical.lifting_carrying": 2},
+            on=dt.date(2027, 1, 13),
+            propose=False,
+        )
+    assert len(mail.outbox) == 2

@@ -151,7 +151,29 @@ def plan_trial(
             obj=case,
             data={"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
         )
+        transaction.on_commit(lambda: notify_trial(trial))
     return trial
+
+
+def notify_trial(trial: Any) -> None:
+    """An e-mail to the person: a work trial was planned with them, with its dates in their format."""
+    from kohtaanto.web.core.mail import mail_person
+
+    def texts() -> tuple[str, str]:
+        subject = pgettext("notification", "A work trial has been planned with you")
+        body = pgettext(
+            "notification",
+            "%(employer)s has planned a work trial with you from %(start)s to %(end)s. Sign in to kohtaanto "
+            "to see it on your front page. If the days do not suit you, tell the employer or your employment "
+            "professional.",
+        ) % {
+            "employer": trial.case.organisation.name,
+            "start": date_format(trial.starts_on, "SHORT_DATE_FORMAT"),
+            "end": date_format(trial.ends_on, "SHORT_DATE_FORMAT"),
+        }
+        return subject, body
+
+    mail_person(trial.profile.person, texts)
 
 
 def trial_attributes(case: HiringCase) -> list[str]:
@@ -187,7 +209,26 @@ def record_observations(
             obj=case,
             data={"trial": trial.pk, "attributes": len(observed), "proposed": trial.proposal == "proposed"},
         )
+        if trial.proposal == "proposed":
+            transaction.on_commit(lambda: notify_trial_proposal(trial))
     return trial
+
+
+def notify_trial_proposal(trial: Any) -> None:
+    """An e-mail to the person: the employer wrote down what the trial showed, and the person decides
+    whether it goes into their profile (the levels are not in the e-mail)."""
+    from kohtaanto.web.core.mail import mail_person
+
+    def texts() -> tuple[str, str]:
+        subject = pgettext("notification", "An employer wrote down what your work trial showed")
+        body = pgettext(
+            "notification",
+            "%(employer)s wrote down what they saw in your work trial. Sign in to kohtaanto and choose on "
+            "your front page whether it goes into your profile. Nothing changes without your yes.",
+        ) % {"employer": trial.case.organisation.name}
+        return subject, body
+
+    mail_person(trial.profile.person, texts)
 
 
 def answer_trial_proposal(actor: Any, trial: Any, accept: bool) -> Any:
