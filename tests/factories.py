@@ -35,10 +35,16 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
 
-    code = factory.Sequence(lambda n: f"{n % 1000:03d}")
     name_fi = factory.Sequence(lambda n: f"Testikunta {n}")
     name_sv = factory.Sequence(lambda n: f"Testkommun {n}")
     area = factory.SubFactory(AreaFactory)
+
+    @factory.lazy_attribute_sequence
+    def code(self, n: int) -> str:
+        """The next three-digit code no municipality has yet: the world fixture uses real codes (091 …),
+        and a plain sequence ran into one of them once enough municipalities had been made in a worker."""
+        taken = set(Municipality.objects.values_list("code", flat=True))
+        return next(c for k in range(n, n + 1000) if (c := f"{k % 1000:03d}") not in taken)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

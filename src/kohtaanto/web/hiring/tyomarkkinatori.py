@@ -10,6 +10,7 @@ from typing import Any
 
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.services import category_code, json_ld
+from kohtaanto.web.matching.mappers import job_spec
 
 FORMAT, VERSION = "kohtaanto-tyomarkkinatori-posting", 1
 INTERFACE = {
@@ -32,7 +33,8 @@ def posting(case: HiringCase, *, public_url: str) -> dict[str, Any]:
         raise ValueError("no published job")
     details = case.ad_details or {}
     salary = body.get("baseSalary", {}).get("value", {})
-    hours_min, hours_max = job.spec.get("hours_min", 0), job.spec.get("hours_max", 0)
+    spec = job_spec(job)
+    hours_min, hours_max = spec.hours_min, spec.hours_max
     posting = {
         "owner": {"businessId": org.business_id, "name": org.name},
         "position": {

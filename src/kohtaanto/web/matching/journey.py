@@ -22,12 +22,14 @@ STEPS = [
 
 
 def steps_done(profile: Any) -> dict[str, bool]:
-    spec = profile.spec if profile else {}
+    from kohtaanto.web.matching.mappers import profile_spec
+
+    spec = profile_spec(profile) if profile else None
     return {
-        "skills": bool(spec.get("skills")),
+        "skills": bool(spec and spec.skills),
         "languages": bool(profile and profile.details),
-        "capacity": bool(spec.get("capacities")),
-        "work": bool(profile and spec.get("municipality")),
+        "capacity": bool(spec and spec.capacities),
+        "work": bool(spec and spec.municipality),
         "sharing": bool(profile and (profile.open_to_employers or profile.share_accommodations)),
         "matches": False,
         "income": bool(profile and profile.benefit),

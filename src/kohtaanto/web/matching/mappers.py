@@ -10,9 +10,20 @@ from typing import Any
 from kohtaanto.carving.schema import CarvingPersonIn as CarvingPerson
 from kohtaanto.core.vocabulary import WORKDAYS
 from kohtaanto.matching.profiles import Candidate
-from kohtaanto.matching.schema import ProfileIn
+from kohtaanto.matching.schema import JobSpecIn, ProfileIn
 from kohtaanto.web.matching import pool as live
-from kohtaanto.web.matching.models import SeekerProfile
+from kohtaanto.web.matching.models import JobPosting, SeekerProfile
+
+
+def profile_spec(profile: SeekerProfile) -> ProfileIn:
+    """A stored profile, typed: what the person said of their skills, capacities, hours and place (the
+    spec was validated when it was written, so this reads it, it does not judge it)."""
+    return ProfileIn.model_validate(profile.spec)
+
+
+def job_spec(posting: JobPosting) -> JobSpecIn:
+    """A stored job, typed: its skills, demands, hours, place and language (validated when written)."""
+    return JobSpecIn.model_validate(posting.spec)
 
 
 def candidate(profile: SeekerProfile, view: str = live.FULL) -> Candidate:

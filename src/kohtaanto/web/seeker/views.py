@@ -20,6 +20,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaanto.core.language import is_right_to_left
+from kohtaanto.matching.schema import ProfileIn
 from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.accounts.http import AuthenticatedRequest
 from kohtaanto.web.core.errors import Conflict, InvalidInput
@@ -30,6 +31,7 @@ from kohtaanto.web.core.roles import Role
 from kohtaanto.web.core.ui import reader_language, ui_language
 from kohtaanto.web.matching import seeker, services
 from kohtaanto.web.matching.journey import STEPS, steps_done
+from kohtaanto.web.matching.mappers import profile_spec
 from kohtaanto.web.matching.models import IdentityReveal
 from kohtaanto.web.seeker.forms import (
     AccountDeleteForm,
@@ -185,7 +187,7 @@ def trial_proposals(profile: Any, language: str) -> list[dict[str, Any]]:
 
     if profile is None:
         return []
-    mine = profile.spec.get("capacities", {})
+    mine = profile_spec(profile).capacities
     out = []
     for trial in WorkTrial.objects.filter(profile=profile, proposal="proposed").select_related(
         "case__organisation"
@@ -227,9 +229,7 @@ def _skill_rows(profile: Any, language: str) -> list[dict[str, Any]]:
     names = seeker.skill_names(language)
     return [
         {"id": sid, "label": names.get(sid, sid), "level": level}
-        for sid, level in sorted(
-            profile.spec.get("skills", {}).items(), key=lambda kv: names.get(kv[0], kv[0])
-        )
+        for sid, level in sorted(profile_spec(profile).skills.items(), key=lambda kv: names.get(kv[0], kv[0]))
     ]
 
 
@@ -274,7 +274,7 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
             seeker.save_story(request.user, profile, text, text_language)
             if reminder := own_text_reminder(text):
                 messages.info(request, reminder)
-            have = set(profile.spec.get("skills", {}))
+            have = set(profile_spec(profile).skills)
             names = seeker.skill_names(language)
             for item in seeker.suggest_skills(text, text_language):
                 if item["id"] not in have:
@@ -313,7 +313,7 @@ def _chosen_skills(
     """The skills as the form leaves them, the errors, and, when a typed skill was not found, the skills
     whose names come near it (to choose from; the rest of the choices are kept and saved)."""
     known = set(seeker.skill_names(language))
-    have = profile.spec.get("skills", {})
+    have = profile_spec(profile).skills
     chosen: dict[str, int] = {}
     errors: list[str] = []
     near: list[tuple[str, str]] | None = None
@@ -337,8 +337,8 @@ def _chosen_skills(
         chosen[picked_near] = level_of("addlevel") or 2
     typed = "" if picked_near else request.POST.get("add", "").strip()
     if typed:
-        sid = seeker.skill_exactly(typed, language)
-        if sid is None or sid not in known:
+        exact = seeker.skill_exactly(typed, language)
+        if exact is None or exact not in known:
             near = seeker.near_skills(typed, language)
             errors.append(
                 pgettext("seeker", "We did not find “%(typed)s” exactly. Your other choices were saved.")
@@ -346,7 +346,7 @@ def _chosen_skills(
                 + (" " + pgettext("seeker", "Did you mean one of these?") if near else "")
             )
         else:
-            chosen[sid] = level_of("addlevel") or 2
+            chosen[exact] = level_of("addlevel") or 2
     return chosen, errors, near
 
 
@@ -390,7 +390,7 @@ def capacity(request: AuthenticatedRequest, group: str) -> HttpResponse:
     if group not in seeker.GROUPS:
         raise Http404
     profile = seeker.my_profile(request.user)
-    current = profile.spec.get("capacities", {}) if profile else {}
+    current = profile_spec(profile).capacities if profile else {}
     form = CapacityForm(request.POST or None, attributes=seeker.attributes(group), current=current)
     index = seeker.GROUPS.index(group)
     following = seeker.GROUPS[index + 1] if index + 1 < len(seeker.GROUPS) else None
@@ -420,15 +420,15 @@ def capacity(request: AuthenticatedRequest, group: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def work(request: AuthenticatedRequest) -> HttpResponse:
     profile = seeker.my_profile(request.user)
-    spec = profile.spec if profile else {}
+    spec = profile_spec(profile) if profile else ProfileIn(hours_min=10, hours_max=30)  # a first suggestion
     initial = {
         "looking": profile.looking if profile else True,
-        "hours_min": _plain_number(spec.get("hours_min", 10)),
-        "hours_max": _plain_number(spec.get("hours_max", 30)),
-        "days": spec.get("days", ["mon", "tue", "wed", "thu", "fri"]),
-        "municipality": _municipality_name(spec.get("municipality", "")),
-        "max_commute_km": spec.get("max_commute_km"),
-        "remote": spec.get("remote", "no"),
+        "hours_min": _plain_number(spec.hours_min),
+        "hours_max": _plain_number(spec.hours_max),
+        "days": list(spec.days),
+        "municipality": _municipality_name(spec.municipality),
+        "max_commute_km": spec.max_commute_km,
+        "remote": spec.remote,
     }
     form = WorkForm(request.POST or None, initial=initial)
     version = profile.version if profile else None
@@ -486,7 +486,7 @@ def income(request: AuthenticatedRequest) -> HttpResponse:
 
     profile = seeker.my_profile(request.user)
     saved = profile.benefit if profile else {}
-    hours = (profile.spec.get("hours_max") if profile else None) or 0
+    hours = profile_spec(profile).hours_max if profile else 0
     initial = {
         "benefit": saved.get("benefit", "labour_market_support"),
         "full_daily_allowance": saved.get("full_daily_allowance"),

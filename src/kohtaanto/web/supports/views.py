@@ -438,8 +438,11 @@ def _year_initial(request: AuthenticatedRequest) -> dict[str, Any]:
     profile = seeker.my_profile(request.user)
     if profile is None:
         return {}
+    from kohtaanto.web.matching.mappers import profile_spec
+
     initial: dict[str, Any] = {}
-    code = profile.spec.get("municipality")
+    spec = profile_spec(profile)
+    code = spec.municipality
     if code:
         from kohtaanto.core.municipalities import find
 
@@ -451,8 +454,8 @@ def _year_initial(request: AuthenticatedRequest) -> dict[str, Any]:
         initial["benefit"] = "earnings_related"
     elif saved.get("benefit") in ("labour_market_support", "general_support", "basic"):
         initial["benefit"] = "labour_market_support"
-    if profile.spec.get("hours_max"):
-        initial["hours_per_week"] = profile.spec["hours_max"]
+    if spec.hours_max:
+        initial["hours_per_week"] = spec.hours_max
     return initial
 
 

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import pgettext
 
 from kohtaanto.carving.schema import WorkplaceFile
+from kohtaanto.matching.schema import JobSpecIn
 from kohtaanto.web.accounts.models import User
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.services.cases import CaseError, editing, may_change, set_step, written_in
 from kohtaanto.web.hiring.services.inventory import validated
 from kohtaanto.web.matching import services as matching
+from kohtaanto.web.matching.mappers import job_spec
 from kohtaanto.web.matching.models import JobKind, JobPosting
 
 
@@ -208,7 +210,8 @@ def json_ld(case: HiringCase) -> dict[str, Any]:
     if job is None:
         raise CaseError({"job": [pgettext("hiring", "Publish the job first.")]})
     org = case.organisation
-    hours = job.spec.get("hours_max", 0)
+    spec = job_spec(job)
+    hours = spec.hours_max
     description = (
         job.description or str((case.chosen or {}).get("job_description", {}).get("fi", "")) or job.title
     )
@@ -234,13 +237,13 @@ def json_ld(case: HiringCase) -> dict[str, Any]:
                 "addressCountry": "FI",
             },
         },
-        "workHours": f"{job.spec.get('hours_min', 0):g}-{hours:g} h/week",
+        "workHours": f"{spec.hours_min:g}-{hours:g} h/week",
         "totalJobOpenings": job.headcount,
         "directApply": False,
-        **_json_ld_occupation(job.spec),
+        **_json_ld_occupation(spec),
         **_json_ld_details(case),
     }
-    if job.spec.get("remote_possible"):
+    if spec.remote_possible:
         body["jobLocationType"] = "TELECOMMUTE"
     return body
 
@@ -254,14 +257,14 @@ def category_code(body: dict[str, Any], code_set: str) -> str:
     return ""
 
 
-def _json_ld_occupation(spec: dict[str, Any]) -> dict[str, Any]:
+def _json_ld_occupation(spec: JobSpecIn) -> dict[str, Any]:
     """The skills by name, and the occupation the carved job's skills point to: its name, and once ESCO is
     imported its ESCO concept and ISCO-08 group."""
     from kohtaanto.taxonomy.occupations import for_skills
     from kohtaanto.taxonomy.vocabulary import skill_label
     from kohtaanto.web.hiring.services.inventory import imported_esco
 
-    skills = [s["skill"] for s in spec.get("skills", []) if s.get("skill")]
+    skills = [need.skill for need in spec.skills if need.skill]
     out: dict[str, Any] = {}
     if skills:
         out["skills"] = [

@@ -17,6 +17,7 @@ from kohtaanto.web.core.privacy import health_errors
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.services.cases import CaseError, may_change, set_step
 from kohtaanto.web.matching import services as matching
+from kohtaanto.web.matching.mappers import job_spec, profile_spec
 from kohtaanto.web.matching.models import SeekerProfile
 
 
@@ -178,7 +179,7 @@ def notify_trial(trial: Any) -> None:
 
 def trial_attributes(case: HiringCase) -> list[str]:
     """The functional attributes a trial is observed on: the job's demands, else the physical group."""
-    demanded = list((case.job.spec.get("demands", {}) if case.job else {}).keys())
+    demanded = list(job_spec(case.job).demands) if case.job else []
     if not demanded and case.chosen:
         demanded = sorted({a.get("attribute", "") for a in case.chosen.get("accommodations", [])} - {""})
     known = [a.id for a in demands().attributes]
@@ -242,9 +243,11 @@ def answer_trial_proposal(actor: Any, trial: Any, accept: bool) -> Any:
     with transaction.atomic():
         if accept:
             profile = trial.profile
-            spec = dict(profile.spec)
-            spec["capacities"] = {**spec.get("capacities", {}), **trial.observations}
-            matching.update_profile(actor, profile, spec=spec)
+            current = profile_spec(profile)
+            capacities = {**current.capacities, **trial.observations}
+            matching.update_profile(
+                actor, profile, spec={**current.model_dump(mode="json"), "capacities": capacities}
+            )
         trial.proposal = "accepted" if accept else "declined"
         trial.save(update_fields=["proposal"])
         record(actor=actor, action="work_trial.proposal_answered", obj=trial.case, data={"accepted": accept})

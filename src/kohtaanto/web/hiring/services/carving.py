@@ -82,7 +82,7 @@ def pool_cards(actor: User | None, case: HiringCase, language: str) -> list[dict
                 "other": sorted(skill_label(s, language) for s in has - wanted)[:6],
                 "hours": (number(person.hours.min, language), number(person.hours.max, language)),
                 "days": ", ".join(weekday(d, language) for d in dict.fromkeys(days)),
-                "place": _place_name(profile.spec.get("municipality", ""), language),
+                "place": _place_name(person.municipality, language),
                 "limits": [
                     (attribute_label(a, language), level_text(a, level, language))
                     for a, level in sorted(person.capacities.items())

@@ -22,6 +22,7 @@ from kohtaanto.web.accounts.models import EmploymentArea
 from kohtaanto.web.core.ui import reader_language
 from kohtaanto.web.hiring import services as hiring
 from kohtaanto.web.hiring.models import HiringCase
+from kohtaanto.web.matching.mappers import job_spec
 
 
 def _open_cases() -> Any:
@@ -35,7 +36,7 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
     """An open carved job as a page anyone can read, with the JobPosting as JSON-LD for job boards."""
     case = get_object_or_404(_open_cases(), job__pk=pk)
     body = hiring.json_ld(case)
-    found = for_skills([s["skill"] for s in case.job.spec.get("skills", []) if s.get("skill")])
+    found = for_skills([need.skill for need in job_spec(case.job).skills if need.skill])
     occupation = {  # the name in the reader's language; the JSON-LD keeps the Finnish one
         "name": found.labels.get(reader_language()) if found else "",
         "isco": hiring.category_code(body, "ISCO-08"),
