@@ -148,3 +148,24 @@ def test_taxonomy_relations_give_partial_credit_by_structure(service):
     assert relations.similarity(base + "clean-floors", base + "hygiene") == OPTIONAL_RELATED
     assert relations.similarity(base + "operate-forklift", base + "stock-shelves") == 0.0
     assert relations.similarity(base + "hygiene", base + "hygiene") == 1.0
+
+
+def test_a_finnish_service_links_the_starter_vocabulary_on_first_use_and_keeps_the_links(tmp_path: Path):
+    """Without `taxonomy link-starter` after an import, Finnish own words would reach ESCO only through
+    the cross-lingual model; the links are worked out on first use and stored for the next process."""
+    from kohtaanto.taxonomy import linking
+    from kohtaanto.taxonomy.vocabulary import starter
+
+    report = import_esco([FIXTURE], tmp_path, "0.9.0", at=NOW)
+    assert linking.load(report.path) == {}
+    encoder = TrigramEncoder()
+    finnish = SkillsService(TaxonomyStore(report.path), "fi", encoder)
+    entries = finnish.starter_entries()
+    stored = linking.load(report.path)
+    assert set(stored) == {skill.id for skill in starter().skills}  # every starter skill has its links
+    first = {uri for uri, _role, _text in entries}
+    assert first and first <= {links[0][0] for links in stored.values()}
+    assert any(text == starter().skills[0].labels.fi for _uri, _role, text in entries)
+    calls = encoder.calls
+    again = SkillsService(TaxonomyStore(report.path), "fi", encoder).starter_entries()
+    assert again == entries and encoder.calls == calls  # read back, not worked out again

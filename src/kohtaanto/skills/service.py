@@ -2,12 +2,14 @@
 
 For a language the taxonomy has no labels in (e.g. Finnish when only English ESCO is imported),
 the starter vocabulary bridges the gap: its labels and synonyms in that language point to the
-ESCO concepts they are linked to (``kohtaanto taxonomy link-starter``), and the dense model is
-cross-lingual.
+ESCO concepts they are linked to (``kohtaanto taxonomy link-starter``, or worked out on first use),
+and the dense model is cross-lingual.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -102,9 +104,27 @@ class SkillsService:
                 out.extend((target, "curated", name) for name in title.in_language(language))
         return out
 
+    def starter_links(self) -> dict[str, list[tuple[str, float]]]:
+        """Each starter skill's nearest ESCO skills in this version: as ``kohtaanto taxonomy link-starter``
+        stored them, or, when nobody has run it since the import, worked out now (against the English
+        labels, whose vectors the skill extractor has anyway) and kept in the store for the next start.
+        Without them a Finnish or Swedish text reaches ESCO only through the cross-lingual model, which
+        read "keräsin tilauksia ja ajoin trukkia" as selling tyres."""
+        links = linking.load(self.store.path)
+        if links:
+            return links
+        english = self if self.language == "en" else SkillsService(self.store, "en", self.encoder)
+        suggestions = linking.suggest(starter().skills, english.skills)
+        with contextlib.suppress(sqlite3.Error):  # a read-only store: use them in this process only
+            linking.save(self.store.path, suggestions)
+        found: dict[str, list[tuple[str, float]]] = {}
+        for s in sorted(suggestions, key=lambda s: (s.starter_id, s.rank)):
+            found.setdefault(s.starter_id, []).append((s.uri, s.score))
+        return found
+
     def starter_entries(self) -> list[tuple[str, str, str]]:
         """Starter labels in the service language, pointing to each starter skill's best ESCO link."""
-        links = linking.load(self.store.path)
+        links = self.starter_links()
         entries: list[tuple[str, str, str]] = []
         for skill in starter().skills:
             if skill.id not in links:
