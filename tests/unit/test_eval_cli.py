@@ -80,3 +80,5 @@ def test_crosslingual_eval_runs_on_a_small_set(taxonomy, tmp_path: Path):
     rows = {row["language"]: row for row in json.loads(result.stdout)}
     assert set(rows) == {"fi", "sv", "en"} and rows["en"]["phrases"] == 1
     assert rows["en"]["top3"] == 1.0
+    shipped = run("eval", "crosslingual", "--format", "json", env=taxonomy)  # the set that ships with us
+    assert shipped.returncode == 0, shipped.stderr

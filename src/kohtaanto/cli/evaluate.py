@@ -236,7 +236,7 @@ def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
     from kohtaanto.skills.service import SkillsService
 
     base = _service(esco)
-    path = items_file or Path(__file__).parent / "skills" / "data" / "crosslingual_set.yaml"
+    path = items_file or Path(__file__).parents[1] / "skills" / "data" / "crosslingual_set.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     english = base.skills  # type: ignore[attr-defined]
     label_to_uri = {label.casefold(): uri for uri, label in english.preferred.items()}
