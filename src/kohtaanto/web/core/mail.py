@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 
@@ -18,3 +18,11 @@ def mail_person(person: Any, texts: Callable[[], tuple[str, str]]) -> None:
     with translation.override(person.language or "fi"):
         subject, body = texts()
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email], fail_silently=True)
+
+
+def mail_notice(
+    person: Any, subject: Any, body: Any, values: Callable[[], Mapping[str, object]] = dict
+) -> None:
+    """A notice to a person: ``subject`` and ``body`` are lazy translations (``pgettext_lazy``), read in
+    the person's language; ``values`` fills the body's placeholders in that language too (dates)."""
+    mail_person(person, lambda: (str(subject), str(body) % dict(values())))

@@ -8,17 +8,39 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from kohtaanto.taxonomy.vocabulary import demands
 from kohtaanto.web.accounts import permissions
 from kohtaanto.web.audit.services import record
+from kohtaanto.web.core.mail import mail_notice
 from kohtaanto.web.core.privacy import health_errors
 from kohtaanto.web.hiring.models import HiringCase
 from kohtaanto.web.hiring.services.cases import CaseError, may_change, set_step
 from kohtaanto.web.matching import services as matching
 from kohtaanto.web.matching.mappers import job_spec, profile_spec
 from kohtaanto.web.matching.models import SeekerProfile
+
+# the e-mails to the person (read in the person's language when sent)
+MEETING_SUBJECT = pgettext_lazy("notification", "An employer wants to meet you")
+MEETING_BODY = pgettext_lazy(
+    "notification",
+    "%(employer)s would like to meet you about a job. Sign in to kohtaanto and answer yes or no on "
+    "your front page. The employer does not see your name unless you say yes.",
+)
+TRIAL_SUBJECT = pgettext_lazy("notification", "A work trial has been planned with you")
+TRIAL_BODY = pgettext_lazy(
+    "notification",
+    "%(employer)s has planned a work trial with you from %(start)s to %(end)s. Sign in to kohtaanto "
+    "to see it on your front page. If the days do not suit you, tell the employer or your employment "
+    "professional.",
+)
+PROPOSAL_SUBJECT = pgettext_lazy("notification", "An employer wrote down what your work trial showed")
+PROPOSAL_BODY = pgettext_lazy(
+    "notification",
+    "%(employer)s wrote down what they saw in your work trial. Sign in to kohtaanto and choose on "
+    "your front page whether it goes into your profile. Nothing changes without your yes.",
+)
 
 
 # -- 6. candidates, meetings, work trials, decision ------------------------------------------------
@@ -57,18 +79,8 @@ def ask_to_meet(actor: Any, case: HiringCase, pseudonym: str) -> Any:
 def notify_meeting(request: Any) -> None:
     """An e-mail to the person (where they have an address and mail is configured), in their language:
     an employer wants to meet; the answer is given in the service, where the person decides what to share."""
-    from kohtaanto.web.core.mail import mail_person
-
-    def texts() -> tuple[str, str]:
-        subject = pgettext("notification", "An employer wants to meet you")
-        body = pgettext(
-            "notification",
-            "%(employer)s would like to meet you about a job. Sign in to kohtaanto and answer yes or no on "
-            "your front page. The employer does not see your name unless you say yes.",
-        ) % {"employer": request.case.organisation.name}
-        return subject, body
-
-    mail_person(request.profile.person, texts)
+    organisation = request.case.organisation.name
+    mail_notice(request.profile.person, MEETING_SUBJECT, MEETING_BODY, lambda: {"employer": organisation})
 
 
 def answer_meeting(
@@ -158,23 +170,16 @@ def plan_trial(
 
 def notify_trial(trial: Any) -> None:
     """An e-mail to the person: a work trial was planned with them, with its dates in their format."""
-    from kohtaanto.web.core.mail import mail_person
-
-    def texts() -> tuple[str, str]:
-        subject = pgettext("notification", "A work trial has been planned with you")
-        body = pgettext(
-            "notification",
-            "%(employer)s has planned a work trial with you from %(start)s to %(end)s. Sign in to kohtaanto "
-            "to see it on your front page. If the days do not suit you, tell the employer or your employment "
-            "professional.",
-        ) % {
+    mail_notice(
+        trial.profile.person,
+        TRIAL_SUBJECT,
+        TRIAL_BODY,
+        lambda: {
             "employer": trial.case.organisation.name,
             "start": date_format(trial.starts_on, "SHORT_DATE_FORMAT"),
             "end": date_format(trial.ends_on, "SHORT_DATE_FORMAT"),
-        }
-        return subject, body
-
-    mail_person(trial.profile.person, texts)
+        },
+    )
 
 
 def trial_attributes(case: HiringCase) -> list[str]:
@@ -218,18 +223,8 @@ def record_observations(
 def notify_trial_proposal(trial: Any) -> None:
     """An e-mail to the person: the employer wrote down what the trial showed, and the person decides
     whether it goes into their profile (the levels are not in the e-mail)."""
-    from kohtaanto.web.core.mail import mail_person
-
-    def texts() -> tuple[str, str]:
-        subject = pgettext("notification", "An employer wrote down what your work trial showed")
-        body = pgettext(
-            "notification",
-            "%(employer)s wrote down what they saw in your work trial. Sign in to kohtaanto and choose on "
-            "your front page whether it goes into your profile. Nothing changes without your yes.",
-        ) % {"employer": trial.case.organisation.name}
-        return subject, body
-
-    mail_person(trial.profile.person, texts)
+    organisation = trial.case.organisation.name
+    mail_notice(trial.profile.person, PROPOSAL_SUBJECT, PROPOSAL_BODY, lambda: {"employer": organisation})
 
 
 def answer_trial_proposal(actor: Any, trial: Any, accept: bool) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 from pydantic import ValidationError as PydanticError
 
 from kohtaanto.carving.ramp import HORIZON, PaceObservation
@@ -98,21 +98,21 @@ def ask_risk_card(actor: User | None, case: HiringCase, *, profile: SeekerProfil
     return card
 
 
+CARD_SUBJECT = pgettext_lazy("notification", "Look at your risk card before the employer does")
+CARD_BODY = pgettext_lazy(
+    "notification",
+    "%(employer)s made a card of what hiring you means for the workplace. Sign in to kohtaanto and "
+    "look at it on your front page. You decide whether the employer sees what your work trial "
+    "showed.",
+)
+
+
 def notify_card(card: RiskCard) -> None:
     """An e-mail to the person, in their language: an employer made a risk card; look at it first."""
-    from kohtaanto.web.core.mail import mail_person
+    from kohtaanto.web.core.mail import mail_notice
 
-    def texts() -> tuple[str, str]:
-        subject = pgettext("notification", "Look at your risk card before the employer does")
-        body = pgettext(
-            "notification",
-            "%(employer)s made a card of what hiring you means for the workplace. Sign in to kohtaanto and "
-            "look at it on your front page. You decide whether the employer sees what your work trial "
-            "showed.",
-        ) % {"employer": card.case.organisation.name}
-        return subject, body
-
-    mail_person(card.profile.person, texts)
+    organisation = card.case.organisation.name
+    mail_notice(card.profile.person, CARD_SUBJECT, CARD_BODY, lambda: {"employer": organisation})
 
 
 def answer_risk_card(
