@@ -452,41 +452,15 @@ def _you(ctx: _Context, all_words: list[Word]) -> bool:
     for word in all_words:
         text = word.lower
         if ctx.language == "fi":
-            # the forms themselves: a lemmatiser reads "työ" as "te"; "-si" is also a past tense
-            # ("halusi") and a stem ("poliisi"), so only a case ending before it counts ("työpaikallasi")
-            if text in _FI_YOU or (len(text) > 6 and _FI_YOUR.search(text)):
+            # the forms as written (the lexicon lists them); "-si" is also a past tense ("halusi") and
+            # a stem ("poliisi"), so only a case ending before it counts ("työpaikallasi")
+            if text in you or (len(text) > 6 and _FI_YOUR.search(text)):
                 return True
         elif text in you or lemma(text, ctx.language) in you:
             return True
     return False
 
 
-_FI_YOU = frozenset(
-    [
-        "sinä",
-        "sinun",
-        "sinua",
-        "sinut",
-        "sinulla",
-        "sinulle",
-        "sinulta",
-        "sinussa",
-        "sinusta",
-        "sinuun",
-        "sinuna",
-        "te",
-        "teidän",
-        "teitä",
-        "teidät",
-        "teillä",
-        "teille",
-        "teiltä",
-        "teissä",
-        "teistä",
-        "teihin",
-        "teinä",
-    ]
-)
 _FI_YOUR = re.compile(r"(?:ss[aä]|st[aä]|ll[aä]|lt[aä]|lle|kse|n[aä]|ine)si$")
 
 

@@ -17,7 +17,8 @@ import yaml
 
 from kohtaanto.core.language import LANGUAGES
 from kohtaanto.plainlang import TextReport
-from kohtaanto.plainlang.check import check
+from kohtaanto.plainlang.check import check, rules
+from kohtaanto.plainlang.mask import prepare
 
 READER_SHARE = 0.2
 GENRE_PROFILE = {"job-ad": "job-ad"}  # everything else (instructions, letters, onboarding): instructions
@@ -274,9 +275,6 @@ def _rule_rates(scored: Scored) -> tuple[RuleResult, ...]:
     """Each rule's findings per thousand words on easy and on standard text. A rule about paragraphs is
     counted only on texts that kept their paragraph breaks; a rule for texts that address a reader is
     not counted on a set where neither side does (news): its rate there says nothing of plainness."""
-    from kohtaanto.plainlang.check import rules
-    from kohtaanto.plainlang.mask import prepare
-
     needs = {rule: str(spec.get("needs", "")) for rule, spec in rules().items()}
     broken = [len([b for b in prepare(t.text).blocks if b.kind == "paragraph"]) > 1 for t, _ in scored]
     # a set speaks to its reader when at least READER_SHARE of its texts do (instructions); news do not
