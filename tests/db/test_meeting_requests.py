@@ -181,3 +181,40 @@ def test_a_planned_trial_and_what_it_showed_reach_the_person_by_email_in_their_l
             propose=False,
         )
     assert len(mail.outbox) == 2
+
+
+def test_a_trial_proposal_is_answered_once_even_by_two_answers_from_the_same_page(world, asked):
+    """Both answers were read from the same page (the same stale trial): the first counts, the second is
+    refused and changes nothing in the profile."""
+    import datetime as dt
+
+    from kohtaanto.web.hiring.models import WorkTrial
+    from kohtaanto.web.matching.models import SeekerProfile
+
+    case, profile, meeting = asked
+    seeker, employer = world["north_seeker"], world["north_employer"]
+    hiring.answer_meeting(seeker, MeetingRequest.objects.get(pk=meeting.pk), True)
+    meeting = MeetingRequest.objects.get(pk=meeting.pk)
+    trial = hiring.plan_trial(
+        employer,
+        case,
+        request=meeting,
+        starts_on=dt.date(2027, 1, 11),
+        ends_on=dt.date(2027, 1, 22),
+        notes="",
+    )
+    hiring.record_observations(
+        employer,
+        case,
+        trial=trial,
+        observed={"physical.lifting_carrying": 1},
+        on=dt.date(2027, 1, 12),
+        propose=True,
+    )
+    first, second = WorkTrial.objects.get(pk=trial.pk), WorkTrial.objects.get(pk=trial.pk)
+    hiring.answer_trial_proposal(seeker, first, False)
+    with pytest.raises(hiring.CaseError):
+        hiring.answer_trial_proposal(seeker, second, True)
+    assert WorkTrial.objects.get(pk=trial.pk).proposal == "declined"
+    capacities = SeekerProfile.objects.get(pk=profile.pk).spec.get("capacities", {})
+    assert capacities.get("physical.lifting_carrying") != 1  # the refused yes took nothing in

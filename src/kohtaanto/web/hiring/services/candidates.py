@@ -233,9 +233,13 @@ def answer_trial_proposal(actor: Any, trial: Any, accept: bool) -> Any:
         getattr(actor, "pk", None) is not None and trial.profile.person_id == actor.pk,
         "only the person decides what goes into their profile",
     )
-    if trial.proposal != "proposed":
-        raise CaseError({"trial": [pgettext("hiring", "There is nothing to answer.")]})
+    from kohtaanto.web.hiring.models import WorkTrial
+
+    answer = "accepted" if accept else "declined"
     with transaction.atomic():
+        # answered once: a second answer sent at the same time finds nothing left to answer
+        if not WorkTrial.objects.filter(pk=trial.pk, proposal="proposed").update(proposal=answer):
+            raise CaseError({"trial": [pgettext("hiring", "There is nothing to answer.")]})
         if accept:
             profile = trial.profile
             current = profile_spec(profile)
@@ -243,8 +247,7 @@ def answer_trial_proposal(actor: Any, trial: Any, accept: bool) -> Any:
             matching.update_profile(
                 actor, profile, spec={**current.model_dump(mode="json"), "capacities": capacities}
             )
-        trial.proposal = "accepted" if accept else "declined"
-        trial.save(update_fields=["proposal"])
+        trial.proposal = answer
         record(actor=actor, action="work_trial.proposal_answered", obj=trial.case, data={"accepted": accept})
     return trial
 
