@@ -141,6 +141,8 @@ def test_hours_and_place_with_field_errors(me, world):
     assert (
         profile.looking and profile.spec["municipality"] == "398" and profile.spec["days"] == ["mon", "tue"]
     )
+    again = me.get("/me/work/").content.decode()
+    assert 'value="30"' in again and 'value="30.0"' not in again  # the form shows what was typed
 
 
 def test_sharing_reveals_withdrawal_and_history(me, world):

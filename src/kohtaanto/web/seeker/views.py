@@ -427,7 +427,7 @@ def work(request: AuthenticatedRequest) -> HttpResponse:
         "hours_max": _plain_number(spec.hours_max),
         "days": list(spec.days),
         "municipality": _municipality_name(spec.municipality),
-        "max_commute_km": spec.max_commute_km,
+        "max_commute_km": _plain_number(spec.max_commute_km),
         "remote": spec.remote,
     }
     form = WorkForm(request.POST or None, initial=initial)
