@@ -68,6 +68,35 @@ def test_skill_eval_and_extract_and_normalize(taxonomy, tmp_path: Path):
     assert run("skills", "extract", "   ", env=taxonomy).returncode == 2
 
 
+def test_a_list_of_titles_is_normalised_in_one_call_each_in_its_own_language(taxonomy, tmp_path: Path):
+    import csv
+    import io
+
+    titles = tmp_path / "titles.txt"
+    titles.write_text("trukkikuski\n\nForklift driver (night shift)\ntrukkikuski\n", encoding="utf-8")
+    result = run("skills", "normalize-titles", str(titles), "--top", "2", env=taxonomy)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["title"] for r in rows if r["rank"] == "1"] == [
+        "trukkikuski",
+        "Forklift driver (night shift)",
+        "trukkikuski",
+    ]
+    assert all(r["uri"] == OCC + "forklift-driver" for r in rows if r["rank"] == "1")
+    assert {r["language"] for r in rows} == {"fi", "en"} and len(rows) == 6
+    one = json.loads(run("skills", "normalize-title", "trukkikuski", "--format", "json", env=taxonomy).stdout)
+    assert float(rows[0]["score"]) == pytest.approx(one[0]["score"], abs=1e-3)
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"siivooja\n\xff\xfe kokki\n")
+    failed = run("skills", "normalize-titles", str(broken), env=taxonomy)
+    assert (
+        failed.returncode == 2 and "UTF-8" in failed.stderr and len(failed.stderr.strip().splitlines()) == 1
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n \n", encoding="utf-8")
+    assert run("skills", "normalize-titles", str(empty), env=taxonomy).returncode == 2
+
+
 def test_crosslingual_eval_runs_on_a_small_set(taxonomy, tmp_path: Path):
     items = tmp_path / "set.yaml"
     items.write_text(

@@ -169,3 +169,28 @@ def test_a_finnish_service_links_the_starter_vocabulary_on_first_use_and_keeps_t
     calls = encoder.calls
     again = SkillsService(TaxonomyStore(report.path), "fi", encoder).starter_entries()
     assert again == entries and encoder.calls == calls  # read back, not worked out again
+
+
+def test_a_label_word_found_both_whole_and_as_a_derivation_counts_once(tmp_path: Path):
+    from kohtaanto.skills.extract import PREFIX_SHARE, SkillExtractor
+
+    extractor = SkillExtractor(
+        [("u1", "preferred", "tiskata astiat"), ("u2", "preferred", "tiskikone")],
+        {"u1": "tiskata astiat", "u2": "tiskikone"},
+        "fi",
+        tmp_path / "s.npz",
+        TrigramEncoder(),
+    )
+    wash, dishes = extractor.lexical.entries[0].lemmas
+    derived = wash[:4] + "usjuttu"  # shares the stem only
+    shares, covered = extractor._coverage([derived, "ja", wash, dishes])
+    at = extractor.index["u1"]
+    assert shares[at] == pytest.approx(1.0)  # the whole label, not more: the derivation adds nothing
+    assert (0, 2, 4) in covered  # found whole where its words stand
+    shares, covered = extractor._coverage([wash[: extractor.prefix] + "xx", dishes])
+    expected = (PREFIX_SHARE * extractor.idf[wash] + extractor.idf[dishes]) / (
+        extractor.idf[wash] + extractor.idf[dishes]
+    )
+    assert shares[at] == pytest.approx(expected)  # a derivation counts at its share
+    assert (0, 0, 2) in covered
+    assert extractor._coverage(["jotain", "muuta"])[0].max() == 0.0

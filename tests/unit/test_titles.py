@@ -187,3 +187,23 @@ def test_finnish_occupations_alone_leave_finnish_skills_to_the_english_labels(tm
     assert service.label_language == "en"
     assert len(service.skills.concepts) > 0
     assert service.titles.rank_title("trukinkuljettaja", k=1)[0].uri == OCC + "forklift-driver"
+
+
+def test_a_list_of_titles_ranks_as_each_title_alone_with_one_encoder_call_per_batch(store):
+    from kohtaanto.skills.normalise import TITLE_BATCH
+
+    encoder = TrigramEncoder()
+    service = SkillsService(store, "fi", encoder)
+    titles = ["trukkikuski (sijaisuus)", "siivooja - Helsinki", "Varastotyöntekijä", "kokki"] * 5
+    service.title_ranker(exclude={"trukkikuski"})  # the label vectors, encoded once and cached
+    one_by_one = service.title_ranker(exclude={"trukkikuski"})
+    alone = [one_by_one.rank_title(t, k=3) for t in titles]
+    ranker = service.title_ranker(exclude={"trukkikuski"})
+    calls = []
+    encoder.queries = lambda texts, original=encoder.queries: calls.append(len(texts)) or original(texts)
+    together = ranker.rank_titles(titles, k=3)
+    assert [[r.uri for r in ranked] for ranked in together] == [[r.uri for r in ranked] for ranked in alone]
+    for many, one in zip(together, alone, strict=True):
+        assert [round(r.score, 5) for r in many] == [round(r.score, 5) for r in one]
+    assert len(calls) <= -(-len(titles) // TITLE_BATCH)  # one encoder call per batch at most
+    assert sum(calls) <= 2 * len(set(titles))  # each distinct title (and its head) is encoded once

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -94,6 +97,67 @@ def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
     for row in rows:
         fallback = f" [{row['label_language']}]" if row["label_language"] != language else ""
         click.echo(f'{row["score"]:.3f}  {row["label"]}{fallback}  (via "{row["matched"]}")')
+
+
+@skills.command("normalize-titles")
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--lang", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True)
+@click.option("--top", type=click.IntRange(1, 10), default=1, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+def normalize_titles(source: Path, lang: str, top: int, fmt: str) -> None:
+    """Occupations for many job titles: one title a line in SOURCE (a UTF-8 file, or - for standard
+    input). The titles of one language are ranked together in batches, several times faster than one
+    at a time. CSV columns: title, language, rank, uri, label, label_language, score."""
+    from kohtaanto.skills.text import detect_language
+
+    raw = sys.stdin.buffer.read() if str(source) == "-" else _read_bytes(source)
+    try:
+        lines = raw.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        raise click.UsageError(f"{source} is not UTF-8 text (byte {error.start})") from error
+    titles = [line.strip() for line in lines if line.strip()]
+    if not titles:
+        raise click.UsageError(f"{source} has no titles")
+    languages = [detect_language(title) if lang == "auto" else lang for title in titles]
+    ranked: dict[int, list[Any]] = {}
+    names: dict[int, list[tuple[str, str]]] = {}
+    for language in dict.fromkeys(languages):
+        service = _service(language)
+        at = [i for i, found in enumerate(languages) if found == language]
+        for i, results in zip(at, service.titles.rank_titles([titles[i] for i in at], k=top), strict=True):
+            ranked[i] = results
+            names[i] = [service.store.label_in(r.uri, language) or (r.label, language) for r in results]
+    rows = [
+        {
+            "title": title,
+            "language": languages[i],
+            "rank": n,
+            "uri": result.uri,
+            "label": names[i][n - 1][0],
+            "label_language": names[i][n - 1][1],
+            "score": round(result.score, 4),
+        }
+        for i, title in enumerate(titles)
+        for n, result in enumerate(ranked[i], start=1)
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(ROW_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    click.echo(out.getvalue(), nl=False)
+
+
+ROW_FIELDS = ("title", "language", "rank", "uri", "label", "label_language", "score")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise click.UsageError(f"cannot read {path}: {error.strerror or error}") from error
 
 
 @skills.command()

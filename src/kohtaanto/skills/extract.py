@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from kohtaanto.core.language import LANGUAGES
 from kohtaanto.skills.embeddings import Encoder, default_encoder, label_vectors
@@ -81,11 +82,9 @@ class SkillExtractor:
         )
         label_count = len(self.lexical.entries)
         df: dict[str, int] = defaultdict(int)
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, entry in enumerate(self.lexical.entries):
+        for entry in self.lexical.entries:
             for lemma in set(entry.lemmas):
                 df[lemma] += 1
-                self.postings[lemma].append(i)
         self.idf = {lemma: math.log((1 + label_count) / (1 + n)) + 1.0 for lemma, n in df.items()}
         self.stems: dict[str, list[str]] = defaultdict(list)
         self.prefix = PREFIX.get(language, 0)
@@ -93,7 +92,29 @@ class SkillExtractor:
             for lemma in df:
                 if len(lemma) >= self.prefix:
                     self.stems[lemma[: self.prefix]].append(lemma)
-        self.label_mass = [sum(self.idf[x] for x in set(e.lemmas)) or 1.0 for e in self.lexical.entries]
+        self._index_lemmas()
+
+    def _index_lemmas(self) -> None:
+        """The labels' lemmas as a sparse matrix (lemma x label, idf-weighted), so a text's coverage of
+        every label is one sparse product instead of a walk over each lemma's postings."""
+        self.vocabulary = {lemma: i for i, lemma in enumerate(sorted(self.idf))}
+        rows: list[int] = []
+        columns: list[int] = []
+        for column, entry in enumerate(self.lexical.entries):
+            for lemma in set(entry.lemmas):
+                rows.append(self.vocabulary[lemma])
+                columns.append(column)
+        idf = np.array([self.idf[lemma] for lemma in sorted(self.idf)], dtype=np.float32)
+        shape = (len(self.vocabulary), len(self.lexical.entries))
+        self.weighted = sparse.csr_matrix((idf[rows], (rows, columns)), shape=shape, dtype=np.float32)
+        self.present = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=shape, dtype=np.float32
+        )
+        self.label_mass = np.maximum(np.asarray(self.weighted.sum(axis=0)).ravel(), 1e-9)
+        self.label_size = np.asarray(self.present.sum(axis=0)).ravel()
+        self.entry_concept = np.array(
+            [self.index.get(entry.uri, -1) for entry in self.lexical.entries], dtype=np.int64
+        )
 
     def _encoder(self) -> Encoder:
         return self.encoder or default_encoder()
@@ -114,8 +135,7 @@ class SkillExtractor:
         covered: list[tuple[int, int, int]] = []  # (entry, first token, end token) of whole labels
         if "coverage" in use and lemmas:
             shares, covered = self._coverage(lemmas)
-            for at, share in shares.items():
-                scores[at] += self.weights["coverage"] * share
+            scores += np.float32(self.weights["coverage"]) * shares
         if "exact" in use:
             for entry, start, end in self._unambiguous([*self.lexical.exact_spans(lemmas), *covered], scores):
                 found = self.index.get(self.lexical.entries[entry].uri)
@@ -155,35 +175,38 @@ class SkillExtractor:
             found[concept] = Evidence(a, b, text[a:b], how="meaning")
         return found
 
-    def _coverage(self, lemmas: list[str]) -> tuple[dict[int, float], list[tuple[int, int, int]]]:
+    def _coverage(self, lemmas: list[str]) -> tuple[npt.NDArray[np.float32], list[tuple[int, int, int]]]:
         """Each concept's best idf-weighted share of a label's lemmas found in the text, and the labels
-        found whole (every lemma, in any order or derivation, close together) with their token span."""
-        positions: dict[str, list[int]] = defaultdict(list)
-        for i, lemma in enumerate(lemmas):
-            positions[lemma].append(i)
-        matched: dict[int, float] = defaultdict(float)
-        where: dict[int, dict[str, int]] = defaultdict(dict)  # entry -> label lemma -> token
-        for lemma, at in positions.items():
-            for entry in self.postings.get(lemma, ()):
-                matched[entry] += self.idf[lemma]
-                where[entry][lemma] = at[0]
+        found whole (every lemma, in any order or derivation, close together) with their token span.
+
+        A label lemma counts in full when the text has it, and at ``PREFIX_SHARE`` when the text has only
+        a lemma with its stem (a derivation); its place is the first token that has it, or that stem."""
+        place: dict[str, int] = {}  # label lemma -> the token that shows it
+        weight: dict[str, float] = {}
+        for at, lemma in enumerate(lemmas):
+            if lemma in self.vocabulary and weight.get(lemma) != 1.0:
+                weight[lemma], place[lemma] = 1.0, at
             for near in self._near(lemma):
-                for entry in self.postings[near]:
-                    if near not in where[entry]:
-                        matched[entry] += PREFIX_SHARE * self.idf[near]
-                        where[entry][near] = at[0]
-        best: dict[int, float] = {}
+                if near not in weight:
+                    weight[near], place[near] = PREFIX_SHARE, at
+        best = np.zeros(len(self.concepts), dtype=np.float32)
+        if not weight:
+            return best, []
+        rows = np.array([self.vocabulary[lemma] for lemma in weight], dtype=np.int64)
+        shares = np.array(list(weight.values()), dtype=np.float32)
+        matched = np.asarray(self.weighted[rows].T @ shares).ravel()
+        found = np.flatnonzero(matched)
+        concepts = self.entry_concept[found]
+        known = concepts >= 0
+        np.maximum.at(best, concepts[known], (matched[found] / self.label_mass[found])[known])
+        hits = np.asarray(self.present[rows].sum(axis=0)).ravel()[found]
+        whole = found[(hits == self.label_size[found]) & (self.label_size[found] >= 2)]
         covered: list[tuple[int, int, int]] = []
-        for entry, mass in matched.items():
-            share = mass / self.label_mass[entry]
-            concept = self.index.get(self.lexical.entries[entry].uri)
-            if concept is not None and share > best.get(concept, 0.0):
-                best[concept] = share
-            label = set(self.lexical.entries[entry].lemmas)
-            if len(label) >= 2 and set(where[entry]) == label:
-                first, last = min(where[entry].values()), max(where[entry].values())
-                if last - first < 2 * len(label):
-                    covered.append((entry, first, last + 1))
+        for entry in whole:
+            spots = [place[lemma] for lemma in set(self.lexical.entries[int(entry)].lemmas)]
+            first, last = min(spots), max(spots)
+            if last - first < 2 * len(spots):
+                covered.append((int(entry), first, last + 1))
         return best, covered
 
     def _near(self, lemma: str) -> list[str]:

@@ -90,6 +90,7 @@ class _DenseBlock:
 _EXCLUDED = -10.0
 QUERY_CACHE = 4096
 HEAD_POOL = 50  # concepts whose score the title's head adds to
+TITLE_BATCH = 16  # titles encoded and scored together by rank_titles
 VOTERS = 10  # concepts that vote for the first result's unit group
 VOTE_TEMPERATURE = 0.02  # a concept 0.02 below the leader weighs 1/e of it
 
@@ -188,10 +189,12 @@ class LabelRanker:
             else:
                 missing.append(i)
         if missing:
-            encoded = self._encoder().queries([texts[i] for i in missing])
-            for i, vector in zip(missing, encoded, strict=True):
-                out[i] = vector
-                self._queries[texts[i]] = vector
+            unique = list(dict.fromkeys(texts[i] for i in missing))  # a text asked twice is encoded once
+            vectors = dict(zip(unique, self._encoder().queries(unique), strict=True))
+            for i in missing:
+                out[i] = vectors[texts[i]]
+            for text in unique:
+                self._queries[text] = vectors[text]
                 if len(self._queries) > QUERY_CACHE:
                     self._queries.popitem(last=False)
         return out
@@ -204,11 +207,15 @@ class LabelRanker:
         text: str,
         query_vector: npt.NDArray[np.float32] | None = None,
         use: tuple[str, ...] = ("dense", "char"),
+        dense: npt.NDArray[np.float32] | None = None,
     ) -> npt.NDArray[np.float32]:
-        """Scores of the labels in the query's language (dense and character n-grams)."""
+        """Scores of the labels in the query's language (dense and character n-grams). ``dense``: the
+        labels' cosines with the query, when a batch computed them already."""
         scores = np.zeros(len(self.own.entries), dtype=np.float32)
         if "dense" in use:
-            scores += self.weights["dense"] * (self.own.vectors @ self._vector(text, query_vector))
+            if dense is None:
+                dense = self.own.vectors @ self._vector(text, query_vector)
+            scores += self.weights["dense"] * dense
         if "char" in use:
             scores += self.weights["char"] * self.lexical.ngram_scores(content_lemmas(text, self.language))
         return scores * self.own.weight
@@ -218,17 +225,21 @@ class LabelRanker:
         text: str,
         query_vector: npt.NDArray[np.float32] | None = None,
         use: tuple[str, ...] = ("dense", "char"),
+        dense: Sequence[npt.NDArray[np.float32]] = (),
     ) -> npt.NDArray[np.float32]:
-        """Every concept's score: its best label in any language."""
-        vector = self._vector(text, query_vector) if "dense" in use else None
+        """Every concept's score: its best label in any language. ``dense``: the cosines of each block's
+        labels (own, then cross) with the query, when a batch computed them already."""
+        cosines = list(dense)
+        if "dense" in use and not cosines:
+            vector = self._vector(text, query_vector)
+            cosines = [block.vectors @ vector for block in (self.own, *self.cross)]
         best = np.full(len(self.concepts), -np.inf, dtype=np.float32)
         if len(self.own.entries):
-            _raise(best, self.own, self.entry_scores(text, vector, use))
-        if vector is not None:
-            for block in self.cross:
-                if len(block.entries):
-                    dense = (block.vectors @ vector) * block.weight
-                    _raise(best, block, (np.float32(self.weights["dense"]) * dense).astype(np.float32))
+            _raise(best, self.own, self.entry_scores(text, use=use, dense=cosines[0] if cosines else None))
+        for block, cosine in zip(self.cross, cosines[1:], strict=False):
+            if len(block.entries):
+                scaled = np.float32(self.weights["dense"]) * cosine * block.weight
+                _raise(best, block, scaled.astype(np.float32))
         return best
 
     def title_variants(self, text: str) -> list[str]:
@@ -237,19 +248,30 @@ class LabelRanker:
         head = title_head(cleaned)
         return [cleaned, head] if head and head != cleaned else [cleaned]
 
-    def rank_title(
-        self, text: str, k: int = 10, vectors: npt.NDArray[np.float32] | None = None
-    ) -> list[Ranked]:
+    def rank_title(self, text: str, k: int = 10) -> list[Ranked]:
         """Rank occupations for a vacancy title: the cleaned title, mixed with its head."""
-        variants = self.title_variants(text)
-        if vectors is None:
-            vectors = self.query_vectors(variants)
-        best = self.concept_scores(variants[0], vectors[0])
-        if len(variants) > 1:
-            self._add_head(best, vectors[1])
-        return self._top(best, k, vectors[0], vote=True)
+        return self.rank_titles([text], k)[0]
 
-    def _add_head(self, best: npt.NDArray[np.float32], vector: npt.NDArray[np.float32]) -> None:
+    def rank_titles(self, texts: Sequence[str], k: int = 10) -> list[list[Ranked]]:
+        """:meth:`rank_title` for many titles. The encoder and the label products run over batches of
+        ``TITLE_BATCH`` titles: a product with many queries reads the label matrices once for all of
+        them, and the encoder pads a batch once, so a list of titles is ranked several times faster."""
+        ranked: list[list[Ranked]] = []
+        blocks = [self.own, *self.cross]
+        for first in range(0, len(texts), TITLE_BATCH):
+            variants = [self.title_variants(text) for text in texts[first : first + TITLE_BATCH]]
+            vectors = self.query_vectors([variant for group in variants for variant in group])
+            cosines = [block.vectors @ vectors.T for block in blocks]  # labels x queries, per block
+            row = 0
+            for group in variants:
+                best = self.concept_scores(group[0], dense=[np.ascontiguousarray(c[:, row]) for c in cosines])
+                if len(group) > 1:
+                    self._add_head(best, [c[:, row + 1] for c in cosines])
+                ranked.append(self._top(best, k, vectors[row], vote=True))
+                row += len(group)
+        return ranked
+
+    def _add_head(self, best: npt.NDArray[np.float32], cosines: Sequence[npt.NDArray[np.float32]]) -> None:
         """Add the head's dense score to the leading concepts (the others cannot reach the top)."""
         finite = np.isfinite(best)
         pool = min(HEAD_POOL, int(finite.sum()))
@@ -257,12 +279,12 @@ class LabelRanker:
             return
         leading = np.argpartition(np.where(finite, -best, np.inf), pool - 1)[:pool]
         head = np.zeros(len(leading), dtype=np.float32)
-        for block in (self.own, *self.cross):
+        for block, cosine in zip((self.own, *self.cross), cosines, strict=True):
             for n, concept in enumerate(leading):
                 span = block.spans.get(int(concept))
                 if span is not None:
                     start, end = span
-                    score = float(np.max((block.vectors[start:end] @ vector) * block.weight[start:end]))
+                    score = float(np.max(cosine[start:end] * block.weight[start:end]))
                     head[n] = max(head[n], score)
         best[leading] += np.float32(self.weights["head"]) * head
 
