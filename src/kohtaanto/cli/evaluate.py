@@ -73,7 +73,11 @@ def jobnorm(esco: Path | None, titles: Path, limit: int | None, baselines: bool,
     service = _service(esco)
     ranker = service.titles  # type: ignore[attr-defined]
     queries = read_titles(titles, limit)
-    rows = [score_ranking("hybrid", queries, lambda t: [r.uri for r in ranker.rank_title(t)]).as_dict()]
+    rows = [
+        score_ranking(
+            "hybrid", queries, None, rank_all=lambda ts: [[r.uri for r in x] for x in ranker.rank_titles(ts)]
+        ).as_dict()
+    ]
     if baselines:
         rows.append(
             score_ranking(

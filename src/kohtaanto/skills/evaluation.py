@@ -49,23 +49,41 @@ def read_titles(path: Path, limit: int | None = None) -> list[tuple[str, str]]:
 
 
 def score_ranking(
-    name: str, queries: Sequence[tuple[str, str]], rank: Callable[[str], list[str]]
+    name: str,
+    queries: Sequence[tuple[str, str]],
+    rank: Callable[[str], list[str]] | None,
+    *,
+    rank_all: Callable[[list[str]], Sequence[list[str]]] | None = None,
 ) -> RankingScores:
+    """MRR@10 and recall at 1, 5 and 10. ``rank`` ranks one text; ``rank_all`` the whole list at once."""
     mrr = r1 = r5 = r10 = 0.0
     started = time.perf_counter()
-    for text, gold in queries:
-        ranked = rank(text)[:10]
+    rankings = _rank_each([text for text, _ in queries], rank, rank_all)
+    elapsed = time.perf_counter() - started
+    for (_, gold), ranking in zip(queries, rankings, strict=True):
+        ranked = ranking[:10]
         if gold in ranked:
             position = ranked.index(gold) + 1
             mrr += 1.0 / position
             r1 += position == 1
             r5 += position <= 5
             r10 += 1
-    elapsed = time.perf_counter() - started
     n = max(len(queries), 1)
     return RankingScores(
         name, len(queries), mrr / n, r1 / n, r5 / n, r10 / n, len(queries) / max(elapsed, 1e-9)
     )
+
+
+def _rank_each(
+    texts: list[str],
+    rank: Callable[[str], list[str]] | None,
+    rank_all: Callable[[list[str]], Sequence[list[str]]] | None,
+) -> list[list[str]]:
+    if rank_all is not None:
+        return list(rank_all(texts))
+    if rank is None:
+        raise ValueError("a ranking needs rank or rank_all")
+    return [rank(text) for text in texts]
 
 
 @dataclass(frozen=True)
@@ -237,13 +255,7 @@ def score_groups(
     one title; ``rank_all`` ranks the whole list at once (a batched ranker), timed the same way."""
     hits: dict[str, list[bool]] = defaultdict(list)
     started = time.perf_counter()
-    titles = [query.title for query in queries]
-    if rank_all is not None:
-        rankings = list(rank_all(titles))
-    elif rank is not None:
-        rankings = [rank(title) for title in titles]
-    else:
-        raise ValueError("score_groups needs rank or rank_all")
+    rankings = _rank_each([query.title for query in queries], rank, rank_all)
     elapsed = time.perf_counter() - started
     for query, ranked in zip(queries, rankings, strict=True):
         hits[query.source].append(bool(ranked) and groups.get(ranked[0]) == query.group)
