@@ -122,11 +122,38 @@ def test_a_person_reading_arabic_gets_the_request_in_arabic_and_the_employer_kee
     assert '<html lang="fi">' in boss and not any("\u0600" <= ch <= "\u06ff" for ch in boss)
 
 
+def _plan_trial(employer, case, meeting):
+    """A two-week trial planned from an accepted meeting request (11.-22.1.2027)."""
+    import datetime as dt
+
+    return hiring.plan_trial(
+        employer,
+        case,
+        request=meeting,
+        starts_on=dt.date(2027, 1, 11),
+        ends_on=dt.date(2027, 1, 22),
+        notes="",
+    )
+
+
+def _observe(employer, case, trial, *, lifting: int, day: int, propose: bool):
+    """The employer writes down the lifting level a trial day showed, proposing it to the person or not."""
+    import datetime as dt
+
+    return hiring.record_observations(
+        employer,
+        case,
+        trial=trial,
+        observed={"physical.lifting_carrying": lifting},
+        on=dt.date(2027, 1, day),
+        propose=propose,
+    )
+
+
 @pytest.mark.parametrize("language", ["fi", "uk"])
 def test_a_planned_trial_and_what_it_showed_reach_the_person_by_email_in_their_language(
     world, asked, django_capture_on_commit_callbacks, language
 ):
-    import datetime as dt
 
     from django.utils import translation
 
@@ -139,14 +166,7 @@ def test_a_planned_trial_and_what_it_showed_reach_the_person_by_email_in_their_l
     mail.outbox.clear()
     employer = world["north_employer"]
     with django_capture_on_commit_callbacks(execute=True):
-        trial = hiring.plan_trial(
-            employer,
-            case,
-            request=meeting,
-            starts_on=dt.date(2027, 1, 11),
-            ends_on=dt.date(2027, 1, 22),
-            notes="",
-        )
+        trial = _plan_trial(employer, case, meeting)
     [planned] = mail.outbox
     with translation.override(language):
         subject = translation.pgettext("notification", "A work trial has been planned with you")
@@ -159,34 +179,19 @@ def test_a_planned_trial_and_what_it_showed_reach_the_person_by_email_in_their_l
     )
     assert "A work trial" not in planned.subject  # translated, in Ukrainian too
     with django_capture_on_commit_callbacks(execute=True):
-        hiring.record_observations(
-            employer,
-            case,
-            trial=trial,
-            observed={"physical.lifting_carrying": 3},
-            on=dt.date(2027, 1, 12),
-            propose=True,
-        )
+        _observe(employer, case, trial, lifting=3, day=12, propose=True)
     proposed = mail.outbox[-1]
     assert proposed.subject == proposal_subject != "An employer wrote down what your work trial showed"
     assert case.organisation.name in proposed.body
     assert not any(ch.isdigit() for ch in proposed.body.replace(case.organisation.name, ""))  # no levels
     with django_capture_on_commit_callbacks(execute=True):  # observations without a proposal send nothing
-        hiring.record_observations(
-            employer,
-            case,
-            trial=trial,
-            observed={"physical.lifting_carrying": 2},
-            on=dt.date(2027, 1, 13),
-            propose=False,
-        )
+        _observe(employer, case, trial, lifting=2, day=13, propose=False)
     assert len(mail.outbox) == 2
 
 
 def test_a_trial_proposal_is_answered_once_even_by_two_answers_from_the_same_page(world, asked):
     """Both answers were read from the same page (the same stale trial): the first counts, the second is
     refused and changes nothing in the profile."""
-    import datetime as dt
 
     from kohtaanto.web.hiring.models import WorkTrial
     from kohtaanto.web.matching.models import SeekerProfile
@@ -195,22 +200,8 @@ def test_a_trial_proposal_is_answered_once_even_by_two_answers_from_the_same_pag
     seeker, employer = world["north_seeker"], world["north_employer"]
     hiring.answer_meeting(seeker, MeetingRequest.objects.get(pk=meeting.pk), True)
     meeting = MeetingRequest.objects.get(pk=meeting.pk)
-    trial = hiring.plan_trial(
-        employer,
-        case,
-        request=meeting,
-        starts_on=dt.date(2027, 1, 11),
-        ends_on=dt.date(2027, 1, 22),
-        notes="",
-    )
-    hiring.record_observations(
-        employer,
-        case,
-        trial=trial,
-        observed={"physical.lifting_carrying": 1},
-        on=dt.date(2027, 1, 12),
-        propose=True,
-    )
+    trial = _plan_trial(employer, case, meeting)
+    _observe(employer, case, trial, lifting=1, day=12, propose=True)
     first, second = WorkTrial.objects.get(pk=trial.pk), WorkTrial.objects.get(pk=trial.pk)
     hiring.answer_trial_proposal(seeker, first, False)
     with pytest.raises(hiring.CaseError):

@@ -111,3 +111,20 @@ def test_crosslingual_eval_runs_on_a_small_set(taxonomy, tmp_path: Path):
     assert rows["en"]["top3"] == 1.0
     shipped = run("eval", "crosslingual", "--format", "json", env=taxonomy)  # the set that ships with us
     assert shipped.returncode == 0, shipped.stderr
+
+
+def test_an_occupation_without_a_name_in_any_language_shows_the_label_the_title_matched():
+    from kohtaanto.cli.skills import occupation_name
+    from kohtaanto.skills.normalise import Ranked
+
+    class NoNames:
+        def label_in(self, uri: str, lang: str) -> None:
+            return None
+
+    class Finnish:
+        def label_in(self, uri: str, lang: str) -> tuple[str, str]:
+            return ("trukinkuljettaja", "fi")
+
+    matched = Ranked(OCC + "forklift-driver", 0.9, "trukkikuski")
+    assert occupation_name(NoNames(), matched, "fi") == ("trukkikuski", "")  # never the bare URI
+    assert occupation_name(Finnish(), matched, "sv") == ("trukinkuljettaja", "fi")

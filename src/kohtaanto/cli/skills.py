@@ -7,13 +7,17 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kohtaanto.cli.base import LANGUAGE_CHOICE
 from kohtaanto.cli.taxonomy import imported_store, taxonomy_dir
 from kohtaanto.core.language import LANGUAGES
+
+if TYPE_CHECKING:
+    from kohtaanto.skills.normalise import Ranked
+    from kohtaanto.taxonomy.store import TaxonomyStore
 
 
 def _service(language: str) -> Any:
@@ -81,7 +85,7 @@ def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
     store = service.store
     rows = []
     for r in results:
-        name, name_language = store.label_in(r.uri, language) or (r.uri, "")
+        name, name_language = occupation_name(store, r, language)
         rows.append(
             {
                 "uri": r.uri,
@@ -95,8 +99,17 @@ def normalize_title(title: str, lang: str, top: int, fmt: str) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        fallback = f" [{row['label_language']}]" if row["label_language"] != language else ""
+        fallback = f" [{row['label_language']}]" if row["label_language"] not in (language, "") else ""
         click.echo(f'{row["score"]:.3f}  {row["label"]}{fallback}  (via "{row["matched"]}")')
+
+
+ROW_FIELDS = ("title", "language", "rank", "uri", "label", "label_language", "score")
+
+
+def occupation_name(store: TaxonomyStore, result: Ranked, language: str) -> tuple[str, str]:
+    """An occupation's name in ``language``, else in another language, else the label the title
+    matched (its language then unknown here: ``""``); never the bare URI."""
+    return store.label_in(result.uri, language) or (result.label, "")
 
 
 @skills.command("normalize-titles")
@@ -126,7 +139,7 @@ def normalize_titles(source: Path, lang: str, top: int, fmt: str) -> None:
         at = [i for i, found in enumerate(languages) if found == language]
         for i, results in zip(at, service.titles.rank_titles([titles[i] for i in at], k=top), strict=True):
             ranked[i] = results
-            names[i] = [service.store.label_in(r.uri, language) or (r.label, language) for r in results]
+            names[i] = [occupation_name(service.store, r, language) for r in results]
     rows = [
         {
             "title": title,
@@ -148,9 +161,6 @@ def normalize_titles(source: Path, lang: str, top: int, fmt: str) -> None:
     writer.writeheader()
     writer.writerows(rows)
     click.echo(out.getvalue(), nl=False)
-
-
-ROW_FIELDS = ("title", "language", "rank", "uri", "label", "label_language", "score")
 
 
 def _read_bytes(path: Path) -> bytes:
