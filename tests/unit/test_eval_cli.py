@@ -128,3 +128,26 @@ def test_an_occupation_without_a_name_in_any_language_shows_the_label_the_title_
     matched = Ranked(OCC + "forklift-driver", 0.9, "trukkikuski")
     assert occupation_name(NoNames(), matched, "fi") == ("trukkikuski", "")  # never the bare URI
     assert occupation_name(Finnish(), matched, "sv") == ("trukinkuljettaja", "fi")
+
+
+def test_own_words_eval_reports_against_labels_alone_and_refuses_a_broken_set(tmp_path: Path, monkeypatch):
+    from tests.unit.test_skills import TrigramEncoder
+
+    monkeypatch.setattr("kohtaanto.skills.extract.default_encoder", TrigramEncoder)
+    env = {"KOHTAANTO_TAXONOMY_DIR": str(tmp_path / "taxonomy")}
+    sentences = tmp_path / "own.yaml"
+    sentences.write_text(
+        "items:\n  - {lang: fi, split: check, text: vein paketteja asiakkaille,\n"
+        "     skills: [logistics.deliver_parcels]}\n",
+        encoding="utf-8",
+    )
+    result = run("eval", "own-words", "--set", str(sentences), "--format", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    rows = {(r["method"], r["split"]): r for r in json.loads(result.stdout)}
+    assert rows[("kohtaanto", "check")]["first_right"] == 1.0 == rows[("kohtaanto", "all")]["first_right"]
+    assert rows[("labels alone", "check")]["first_right"] == 0.0
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("items:\n  - {text: no language}\n", encoding="utf-8")
+    failed = run("eval", "own-words", "--set", str(broken), env=env)
+    assert failed.returncode == 2 and "lang, text and skills" in failed.stderr
+    assert len(failed.stderr.strip().splitlines()) == 1

@@ -101,6 +101,18 @@ def test_a_worker_can_tell_whether_the_starter_vectors_are_on_disk(tmp_path):
     starter_extractor("sv", tmp_path, TrigramEncoder())
     assert starter_cached("sv", tmp_path)
     assert not starter_cached("fi", tmp_path)
+    (tmp_path / "starter-sv-descriptions.npz").unlink()  # the labels' vectors alone are not enough
+    assert not starter_cached("sv", tmp_path)
+
+
+def test_a_sentence_like_a_skill_description_finds_that_skill(tmp_path):
+    """ "Vein paketteja asiakkaille" shares one word with the label "Pakettien jakaminen" and with several
+    others, but says what its description says ("Vien paketit asiakkaille oikeaan osoitteeseen")."""
+    extractor = starter_extractor("fi", tmp_path, TrigramEncoder())
+    sentence = "vein paketteja asiakkaille"
+    assert [s.uri for s in extractor.extract(sentence, k=1)] == ["logistics.deliver_parcels"]
+    extractor.weights["description"] = 0.0
+    assert "logistics.deliver_parcels" not in [s.uri for s in extractor.extract(sentence, k=1)]
 
 
 def test_a_single_word_or_a_shared_wording_is_no_evidence_of_an_unrelated_skill(tmp_path):

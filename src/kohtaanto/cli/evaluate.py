@@ -279,6 +279,67 @@ def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
     _print(rows, fmt, f"cross-lingual skill extraction: {len(items)} concepts from {path.name}")
 
 
+@evaluate.command("own-words")
+@click.option(
+    "--set",
+    "items_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="YAML of sentences with the starter skills a coach would tick (default: the shipped set).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def own_words(items_file: Path | None, fmt: str) -> None:
+    """Starter skills from sentences in a person's own words, as the skills page suggests them: how often
+    the first suggestion is one a coach would tick, and how many of those are in the first five; against
+    the same extractor without the skills' descriptions (labels alone). Needs no imported taxonomy."""
+    import yaml
+
+    from kohtaanto.cli.taxonomy import taxonomy_dir
+    from kohtaanto.core.language import READER_LANGUAGES
+    from kohtaanto.skills.service import starter_extractor
+
+    path = items_file or Path(__file__).parents[1] / "skills" / "data" / "own_words_dev.yaml"
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+        cases = [
+            (str(i["lang"]), str(i.get("split", "all")), str(i["text"]), list(i["skills"])) for i in items
+        ]
+    except (yaml.YAMLError, KeyError, TypeError) as error:
+        raise click.UsageError(f"{path}: not a list of items with lang, text and skills ({error})") from error
+    unknown = sorted({lang for lang, _, _, _ in cases} - set(READER_LANGUAGES))
+    if unknown:
+        raise click.UsageError(f"{path}: no starter vocabulary in {', '.join(unknown)}")
+    cache = taxonomy_dir().parent / "skills-cache"
+    rows: list[dict[str, object]] = []
+    for language in dict.fromkeys(lang for lang, _, _, _ in cases):
+        extractor = starter_extractor(language, cache)
+        for method, weight in (("kohtaanto", extractor.weights["description"]), ("labels alone", 0.0)):
+            extractor.weights["description"] = weight
+            tally: dict[str, list[int]] = {}
+            for lang, split, text, gold in cases:
+                if lang != language:
+                    continue
+                found = [s.uri for s in extractor.extract(text, k=5)]
+                for key in (split, "all"):
+                    counts = tally.setdefault(key, [0, 0, 0, 0])
+                    counts[0] += 1
+                    counts[1] += bool(found) and found[0] in gold
+                    counts[2] += len(set(found) & set(gold))
+                    counts[3] += len(gold)
+            rows += [
+                {
+                    "language": language,
+                    "method": method,
+                    "split": key,
+                    "texts": texts,
+                    "first_right": round(first / texts, 3),
+                    "gold_in_top5": round(hits / max(gold, 1), 3),
+                }
+                for key, (texts, first, hits, gold) in sorted(tally.items(), key=lambda kv: kv[0] == "all")
+            ]
+    _print(rows, fmt, f"skills in own words (starter vocabulary): {len(cases)} sentences from {path.name}")
+
+
 @evaluate.command("matching")
 @click.option(
     "--set",

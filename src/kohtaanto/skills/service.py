@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
+from kohtaanto.core.language import LANGUAGES
 from kohtaanto.skills.embeddings import Encoder, is_cached
 from kohtaanto.skills.extract import SkillExtractor
 from kohtaanto.skills.normalise import CrossLabels, LabelRanker
@@ -172,7 +173,13 @@ def starter_cached(language: str, cache_dir: Path) -> bool:
     """Whether the starter extractor of ``language`` can load its vectors without the encoder."""
     _, preferred = _starter_entries(language)
     concepts = sorted(preferred)
-    return is_cached(cache_dir / f"starter-{language}.npz", [preferred[c] for c in concepts])
+    if not is_cached(cache_dir / f"starter-{language}.npz", [preferred[c] for c in concepts]):
+        return False
+    descriptions = _starter_descriptions(language)
+    return descriptions is None or is_cached(
+        cache_dir / f"starter-{language}-descriptions.npz",
+        [descriptions[c] or preferred[c] for c in concepts],
+    )
 
 
 def starter_extractor(language: str, cache_dir: Path, encoder: Encoder | None = None) -> SkillExtractor:
@@ -181,4 +188,19 @@ def starter_extractor(language: str, cache_dir: Path, encoder: Encoder | None = 
     Concepts are starter ids (``warehouse.pick_orders``), the ids profiles and task inventories use.
     """
     entries, preferred = _starter_entries(language)
-    return SkillExtractor(entries, preferred, language, cache_dir / f"starter-{language}.npz", encoder)
+    return SkillExtractor(
+        entries,
+        preferred,
+        language,
+        cache_dir / f"starter-{language}.npz",
+        encoder,
+        descriptions=_starter_descriptions(language),
+    )
+
+
+def _starter_descriptions(language: str) -> dict[str, str] | None:
+    """The skills' first-person descriptions, in the languages they are written in (fi, sv, en); a journey
+    language has none of its own, and another language's would only blur its labels."""
+    if language not in LANGUAGES:
+        return None
+    return {skill.id: skill.descriptions.get(language) for skill in starter().skills}
