@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kohtaanto.skills.service import starter_extractor
@@ -113,6 +115,24 @@ def test_a_sentence_like_a_skill_description_finds_that_skill(tmp_path):
     assert [s.uri for s in extractor.extract(sentence, k=1)] == ["logistics.deliver_parcels"]
     extractor.weights["description"] = 0.0
     assert "logistics.deliver_parcels" not in [s.uri for s in extractor.extract(sentence, k=1)]
+
+
+def test_descriptions_reorder_the_skills_without_lifting_them_all(tmp_path):
+    """The skills page pre-ticks the suggestions near the best one (a share of its score); descriptions
+    must change which skill fits best, not raise every score alike, or every suggestion would be ticked."""
+    extractor = starter_extractor("fi", tmp_path, TrigramEncoder())
+    extractor.weights["min_score"] = -math.inf
+    everything = len(extractor.concepts)
+
+    def scores() -> dict[str, float]:
+        return {s.uri: s.score for s in extractor.extract("vein paketteja asiakkaille", k=everything)}
+
+    with_descriptions = scores()
+    extractor.weights["description"] = 0.0
+    names_alone = scores()
+    shifts = [with_descriptions[uri] - names_alone[uri] for uri in names_alone]
+    assert sum(shifts) / len(shifts) == pytest.approx(0.0, abs=1e-4)
+    assert max(shifts) > 0.01  # and they do move
 
 
 def test_a_single_word_or_a_shared_wording_is_no_evidence_of_an_unrelated_skill(tmp_path):

@@ -146,7 +146,10 @@ class SkillExtractor:
             if self.descriptions is not None:
                 # a skill described in the first person ("Vien paketit asiakkaille …") is close to how a
                 # person writes it; the cosines of E5 lie close together, hence the weight
-                scores += np.float32(self.weights["description"]) * (self.descriptions @ vector)
+                # centred on the text's mean cosine: only how much better a description fits counts, so
+                # scores keep their scale (the skills page pre-ticks those near the best one)
+                fit = self.descriptions @ vector
+                scores += np.float32(self.weights["description"]) * (fit - fit.mean())
         covered: list[tuple[int, int, int]] = []  # (entry, first token, end token) of whole labels
         if "coverage" in use and lemmas:
             shares, covered = self._coverage(lemmas)
