@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,19 @@ def _print(rows: Sequence[Mapping[str, object]], fmt: str, header: str) -> None:
     click.echo(header)
     for row in rows:
         click.echo("  " + "  ".join(f"{k}={v}" for k, v in row.items()))
+
+
+def set_and_format(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The ``--set FILE`` (a labelled set; the shipped one when left out) and ``--format`` options."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        with_format = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+        data = click.Path(exists=True, dir_okay=False, path_type=Path)
+        return click.option("--set", "set_file", type=data, default=None, help=help_text)(
+            with_format(command)
+        )
+
+    return decorate
 
 
 @click.group("eval")
@@ -238,22 +251,15 @@ def skills(esco: Path | None, annotations: tuple[Path, ...], baselines: bool, fm
 
 @evaluate.command()
 @click.option("--esco", type=click.Path(exists=True, path_type=Path), help="ESCO download or imported store.")
-@click.option(
-    "--set",
-    "items_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="YAML of phrases (default: the shipped fi/sv/en set).",
-)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
+@set_and_format("YAML of phrases (default: the shipped fi/sv/en set).")
+def crosslingual(esco: Path | None, set_file: Path | None, fmt: str) -> None:
     """Top-1 and top-3 accuracy of skill extraction for the same phrases in fi, sv and en."""
     import yaml
 
     from kohtaanto.skills.service import SkillsService
 
     base = _service(esco)
-    path = items_file or Path(__file__).parents[1] / "skills" / "data" / "crosslingual_set.yaml"
+    path = set_file or Path(__file__).parents[1] / "skills" / "data" / "crosslingual_set.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     english = base.skills  # type: ignore[attr-defined]
     label_to_uri = {label.casefold(): uri for uri, label in english.preferred.items()}
@@ -280,25 +286,17 @@ def crosslingual(esco: Path | None, items_file: Path | None, fmt: str) -> None:
 
 
 @evaluate.command("own-words")
-@click.option(
-    "--set",
-    "items_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="YAML of sentences with the starter skills a coach would tick (default: the shipped set).",
-)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def own_words(items_file: Path | None, fmt: str) -> None:
+@set_and_format("YAML of sentences with the starter skills a coach would tick (default: the shipped set).")
+def own_words(set_file: Path | None, fmt: str) -> None:
     """Starter skills from sentences in a person's own words, as the skills page suggests them: how often
     the first suggestion is one a coach would tick, and how many of those are in the first five; against
     the same extractor without the skills' descriptions (labels alone). Needs no imported taxonomy."""
     import yaml
 
-    from kohtaanto.cli.taxonomy import taxonomy_dir
     from kohtaanto.core.language import READER_LANGUAGES
     from kohtaanto.skills.service import starter_extractor
 
-    path = items_file or Path(__file__).parents[1] / "skills" / "data" / "own_words_dev.yaml"
+    path = set_file or Path(__file__).parents[1] / "skills" / "data" / "own_words_dev.yaml"
     try:
         items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
         cases = [
@@ -341,14 +339,7 @@ def own_words(items_file: Path | None, fmt: str) -> None:
 
 
 @evaluate.command("matching")
-@click.option(
-    "--set",
-    "set_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Labelled set (default: the shipped matching/data/eval_set.yaml).",
-)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@set_and_format("Labelled set (default: the shipped matching/data/eval_set.yaml).")
 def matching_eval(set_file: Path | None, fmt: str) -> None:
     """Precision at k of matching on a labelled set (people a coach calls a fit), with two baselines."""
     from kohtaanto.carving.io import read
