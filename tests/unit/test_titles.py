@@ -93,6 +93,28 @@ def test_the_ten_best_vote_for_the_first_results_unit_group(tmp_path):
     assert ranker._top(clear, 1, None, vote=True)[0].uri == "u0"
 
 
+def test_own_language_labels_count_a_little_less_only_beside_other_languages(tmp_path):
+    """A Swedish title meets a Swedish lookalike ("bärplockare" for "brevbärare") by its letters as much as by
+    its meaning; beside Finnish and English labels, an own-language cosine counts at WEIGHTS["own"]."""
+    from kohtaanto.skills.normalise import WEIGHTS, CrossLabels
+
+    own = [("picker", "preferred", "bärplockare")]
+    other = [("postman", "preferred", "postman")]
+    alone = LabelRanker(own, "sv", tmp_path / "sv.npz", TrigramEncoder(), symmetric=True)
+    beside = LabelRanker(
+        own,
+        "sv",
+        tmp_path / "sv.npz",
+        TrigramEncoder(),
+        symmetric=True,
+        cross=(CrossLabels(other, tmp_path / "en.npz"),),
+    )
+    dense = np.array([0.9], dtype=np.float32)
+    assert alone.entry_scores("brevbärare", use=("dense",), dense=dense)[0] == pytest.approx(0.9)
+    scaled = beside.entry_scores("brevbärare", use=("dense",), dense=dense)[0]
+    assert scaled == pytest.approx(0.9 * WEIGHTS["own"]) and WEIGHTS["own"] < 1.0
+
+
 def test_development_titles_are_held_out_by_a_stable_hash(tmp_path):
     labels = [("a", "preferred", "siivooja")] + [("a", "alternative", f"siivoja {i}") for i in range(40)]
     labels.append(("b", "alternative", "siivooja"))  # the same text as a kept label of another concept

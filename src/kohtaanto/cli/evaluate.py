@@ -134,6 +134,7 @@ def titles(esco: Path | None, languages: tuple[str, ...], baselines: bool, fmt: 
     from kohtaanto.skills.embeddings import default_encoder
     from kohtaanto.skills.evaluation import fuzzy_ranker, held_out_texts, score_groups, title_queries
     from kohtaanto.skills.normalise import TITLE_BATCH, CrossLabels, LabelRanker, clean_title
+    from kohtaanto.skills.normalise import WEIGHTS as TITLE_WEIGHTS
     from kohtaanto.skills.service import SkillsService
     from kohtaanto.taxonomy.occupations import common_titles
 
@@ -188,6 +189,7 @@ def titles(esco: Path | None, languages: tuple[str, ...], baselines: bool, fmt: 
             symmetric=True,
             cross=(CrossLabels(english, service.cache_dir / "occupation-en.npz"),),
             exclude=hidden,
+            weights={**TITLE_WEIGHTS, "own": 1.0},  # plain cosines: every language's labels alike
         )
         dense = score_groups(
             "embeddings only (ESCO fi+en)",
