@@ -145,9 +145,9 @@ class SkillExtractor:
             scores += self.weights["dense"] * (self.vectors.vectors @ vector)
             if self.descriptions is not None:
                 # a skill described in the first person ("Vien paketit asiakkaille …") is close to how a
-                # person writes it; the cosines of E5 lie close together, hence the weight
-                # centred on the text's mean cosine: only how much better a description fits counts, so
-                # scores keep their scale (the skills page pre-ticks those near the best one)
+                # person writes it. E5's cosines lie close together, hence the weight; they are centred on
+                # the text's mean, so only how much better a description fits counts and the scores keep
+                # their scale (the skills page pre-ticks the suggestions near the best one)
                 fit = self.descriptions @ vector
                 scores += np.float32(self.weights["description"]) * (fit - fit.mean())
         covered: list[tuple[int, int, int]] = []  # (entry, first token, end token) of whole labels
