@@ -33,6 +33,21 @@ def me(world):
     return client
 
 
+def test_a_text_in_another_language_than_the_one_chosen_is_pointed_out(me, world):
+    """A Swedish text left under "suomi" is read as Finnish; the person is told, with both languages named,
+    and can choose again. A Finnish text under "suomi" and a mixed one say nothing."""
+    swedish = "Jag körde paketbil och delade ut paket till kunderna."
+    page = me.post("/me/skills/", {"action": "suggest", "text": swedish, "language": "fi"}).content.decode()
+    note = next(p for p in re.findall(r"<p>(.*?)</p>", page) if "Valittu: suomi" in p)
+    assert "Näyttää olevan: svenska" in note and "Etsi taidot tekstistäni" in note
+    assert SeekerProfile.objects.get(person=world["north_seeker"]).story == swedish  # kept as typed
+    again = me.post("/me/skills/", {"action": "suggest", "text": swedish, "language": "sv"}).content.decode()
+    assert "Valittu:" not in again
+    for text in (STORY, "Osaan Excel ja Word"):
+        page = me.post("/me/skills/", {"action": "suggest", "text": text, "language": "fi"}).content.decode()
+        assert "Näyttää olevan" not in page
+
+
 def test_skills_from_own_words_with_evidence_then_confirmed(me, world):
     page = me.post("/me/skills/", {"action": "suggest", "text": STORY, "language": "fi"})
     html = page.content.decode()

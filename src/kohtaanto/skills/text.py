@@ -121,6 +121,34 @@ def detect_language(text: str, default: str = "fi") -> str:
     return best if scores.get(best, 0.0) >= 0.3 else default
 
 
+def language_mismatch(text: str, chosen: str) -> str | None:
+    """fi, sv or en when the text is clearly in that language and clearly not in ``chosen`` (the language
+    the person said the text is in), else None. Short texts and mixed ones ("Osaan Excel ja Word") say
+    nothing: a wrong warning costs more than a missed one, since the person can still choose.
+
+    >>> language_mismatch("Jag körde paketbil och delade ut paket.", "fi")
+    'sv'
+    >>> language_mismatch("Osaan Excel ja Word", "fi") is None
+    True
+    """
+    if len(_WORD.findall(text)) < MISMATCH_WORDS:
+        return None
+    scores = dict(simplemma.langdetect(text, lang=LANGUAGES))
+    best = max(LANGUAGES, key=lambda lang: scores.get(lang, 0.0))
+    if (
+        best != chosen
+        and scores.get(best, 0.0) >= MISMATCH_SURE
+        and scores.get(chosen, 0.0) <= MISMATCH_UNLIKE
+    ):
+        return best
+    return None
+
+
+MISMATCH_WORDS = 3  # fewer words than this say too little about their language
+MISMATCH_SURE = 0.6  # share of words simplemma knows in the detected language
+MISMATCH_UNLIKE = 0.2  # at most this share in the chosen one
+
+
 # Words that negate the clause they stand in ("en osaa ajaa autoa", "jag kan inte köra bil").
 # English "n't" ("can't", "didn't", also with a typographic apostrophe) negates wherever it stands.
 NEGATIONS = {

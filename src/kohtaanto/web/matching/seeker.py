@@ -94,6 +94,24 @@ def suggest_skills(text: str, language: str, k: int = 8) -> list[dict[str, Any]]
     ]
 
 
+def other_language_note(text: str, chosen: str) -> str:
+    """A note for the person when their text looks clearly written in another language than the one they
+    chose for it (the skills were looked for in the chosen one), else ''. Language names as the language
+    menu shows them, each in its own language."""
+    from kohtaanto.skills.text import language_mismatch
+
+    found = language_mismatch(text, chosen)
+    if found is None:
+        return ""
+    names = dict(settings.LANGUAGES)
+    return pgettext(
+        "seeker",
+        "Your text seems to be in another language than the one chosen. Chosen: %(chosen)s. Seems to be: "
+        "%(detected)s. If that is right, choose it as the language of your text and press “Find skills in "
+        "my text” again.",
+    ) % {"chosen": names.get(chosen, chosen), "detected": names.get(found, found)}
+
+
 def skill_names(language: str) -> dict[str, str]:
     return {s.id: s.labels.get(language) for s in starter().skills}
 

@@ -274,6 +274,8 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
             seeker.save_story(request.user, profile, text, text_language)
             if reminder := own_text_reminder(text):
                 messages.info(request, reminder)
+            if note := seeker.other_language_note(text, text_language):
+                messages.warning(request, note)
             have = set(profile_spec(profile).skills)
             names = seeker.skill_names(language)
             for item in seeker.suggest_skills(text, text_language):
