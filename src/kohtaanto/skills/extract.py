@@ -58,6 +58,16 @@ class Extracted:
     evidence: Evidence | None
 
 
+def description_inputs(
+    cache_file: Path, preferred: dict[str, str], descriptions: dict[str, str]
+) -> tuple[Path, list[str]]:
+    """Where the descriptions' vectors of an extractor cached in ``cache_file`` are kept, and the texts
+    they are computed from: one per concept in sorted order, the preferred label where a concept has no
+    description."""
+    texts = [descriptions.get(uri) or preferred[uri] for uri in sorted(preferred)]
+    return cache_file.with_name(f"{cache_file.stem}-descriptions.npz"), texts
+
+
 class SkillExtractor:
     def __init__(
         self,
@@ -85,11 +95,9 @@ class SkillExtractor:
         )
         self.descriptions: Vectors | None = None
         if descriptions:
+            where, texts = description_inputs(cache_file, preferred, descriptions)
             self.descriptions = label_vectors(
-                cache_file.with_name(f"{cache_file.stem}-descriptions.npz"),
-                self.concepts,
-                [descriptions.get(u) or preferred[u] for u in self.concepts],
-                encoder or default_encoder(),
+                where, self.concepts, texts, encoder or default_encoder()
             ).vectors
         label_count = len(self.lexical.entries)
         df: dict[str, int] = defaultdict(int)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kohtaanto.core.language import LANGUAGES
 from kohtaanto.skills.embeddings import Encoder, is_cached
-from kohtaanto.skills.extract import SkillExtractor
+from kohtaanto.skills.extract import SkillExtractor, description_inputs
 from kohtaanto.skills.normalise import CrossLabels, LabelRanker
 from kohtaanto.skills.suggest import SkillSuggester, starter_entries, taxonomy_entries
 from kohtaanto.taxonomy import linking
@@ -176,10 +176,9 @@ def starter_cached(language: str, cache_dir: Path) -> bool:
     if not is_cached(cache_dir / f"starter-{language}.npz", [preferred[c] for c in concepts]):
         return False
     descriptions = _starter_descriptions(language)
-    return descriptions is None or is_cached(
-        cache_dir / f"starter-{language}-descriptions.npz",
-        [descriptions[c] or preferred[c] for c in concepts],
-    )
+    if descriptions is None:
+        return True
+    return is_cached(*description_inputs(cache_dir / f"starter-{language}.npz", preferred, descriptions))
 
 
 def starter_extractor(language: str, cache_dir: Path, encoder: Encoder | None = None) -> SkillExtractor:

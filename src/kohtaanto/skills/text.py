@@ -121,6 +121,11 @@ def detect_language(text: str, default: str = "fi") -> str:
     return best if scores.get(best, 0.0) >= 0.3 else default
 
 
+MISMATCH_WORDS = 3  # fewer words than this say too little about their language
+MISMATCH_SURE = 0.6  # share of words simplemma knows in the detected language
+MISMATCH_UNLIKE = 0.2  # at most this share in the chosen one
+
+
 def language_mismatch(text: str, chosen: str) -> str | None:
     """fi, sv or en when the text is clearly in that language and clearly not in ``chosen`` (the language
     the person said the text is in), else None. Short texts and mixed ones ("Osaan Excel ja Word") say
@@ -142,11 +147,6 @@ def language_mismatch(text: str, chosen: str) -> str | None:
     ):
         return best
     return None
-
-
-MISMATCH_WORDS = 3  # fewer words than this say too little about their language
-MISMATCH_SURE = 0.6  # share of words simplemma knows in the detected language
-MISMATCH_UNLIKE = 0.2  # at most this share in the chosen one
 
 
 # Words that negate the clause they stand in ("en osaa ajaa autoa", "jag kan inte köra bil").
